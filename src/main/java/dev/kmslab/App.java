@@ -1,0 +1,138 @@
+package dev.kmslab;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.kmslab.io.DataDirectory;
+import dev.kmslab.io.JsonFileStore;
+import dev.kmslab.study.checklist.ChecklistProgress;
+import dev.kmslab.study.content.ContentLoader;
+import dev.kmslab.study.content.StudyContent;
+import dev.kmslab.ui.shell.AppSettings;
+import dev.kmslab.ui.shell.MainView;
+import dev.kmslab.ui.shell.ShellViewModel;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** The desktop app: builds the main window from the data directory and loads study content in the background. */
+public class App extends Application {
+
+    public static final String TITLE = "KMS Lab — learn AWS Key Management Service";
+
+    private CompletableFuture<StudyContent> content;
+    private StartupOptions options;
+    private ShellViewModel shell;
+    private Stage stage;
+
+    @Override
+    public void init() {
+        options = StartupOptions.parse(getParameters().getRaw());
+        // Parse the Markdown and JSON content while the toolkit and window are being built.
+        content = CompletableFuture.supplyAsync(ContentLoader::loadFromClasspath);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        DataDirectory data = DataDirectory.resolve(options.dataDir(), System.getenv(),
+                Path.of(System.getProperty("user.home")));
+        Clock clock = Clock.systemUTC();
+        shell = new ShellViewModel(new JsonFileStore<>(data.resolve("settings.json"), AppSettings.class,
+                AppSettings::defaults, clock));
+        applyTheme(shell.settings().dark());
+        shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
+        MainView view = new MainView(shell, new ChecklistProgress(data.root(), clock),
+                url -> getHostServices().showDocument(url));
+        Scene scene = new Scene(view);
+        scene.getStylesheets().add(App.class.getResource("/assets/css/kmslab.css").toExternalForm());
+        view.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.setTitle(TITLE);
+        addIcons(stage);
+        placeWindow(stage, shell.settings().window());
+        stage.setOnHiding(e -> rememberWindow());
+        if (options.startupProbe()) {
+            reportFirstFrame();
+        }
+        stage.show();
+        content.whenComplete((loaded, error) -> Platform.runLater(() -> {
+            if (loaded != null) {
+                view.setContent(loaded);
+            } else {
+                shell.notices().add("The study content could not be loaded: " + error.getMessage());
+            }
+        }));
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 64, 128, 256}) {
+            var url = App.class.getResource("/assets/icons/kmslab-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
+        }
+    }
+
+    private static void placeWindow(Stage stage, AppSettings.WindowBounds bounds) {
+        var screen = Screen.getPrimary().getVisualBounds();
+        boolean onScreen = bounds.known() && Screen.getScreens().stream().anyMatch(s ->
+                s.getVisualBounds().intersects(bounds.x(), bounds.y(), bounds.width(), bounds.height()));
+        if (onScreen) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+            stage.setWidth(bounds.width());
+            stage.setHeight(bounds.height());
+            stage.setMaximized(bounds.maximized());
+        } else {
+            stage.setWidth(Math.min(1280, screen.getWidth()));
+            stage.setHeight(Math.min(800, screen.getHeight()));
+            stage.centerOnScreen();
+        }
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+    }
+
+    private void rememberWindow() {
+        if (stage.isMaximized()) {
+            shell.rememberWindow(new AppSettings.WindowBounds(shell.settings().window().x(),
+                    shell.settings().window().y(), shell.settings().window().width(),
+                    shell.settings().window().height(), true));
+        } else {
+            shell.rememberWindow(new AppSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), false));
+        }
+    }
+
+    // The first pulse after show() is the first frame rendered; JVM start time comes from the runtime bean.
+    private static void reportFirstFrame() {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames < 2) {
+                    return;
+                }
+                stop();
+                long startup = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("startup_ms=" + startup);
+                System.out.flush();
+                Platform.exit();
+                System.exit(0);
+            }
+        }.start();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.kmslab.ui.checklists;
+
+import dev.kmslab.io.AtomicFile;
+import dev.kmslab.study.checklist.ChecklistProgress;
+import dev.kmslab.study.content.Checklist;
+import dev.kmslab.study.content.StudyContent;
+import dev.kmslab.study.content.Track;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The exam checklists: the chosen track, the ticks, progress per track and overall, reset and export. */
+public final class ChecklistViewModel {
+
+    private final ChecklistProgress progress;
+    private final ObjectProperty<StudyContent> content = new SimpleObjectProperty<>();
+    private final StringProperty track = new SimpleStringProperty("SAA");
+    private final IntegerProperty ticked = new SimpleIntegerProperty();
+    private final IntegerProperty total = new SimpleIntegerProperty();
+    private final DoubleProperty fraction = new SimpleDoubleProperty();
+    private final DoubleProperty overall = new SimpleDoubleProperty();
+    private final StringProperty error = new SimpleStringProperty();
+    private final StringProperty highlighted = new SimpleStringProperty();
+
+    public ChecklistViewModel(ChecklistProgress progress) {
+        this.progress = progress;
+        content.addListener((obs, was, now) -> recount());
+        track.addListener((obs, was, now) -> recount());
+    }
+
+    public ObjectProperty<StudyContent> contentProperty() {
+        return content;
+    }
+
+    /** The selected track id, e.g. {@code DVA}. */
+    public StringProperty trackProperty() {
+        return track;
+    }
+
+    public IntegerProperty tickedProperty() {
+        return ticked;
+    }
+
+    public IntegerProperty totalProperty() {
+        return total;
+    }
+
+    public DoubleProperty fractionProperty() {
+        return fraction;
+    }
+
+    public DoubleProperty overallProperty() {
+        return overall;
+    }
+
+    /** The last failure (a save that did not work), shown inline; null when all is well. */
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    /** The item a search jumped to, to scroll to and flash. */
+    public StringProperty highlightedProperty() {
+        return highlighted;
+    }
+
+    public Optional<Checklist> checklist() {
+        return content.get() == null ? Optional.empty() : content.get().checklist(track.get());
+    }
+
+    public Optional<Track> trackInfo() {
+        return content.get() == null ? Optional.empty() : content.get().track(track.get());
+    }
+
+    public List<Checklist> checklists() {
+        return content.get() == null ? List.of() : content.get().checklists();
+    }
+
+    public boolean isTicked(String itemId) {
+        return progress.isTicked(itemId);
+    }
+
+    public int tickedCount(Checklist checklist) {
+        return progress.tickedCount(checklist);
+    }
+
+    /** Ticks or unticks an item; returns whether the change was saved (if not, the tick is undone and explained). */
+    public boolean setTicked(String itemId, boolean value) {
+        try {
+            progress.setTicked(itemId, value);
+            error.set(null);
+            return true;
+        } catch (IOException e) {
+            error.set("Your tick could not be saved (" + e.getMessage() + "); it was undone so nothing is lost.");
+            return false;
+        } finally {
+            recount();
+        }
+    }
+
+    public void reset() {
+        checklist().ifPresent(list -> {
+            try {
+                progress.reset(list);
+                error.set(null);
+            } catch (IOException e) {
+                error.set("The reset could not be saved (" + e.getMessage() + "); your ticks are unchanged.");
+            }
+        });
+        recount();
+    }
+
+    public String exportMarkdown() {
+        return checklist().map(progress::exportMarkdown).orElse("");
+    }
+
+    public String suggestedExportName() {
+        return "kms-lab-" + track.get().toLowerCase(Locale.ROOT) + "-checklist.md";
+    }
+
+    public void exportTo(Path file) throws IOException {
+        AtomicFile.write(file, exportMarkdown().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void jumpTo(String trackId, String itemId) {
+        track.set(trackId);
+        highlighted.set(null);
+        highlighted.set(itemId);
+    }
+
+    private void recount() {
+        Optional<Checklist> list = checklist();
+        ticked.set(list.map(progress::tickedCount).orElse(0));
+        total.set(list.map(Checklist::size).orElse(0));
+        fraction.set(list.map(progress::fraction).orElse(0.0));
+        overall.set(progress.overallFraction(checklists()));
+    }
+}

@@ -1,0 +1,267 @@
+package dev.kmslab.ui.shell;
+
+import dev.kmslab.study.checklist.ChecklistProgress;
+import dev.kmslab.study.content.ContentSearch;
+import dev.kmslab.study.content.StudyContent;
+import dev.kmslab.ui.checklists.ChecklistView;
+import dev.kmslab.ui.checklists.ChecklistViewModel;
+import dev.kmslab.ui.markdown.MarkdownRenderer;
+import dev.kmslab.ui.overview.OverviewView;
+import dev.kmslab.ui.overview.OverviewViewModel;
+import dev.kmslab.ui.search.SearchOverlay;
+import dev.kmslab.ui.search.SearchViewModel;
+import dev.kmslab.ui.services.ServiceMapView;
+import dev.kmslab.ui.services.ServiceMapViewModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window: sidebar navigation, a header with search and theme, the current section, and notices. */
+public final class MainView extends StackPane implements Navigator {
+
+    private static final double BASE_FONT_PX = 14;
+
+    private final ShellViewModel shell;
+    private final Consumer<String> browser;
+    private final OverviewViewModel overview = new OverviewViewModel();
+    private final ServiceMapViewModel services = new ServiceMapViewModel();
+    private final ChecklistViewModel checklists;
+    private final SearchViewModel search = new SearchViewModel();
+    private final MarkdownRenderer markdown = new MarkdownRenderer(this::follow);
+    private final List<Section> sections;
+    private final ToggleGroup navGroup = new ToggleGroup();
+    private final StackPane content = new StackPane();
+    private final Label title = new Label();
+    private final VBox noticeBox = new VBox();
+    private final BorderPane frame = new BorderPane();
+    private SearchOverlay searchOverlay;
+
+    public MainView(ShellViewModel shell, ChecklistProgress progress, Consumer<String> browser) {
+        this.shell = shell;
+        this.browser = browser;
+        this.checklists = new ChecklistViewModel(progress);
+        shell.notice(progress.loadNotice());
+        setId("main-view");
+        getStyleClass().add("main-view");
+        sections = List.of(
+                new Section("overview", "Overview", Feather.BOOK_OPEN, () -> new OverviewView(overview, markdown)),
+                new Section("services", "Service map", Feather.SHARE_2,
+                        () -> new ServiceMapView(services, markdown, this)),
+                new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
+                        () -> new ChecklistView(checklists, this)));
+        frame.setLeft(sidebar());
+        content.getStyleClass().add("section-content");
+        VBox centre = new VBox(header(), noticeBox, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        noticeBox.getStyleClass().add("notices");
+        frame.setCenter(centre);
+        getChildren().add(frame);
+        shell.notices().addListener((javafx.collections.ListChangeListener<String>) c -> showNotices());
+        showNotices();
+        shell.zoomProperty().addListener((obs, was, now) -> applyZoom());
+        applyZoom();
+        shell.selectedSectionProperty().addListener((obs, was, now) -> showSection(now));
+        shell.selectedSectionProperty().set("overview");
+    }
+
+    /** Hands the loaded study content to every section; called once loading finishes in the background. */
+    public void setContent(StudyContent studyContent) {
+        overview.contentProperty().set(studyContent);
+        services.contentProperty().set(studyContent);
+        checklists.contentProperty().set(studyContent);
+        search.contentProperty().set(studyContent);
+    }
+
+    /** Keyboard shortcuts that work wherever the focus is. */
+    public void installShortcuts(Scene scene) {
+        for (int i = 0; i < sections.size() && i < 9; i++) {
+            String id = sections.get(i).id();
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),
+                    KeyCombination.SHORTCUT_DOWN), () -> shell.selectedSectionProperty().set(id));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::openSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), shell::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), shell::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), shell::zoomIn);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), shell::zoomOut);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),
+                shell::zoomOut);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                shell::resetZoom);
+    }
+
+    public List<Section> sections() {
+        return sections;
+    }
+
+    private VBox sidebar() {
+        Label brand = new Label("KMS Lab", new FontIcon(Feather.KEY));
+        brand.setId("brand");
+        brand.getStyleClass().add("brand");
+        VBox nav = new VBox();
+        nav.getStyleClass().add("nav");
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            ToggleButton button = new ToggleButton(section.title(), new FontIcon(section.icon()));
+            button.setId("nav-" + section.id());
+            button.setToggleGroup(navGroup);
+            button.getStyleClass().add("nav-button");
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.setTooltip(new Tooltip(section.title() + " (Ctrl+" + (i + 1) + ")"));
+            button.setOnAction(e -> {
+                button.setSelected(true);
+                shell.selectedSectionProperty().set(section.id());
+            });
+            nav.getChildren().add(button);
+        }
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        atlantafx.base.controls.ToggleSwitch dark = new atlantafx.base.controls.ToggleSwitch("Dark theme");
+        dark.setId("theme-switch");
+        dark.selectedProperty().bindBidirectional(shell.darkProperty());
+        Label zoom = new Label();
+        zoom.setId("zoom-label");
+        zoom.getStyleClass().add("muted");
+        zoom.textProperty().bind(shell.zoomProperty().multiply(100).asString("Zoom %.0f%%"));
+        zoom.setTooltip(new Tooltip("Ctrl+= zooms in, Ctrl+- zooms out, Ctrl+0 resets"));
+        VBox box = new VBox(brand, nav, grow, dark, zoom);
+        box.setId("sidebar");
+        box.getStyleClass().add("sidebar");
+        return box;
+    }
+
+    private HBox header() {
+        title.setId("section-title");
+        title.getStyleClass().add("section-title");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button searchButton = new Button("Search", new FontIcon(Feather.SEARCH));
+        searchButton.setId("search-button");
+        searchButton.setTooltip(new Tooltip("Search everything (Ctrl+F)"));
+        searchButton.setOnAction(e -> openSearch());
+        HBox header = new HBox(title, grow, searchButton);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("header");
+        return header;
+    }
+
+    private void showSection(String id) {
+        Section section = sections.stream().filter(s -> s.id().equals(id)).findFirst().orElse(sections.get(0));
+        title.setText(section.title());
+        content.getChildren().setAll(section.view());
+        navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + section.id())));
+    }
+
+    private void showNotices() {
+        noticeBox.getChildren().clear();
+        for (String text : shell.notices()) {
+            Label label = new Label(text, new FontIcon(Feather.ALERT_TRIANGLE));
+            label.setWrapText(true);
+            label.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(label, Priority.ALWAYS);
+            Button dismiss = new Button(null, new FontIcon(Feather.X));
+            dismiss.getStyleClass().addAll("flat", "button-icon");
+            dismiss.setTooltip(new Tooltip("Dismiss"));
+            dismiss.setOnAction(e -> shell.notices().remove(text));
+            HBox row = new HBox(label, dismiss);
+            row.getStyleClass().add("notice");
+            row.setAlignment(Pos.CENTER_LEFT);
+            noticeBox.getChildren().add(row);
+        }
+        noticeBox.setId(shell.notices().isEmpty() ? "notices-empty" : "notices");
+    }
+
+    private void applyZoom() {
+        double zoom = shell.zoomProperty().get();
+        setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * zoom));
+        getStylesheets().setAll(iconSizes(zoom));
+    }
+
+    // Ikonli only understands pixel icon sizes (an em value is read as a huge number), so icons get their own
+    // generated stylesheet that follows the zoom level.
+    static String iconSizes(double zoom) {
+        String css = String.format(Locale.ROOT, ".ikonli-font-icon { -fx-icon-size: %dpx; }"
+                        + " .brand .ikonli-font-icon { -fx-icon-size: %dpx; }"
+                        + " .nav-button .ikonli-font-icon { -fx-icon-size: %dpx; }"
+                        + " .map-hub .ikonli-font-icon { -fx-icon-size: %dpx; }",
+                Math.round(16 * zoom), Math.round(26 * zoom), Math.round(18 * zoom), Math.round(24 * zoom));
+        return "data:text/css," + java.net.URLEncoder.encode(css, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
+    private void openSearch() {
+        if (searchOverlay == null) {
+            searchOverlay = new SearchOverlay(search, this::jump, this::closeSearch);
+        }
+        if (!getChildren().contains(searchOverlay)) {
+            getChildren().add(searchOverlay);
+        }
+        searchOverlay.focusField();
+    }
+
+    private void closeSearch() {
+        getChildren().remove(searchOverlay);
+    }
+
+    private void jump(ContentSearch.Hit hit) {
+        closeSearch();
+        switch (hit.kind()) {
+            case CONCEPT -> showConcept(hit.id());
+            case SERVICE -> showService(hit.id());
+            case CHECKLIST_ITEM -> {
+                String track = search.contentProperty().get().checklists().stream()
+                        .filter(c -> c.items().anyMatch(i -> i.id().equals(hit.id())))
+                        .map(c -> c.track()).findFirst().orElse(checklists.trackProperty().get());
+                showChecklistItem(track, hit.id());
+            }
+        }
+    }
+
+    @Override
+    public void showOverview() {
+        shell.selectedSectionProperty().set("overview");
+        overview.home();
+    }
+
+    @Override
+    public void showConcept(String conceptId) {
+        shell.selectedSectionProperty().set("overview");
+        overview.showConcept(conceptId);
+    }
+
+    @Override
+    public void showService(String serviceId) {
+        shell.selectedSectionProperty().set("services");
+        services.select(serviceId);
+    }
+
+    @Override
+    public void showChecklistItem(String trackId, String itemId) {
+        shell.selectedSectionProperty().set("checklists");
+        checklists.jumpTo(trackId, itemId);
+    }
+
+    @Override
+    public void openExternal(String url) {
+        browser.accept(url);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.kmslab.ui.shell;
+
+/** Moves the learner to a place in the app; links, search hits and cards all go through it. */
+public interface Navigator {
+
+    void showOverview();
+
+    void showConcept(String conceptId);
+
+    void showService(String serviceId);
+
+    void showChecklistItem(String trackId, String itemId);
+
+    void openExternal(String url);
+
+    /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>} or a web address. */
+    default void follow(String destination) {
+        if (destination.startsWith("concept:")) {
+            showConcept(destination.substring("concept:".length()));
+        } else if (destination.startsWith("service:")) {
+            showService(destination.substring("service:".length()));
+        } else if (destination.startsWith("https://") || destination.startsWith("http://")) {
+            openExternal(destination);
+        }
+    }
+}

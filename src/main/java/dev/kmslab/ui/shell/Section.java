@@ -1,0 +1,45 @@
+package dev.kmslab.ui.shell;
+
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+
+/** A sidebar entry: its view is built the first time it is shown so start-up only pays for the first screen. */
+public final class Section {
+
+    private final String id;
+    private final String title;
+    private final Ikon icon;
+    private final Supplier<Node> factory;
+    private Node view;
+
+    public Section(String id, String title, Ikon icon, Supplier<Node> factory) {
+        this.id = id;
+        this.title = title;
+        this.icon = icon;
+        this.factory = factory;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Ikon icon() {
+        return icon;
+    }
+
+    public Node view() {
+        if (view == null) {
+            view = factory.get();
+        }
+        return view;
+    }
+
+    public boolean built() {
+        return view != null;
+    }
+}
