@@ -69,7 +69,17 @@ public class App extends Application {
             } else {
                 shell.notices().add("The study content could not be loaded: " + error.getMessage());
             }
+            onReady(view, stage);
         }));
+    }
+
+    /** Called on the FX thread once the window is up and the study content is in place (tests and tours hook in). */
+    protected void onReady(MainView view, Stage stage) {
+        // Nothing more to do in the app itself.
+    }
+
+    protected ShellViewModel shell() {
+        return shell;
     }
 
     private static void applyTheme(boolean dark) {
