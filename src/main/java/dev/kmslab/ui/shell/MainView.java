@@ -135,9 +135,19 @@ public final class MainView extends StackPane implements Navigator {
         }
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        atlantafx.base.controls.ToggleSwitch dark = new atlantafx.base.controls.ToggleSwitch("Dark theme");
-        dark.setId("theme-switch");
-        dark.selectedProperty().bindBidirectional(shell.darkProperty());
+        atlantafx.base.controls.ToggleSwitch toggle = new atlantafx.base.controls.ToggleSwitch();
+        toggle.setId("theme-switch");
+        toggle.selectedProperty().bindBidirectional(shell.darkProperty());
+        Label darkLabel = new Label("Dark theme");
+        darkLabel.setId("theme-label");
+        darkLabel.setLabelFor(toggle);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox dark = new HBox(darkLabel, gap, toggle);
+        dark.setAlignment(Pos.CENTER_LEFT);
+        dark.getStyleClass().add("theme-row");
+        // The switch only reacts to its own track, so the label beside it toggles too, as learners expect.
+        darkLabel.setOnMouseClicked(e -> toggle.setSelected(!toggle.isSelected()));
         Label zoom = new Label();
         zoom.setId("zoom-label");
         zoom.getStyleClass().add("muted");

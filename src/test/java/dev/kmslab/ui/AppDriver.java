@@ -1,0 +1,58 @@
+package dev.kmslab.ui;
+
+import dev.kmslab.App;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts and stops the real app for UI tests, headless under Monocle, with its own data directory. */
+public class AppDriver extends FxRobot {
+
+    private App app;
+
+    public void start(Path dataDir) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        app = (App) FxToolkit.setupApplication(App.class, "--data-dir", dataDir.toString());
+        // Study content loads in the background; the concept cards appear when it is in.
+        waitFor("#concept-cards");
+    }
+
+    public void stop() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+            app = null;
+        }
+    }
+
+    public void waitFor(String query) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup(query).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Scrolls the enclosing scroll pane so the node is in view, as a learner would with the wheel. */
+    public void scrollIntoView(String query) {
+        Node node = find(query);
+        interact(() -> {
+            javafx.scene.Parent p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane scroll) {
+                Node content = scroll.getContent();
+                double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                double range = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+                scroll.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / range)));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    public <T extends Node> T find(String query) {
+        return lookup(query).query();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.kmslab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmslab.study.content.ContentLoader;
+import dev.kmslab.study.content.ContentSearch;
+import dev.kmslab.study.content.StudyContent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+class MainWindowTest {
+
+    private static final StudyContent CONTENT = ContentLoader.loadFromClasspath();
+
+    @TempDir
+    Path data;
+
+    private final AppDriver app = new AppDriver();
+
+    @BeforeEach
+    void start() throws Exception {
+        app.start(data);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.stop();
+    }
+
+    private String title() {
+        return app.<Label>find("#section-title").getText();
+    }
+
+    @Test
+    void visitsEverySectionFromTheSidebarAndTheKeyboard() throws Exception {
+        assertThat(title()).isEqualTo("Overview");
+        assertThat(app.lookup("#exam-badges .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("SAA-C03", "SAP-C02", "DVA-C02", "MLA-C01", "MLS-C01 · retired");
+        app.clickOn("#nav-services");
+        assertThat(title()).isEqualTo("Service map");
+        assertThat(app.lookup("#service-s3").tryQuery()).isPresent();
+        app.clickOn("#nav-checklists");
+        assertThat(title()).isEqualTo("Checklists");
+        assertThat(app.lookup("#checklist-title").queryAs(Label.class).getText()).isEqualTo(
+                CONTENT.checklist("SAA").orElseThrow().title());
+        app.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(title()).isEqualTo("Overview");
+        app.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(title()).isEqualTo("Service map");
+    }
+
+    @Test
+    void conceptCardOpensItsPageAndBackReturns() {
+        app.scrollIntoView("#concept-card-envelope-encryption");
+        app.clickOn("#concept-card-envelope-encryption");
+        assertThat(app.lookup("#back-button").tryQuery()).isPresent();
+        assertThat(app.lookup(".md-h1 .md-text").queryAllAs(javafx.scene.text.Text.class))
+                .extracting(javafx.scene.text.Text::getText).anyMatch(t -> t.contains("nvelope"));
+        app.scrollIntoView("#next-concept");
+        app.clickOn("#next-concept");
+        app.clickOn("#back-button");
+        app.clickOn("#home-button");
+        assertThat(app.lookup("#concept-cards").tryQuery()).isPresent();
+    }
+
+    @Test
+    void darkThemeIsAppliedAndRemembered() throws Exception {
+        app.clickOn("#theme-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+        assertThat(Files.readString(data.resolve("settings.json"))).contains("\"theme\" : \"dark\"");
+        app.stop();
+        app.start(data);
+        assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+        app.clickOn("#theme-switch");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("light");
+    }
+
+    @Test
+    void tickingAChecklistItemUpdatesProgressAndSurvivesARestart() throws Exception {
+        String first = CONTENT.checklist("SAA").orElseThrow().items().findFirst().orElseThrow().id();
+        int total = CONTENT.checklist("SAA").orElseThrow().size();
+        app.clickOn("#nav-checklists");
+        assertThat(app.<Label>find("#track-count").getText()).isEqualTo("0 of " + total + " done");
+        app.clickOn("#check-" + first);
+        assertThat(app.<Label>find("#track-count").getText()).isEqualTo("1 of " + total + " done");
+        assertThat(app.<javafx.scene.control.ProgressBar>find("#track-progress").getProgress())
+                .isEqualTo(1.0 / total);
+        app.stop();
+        app.start(data);
+        app.clickOn("#nav-checklists");
+        assertThat(app.<CheckBox>find("#check-" + first).isSelected()).isTrue();
+        assertThat(app.<Label>find("#track-count").getText()).isEqualTo("1 of " + total + " done");
+        app.clickOn("#track-DVA");
+        assertThat(app.<Label>find("#checklist-title").getText()).startsWith("DVA-C02");
+    }
+
+    @Test
+    void clickingAServiceOpensItsPanel() {
+        app.clickOn("#nav-services");
+        app.clickOn("#service-ebs");
+        assertThat(app.<Label>find("#service-panel-title").getText()).isEqualTo("Amazon EBS");
+        assertThat(app.lookup("#service-panel .api-chip").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsAll(CONTENT.service("ebs").orElseThrow().apiCalls());
+        app.clickOn("#service-panel-close");
+        assertThat(app.lookup("#service-panel-title").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void searchJumpsToTheHit() throws Exception {
+        app.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        app.waitFor("#search-field");
+        app.write("bucket keys");
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<ContentSearch.Hit> results = app.find("#search-results");
+        assertThat(results.getItems()).isNotEmpty();
+        ContentSearch.Hit top = results.getItems().get(0);
+        app.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.lookup("#search-overlay").tryQuery()).isEmpty();
+        switch (top.kind()) {
+            case SERVICE -> assertThat(app.<Label>find("#service-panel-title").getText()).isEqualTo(top.title());
+            case CONCEPT -> assertThat(app.lookup("#back-button").tryQuery()).isPresent();
+            case CHECKLIST_ITEM -> assertThat(app.lookup("#check-" + top.id()).tryQuery()).isPresent();
+        }
+    }
+
+    @Test
+    void zoomShortcutsScaleTheUi() {
+        app.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.<Label>find("#zoom-label").getText()).isEqualTo("Zoom 110%");
+        assertThat(app.lookup("#main-view").query().getStyle()).contains("15.4px");
+        app.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.<Label>find("#zoom-label").getText()).isEqualTo("Zoom 100%");
+    }
+}
