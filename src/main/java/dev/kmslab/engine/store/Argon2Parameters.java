@@ -15,7 +15,7 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
     public static final int MAX_PARALLELISM = 16;
 
     /**
-     * Defaults for a desktop: 64 MiB and 3 passes, about half a second with Bouncy Castle on a current laptop core.
+     * Defaults for a desktop: 64 MiB and 3 passes, 0.3 to 0.8 s with Bouncy Castle on one core of the build machine.
      * Derivation runs once when the keystore is opened, not on every save.
      */
     public static final Argon2Parameters DEFAULT = new Argon2Parameters(64 * 1024, 3, 1);
