@@ -44,18 +44,18 @@ public final class PassphraseMasterKey implements MasterKeySource, AutoCloseable
             throw new KeystoreLockedException(KeystoreLockedException.Reason.KEY_FILE_REQUIRED, keystore,
                     "The keystore " + keystore + " is protected by a master key file, not a passphrase");
         }
-        return derive(passphrase, argon);
+        return derive(passphrase, argon.parameters(), argon.salt());
     }
 
-    static byte[] derive(char[] passphrase, KdfHeader.Argon2id header) {
-        Argon2Parameters cost = header.parameters();
+    /** Argon2id v1.3, 32-byte output, no secret or associated data; the passphrase is encoded as UTF-8. */
+    static byte[] derive(char[] passphrase, Argon2Parameters cost, byte[] salt) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Builder(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
                 .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(cost.memoryKiB())
                 .withIterations(cost.iterations())
                 .withParallelism(cost.parallelism())
-                .withSalt(header.salt())
+                .withSalt(salt)
                 .build());
         byte[] key = new byte[KEY_BYTES];
         generator.generateBytes(passphrase, key);

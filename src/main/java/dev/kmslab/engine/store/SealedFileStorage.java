@@ -91,6 +91,16 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
                 new FileMasterKey(dataDir.resolve(FileMasterKey.DEFAULT_FILE_NAME)), clock);
     }
 
+    /**
+     * {@code <dataDir>/keystore.json} sealed under a key derived from {@code passphrase} (copied; close the returned
+     * storage's source via {@link PassphraseMasterKey#close()} if the caller keeps it) with the given Argon2id cost.
+     */
+    public static SealedFileStorage withPassphrase(Path dataDir, char[] passphrase, Argon2Parameters cost,
+            Clock clock) {
+        return new SealedFileStorage(dataDir.resolve(DEFAULT_FILE_NAME), new PassphraseMasterKey(passphrase, cost),
+                clock);
+    }
+
     public Path file() {
         return file;
     }
@@ -146,8 +156,8 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
         }
         byte[] nonce = new byte[SealedKeystoreFile.NONCE_BYTES];
         random.nextBytes(nonce);
-        SealedKeystoreFile sealed = new SealedKeystoreFile(header, keys.checkValue(), nonce, new byte[0]);
-        sealed = new SealedKeystoreFile(header, sealed.keyCheck(), nonce, seal(keys, sealed.aad(), nonce, document));
+        SealedKeystoreFile sealed = new SealedKeystoreFile(header, keys.checkValue(), nonce,
+                seal(keys, SealedKeystoreFile.aad(header), nonce, document));
         try {
             writer.write(file, sealed.toJson());
         } catch (IOException | RuntimeException e) {
@@ -204,10 +214,19 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
         }
     }
 
-    private KeystoreCorruptException corrupt(String reason, Throwable cause) throws IOException {
-        Path aside = AtomicFile.moveAside(file, clock);
-        return new KeystoreCorruptException("The keystore " + file + " is corrupt: " + reason
-                + ". It was moved aside to " + aside + " and has not been overwritten.", file, aside, cause);
+    private KeystoreCorruptException corrupt(String reason, Throwable cause) {
+        try {
+            Path aside = AtomicFile.moveAside(file, clock);
+            return new KeystoreCorruptException("The keystore " + file + " is corrupt: " + reason
+                    + ". It was moved aside to " + aside + " and has not been overwritten.", file, aside, cause);
+        } catch (IOException e) {
+            // Still corrupt; left in place, and save() refuses to overwrite it because nothing was loaded.
+            KeystoreCorruptException corrupt = new KeystoreCorruptException("The keystore " + file + " is corrupt: "
+                    + reason + ". It could not be moved aside (" + e + ") and has been left in place.", file, null,
+                    cause);
+            corrupt.addSuppressed(e);
+            return corrupt;
+        }
     }
 
     private KeystoreLockedException wrongKey(KdfHeader kdf) {

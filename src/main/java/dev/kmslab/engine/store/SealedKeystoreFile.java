@@ -53,6 +53,10 @@ record SealedKeystoreFile(KdfHeader kdf, byte[] keyCheck, byte[] nonce, byte[] c
      * length-prefixed so no two headers share an encoding.
      */
     byte[] aad() {
+        return aad(kdf);
+    }
+
+    static byte[] aad(KdfHeader kdf) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             writeField(out, FORMAT.getBytes(StandardCharsets.UTF_8));
