@@ -83,7 +83,8 @@ final class FrameStream {
                 try {
                     cipher.open(sequence, last, sealed, length, plain);
                 } catch (AEADBadTagException e) {
-                    throw new InvalidCiphertextException("Frame " + sequence + " of the envelope failed authentication");
+                    throw new InvalidCiphertextException(
+                            "Frame " + sequence + " of the envelope failed authentication");
                 }
                 out.write(plain, 0, length);
                 advance(length);

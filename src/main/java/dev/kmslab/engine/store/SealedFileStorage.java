@@ -45,7 +45,8 @@ import javax.crypto.spec.GCMParameterSpec;
  *       a checksum mismatch: the file is <b>corrupt</b>.</li>
  *   <li>The checksum matches but neither the key check value nor the GCM tag verifies under our key: the file is
  *       intact and the key is <b>wrong</b> ({@link KeystoreLockedException}); the file stays where it is.</li>
- *   <li>Exactly one of the two verifies: someone changed the file with care (recomputing the checksum): <b>corrupt</b>.</li>
+ *   <li>Exactly one of the two verifies: someone changed the file with care (recomputing the checksum):
+ *       <b>corrupt</b>.</li>
  * </ul>
  * A corrupt file is moved aside with {@link AtomicFile#moveAside} and reported with {@link KeystoreCorruptException};
  * it is never overwritten. The checksum is not a security control: someone who edits a passphrase-protected file's

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class EnvelopeRoundTripTest {
 
@@ -47,6 +50,23 @@ class EnvelopeRoundTripTest {
     }
 
     @Test
+    void header_followsTheDocumentedLayout() {
+        byte[] sealed = Envelopes.encrypt(encryptor, new byte[0], FRAME);
+        ByteBuffer header = ByteBuffer.wrap(sealed);
+
+        assertThat(Arrays.copyOf(sealed, 4)).isEqualTo("KLEV".getBytes(StandardCharsets.UTF_8));
+        assertThat(header.get(4)).isEqualTo((byte) 1); // version
+        assertThat(header.get(5)).isEqualTo((byte) 1); // suite
+        assertThat(header.getInt(38)).isEqualTo(FRAME);
+        assertThat(header.getShort(42)).isEqualTo((short) 2); // context pairs
+        // The empty final frame closes the message: type 1, sequence 1, length 0, then its 16-byte tag.
+        int finalFrame = sealed.length - FrameStream.FRAME_HEADER_BYTES - FrameCipher.TAG_BYTES;
+        assertThat(header.get(finalFrame)).isEqualTo((byte) 1);
+        assertThat(header.getInt(finalFrame + 1)).isEqualTo(1);
+        assertThat(header.getInt(finalFrame + 5)).isZero();
+    }
+
+    @Test
     void sameInput_givesDifferentMessages() {
         byte[] plaintext = Envelopes.randomBytes(100, 1);
 
@@ -56,8 +76,8 @@ class EnvelopeRoundTripTest {
 
     @Test
     void ciphertextDoesNotContainPlaintext() {
-        byte[] plaintext = "attack at dawn, attack at dawn, attack at dawn".getBytes();
-        String sealed = new String(Envelopes.encrypt(encryptor, plaintext, FRAME), java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] plaintext = "attack at dawn, attack at dawn, attack at dawn".getBytes(StandardCharsets.UTF_8);
+        String sealed = new String(Envelopes.encrypt(encryptor, plaintext, FRAME), StandardCharsets.ISO_8859_1);
 
         assertThat(sealed).doesNotContain("attack");
     }
@@ -92,7 +112,8 @@ class EnvelopeRoundTripTest {
     void generatedDataKey_hidesPlaintextInToString() {
         GeneratedDataKey key = new GeneratedDataKey(new byte[] {42, 42, 42}, new byte[] {1}, "arn:k");
 
-        assertThat(key.toString()).isEqualTo("GeneratedDataKey[keyArn=arn:k, plaintext=(hidden), ciphertextBlob=1 bytes]");
+        assertThat(key.toString())
+                .isEqualTo("GeneratedDataKey[keyArn=arn:k, plaintext=(hidden), ciphertextBlob=1 bytes]");
         key.close();
         assertThat(key.plaintext()).containsOnly(0);
     }

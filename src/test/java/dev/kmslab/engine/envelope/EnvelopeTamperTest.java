@@ -7,6 +7,7 @@ import dev.kmslab.engine.error.InvalidCiphertextException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class EnvelopeTamperTest {
 
     @Test
     void keyArnChange_failsHeaderAuthentication() {
-        int at = indexOf(message, FakeDataKeyProvider.ARN_PREFIX.getBytes());
+        int at = indexOf(message, FakeDataKeyProvider.ARN_PREFIX.getBytes(StandardCharsets.UTF_8));
         byte[] tampered = message.clone();
         tampered[at + 8] ^= 1;
 
@@ -73,7 +74,7 @@ class EnvelopeTamperTest {
 
     @Test
     void contextChange_isRejectedByTheProvider() {
-        int at = indexOf(message, "finance".getBytes());
+        int at = indexOf(message, "finance".getBytes(StandardCharsets.UTF_8));
         byte[] tampered = message.clone();
         tampered[at] = 'F';
 
@@ -129,7 +130,8 @@ class EnvelopeTamperTest {
 
     @Test
     void notAnEnvelope_isInvalid() {
-        assertInvalid("hello world".getBytes(), "The input is not a KMS Lab envelope (wrong magic bytes)");
+        assertInvalid("hello world".getBytes(StandardCharsets.UTF_8),
+                "The input is not a KMS Lab envelope (wrong magic bytes)");
         assertInvalid(new byte[0], "The envelope is truncated inside its header");
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +25,11 @@ class PassphraseMasterKeyTest {
     @Test
     void closedSource_noLongerDerivesTheSameKey() throws Exception {
         PassphraseMasterKey source = new PassphraseMasterKey("pw".toCharArray(), StoreFixtures.CHEAP);
-        KdfHeader header = source.newHeader(new java.security.SecureRandom());
-        byte[] before = source.masterKey(header, java.nio.file.Path.of("k"), false);
+        KdfHeader header = source.newHeader(new SecureRandom());
+        byte[] before = source.masterKey(header, Path.of("k"), false);
         source.close();
 
-        assertThat(source.masterKey(header, java.nio.file.Path.of("k"), false)).isNotEqualTo(before);
+        assertThat(source.masterKey(header, Path.of("k"), false)).isNotEqualTo(before);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +52,7 @@ class SealedFileStorageTest {
         assertThat(kdf.get("memoryKiB").asInt()).isEqualTo(8);
         assertThat(kdf.get("iterations").asInt()).isEqualTo(1);
         assertThat(kdf.get("parallelism").asInt()).isEqualTo(1);
-        assertThat(java.util.Base64.getDecoder().decode(kdf.get("salt").asText())).hasSize(16);
+        assertThat(Base64.getDecoder().decode(kdf.get("salt").asText())).hasSize(16);
     }
 
     @Test
@@ -116,11 +116,5 @@ class SealedFileStorageTest {
 
     private JsonNode readJson() throws IOException {
         return new ObjectMapper().readTree(dir.resolve("keystore.json").toFile());
-    }
-
-    static long asideCount(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().contains(".corrupt-")).count();
-        }
     }
 }

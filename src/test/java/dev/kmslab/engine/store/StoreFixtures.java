@@ -23,8 +23,7 @@ final class StoreFixtures {
     }
 
     static SealedFileStorage passphraseStorage(Path dir, String passphrase) {
-        return new SealedFileStorage(dir.resolve(SealedFileStorage.DEFAULT_FILE_NAME),
-                new PassphraseMasterKey(passphrase.toCharArray(), CHEAP), CLOCK);
+        return SealedFileStorage.withPassphrase(dir, passphrase.toCharArray(), CHEAP, CLOCK);
     }
 
     static SealedFileStorage storage(Path dir, MasterKeySource source, SealedFileStorage.FileWriter writer) {
