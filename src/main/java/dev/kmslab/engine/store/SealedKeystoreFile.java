@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * The parsed form of a sealed keystore file and its exact JSON encoding (layout documented on
  * {@link SealedFileStorage}). Parsing is strict (unknown or duplicate fields, non-canonical base64, wrong lengths,
- * trailing bytes and any layout other than our own are all rejected) so that any change to the file is noticed rather than quietly normalised away.
+ * trailing bytes and any layout other than our own are all rejected) so that any change to the file is noticed
+ * rather than quietly normalised away.
  */
 record SealedKeystoreFile(KdfHeader kdf, byte[] keyCheck, byte[] nonce, byte[] ciphertext) {
 
