@@ -8,7 +8,7 @@ import java.security.SecureRandom;
  * Supplies the local master key that seals the keystore file. The raw key is handed out only to be fed into HKDF and
  * is zeroed by the caller right after; it never encrypts anything directly.
  */
-public interface MasterKeySource {
+public interface MasterKeySource extends AutoCloseable {
 
     int KEY_BYTES = 32;
 
@@ -23,4 +23,9 @@ public interface MasterKeySource {
      * @throws KeystoreLockedException if this source cannot open a keystore with that header
      */
     byte[] masterKey(KdfHeader header, Path keystore, boolean create) throws IOException;
+
+    /** Forgets any secret the source holds (a passphrase); the source cannot be used afterwards. */
+    @Override
+    default void close() {
+    }
 }

@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters.Builder;
  * parameters and a random salt are stored in the keystore header, so a file sealed with one cost setting still opens
  * after the defaults change. Holds a copy of the passphrase until {@link #close()} zeroes it.
  */
-public final class PassphraseMasterKey implements MasterKeySource, AutoCloseable {
+public final class PassphraseMasterKey implements MasterKeySource {
 
     public static final int SALT_BYTES = 16;
 

@@ -54,7 +54,7 @@ import javax.crypto.spec.GCMParameterSpec;
  *
  * <h2>Key lifetime</h2>
  * The raw master key is zeroed right after HKDF. The two derived keys are kept for the life of this object (so a
- * passphrase is stretched once, not on every save) and zeroed by {@link #close()}.
+ * passphrase is stretched once, not on every save) and zeroed, with any passphrase, by {@link #close()}.
  */
 public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
 
@@ -73,6 +73,7 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
     private final FileWriter writer;
     private KdfHeader sessionHeader;
     private SealingKeys sessionKeys;
+    private boolean closed;
 
     SealedFileStorage(Path file, MasterKeySource keySource, Clock clock, SecureRandom random, FileWriter writer) {
         this.file = file.toAbsolutePath();
@@ -93,8 +94,8 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
     }
 
     /**
-     * {@code <dataDir>/keystore.json} sealed under a key derived from {@code passphrase} (copied; close the returned
-     * storage's source via {@link PassphraseMasterKey#close()} if the caller keeps it) with the given Argon2id cost.
+     * {@code <dataDir>/keystore.json} sealed under a key derived from {@code passphrase} with the given Argon2id cost
+     * for new files. The passphrase is copied (the caller may zero its array) and zeroed by {@link #close()}.
      */
     public static SealedFileStorage withPassphrase(Path dataDir, char[] passphrase, Argon2Parameters cost,
             Clock clock) {
@@ -108,6 +109,7 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
 
     @Override
     public synchronized Optional<byte[]> load() throws IOException, KeystoreCorruptException {
+        requireOpen();
         byte[] raw;
         try {
             raw = Files.readAllBytes(file);
@@ -144,6 +146,7 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
 
     @Override
     public synchronized void save(byte[] document) throws IOException {
+        requireOpen();
         KdfHeader header = sessionHeader;
         SealingKeys keys = sessionKeys;
         if (keys == null) {
@@ -170,7 +173,7 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
         adopt(header, keys);
     }
 
-    /** Zeroes the derived keys; a later load or save derives them again. */
+    /** Zeroes the derived keys and closes the key source (zeroing a passphrase); the storage is unusable after. */
     @Override
     public synchronized void close() {
         if (sessionKeys != null) {
@@ -178,6 +181,14 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
         }
         sessionKeys = null;
         sessionHeader = null;
+        keySource.close();
+        closed = true;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The keystore storage for " + file + " has been closed");
+        }
     }
 
     private void adopt(KdfHeader header, SealingKeys keys) {

@@ -99,12 +99,15 @@ class SealedFileStorageTest {
     }
 
     @Test
-    void close_thenLoad_derivesKeysAgain() throws Exception {
+    void closedStorage_refusesUse_andOthersStillOpenTheFile() throws Exception {
         SealedFileStorage storage = passphraseStorage(dir, "pw");
         storage.save(DOCUMENT);
         storage.close();
 
-        assertThat(storage.load()).hasValue(DOCUMENT);
+        assertThatThrownBy(storage::load).isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith("keystore.json has been closed");
+        assertThatThrownBy(() -> storage.save(DOCUMENT)).isInstanceOf(IllegalStateException.class);
+        assertThat(passphraseStorage(dir, "pw").load()).hasValue(DOCUMENT);
     }
 
     @Test
