@@ -27,7 +27,7 @@ public final class EnvelopeBenchmarks {
 
     private static final long MIB = 1024 * 1024;
     private static final int FRAME = EnvelopeOptions.DEFAULT_FRAME_SIZE;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 7;
 
     private EnvelopeBenchmarks() {
     }
