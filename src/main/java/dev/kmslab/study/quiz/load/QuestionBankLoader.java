@@ -28,6 +28,8 @@ public final class QuestionBankLoader {
 
     public static final String BANK_DIR = "quizzes";
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private final TrackCatalog catalog;
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -148,6 +150,6 @@ public final class QuestionBankLoader {
     }
 
     private static String normalise(String stem) {
-        return stem.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(stem.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

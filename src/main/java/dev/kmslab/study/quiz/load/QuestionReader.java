@@ -27,6 +27,8 @@ final class QuestionReader {
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "tracks", "domains", "topics", "type", "choose",
             "stem", "options", "targets", "answer", "reference", "difficulty", "lab");
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     private final TrackCatalog catalog;
 
     QuestionReader(TrackCatalog catalog) {
@@ -43,7 +45,7 @@ final class QuestionReader {
         Fields f = new Fields(problems);
         unknownFields(node, at, problems);
         String id = f.text(node, at, "id");
-        if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (id != null && !ID.matcher(id).matches()) {
             problems.add(at.field("id"), "expected letters, digits, '.', '_' or '-' only, found \"" + id + "\"");
         }
         List<String> tracks = tracks(node, at, f, problems);
