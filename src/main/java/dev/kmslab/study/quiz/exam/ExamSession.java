@@ -54,6 +54,11 @@ public final class ExamSession {
         this.deadline = startedAt.plus(track.timePerQuestion().multipliedBy(questions.size()));
     }
 
+    /** A {@value #DEFAULT_QUESTIONS}-question exam for the track. */
+    public static ExamSession start(QuestionBank bank, String trackId, Clock clock, Random random) {
+        return start(bank, trackId, DEFAULT_QUESTIONS, clock, random);
+    }
+
     /** Draws {@code count} questions of the track from the bank following the domain weights, and starts the clock. */
     public static ExamSession start(QuestionBank bank, String trackId, int count, Clock clock, Random random) {
         Track track = bank.catalog().requireTrack(trackId);

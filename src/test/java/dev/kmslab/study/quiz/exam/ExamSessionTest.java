@@ -26,6 +26,10 @@ class ExamSessionTest {
         // SAA-C03: 130 min / 65 questions = 2 min per question.
         assertThat(start(20).duration()).isEqualTo(Duration.ofMinutes(40));
         assertThat(start(5).duration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(ExamSession.start(bank, "SAA", clock, new Random(1)).size()).isEqualTo(ExamSession.DEFAULT_QUESTIONS);
+        // MLS-C01: 180 min / 65 questions = 166.153846153 s per question (ns truncated); x 20 = 3323.076923060 s.
+        assertThat(TestBanks.CATALOG.requireTrack("MLS").timePerQuestion().multipliedBy(20))
+                .isEqualTo(Duration.ofSeconds(3323, 76_923_060));
     }
 
     @Test
