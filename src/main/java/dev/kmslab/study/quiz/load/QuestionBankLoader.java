@@ -31,11 +31,20 @@ public final class QuestionBankLoader {
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private final TrackCatalog catalog;
+    private final ClassLoader builtInLoader;
+    private final String builtInDir;
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     public QuestionBankLoader(TrackCatalog catalog) {
+        this(catalog, QuestionBankLoader.class.getClassLoader(), BANK_DIR);
+    }
+
+    /** A loader whose built-in bank is {@code builtInDir} on the given class loader (tests use fixtures). */
+    public QuestionBankLoader(TrackCatalog catalog, ClassLoader builtInLoader, String builtInDir) {
         this.catalog = catalog;
+        this.builtInLoader = builtInLoader;
+        this.builtInDir = builtInDir;
     }
 
     /** Built-in bank plus the instructor packs in {@code dataDir/quizzes}. */
@@ -74,9 +83,9 @@ public final class QuestionBankLoader {
 
     private List<BankFile> builtInFiles(List<LoadProblem> problems) {
         try {
-            return BankSources.classpath(QuestionBankLoader.class.getClassLoader(), BANK_DIR, TrackCatalog.RESOURCE);
+            return BankSources.classpath(builtInLoader, builtInDir, TrackCatalog.RESOURCE);
         } catch (IOException e) {
-            problems.add(new LoadProblem(BANK_DIR, "", 0, 0, "cannot list the built-in question bank: " + e));
+            problems.add(new LoadProblem(builtInDir, "", 0, 0, "cannot list the built-in question bank: " + e));
             return List.of();
         }
     }

@@ -85,6 +85,26 @@ class QuestionBankLoaderTest {
     }
 
     @Test
+    void instructorPack_reusingABuiltInId_isRejected_builtInKept(@TempDir Path dataDir) throws IOException {
+        QuestionBankLoader withFixtureBank = new QuestionBankLoader(TrackCatalog.fromClasspath(),
+                getClass().getClassLoader(), "quiz-fixtures/good");
+        Path packs = Files.createDirectories(dataDir.resolve("quizzes"));
+        com.fasterxml.jackson.databind.node.ObjectNode clash = single("fx-single");
+        Files.write(packs.resolve("pack.json"), file("pack.json", clash, single("pack-ok")).content());
+
+        LoadResult result = withFixtureBank.load(dataDir);
+
+        assertThat(result.bank().byId("fx-single").orElseThrow().source()).isEqualTo("quiz-fixtures/good/01-core.json");
+        assertThat(result.bank().byId("pack-ok")).isPresent();
+        assertThat(result.bank().size()).isEqualTo(5);
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(packs.resolve("pack.json").toString());
+            assertThat(p.message()).isEqualTo("duplicate id \"fx-single\" (already defined in "
+                    + "quiz-fixtures/good/01-core.json); the question was skipped");
+        });
+    }
+
+    @Test
     void missingPackDirectory_isNotAProblem(@TempDir Path dataDir) {
         LoadResult result = loader.load(dataDir);
         assertThat(result.problems()).isEmpty();
@@ -107,6 +127,22 @@ class QuestionBankLoaderTest {
     }
 
     @Test
+    void classpathInsideJarWithDirectoryEntries_isListedToo(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("bank.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("bank/"));
+            out.closeEntry();
+            put(out, "bank/a.json", file("a", single("jar-a")).content());
+        }
+        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            assertThat(cl.getResource("bank/")).as("the directory entry is visible").isNotNull();
+            LoadResult result = loader.loadClasspath(cl, "bank");
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.bank().all()).extracting(Question::id).containsExactly("jar-a");
+        }
+    }
+
+    @Test
     void builtInBank_listsTheQuizzesDirectory() {
         // The README in quizzes/ is not a bank file; whatever banks are merged must load without listing errors.
         LoadResult result = loader.loadBuiltIn();
@@ -117,9 +153,5 @@ class QuestionBankLoaderTest {
         out.putNextEntry(new java.util.jar.JarEntry(name));
         out.write(content);
         out.closeEntry();
-    }
-
-    static List<LoadProblem> problemsOf(QuestionBankLoader loader, BankFile file) {
-        return loader.load(List.of(file)).problems();
     }
 }
