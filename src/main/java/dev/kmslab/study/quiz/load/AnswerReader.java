@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +35,7 @@ final class AnswerReader {
     Answer read(JsonNode node, JsonPath at, QuestionType type, List<Option> options, List<Target> targets) {
         JsonNode answer = node.get("answer");
         JsonPath ap = at.field("answer");
-        Set<String> optionIds = options.stream().map(Option::id).collect(Collectors.toCollection(
-                java.util.LinkedHashSet::new));
+        Set<String> optionIds = options.stream().map(Option::id).collect(Collectors.toCollection(LinkedHashSet::new));
         if (type == QuestionType.MATCHING) {
             return matching(answer, ap, optionIds, targets);
         }
@@ -133,7 +134,7 @@ final class AnswerReader {
             if (!optionIds.contains(e.getKey())) {
                 problems.add(ep, "\"" + e.getKey() + "\" is not an option id; expected one of " + optionIds);
             } else if (!e.getValue().isTextual() || !targetIds.contains(e.getValue().asText())) {
-                problems.add(ep, "expected a target id, one of " + new java.util.TreeSet<>(targetIds) + ", found "
+                problems.add(ep, "expected a target id, one of " + new TreeSet<>(targetIds) + ", found "
                         + e.getValue());
             } else {
                 pairs.put(e.getKey(), e.getValue().asText());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kmslab.study.quiz.Question;
 import dev.kmslab.study.quiz.QuestionBank;
 import dev.kmslab.study.quiz.TrackCatalog;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Loads the built-in bank ({@code quizzes/*.json} on the classpath) and instructor packs
@@ -28,7 +30,7 @@ public final class QuestionBankLoader {
 
     public static final String BANK_DIR = "quizzes";
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final TrackCatalog catalog;
     private final ClassLoader builtInLoader;
@@ -54,7 +56,7 @@ public final class QuestionBankLoader {
         files.addAll(builtInFiles(problems));
         Path packs = dataDir.resolve(BANK_DIR);
         try {
-            files.addAll(BankSources.directory(packs, packs.toString() + java.io.File.separator));
+            files.addAll(BankSources.directory(packs, packs.toString() + File.separator));
         } catch (IOException e) {
             problems.add(new LoadProblem(packs.toString(), "", 0, 0, "cannot read instructor packs: " + e));
         }

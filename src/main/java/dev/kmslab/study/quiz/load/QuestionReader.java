@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Validates one question object against the schema in {@code quizzes/README.md} and builds it. */
 final class QuestionReader {
@@ -27,7 +30,7 @@ final class QuestionReader {
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "tracks", "domains", "topics", "type", "choose",
             "stem", "options", "targets", "answer", "reference", "difficulty", "lab");
 
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final TrackCatalog catalog;
 
@@ -80,7 +83,7 @@ final class QuestionReader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!KNOWN_FIELDS.contains(name)) {
-                problems.add(at.field(name), "unknown field; expected one of " + new java.util.TreeSet<>(KNOWN_FIELDS));
+                problems.add(at.field(name), "unknown field; expected one of " + new TreeSet<>(KNOWN_FIELDS));
             }
         }
     }
@@ -148,7 +151,7 @@ final class QuestionReader {
     }
 
     private static <E> E enumValue(JsonNode node, JsonPath at, String name,
-                                   java.util.function.Function<String, Optional<E>> parse, String expected,
+                                   Function<String, Optional<E>> parse, String expected,
                                    Fields f, FileProblems problems) {
         String value = f.text(node, at, name);
         if (value == null) {
