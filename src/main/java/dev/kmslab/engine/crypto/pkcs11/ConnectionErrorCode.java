@@ -8,14 +8,16 @@ import java.util.Map;
  *
  * <p>Mapping from PKCS#11 return values ({@code CKR_*}) and local failures:
  * <ul>
- *   <li>{@link #INVALID_CREDENTIALS}: CKR_PIN_INCORRECT, CKR_PIN_INVALID, CKR_PIN_LEN_RANGE, CKR_PIN_EXPIRED, or no
- *       PIN available (environment variable unset, prompt cancelled) — AWS: KMS has the wrong kmsuser password.</li>
+ *   <li>{@link #INVALID_CREDENTIALS}: CKR_PIN_INCORRECT, CKR_PIN_INVALID, CKR_PIN_LEN_RANGE, CKR_PIN_EXPIRED,
+ *       or no PIN available (variable unset, prompt cancelled) — AWS: KMS has the wrong kmsuser password.</li>
  *   <li>{@link #USER_LOCKED_OUT}: CKR_PIN_LOCKED — AWS: kmsuser locked out after failed password attempts.</li>
- *   <li>{@link #USER_NOT_FOUND}: CKR_USER_PIN_NOT_INITIALIZED (the token has no normal user yet) — AWS: no kmsuser.</li>
+ *   <li>{@link #USER_NOT_FOUND}: CKR_USER_PIN_NOT_INITIALIZED (the token has no normal user yet) — AWS: no
+ *       kmsuser.</li>
  *   <li>{@link #USER_LOGGED_IN}: CKR_USER_ALREADY_LOGGED_IN, CKR_USER_ANOTHER_ALREADY_LOGGED_IN, or another
  *       connection in this process is logged in to the same token — AWS: kmsuser is logged in to the cluster.</li>
  *   <li>{@link #CLUSTER_NOT_FOUND}: module library missing, CKR_SLOT_ID_INVALID, CKR_TOKEN_NOT_PRESENT,
- *       CKR_TOKEN_NOT_RECOGNIZED, slot list index out of range, no token with the label — AWS: cluster not found.</li>
+ *       CKR_TOKEN_NOT_RECOGNIZED, slot list index out of range, no token with the label — AWS: cluster not
+ *       found.</li>
  *   <li>{@link #NETWORK_ERRORS}: CKR_DEVICE_ERROR, CKR_DEVICE_REMOVED — the device cannot be reached.</li>
  *   <li>{@link #INTERNAL_ERROR}: anything else.</li>
  * </ul>

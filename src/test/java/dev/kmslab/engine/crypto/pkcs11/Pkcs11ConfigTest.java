@@ -25,7 +25,8 @@ class Pkcs11ConfigTest {
     @Test
     void of_withNoneOrSeveralSlotSettings_isRejected() {
         assertThatThrownBy(() -> Pkcs11Config.of("lab", MODULE, null, null, null, PIN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one").hasMessageContaining("0 given");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one")
+                .hasMessageContaining("0 given");
         assertThatThrownBy(() -> Pkcs11Config.of("lab", MODULE, 1L, 0, "x", PIN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 given");
     }

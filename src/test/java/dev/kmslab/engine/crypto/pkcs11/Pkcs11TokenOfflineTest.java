@@ -70,7 +70,8 @@ class Pkcs11TokenOfflineTest {
                 .isEqualTo(ConnectionErrorCode.USER_LOGGED_IN);
         assertThat(ConnectionErrorCode.forReturnValue("CKR_TOKEN_NOT_PRESENT"))
                 .isEqualTo(ConnectionErrorCode.CLUSTER_NOT_FOUND);
-        assertThat(ConnectionErrorCode.forReturnValue("CKR_DEVICE_REMOVED")).isEqualTo(ConnectionErrorCode.NETWORK_ERRORS);
+        assertThat(ConnectionErrorCode.forReturnValue("CKR_DEVICE_REMOVED"))
+                .isEqualTo(ConnectionErrorCode.NETWORK_ERRORS);
         assertThat(ConnectionErrorCode.forReturnValue("CKR_FUNCTION_FAILED"))
                 .isEqualTo(ConnectionErrorCode.INTERNAL_ERROR);
     }
