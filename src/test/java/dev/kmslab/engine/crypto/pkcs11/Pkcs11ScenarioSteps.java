@@ -179,6 +179,20 @@ final class Pkcs11ScenarioSteps {
         token.disconnect();
     }
 
+    static void twoTokens(Path module, String secondLabel) {
+        Pkcs11Token first = Pkcs11Scenarios.token(module, new SlotSelector.TokenLabel(SoftHsmFixture.TOKEN_LABEL));
+        Pkcs11Token second = Pkcs11Scenarios.token(module, new SlotSelector.TokenLabel(secondLabel));
+        first.connect();
+        second.connect();
+        put("first", first.describe());
+        put("second", second.describe());
+        first.generateKey(KEY_1);
+        put("firstHasKey", first.hasKey(KEY_1));
+        put("secondHasKey", second.hasKey(KEY_1));
+        second.disconnect();
+        first.disconnect();
+    }
+
     static void connectFailures(Path module, SlotSelector selector) {
         Pkcs11Token wrongPin = new Pkcs11Token(new Pkcs11Config("kmslab-test", module, selector,
                 PinSource.environment("KMSLAB_WRONG_PIN")));

@@ -48,6 +48,7 @@ public final class Pkcs11Scenarios {
                 Pkcs11ScenarioSteps.persistRead(token(module, selector), args[3], args[4]);
                 break;
             case "persist-gone": Pkcs11ScenarioSteps.persistGone(token(module, selector)); break;
+            case "two-tokens": Pkcs11ScenarioSteps.twoTokens(module, args[3]); break;
             case "connect-failures": Pkcs11ScenarioSteps.connectFailures(module, selector); break;
             default: throw new IllegalArgumentException("unknown scenario " + args[0]);
         }

@@ -144,13 +144,19 @@ public final class SoftHsmFixture {
             Files.writeString(conf, "directories.tokendir = " + tokens + "\n"
                     + "objectstore.backend = file\n"
                     + "log.level = ERROR\n", StandardCharsets.UTF_8);
-            exec(List.of(findOnPath("softhsm2-util").orElseThrow().toString(), "--init-token", "--free",
-                    "--label", TOKEN_LABEL, "--pin", USER_PIN, "--so-pin", SO_PIN),
-                    Map.of("SOFTHSM2_CONF", conf.toString()));
-            return new SoftHsm(module, conf, directory);
+            SoftHsm hsm = new SoftHsm(module, conf, directory);
+            addToken(hsm, TOKEN_LABEL);
+            return hsm;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Initialises one more token (same PINs) in the next free slot of {@code hsm}. */
+    public static void addToken(SoftHsm hsm, String label) {
+        exec(List.of(findOnPath("softhsm2-util").orElseThrow().toString(), "--init-token", "--free",
+                "--label", label, "--pin", USER_PIN, "--so-pin", SO_PIN),
+                Map.of("SOFTHSM2_CONF", hsm.conf().toString()));
     }
 
     private static ChildJvm.Result exec(List<String> command, Map<String, String> environment) {

@@ -154,6 +154,19 @@ class SoftHsmPkcs11TokenTest {
     }
 
     @Test
+    void tokenLabels_selectTheirOwnSlots_andTwoTokensConnectSideBySide() {
+        SoftHsmFixture.addToken(hsm, "kmslab-second");
+
+        Map<String, String> r = scenario("two-tokens", BY_LABEL, "kmslab-second");
+
+        assertThat(r.get("first")).startsWith("token 'kmslab-test' in slot ");
+        assertThat(r.get("second")).startsWith("token 'kmslab-second' in slot ");
+        assertThat(r.get("first").replaceAll(".* slot ", "")).isNotEqualTo(r.get("second").replaceAll(".* slot ", ""));
+        assertThat(r.get("firstHasKey")).isEqualTo("true");
+        assertThat(r.get("secondHasKey")).isEqualTo("false");
+    }
+
+    @Test
     void wrongPin_failsWithInvalidCredentials_namingTokenNotPin() {
         Map<String, String> r = hsm.run(Map.of("KMSLAB_WRONG_PIN", "9876"), Pkcs11Scenarios.class,
                 "connect-failures", hsm.module().toString(), BY_LABEL).values();
