@@ -27,30 +27,51 @@ public class App extends Application {
 
     public static final String TITLE = "KMS Lab — learn AWS Key Management Service";
 
+    // Starts reading the study content as soon as this class is loaded, while the JavaFX toolkit is still starting.
+    private static CompletableFuture<StudyContent> preloaded =
+            CompletableFuture.supplyAsync(ContentLoader::loadFromClasspath);
+
     private CompletableFuture<StudyContent> content;
     private StartupOptions options;
     private ShellViewModel shell;
     private Stage stage;
 
+    // -Dkmslab.startupTrace=true prints how long each start-up phase took (JVM start = 0), to find what is slow.
+    private static final boolean TRACE = Boolean.getBoolean("kmslab.startupTrace");
+
+    static void trace(String phase) {
+        if (TRACE) {
+            System.err.println("startup " + phase + " at "
+                    + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
+    }
+
     @Override
     public void init() {
+        trace("init");
         options = StartupOptions.parse(getParameters().getRaw());
-        // Parse the Markdown and JSON content while the toolkit and window are being built.
-        content = CompletableFuture.supplyAsync(ContentLoader::loadFromClasspath);
+        synchronized (App.class) {
+            content = preloaded != null ? preloaded : CompletableFuture.supplyAsync(ContentLoader::loadFromClasspath);
+            preloaded = null;
+        }
     }
 
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        trace("start");
         DataDirectory data = DataDirectory.resolve(options.dataDir(), System.getenv(),
                 Path.of(System.getProperty("user.home")));
         Clock clock = Clock.systemUTC();
         shell = new ShellViewModel(new JsonFileStore<>(data.resolve("settings.json"), AppSettings.class,
                 AppSettings::defaults, clock));
+        trace("settings");
         applyTheme(shell.settings().dark());
+        trace("theme");
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
         MainView view = new MainView(shell, new ChecklistProgress(data.root(), clock),
                 url -> getHostServices().showDocument(url));
+        trace("main view");
         Scene scene = new Scene(view);
         scene.getStylesheets().add(App.class.getResource("/assets/css/kmslab.css").toExternalForm());
         view.installShortcuts(scene);
@@ -63,12 +84,14 @@ public class App extends Application {
             reportFirstFrame();
         }
         stage.show();
+        trace("shown");
         content.whenComplete((loaded, error) -> Platform.runLater(() -> {
             if (loaded != null) {
                 view.setContent(loaded);
             } else {
                 shell.notices().add("The study content could not be loaded: " + error.getMessage());
             }
+            trace("content");
             onReady(view, stage);
         }));
     }
