@@ -158,6 +158,9 @@ public final class EngineStateCodec {
             byte[] raw = Base64.getDecoder().decode(text(vn, "material"));
             KeyMaterial material = KeyMaterial.copyOf(raw);
             Arrays.fill(raw, (byte) 0);
+            if (vn.path("version").asInt() != versions.size() + 1) {
+                throw new IllegalArgumentException("backing-key versions must be numbered 1, 2, 3, ... in order");
+            }
             String type = text(vn, "rotationType");
             versions.add(new KeyVersion(vn.path("version").asInt(), text(vn, "keyMaterialId"), material,
                     instant(vn, "createdAt"), type == null ? null : RotationType.valueOf(type)));
