@@ -83,8 +83,15 @@ final class CryptoOperations {
         int length = dataKeyLength(request);
         EngineState state = core.store.current();
         KeyRecord key = encryptionKey(call, state, "keyId", request.keyId(), request.encryptionContext(), null);
-        byte[] dataKey = core.random.bytes(length);
-        return new GenerateDataKeyResult(seal(key, request.encryptionContext(), dataKey), dataKey, key.arn());
+        // One draw from the DRBG yields both the data key and the IV that wraps it: half the generator calls.
+        byte[] drawn = core.random.bytes(length + AesGcm.IV_LENGTH);
+        byte[] dataKey = Arrays.copyOf(drawn, length);
+        byte[] iv = Arrays.copyOfRange(drawn, length, drawn.length);
+        Arrays.fill(drawn, (byte) 0);
+        KeyVersion current = key.current();
+        byte[] blob = CiphertextBlob.seal(key.keyId(), current.version(), current.material(), iv,
+                request.encryptionContext(), dataKey);
+        return new GenerateDataKeyResult(blob, dataKey, key.arn());
     }
 
     /** GenerateDataKeyWithoutPlaintext: the data key is wiped as soon as it is encrypted. */

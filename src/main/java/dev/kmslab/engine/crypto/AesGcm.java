@@ -29,15 +29,18 @@ public final class AesGcm {
     }
 
     /**
-     * Encrypts {@code plaintext} and writes ciphertext followed by the tag into {@code out} at {@code outOffset};
-     * the AAD is {@code aad1} followed by {@code aad2} (either may be empty). Returns the bytes written.
+     * Encrypts {@code plaintext} and writes ciphertext followed by the tag into {@code out} at {@code outOffset}.
+     * The IV is the 12 bytes at {@code ivOffset} of {@code iv}; the AAD is the first {@code aad1Length} bytes of
+     * {@code aad1} followed by all of {@code aad2}. Slices avoid copying headers on the hot path. Returns the bytes
+     * written.
      */
-    public static int encrypt(KeyMaterial key, byte[] iv, byte[] aad1, byte[] aad2, byte[] plaintext,
-                              byte[] out, int outOffset) {
+    public static int encrypt(KeyMaterial key, byte[] iv, int ivOffset, byte[] aad1, int aad1Length, byte[] aad2,
+                              byte[] plaintext, byte[] out, int outOffset) {
         try {
             Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.ENCRYPT_MODE, key.toJcaKey(), new GCMParameterSpec(TAG_LENGTH * 8, iv));
-            cipher.updateAAD(aad1);
+            cipher.init(Cipher.ENCRYPT_MODE, key.toJcaKey(),
+                    new GCMParameterSpec(TAG_LENGTH * 8, iv, ivOffset, IV_LENGTH));
+            cipher.updateAAD(aad1, 0, aad1Length);
             cipher.updateAAD(aad2);
             return cipher.doFinal(plaintext, 0, plaintext.length, out, outOffset);
         } catch (GeneralSecurityException e) {
@@ -49,23 +52,28 @@ public final class AesGcm {
     /** Convenience form returning a new array: ciphertext followed by the 16-byte tag. */
     public static byte[] encrypt(KeyMaterial key, byte[] iv, byte[] aad, byte[] plaintext) {
         byte[] out = new byte[plaintext.length + TAG_LENGTH];
-        encrypt(key, iv, aad, new byte[0], plaintext, out, 0);
+        if (iv.length != IV_LENGTH) {
+            throw new IllegalArgumentException("the IV must be " + IV_LENGTH + " bytes");
+        }
+        encrypt(key, iv, 0, aad, aad.length, new byte[0], plaintext, out, 0);
         return out;
     }
 
     /**
-     * Decrypts {@code length} bytes of ciphertext-and-tag at {@code offset}; any authentication failure becomes
-     * {@link InvalidCiphertextException} and no plaintext is released.
+     * Decrypts {@code length} bytes of ciphertext-and-tag at {@code offset}, with the IV at {@code ivOffset} of
+     * {@code iv} and AAD = first {@code aad1Length} bytes of {@code aad1} then {@code aad2}. Any authentication
+     * failure becomes {@link InvalidCiphertextException} and no plaintext is released.
      */
-    public static byte[] decrypt(KeyMaterial key, byte[] iv, byte[] aad1, byte[] aad2,
+    public static byte[] decrypt(KeyMaterial key, byte[] iv, int ivOffset, byte[] aad1, int aad1Length, byte[] aad2,
                                  byte[] input, int offset, int length) {
         if (length < TAG_LENGTH) {
             throw new InvalidCiphertextException("The ciphertext is invalid.");
         }
         try {
             Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.DECRYPT_MODE, key.toJcaKey(), new GCMParameterSpec(TAG_LENGTH * 8, iv));
-            cipher.updateAAD(aad1);
+            cipher.init(Cipher.DECRYPT_MODE, key.toJcaKey(),
+                    new GCMParameterSpec(TAG_LENGTH * 8, iv, ivOffset, IV_LENGTH));
+            cipher.updateAAD(aad1, 0, aad1Length);
             cipher.updateAAD(aad2);
             return cipher.doFinal(input, offset, length);
         } catch (GeneralSecurityException e) {
@@ -76,6 +84,9 @@ public final class AesGcm {
 
     /** Convenience form over a whole ciphertext-and-tag array. */
     public static byte[] decrypt(KeyMaterial key, byte[] iv, byte[] aad, byte[] ciphertextAndTag) {
-        return decrypt(key, iv, aad, new byte[0], ciphertextAndTag, 0, ciphertextAndTag.length);
+        if (iv.length != IV_LENGTH) {
+            throw new IllegalArgumentException("the IV must be " + IV_LENGTH + " bytes");
+        }
+        return decrypt(key, iv, 0, aad, aad.length, new byte[0], ciphertextAndTag, 0, ciphertextAndTag.length);
     }
 }

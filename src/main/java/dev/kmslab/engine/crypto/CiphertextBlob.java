@@ -59,9 +59,7 @@ public final class CiphertextBlob {
         System.arraycopy(idBytes, 0, out, 2, idBytes.length);
         ByteBuffer.wrap(out, 2 + idBytes.length, 4).putInt(keyVersion);
         System.arraycopy(iv, 0, out, headerLength, AesGcm.IV_LENGTH);
-        byte[] header = new byte[headerLength];
-        System.arraycopy(out, 0, header, 0, headerLength);
-        AesGcm.encrypt(key, iv, header, EncryptionContextCodec.encode(context), plaintext,
+        AesGcm.encrypt(key, out, headerLength, out, headerLength, EncryptionContextCodec.encode(context), plaintext,
                 out, headerLength + AesGcm.IV_LENGTH);
         return out;
     }
@@ -85,6 +83,13 @@ public final class CiphertextBlob {
     }
 
     private static String decodeStrictUtf8(byte[] bytes, int offset, int length) {
+        boolean ascii = true;
+        for (int i = offset; i < offset + length; i++) {
+            ascii &= bytes[i] >= 0;
+        }
+        if (ascii) {
+            return new String(bytes, offset, length, StandardCharsets.US_ASCII); // the usual case: a UUID
+        }
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -108,12 +113,8 @@ public final class CiphertextBlob {
 
     /** Authenticates and decrypts with the backing key the header names; the context must match exactly. */
     public byte[] open(KeyMaterial key, Map<String, String> context) {
-        byte[] header = new byte[headerLength];
-        System.arraycopy(blob, 0, header, 0, headerLength);
-        byte[] iv = new byte[AesGcm.IV_LENGTH];
-        System.arraycopy(blob, headerLength, iv, 0, AesGcm.IV_LENGTH);
         int start = headerLength + AesGcm.IV_LENGTH;
-        return AesGcm.decrypt(key, iv, header, EncryptionContextCodec.encode(context),
+        return AesGcm.decrypt(key, blob, headerLength, blob, headerLength, EncryptionContextCodec.encode(context),
                 blob, start, blob.length - start);
     }
 
