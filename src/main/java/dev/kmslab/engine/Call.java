@@ -15,7 +15,6 @@ final class Call {
     final Map<String, Object> auditParameters;
     String keyArn;
     String authorizationExplanation;
-    private boolean authorized;
 
     Call(KmsOperation operation, CallerContext caller, Instant now, Map<String, Object> auditParameters) {
         this.operation = operation;
@@ -24,13 +23,9 @@ final class Call {
         this.auditParameters = auditParameters;
     }
 
+    /** Notes an allow decision; calls authorized twice (ReEncrypt, UpdateAlias) keep both explanations. */
     void markAuthorized(String explanation) {
-        authorized = true;
         authorizationExplanation = authorizationExplanation == null ? explanation
                 : authorizationExplanation + " " + explanation;
-    }
-
-    boolean authorized() {
-        return authorized;
     }
 }
