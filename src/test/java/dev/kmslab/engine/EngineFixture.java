@@ -22,6 +22,8 @@ final class EngineFixture {
 
     final SimulatedClock clock = new SimulatedClock(START);
     final AuditLog audit = AuditLog.inMemory();
+    /** Lets tests turn the account root's rights off: while set, every request is denied. */
+    volatile boolean denyAll;
     final KeystoreStorage storage;
     final KmsEngine engine;
 
@@ -36,8 +38,14 @@ final class EngineFixture {
 
     KmsEngine open(KeystoreStorage withStorage) {
         try {
+            AccountRootAuthorizer root = new AccountRootAuthorizer();
+            Authorizer switchable = request -> denyAll
+                    ? root.authorize(new AuthorizationRequest(CallerContext.of("arn:aws:iam::111122223333:user/x"),
+                            request.action(), request.key(), request.account(), request.region(),
+                            request.encryptionContext(), request.conditionValues()))
+                    : root.authorize(request);
             return KmsEngine.open(EngineConfig.defaults().withClock(clock).withStorage(withStorage)
-                    .withAuditLog(audit));
+                    .withAuditLog(audit).withAuthorizer(switchable));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (KeystoreCorruptException e) {

@@ -91,6 +91,11 @@ class KeyStateTableTest {
                 (f, k) -> f.engine.listKeyRotations(ROOT, new ListKeyRotationsRequest(k, null, null)));
     }
 
+    /** The table's calls, shared with the authorization-point test. */
+    static Map<KmsOperation, BiConsumer<EngineFixtureWithBlobs, String>> calls() {
+        return CALLS;
+    }
+
     static Stream<Arguments> reachableCells() {
         return Stream.of(KmsOperation.values()).filter(KmsOperation::keyScoped).flatMap(op ->
                 Stream.of(KeyState.Enabled, KeyState.Disabled, KeyState.PendingDeletion)

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 public final class AuditLog implements AutoCloseable {
 
     public static final int DEFAULT_CAPACITY = 10_000;
+    /** The suggested size bound of the audit file before it is rotated to {@code .1}. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
     private final int capacity;
     private final ArrayDeque<AuditEvent> ring;
