@@ -45,6 +45,7 @@ final class CryptoOperations {
     EncryptResult encrypt(Call call, EncryptRequest request) {
         byte[] plaintext = Validation.required("plaintext", request.plaintext());
         Validation.length("plaintext", plaintext.length, 1, MAX_PLAINTEXT);
+        Validation.context("encryptionContext", request.encryptionContext());
         EngineState state = core.store.current();
         KeyRecord key = encryptionKey(call, state, "keyId", request.keyId(), request.encryptionContext(),
                 request.encryptionAlgorithm());
@@ -61,6 +62,7 @@ final class CryptoOperations {
 
     ReEncryptResult reEncrypt(Call call, ReEncryptRequest request) {
         Validation.required("destinationKeyId", request.destinationKeyId());
+        Validation.context("destinationEncryptionContext", request.destinationEncryptionContext());
         EngineState state = core.store.current();
         Opened source = open(call, state, request.ciphertextBlob(), request.sourceEncryptionContext(),
                 request.sourceKeyId(), "sourceKeyId", request.sourceEncryptionAlgorithm(), "kms:ReEncryptFrom");
@@ -81,6 +83,7 @@ final class CryptoOperations {
 
     GenerateDataKeyResult generateDataKey(Call call, GenerateDataKeyRequest request) {
         int length = dataKeyLength(request);
+        Validation.context("encryptionContext", request.encryptionContext());
         EngineState state = core.store.current();
         KeyRecord key = encryptionKey(call, state, "keyId", request.keyId(), request.encryptionContext(), null);
         // One draw from the DRBG yields both the data key and the IV that wraps it: half the generator calls.
@@ -126,6 +129,8 @@ final class CryptoOperations {
                         String keyIdMember, EncryptionAlgorithmSpec algorithm, String action) {
         Validation.required("ciphertextBlob", blob);
         Validation.length("ciphertextBlob", blob.length, 1, MAX_CIPHERTEXT);
+        Validation.context(keyIdMember.equals("sourceKeyId") ? "sourceEncryptionContext" : "encryptionContext",
+                context);
         CiphertextBlob parsed = CiphertextBlob.parse(blob);
         KeyRecord key = state.keys().get(parsed.keyId());
         if (key == null) {

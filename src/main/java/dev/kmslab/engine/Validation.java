@@ -44,6 +44,18 @@ public final class Validation {
         }
     }
 
+    /** Encryption context entries must be non-null strings (an empty map or null means no context). */
+    public static void context(String member, java.util.Map<String, String> context) {
+        if (context == null) {
+            return;
+        }
+        for (java.util.Map.Entry<String, String> pair : context.entrySet()) {
+            if (pair.getKey() == null || pair.getValue() == null) {
+                throw error(" null", member, "not contain null keys or values");
+            }
+        }
+    }
+
     public static void pattern(String member, String value, Pattern pattern) {
         if (!pattern.matcher(value).matches()) {
             throw error(" '" + value + "'", member, "satisfy regular expression pattern: " + pattern.pattern());

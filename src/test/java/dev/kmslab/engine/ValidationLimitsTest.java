@@ -116,6 +116,15 @@ class ValidationLimitsTest {
     }
 
     @Test
+    void encryptionContext_withNullValue_isValidationError() {
+        java.util.Map<String, String> context = new java.util.HashMap<>();
+        context.put("k", null);
+
+        assertNames(() -> f.engine.encrypt(ROOT, EncryptRequest.of(keyId, new byte[1], context)),
+                "encryptionContext", "not contain null keys or values");
+    }
+
+    @Test
     void keyId_required() {
         assertNames(() -> f.engine.encrypt(ROOT, EncryptRequest.of(null, new byte[1], null)), "keyId",
                 "not be null");

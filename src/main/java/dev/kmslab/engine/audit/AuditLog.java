@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The engine's CloudTrail: a bounded in-memory ring of recent events that can be queried, listeners notified of each
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
 public final class AuditLog implements AutoCloseable {
 
     public static final int DEFAULT_CAPACITY = 10_000;
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
     /** The suggested size bound of the audit file before it is rotated to {@code .1}. */
     public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
@@ -60,7 +63,12 @@ public final class AuditLog implements AutoCloseable {
             writer.offer(event);
         }
         for (Consumer<AuditEvent> listener : listeners) {
-            listener.accept(event);
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                // A faulty observer (say, a closed UI view) must not turn a completed KMS call into a failure.
+                LOG.log(Level.WARNING, "audit listener failed on event " + event.eventId(), e);
+            }
         }
     }
 

@@ -107,6 +107,16 @@ class AuditLogTest {
     }
 
     @Test
+    void failingListener_doesNotFailTheCall() {
+        audit.addListener(e -> {
+            throw new IllegalStateException("view closed");
+        });
+
+        assertThat(engine.createKey(ROOT, CreateKeyRequest.symmetric()).keyMetadata()).isNotNull();
+        assertThat(audit.all()).hasSize(1);
+    }
+
+    @Test
     void ring_isBounded() {
         AuditLog small = AuditLog.inMemory(3);
         for (int i = 0; i < 5; i++) {
