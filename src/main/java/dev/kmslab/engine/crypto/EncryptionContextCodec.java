@@ -1,9 +1,9 @@
 package dev.kmslab.engine.crypto;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * Canonical, unambiguous byte encoding of an encryption context, used as additional authenticated data.
@@ -28,26 +28,20 @@ public final class EncryptionContextCodec {
         if (context == null || context.isEmpty()) {
             return EMPTY.clone();
         }
-        Map<String, String> sorted = context instanceof TreeMap ? context : new TreeMap<>(context);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 + context.size() * 32);
-        writeInt(out, sorted.size());
-        for (Map.Entry<String, String> pair : sorted.entrySet()) {
-            writeString(out, pair.getKey());
-            writeString(out, pair.getValue());
+        String[] keys = context.keySet().toArray(new String[0]);
+        Arrays.sort(keys);
+        byte[][] parts = new byte[keys.length * 2][];
+        int total = 4;
+        for (int i = 0; i < keys.length; i++) {
+            parts[2 * i] = keys[i].getBytes(StandardCharsets.UTF_8);
+            parts[2 * i + 1] = context.get(keys[i]).getBytes(StandardCharsets.UTF_8);
+            total += 8 + parts[2 * i].length + parts[2 * i + 1].length;
         }
-        return out.toByteArray();
-    }
-
-    private static void writeString(ByteArrayOutputStream out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        writeInt(out, bytes.length);
-        out.write(bytes, 0, bytes.length);
-    }
-
-    private static void writeInt(ByteArrayOutputStream out, int value) {
-        out.write(value >>> 24);
-        out.write(value >>> 16);
-        out.write(value >>> 8);
-        out.write(value);
+        ByteBuffer out = ByteBuffer.allocate(total); // big-endian by default
+        out.putInt(keys.length);
+        for (byte[] part : parts) {
+            out.putInt(part.length).put(part);
+        }
+        return out.array();
     }
 }
