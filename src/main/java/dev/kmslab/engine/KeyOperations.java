@@ -1,6 +1,7 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.error.LimitExceededException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.error.ValidationException;
 import dev.kmslab.engine.model.CancelKeyDeletionResult;
@@ -50,7 +51,7 @@ final class KeyOperations {
         return core.store.mutate(state -> {
             core.gate.authorize(call, call.operation.action(), state, null, null, Map.of());
             if (state.keys().size() >= MAX_KEYS) {
-                throw new dev.kmslab.engine.error.LimitExceededException("The request was rejected because a "
+                throw new LimitExceededException("The request was rejected because a "
                         + "quota was exceeded: at most " + MAX_KEYS + " KMS keys per account and Region.");
             }
             String keyId = UUID.randomUUID().toString();

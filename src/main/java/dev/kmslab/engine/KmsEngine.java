@@ -51,7 +51,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -325,10 +324,10 @@ public final class KmsEngine {
      */
     public List<ScheduledEvent> advanceClock(Duration amount) {
         SimulatedClock clock = simulatedClock();
-        Instant target = clock.now().plus(amount);
         if (amount.isNegative()) {
             throw new IllegalArgumentException("cannot move time backwards: " + amount);
         }
+        Instant target = clock.now().plus(amount);
         List<ScheduledEvent> applied = work.applyDue(target);
         clock.set(target);
         return applied;

@@ -1,6 +1,5 @@
 package dev.kmslab.engine;
 
-import static dev.kmslab.engine.EngineFixture.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

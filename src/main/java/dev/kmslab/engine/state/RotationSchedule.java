@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Automatic rotation settings. {@code nextRotationDate} is when the next automatic rotation is due (null while
- * disabled). {@code periodInDays} is kept while disabled so re-enabling without a period reuses nothing: AWS resets
- * to the requested or default period.
+ * rotation is off). {@code periodInDays} is the last period set; EnableKeyRotation always sets it anew (to the
+ * requested period or the 365-day default), as AWS does.
  */
 public record RotationSchedule(boolean enabled, int periodInDays, Instant nextRotationDate) {
 
