@@ -1,0 +1,93 @@
+package dev.kmslab.engine;
+
+import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.engine.audit.AuditLog;
+import dev.kmslab.engine.error.AccessDeniedException;
+import dev.kmslab.engine.error.KMSInternalException;
+import dev.kmslab.engine.error.KmsException;
+import dev.kmslab.engine.state.EngineState;
+import dev.kmslab.engine.state.KeyRecord;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Every call goes through here: it is timed by the engine clock, authorized at the one authorization point
+ * ({@link #authorize}), and audited whether it succeeds or fails. Unexpected failures become KMSInternalException so
+ * callers only ever see KMS error types.
+ */
+final class CallGate {
+
+    private final EngineConfig config;
+    private final AuditLog audit;
+
+    CallGate(EngineConfig config) {
+        this.config = config;
+        this.audit = config.auditLog();
+    }
+
+    <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
+        if (caller == null) {
+            throw new IllegalArgumentException("caller is required");
+        }
+        Call call = new Call(op, caller, config.clock().now(), params);
+        try {
+            T result = body.apply(call);
+            record(call, null);
+            return result;
+        } catch (KmsException e) {
+            record(call, e);
+            throw e;
+        } catch (RuntimeException e) {
+            KMSInternalException internal = new KMSInternalException("An internal error occurred.", e);
+            record(call, internal);
+            throw internal;
+        }
+    }
+
+    /**
+     * The authorization point: asks the configured {@link Authorizer} whether the caller may perform {@code action} on
+     * {@code key} (null for account-level actions) and throws AccessDeniedException if not.
+     */
+    void authorize(Call call, String action, EngineState state, KeyRecord key, Map<String, String> context,
+                   Map<String, String> conditions) {
+        KeyDescriptor descriptor = key == null ? null : new KeyDescriptor(key.arn(), key.keyId(), key.account(),
+                key.keySpec(), key.keyUsage(), key.origin(), false, state.aliasesOf(key.keyId()));
+        if (key != null && call.keyArn == null) {
+            call.keyArn = key.arn();
+        }
+        AuthorizationDecision decision = config.authorizer().authorize(new AuthorizationRequest(call.caller, action,
+                descriptor, config.account(), config.region(), context == null ? Map.of() : context,
+                conditions == null ? Map.of() : conditions));
+        if (!decision.allowed()) {
+            call.authorizationExplanation = decision.explanation();
+            throw new AccessDeniedException(decision.explanation());
+        }
+        call.markAuthorized(decision.explanation());
+    }
+
+    /** Records an event the engine did on its own (automatic rotation, deletion completing). */
+    void recordServiceEvent(String eventName, Instant at, String keyArn, Map<String, Object> params) {
+        audit.record(new AuditEvent(fastId(), at, eventName, "kms.amazonaws.com", keyArn, params, null, null,
+                fastId(), "Performed by the service on schedule."));
+    }
+
+    private void record(Call call, KmsException error) {
+        audit.record(new AuditEvent(fastId(), call.now, call.operation.name(), call.caller.principalArn(),
+                call.keyArn, call.auditParameters, error == null ? null : error.errorCode(),
+                error == null ? null : error.getMessage(), fastId(), call.authorizationExplanation));
+    }
+
+    /**
+     * A version-4-shaped UUID from a fast non-cryptographic source: event and request ids must be unique, not
+     * secret, and UUID.randomUUID() would contend on the shared SecureRandom in the hot path.
+     */
+    static String fastId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long hi = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        long lo = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
+    }
+}

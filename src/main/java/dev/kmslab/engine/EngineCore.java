@@ -1,0 +1,55 @@
+package dev.kmslab.engine;
+
+import dev.kmslab.engine.crypto.CryptoRandom;
+import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
+import dev.kmslab.engine.model.KeyManager;
+import dev.kmslab.engine.model.KeyMetadata;
+import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.engine.state.EngineState;
+import dev.kmslab.engine.state.KeyRecord;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** What the operation groups share: configuration, the state store, the call gate and the random source. */
+final class EngineCore {
+
+    final EngineConfig config;
+    final StateStore store;
+    final CallGate gate;
+    final CryptoRandom random;
+
+    EngineCore(EngineConfig config, StateStore store, CallGate gate, CryptoRandom random) {
+        this.config = config;
+        this.store = store;
+        this.gate = gate;
+        this.random = random;
+    }
+
+    /**
+     * The standard prologue of a key-scoped call, in AWS's order: resolve the KeyId (NotFoundException), authorize
+     * (AccessDeniedException), then apply the key-state table (DisabledException, KMSInvalidStateException).
+     */
+    KeyRecord keyFor(Call call, EngineState state, String member, String keyIdParam, KeyIdForms forms,
+                     Map<String, String> context, Map<String, String> conditions) {
+        KeyRecord key = KeyResolver.resolve(state, member, keyIdParam, forms);
+        call.keyArn = key.arn();
+        gate.authorize(call, call.operation.action(), state, key, context, conditions);
+        KeyStateTable.check(call.operation, key.keyState(), key.arn());
+        return key;
+    }
+
+    /** A fresh public identifier for new key material (64 hex digits, like AWS KeyMaterialId). */
+    String newKeyMaterialId() {
+        return HexFormat.of().formatHex(random.bytes(32));
+    }
+
+    static KeyMetadata metadata(KeyRecord key) {
+        boolean pending = key.keyState() == KeyState.PendingDeletion;
+        return new KeyMetadata(key.account(), key.keyId(), key.arn(), key.creationDate(),
+                key.keyState() == KeyState.Enabled, key.description() == null ? "" : key.description(),
+                key.keyUsage(), key.keyState(), pending ? key.deletionDate() : null,
+                pending ? key.pendingWindowDays() : null, key.origin(), KeyManager.CUSTOMER, key.keySpec(),
+                List.of(EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT), false, key.current().keyMaterialId());
+    }
+}

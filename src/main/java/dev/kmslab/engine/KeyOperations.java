@@ -1,0 +1,173 @@
+package dev.kmslab.engine;
+
+import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.error.LimitExceededException;
+import dev.kmslab.engine.error.UnsupportedOperationException;
+import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.CancelKeyDeletionResult;
+import dev.kmslab.engine.model.CreateKeyRequest;
+import dev.kmslab.engine.model.CreateKeyResult;
+import dev.kmslab.engine.model.DescribeKeyResult;
+import dev.kmslab.engine.model.KeyListEntry;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.ListKeysRequest;
+import dev.kmslab.engine.model.ListKeysResult;
+import dev.kmslab.engine.model.OriginType;
+import dev.kmslab.engine.model.ScheduleKeyDeletionResult;
+import dev.kmslab.engine.state.EngineState;
+import dev.kmslab.engine.state.KeyRecord;
+import dev.kmslab.engine.state.KeyVersion;
+import dev.kmslab.engine.state.RotationSchedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** CreateKey, DescribeKey, ListKeys, UpdateKeyDescription, EnableKey, DisableKey and deletion scheduling. */
+final class KeyOperations {
+
+    static final int MAX_DESCRIPTION = 8192;
+    static final int MAX_KEYS = 100_000;
+
+    private final EngineCore core;
+
+    KeyOperations(EngineCore core) {
+        this.core = core;
+    }
+
+    CreateKeyResult createKey(Call call, CreateKeyRequest request) {
+        KeyUsage usage = request.keyUsage() == null ? KeyUsage.ENCRYPT_DECRYPT : request.keyUsage();
+        KeySpec spec = request.keySpec() == null ? KeySpec.SYMMETRIC_DEFAULT : request.keySpec();
+        OriginType origin = request.origin() == null ? OriginType.AWS_KMS : request.origin();
+        if (request.description() != null) {
+            Validation.length("description", request.description().length(), 0, MAX_DESCRIPTION);
+        }
+        Map<String, String> tags = TagOperations.validatedTags(request.tags(), Map.of());
+        KeySpecSupport.check(spec, usage, origin);
+        return core.store.mutate(state -> {
+            core.gate.authorize(call, call.operation.action(), state, null, null, Map.of());
+            if (state.keys().size() >= MAX_KEYS) {
+                throw new LimitExceededException("The request was rejected because a "
+                        + "quota was exceeded: at most " + MAX_KEYS + " KMS keys per account and Region.");
+            }
+            String keyId = UUID.randomUUID().toString();
+            String arn = Arns.keyArn(state.account(), state.region(), keyId);
+            KeyVersion first = new KeyVersion(1, core.newKeyMaterialId(), KeyMaterial.generate(core.random),
+                    call.now, null);
+            KeyRecord key = new KeyRecord(keyId, arn, state.account(), call.now, request.description(), usage, spec,
+                    origin, KeyState.Enabled, null, null, RotationSchedule.off(), List.of(first), 0, tags);
+            call.keyArn = arn;
+            return new StateStore.Change<>(state.withKey(key), new CreateKeyResult(EngineCore.metadata(key)));
+        });
+    }
+
+    DescribeKeyResult describeKey(Call call, String keyId) {
+        EngineState state = core.store.current();
+        KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_OR_ALIAS, null, null);
+        return new DescribeKeyResult(EngineCore.metadata(key));
+    }
+
+    ListKeysResult listKeys(Call call, ListKeysRequest request) {
+        EngineState state = core.store.current();
+        core.gate.authorize(call, call.operation.action(), state, null, null, null);
+        List<KeyListEntry> all = new ArrayList<>();
+        for (KeyRecord key : state.keys().values()) {
+            all.add(new KeyListEntry(key.keyId(), key.arn()));
+        }
+        Pages.Page<KeyListEntry> page = Pages.slice("keys", all, request.limit(), 100, 1000, request.marker());
+        return new ListKeysResult(page.items(), page.nextMarker(), page.truncated());
+    }
+
+    void updateKeyDescription(Call call, String keyId, String description) {
+        Validation.required("description", description);
+        Validation.length("description", description.length(), 0, MAX_DESCRIPTION);
+        core.store.mutate(state -> {
+            KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
+            return new StateStore.Change<>(state.withKey(key.withDescription(description)), null);
+        });
+    }
+
+    void enableKey(Call call, String keyId) {
+        core.store.mutate(state -> {
+            KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
+            RotationSchedule rotation = key.rotation();
+            if (rotation.enabled() && rotation.nextRotationDate() != null
+                    && rotation.nextRotationDate().isBefore(call.now)) {
+                // Rotation was skipped while disabled; AWS rotates as soon as the key is enabled again.
+                rotation = new RotationSchedule(true, rotation.periodInDays(), call.now);
+            }
+            KeyRecord next = key.withState(KeyState.Enabled, null, null).withRotation(rotation);
+            return new StateStore.Change<>(state.withKey(next), null);
+        });
+    }
+
+    void disableKey(Call call, String keyId) {
+        core.store.mutate(state -> {
+            KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
+            return new StateStore.Change<>(state.withKey(key.withState(KeyState.Disabled, null, null)), null);
+        });
+    }
+
+    ScheduleKeyDeletionResult scheduleKeyDeletion(Call call, String keyId, Integer pendingWindowInDays) {
+        int days = pendingWindowInDays == null ? 30 : pendingWindowInDays;
+        Validation.range("pendingWindowInDays", days, 7, 30);
+        return core.store.mutate(state -> {
+            KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null,
+                    Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", Integer.toString(days)));
+            Instant deletionDate = call.now.plus(Duration.ofDays(days));
+            KeyRecord next = key.withState(KeyState.PendingDeletion, deletionDate, days);
+            return new StateStore.Change<>(state.withKey(next),
+                    new ScheduleKeyDeletionResult(key.arn(), deletionDate, KeyState.PendingDeletion, days));
+        });
+    }
+
+    CancelKeyDeletionResult cancelKeyDeletion(Call call, String keyId) {
+        return core.store.mutate(state -> {
+            KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
+            KeyRecord next = key.withState(KeyState.Disabled, null, null);
+            return new StateStore.Change<>(state.withKey(next), new CancelKeyDeletionResult(key.arn()));
+        });
+    }
+
+    /** Which key specs, usages and origins the engine implements, and AWS's compatibility rules for the rest. */
+    static final class KeySpecSupport {
+
+        private KeySpecSupport() {
+        }
+
+        static void check(KeySpec spec, KeyUsage usage, OriginType origin) {
+            if (!compatible(spec, usage)) {
+                throw new ValidationException("KeyUsage " + usage + " is not compatible with KeySpec " + spec + ".");
+            }
+            if (spec != KeySpec.SYMMETRIC_DEFAULT) {
+                throw new UnsupportedOperationException("KeySpec " + spec
+                        + " is a valid AWS KMS key spec, but KMS Lab supports only SYMMETRIC_DEFAULT keys so far.");
+            }
+            if (origin != OriginType.AWS_KMS) {
+                throw new UnsupportedOperationException("Origin " + origin
+                        + " is a valid AWS KMS origin, but KMS Lab supports only AWS_KMS keys so far.");
+            }
+        }
+
+        private static boolean compatible(KeySpec spec, KeyUsage usage) {
+            String name = spec.name();
+            if (spec == KeySpec.SYMMETRIC_DEFAULT) {
+                return usage == KeyUsage.ENCRYPT_DECRYPT;
+            } else if (name.startsWith("RSA_")) {
+                return usage == KeyUsage.ENCRYPT_DECRYPT || usage == KeyUsage.SIGN_VERIFY;
+            } else if (name.startsWith("HMAC_")) {
+                return usage == KeyUsage.GENERATE_VERIFY_MAC;
+            } else if (spec == KeySpec.SM2) {
+                return usage != KeyUsage.GENERATE_VERIFY_MAC;
+            } else if (name.startsWith("ECC_NIST_P")) {
+                return usage == KeyUsage.SIGN_VERIFY || usage == KeyUsage.KEY_AGREEMENT;
+            }
+            // ECC_SECG_P256K1, ECC_NIST_EDWARDS25519 and ML_DSA_* sign and verify only.
+            return usage == KeyUsage.SIGN_VERIFY;
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package dev.kmslab.engine;
+
+import dev.kmslab.engine.audit.AuditLog;
+import dev.kmslab.engine.crypto.CryptoRandom;
+import dev.kmslab.engine.model.CancelKeyDeletionRequest;
+import dev.kmslab.engine.model.CancelKeyDeletionResult;
+import dev.kmslab.engine.model.CreateAliasRequest;
+import dev.kmslab.engine.model.CreateKeyRequest;
+import dev.kmslab.engine.model.CreateKeyResult;
+import dev.kmslab.engine.model.DecryptRequest;
+import dev.kmslab.engine.model.DecryptResult;
+import dev.kmslab.engine.model.DeleteAliasRequest;
+import dev.kmslab.engine.model.DescribeKeyRequest;
+import dev.kmslab.engine.model.DescribeKeyResult;
+import dev.kmslab.engine.model.DisableKeyRequest;
+import dev.kmslab.engine.model.DisableKeyRotationRequest;
+import dev.kmslab.engine.model.EnableKeyRequest;
+import dev.kmslab.engine.model.EnableKeyRotationRequest;
+import dev.kmslab.engine.model.EncryptRequest;
+import dev.kmslab.engine.model.EncryptResult;
+import dev.kmslab.engine.model.GenerateDataKeyRequest;
+import dev.kmslab.engine.model.GenerateDataKeyResult;
+import dev.kmslab.engine.model.GenerateDataKeyWithoutPlaintextResult;
+import dev.kmslab.engine.model.GenerateRandomRequest;
+import dev.kmslab.engine.model.GenerateRandomResult;
+import dev.kmslab.engine.model.GetKeyRotationStatusRequest;
+import dev.kmslab.engine.model.GetKeyRotationStatusResult;
+import dev.kmslab.engine.model.ListAliasesRequest;
+import dev.kmslab.engine.model.ListAliasesResult;
+import dev.kmslab.engine.model.ListKeyRotationsRequest;
+import dev.kmslab.engine.model.ListKeyRotationsResult;
+import dev.kmslab.engine.model.ListKeysRequest;
+import dev.kmslab.engine.model.ListKeysResult;
+import dev.kmslab.engine.model.ListResourceTagsRequest;
+import dev.kmslab.engine.model.ListResourceTagsResult;
+import dev.kmslab.engine.model.ReEncryptRequest;
+import dev.kmslab.engine.model.ReEncryptResult;
+import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
+import dev.kmslab.engine.model.RotateKeyOnDemandResult;
+import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
+import dev.kmslab.engine.model.ScheduleKeyDeletionResult;
+import dev.kmslab.engine.model.TagResourceRequest;
+import dev.kmslab.engine.model.UntagResourceRequest;
+import dev.kmslab.engine.model.UpdateAliasRequest;
+import dev.kmslab.engine.model.UpdateKeyDescriptionRequest;
+import dev.kmslab.engine.state.EngineState;
+import dev.kmslab.engine.store.EngineStateCodec;
+import dev.kmslab.engine.store.KeystoreCorruptException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The in-process key service: one method per AWS KMS operation, taking the caller and a request record named after
+ * the AWS operation. Every call is checked for due scheduled work, authorized once through the configured
+ * {@link Authorizer}, checked against the key-state table, and audited whether it succeeds or fails. Errors are the
+ * AWS exception types in {@code dev.kmslab.engine.error}. Operations for which AWS returns no data return void.
+ *
+ * <p>Thread-safe. Cryptographic calls read an immutable snapshot without locking; mutations are serialised, persisted
+ * to the {@link dev.kmslab.engine.store.KeystoreStorage} and rolled back if the save fails.
+ */
+public final class KmsEngine {
+
+    private final EngineConfig config;
+    private final EngineCore core;
+    private final KeyOperations keys;
+    private final AliasOperations aliases;
+    private final TagOperations tags;
+    private final CryptoOperations crypto;
+    private final RotationOperations rotation;
+    private final ScheduledWork work;
+
+    private KmsEngine(EngineConfig config, EngineState initial) {
+        this.config = config;
+        this.core = new EngineCore(config, new StateStore(config.storage(), initial), new CallGate(config),
+                CryptoRandom.create());
+        this.keys = new KeyOperations(core);
+        this.aliases = new AliasOperations(core);
+        this.tags = new TagOperations(core);
+        this.crypto = new CryptoOperations(core);
+        this.rotation = new RotationOperations(core);
+        this.work = new ScheduledWork(core, rotation);
+    }
+
+    /**
+     * Starts an engine, restoring the keystore its storage holds (or starting empty), then applies any scheduled work
+     * that fell due while it was stopped.
+     *
+     * @throws KeystoreCorruptException if the stored keystore cannot be read or belongs to another account or Region
+     */
+    public static KmsEngine open(EngineConfig config) throws IOException, KeystoreCorruptException {
+        Optional<byte[]> document = config.storage().load();
+        EngineState initial = EngineState.empty(config.account(), config.region());
+        if (document.isPresent()) {
+            try {
+                initial = EngineStateCodec.decode(document.get());
+            } catch (IOException e) {
+                throw new KeystoreCorruptException("The keystore could not be parsed: " + e.getMessage(), null, null,
+                        e);
+            }
+            if (!initial.account().equals(config.account()) || !initial.region().equals(config.region())) {
+                throw new KeystoreCorruptException("The keystore belongs to account " + initial.account()
+                        + " in " + initial.region() + ", not " + config.account() + " in " + config.region() + ".",
+                        null, null, null);
+            }
+        }
+        KmsEngine engine = new KmsEngine(config, initial);
+        engine.work.applyDue(config.clock().now());
+        return engine;
+    }
+
+    /** A fresh in-memory engine with the defaults of {@link EngineConfig#defaults()}. */
+    public static KmsEngine inMemory() {
+        try {
+            return open(EngineConfig.defaults());
+        } catch (IOException | KeystoreCorruptException e) {
+            throw new IllegalStateException("an empty in-memory keystore cannot fail to load", e);
+        }
+    }
+
+    private <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
+        work.applyDue(config.clock().now());
+        return core.gate.run(op, caller, params, body);
+    }
+
+    private static Map<String, Object> keyParam(String keyId) {
+        return AuditParams.of("keyId", keyId);
+    }
+
+    // ---- keys ----
+
+    public CreateKeyResult createKey(CallerContext caller, CreateKeyRequest r) {
+        return run(KmsOperation.CreateKey, caller, AuditParams.of("description", r.description(), "keyUsage",
+                r.keyUsage(), "keySpec", r.keySpec(), "origin", r.origin(), "tags", r.tags()),
+                call -> keys.createKey(call, r));
+    }
+
+    public DescribeKeyResult describeKey(CallerContext caller, DescribeKeyRequest r) {
+        return run(KmsOperation.DescribeKey, caller, keyParam(r.keyId()), call -> keys.describeKey(call, r.keyId()));
+    }
+
+    public ListKeysResult listKeys(CallerContext caller, ListKeysRequest r) {
+        return run(KmsOperation.ListKeys, caller, AuditParams.of("limit", r.limit(), "marker", r.marker()),
+                call -> keys.listKeys(call, r));
+    }
+
+    public void updateKeyDescription(CallerContext caller, UpdateKeyDescriptionRequest r) {
+        run(KmsOperation.UpdateKeyDescription, caller, AuditParams.of("keyId", r.keyId(), "description",
+                r.description()), call -> {
+                    keys.updateKeyDescription(call, r.keyId(), r.description());
+                    return null;
+                });
+    }
+
+    public void enableKey(CallerContext caller, EnableKeyRequest r) {
+        run(KmsOperation.EnableKey, caller, keyParam(r.keyId()), call -> {
+            keys.enableKey(call, r.keyId());
+            return null;
+        });
+    }
+
+    public void disableKey(CallerContext caller, DisableKeyRequest r) {
+        run(KmsOperation.DisableKey, caller, keyParam(r.keyId()), call -> {
+            keys.disableKey(call, r.keyId());
+            return null;
+        });
+    }
+
+    public ScheduleKeyDeletionResult scheduleKeyDeletion(CallerContext caller, ScheduleKeyDeletionRequest r) {
+        return run(KmsOperation.ScheduleKeyDeletion, caller, AuditParams.of("keyId", r.keyId(),
+                "pendingWindowInDays", r.pendingWindowInDays()),
+                call -> keys.scheduleKeyDeletion(call, r.keyId(), r.pendingWindowInDays()));
+    }
+
+    public CancelKeyDeletionResult cancelKeyDeletion(CallerContext caller, CancelKeyDeletionRequest r) {
+        return run(KmsOperation.CancelKeyDeletion, caller, keyParam(r.keyId()),
+                call -> keys.cancelKeyDeletion(call, r.keyId()));
+    }
+
+    // ---- aliases ----
+
+    public void createAlias(CallerContext caller, CreateAliasRequest r) {
+        run(KmsOperation.CreateAlias, caller, AuditParams.of("aliasName", r.aliasName(), "targetKeyId",
+                r.targetKeyId()), call -> {
+                    aliases.createAlias(call, r.aliasName(), r.targetKeyId());
+                    return null;
+                });
+    }
+
+    public void updateAlias(CallerContext caller, UpdateAliasRequest r) {
+        run(KmsOperation.UpdateAlias, caller, AuditParams.of("aliasName", r.aliasName(), "targetKeyId",
+                r.targetKeyId()), call -> {
+                    aliases.updateAlias(call, r.aliasName(), r.targetKeyId());
+                    return null;
+                });
+    }
+
+    public void deleteAlias(CallerContext caller, DeleteAliasRequest r) {
+        run(KmsOperation.DeleteAlias, caller, AuditParams.of("aliasName", r.aliasName()), call -> {
+            aliases.deleteAlias(call, r.aliasName());
+            return null;
+        });
+    }
+
+    public ListAliasesResult listAliases(CallerContext caller, ListAliasesRequest r) {
+        return run(KmsOperation.ListAliases, caller, AuditParams.of("keyId", r.keyId(), "limit", r.limit(),
+                "marker", r.marker()), call -> aliases.listAliases(call, r));
+    }
+
+    // ---- tags ----
+
+    public void tagResource(CallerContext caller, TagResourceRequest r) {
+        run(KmsOperation.TagResource, caller, AuditParams.of("keyId", r.keyId(), "tags", r.tags()), call -> {
+            tags.tagResource(call, r.keyId(), r.tags());
+            return null;
+        });
+    }
+
+    public void untagResource(CallerContext caller, UntagResourceRequest r) {
+        run(KmsOperation.UntagResource, caller, AuditParams.of("keyId", r.keyId(), "tagKeys", r.tagKeys()),
+                call -> {
+                    tags.untagResource(call, r.keyId(), r.tagKeys());
+                    return null;
+                });
+    }
+
+    public ListResourceTagsResult listResourceTags(CallerContext caller, ListResourceTagsRequest r) {
+        return run(KmsOperation.ListResourceTags, caller, AuditParams.of("keyId", r.keyId(), "limit", r.limit(),
+                "marker", r.marker()), call -> tags.listResourceTags(call, r));
+    }
+
+    // ---- cryptography ----
+
+    public EncryptResult encrypt(CallerContext caller, EncryptRequest r) {
+        return run(KmsOperation.Encrypt, caller, AuditParams.of("keyId", r.keyId(), "encryptionContext",
+                r.encryptionContext(), "encryptionAlgorithm", r.encryptionAlgorithm()),
+                call -> crypto.encrypt(call, r));
+    }
+
+    public DecryptResult decrypt(CallerContext caller, DecryptRequest r) {
+        return run(KmsOperation.Decrypt, caller, AuditParams.of("keyId", r.keyId(), "encryptionContext",
+                r.encryptionContext(), "encryptionAlgorithm", r.encryptionAlgorithm()),
+                call -> crypto.decrypt(call, r));
+    }
+
+    public ReEncryptResult reEncrypt(CallerContext caller, ReEncryptRequest r) {
+        return run(KmsOperation.ReEncrypt, caller, AuditParams.of("sourceKeyId", r.sourceKeyId(),
+                "destinationKeyId", r.destinationKeyId(), "sourceEncryptionContext", r.sourceEncryptionContext(),
+                "destinationEncryptionContext", r.destinationEncryptionContext()),
+                call -> crypto.reEncrypt(call, r));
+    }
+
+    /** The result's plaintext data key is the only copy; wipe it with {@code destroyPlaintext()} after use. */
+    public GenerateDataKeyResult generateDataKey(CallerContext caller, GenerateDataKeyRequest r) {
+        return run(KmsOperation.GenerateDataKey, caller, dataKeyParams(r), call -> crypto.generateDataKey(call, r));
+    }
+
+    public GenerateDataKeyWithoutPlaintextResult generateDataKeyWithoutPlaintext(CallerContext caller,
+                                                                                 GenerateDataKeyRequest r) {
+        return run(KmsOperation.GenerateDataKeyWithoutPlaintext, caller, dataKeyParams(r), call -> {
+            GenerateDataKeyResult full = crypto.generateDataKeyWithoutPlaintext(call, r);
+            return new GenerateDataKeyWithoutPlaintextResult(full.ciphertextBlob(), full.keyId());
+        });
+    }
+
+    public GenerateRandomResult generateRandom(CallerContext caller, GenerateRandomRequest r) {
+        return run(KmsOperation.GenerateRandom, caller, AuditParams.of("numberOfBytes", r.numberOfBytes()),
+                call -> crypto.generateRandom(call, r.numberOfBytes()));
+    }
+
+    private static Map<String, Object> dataKeyParams(GenerateDataKeyRequest r) {
+        return AuditParams.of("keyId", r.keyId(), "encryptionContext", r.encryptionContext(), "numberOfBytes",
+                r.numberOfBytes(), "keySpec", r.keySpec());
+    }
+
+    // ---- rotation ----
+
+    public void enableKeyRotation(CallerContext caller, EnableKeyRotationRequest r) {
+        run(KmsOperation.EnableKeyRotation, caller, AuditParams.of("keyId", r.keyId(), "rotationPeriodInDays",
+                r.rotationPeriodInDays()), call -> {
+                    rotation.enableKeyRotation(call, r.keyId(), r.rotationPeriodInDays());
+                    return null;
+                });
+    }
+
+    public void disableKeyRotation(CallerContext caller, DisableKeyRotationRequest r) {
+        run(KmsOperation.DisableKeyRotation, caller, keyParam(r.keyId()), call -> {
+            rotation.disableKeyRotation(call, r.keyId());
+            return null;
+        });
+    }
+
+    public GetKeyRotationStatusResult getKeyRotationStatus(CallerContext caller, GetKeyRotationStatusRequest r) {
+        return run(KmsOperation.GetKeyRotationStatus, caller, keyParam(r.keyId()),
+                call -> rotation.getKeyRotationStatus(call, r.keyId()));
+    }
+
+    public RotateKeyOnDemandResult rotateKeyOnDemand(CallerContext caller, RotateKeyOnDemandRequest r) {
+        return run(KmsOperation.RotateKeyOnDemand, caller, keyParam(r.keyId()),
+                call -> rotation.rotateKeyOnDemand(call, r.keyId()));
+    }
+
+    public ListKeyRotationsResult listKeyRotations(CallerContext caller, ListKeyRotationsRequest r) {
+        return run(KmsOperation.ListKeyRotations, caller, AuditParams.of("keyId", r.keyId(), "limit", r.limit(),
+                "marker", r.marker()), call -> rotation.listKeyRotations(call, r));
+    }
+
+    // ---- time ----
+
+    /** The next automatic rotation or deletion, if any is scheduled. */
+    public Optional<ScheduledEvent> nextEvent() {
+        return work.nextEvent();
+    }
+
+    /**
+     * Moves the simulated clock forward, applying every rotation and deletion that falls due on the way, each at its
+     * own instant and in order. Returns what was applied.
+     *
+     * @throws IllegalStateException if the engine does not run on a {@link SimulatedClock}
+     */
+    public List<ScheduledEvent> advanceClock(Duration amount) {
+        SimulatedClock clock = simulatedClock();
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("cannot move time backwards: " + amount);
+        }
+        Instant target = clock.now().plus(amount);
+        List<ScheduledEvent> applied = work.applyDue(target);
+        clock.set(target);
+        return applied;
+    }
+
+    /** Jumps the simulated clock to the next scheduled event and applies it (and anything due at the same instant). */
+    public List<ScheduledEvent> advanceToNextEvent() {
+        SimulatedClock clock = simulatedClock();
+        Optional<ScheduledEvent> next = work.nextEvent();
+        if (next.isEmpty()) {
+            return List.of();
+        }
+        Instant at = next.get().at().isAfter(clock.now()) ? next.get().at() : clock.now();
+        List<ScheduledEvent> applied = work.applyDue(at);
+        clock.set(at);
+        return applied;
+    }
+
+    private SimulatedClock simulatedClock() {
+        if (!(config.clock() instanceof SimulatedClock)) {
+            throw new IllegalStateException("time travel needs an engine built with a SimulatedClock");
+        }
+        return (SimulatedClock) config.clock();
+    }
+
+    // ---- information ----
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public AuditLog auditLog() {
+        return config.auditLog();
+    }
+
+    public String account() {
+        return config.account();
+    }
+
+    public String region() {
+        return config.region();
+    }
+
+    public Instant now() {
+        return config.clock().now();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kmslab.engine;
+
+/** The KMS operations the engine implements; names are the AWS API names (also the audit event names). */
+public enum KmsOperation {
+    CreateKey(false), DescribeKey(true), ListKeys(false), UpdateKeyDescription(true), EnableKey(true),
+    DisableKey(true), ScheduleKeyDeletion(true), CancelKeyDeletion(true),
+    CreateAlias(true), UpdateAlias(true), DeleteAlias(true), ListAliases(false),
+    TagResource(true), UntagResource(true), ListResourceTags(true),
+    Encrypt(true), Decrypt(true), ReEncrypt(true), GenerateDataKey(true), GenerateDataKeyWithoutPlaintext(true),
+    GenerateRandom(false),
+    EnableKeyRotation(true), DisableKeyRotation(true), GetKeyRotationStatus(true), RotateKeyOnDemand(true),
+    ListKeyRotations(true);
+
+    private final boolean keyScoped;
+    private final String action;
+
+    KmsOperation(boolean keyScoped) {
+        this.keyScoped = keyScoped;
+        this.action = "kms:" + name();
+    }
+
+    /** True if the operation acts on one existing key (and so is governed by the key-state table). */
+    public boolean keyScoped() {
+        return keyScoped;
+    }
+
+    /** The IAM action, e.g. {@code kms:Encrypt}. ReEncrypt is authorized as kms:ReEncryptFrom and kms:ReEncryptTo. */
+    public String action() {
+        return action;
+    }
+}

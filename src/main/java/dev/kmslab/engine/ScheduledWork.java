@@ -1,0 +1,93 @@
+package dev.kmslab.engine;
+
+import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.engine.model.RotationType;
+import dev.kmslab.engine.state.EngineState;
+import dev.kmslab.engine.state.KeyRecord;
+import dev.kmslab.engine.state.RotationSchedule;
+import dev.kmslab.engine.state.ScheduledEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Work the service does on its own schedule: automatic rotations and completing deletions. Due work is applied in
+ * time order, each at its own scheduled instant (so one long jump can rotate a key several times), each persisted
+ * and audited separately. Every call checks for due work first, cheaply, via the snapshot's next-event instant.
+ */
+final class ScheduledWork {
+
+    private final EngineCore core;
+    private final RotationOperations rotation;
+
+    ScheduledWork(EngineCore core, RotationOperations rotation) {
+        this.core = core;
+        this.rotation = rotation;
+    }
+
+    /** Applies everything due at or before {@code upTo}, oldest first; cheap when nothing is due. */
+    List<ScheduledEvent> applyDue(Instant upTo) {
+        Instant next = core.store.current().nextEventAt();
+        if (next == null || next.isAfter(upTo)) {
+            return List.of();
+        }
+        List<ScheduledEvent> applied = new ArrayList<>();
+        synchronized (this) {
+            ScheduledEvent event;
+            while ((event = applyOne(upTo)) != null) {
+                applied.add(event);
+            }
+        }
+        return applied;
+    }
+
+    Optional<ScheduledEvent> nextEvent() {
+        KeyRecord key = earliest(core.store.current());
+        return key == null ? Optional.empty() : Optional.of(describe(key));
+    }
+
+    private ScheduledEvent applyOne(Instant upTo) {
+        ScheduledEvent[] applied = new ScheduledEvent[1];
+        core.store.mutate(state -> {
+            KeyRecord key = earliest(state);
+            if (key == null || ScheduledEvents.dueAt(key).isAfter(upTo)) {
+                return new StateStore.Change<>(state, null);
+            }
+            ScheduledEvent event = describe(key);
+            applied[0] = event;
+            if (key.keyState() == KeyState.PendingDeletion) {
+                return new StateStore.Change<>(state.withoutKey(key.keyId()), null);
+            }
+            RotationSchedule schedule = key.rotation();
+            KeyRecord rotated = key.withNewVersion(rotation.newVersion(key, event.at(), RotationType.AUTOMATIC),
+                    false).withRotation(new RotationSchedule(true, schedule.periodInDays(),
+                    event.at().plus(Duration.ofDays(schedule.periodInDays()))));
+            return new StateStore.Change<>(state.withKey(rotated), null);
+        });
+        ScheduledEvent event = applied[0];
+        if (event != null) {
+            core.gate.recordServiceEvent(event.eventName(), event.at(), event.keyArn(),
+                    Map.of("keyId", event.keyArn()));
+        }
+        return event;
+    }
+
+    private static ScheduledEvent describe(KeyRecord key) {
+        String name = key.keyState() == KeyState.PendingDeletion ? "DeleteKey" : "RotateKey";
+        return new ScheduledEvent(ScheduledEvents.dueAt(key), key.arn(), name);
+    }
+
+    private static KeyRecord earliest(EngineState state) {
+        KeyRecord best = null;
+        for (KeyRecord key : state.keys().values()) {
+            Instant due = ScheduledEvents.dueAt(key);
+            if (due != null && (best == null || due.isBefore(ScheduledEvents.dueAt(best)))) {
+                best = key;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.kmslab.engine.crypto;
+
+import dev.kmslab.engine.error.InvalidCiphertextException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The self-describing ciphertext blob returned by Encrypt and GenerateDataKey and accepted by Decrypt.
+ *
+ * <pre>
+ * offset      size  field
+ * 0           1     format version, 0x01
+ * 1           1     n = length of the key id in bytes (1..255)
+ * 2           n     key id, UTF-8, in full (a 36-character UUID, never truncated)
+ * 2+n         4     backing-key version, big-endian, &gt;= 1 (which version of the key's ring encrypted this)
+ * 6+n         12    IV (random per encryption)
+ * 18+n        m+16  AES-256-GCM ciphertext (m &gt;= 1 bytes) followed by the 16-byte tag
+ * </pre>
+ *
+ * The additional authenticated data is the header (bytes 0 .. 6+n, i.e. version, key id and backing-key version)
+ * followed by {@link EncryptionContextCodec#encode the canonical encryption context}; the IV is authenticated by GCM
+ * itself. So any changed header byte, IV, ciphertext or tag, any cut or appended byte, or any other context fails the
+ * tag check. Every parse problem is reported as {@link InvalidCiphertextException} with one generic message, so the
+ * error reveals nothing about which part was wrong.
+ */
+public final class CiphertextBlob {
+
+    public static final byte FORMAT_VERSION = 1;
+    private static final int FIXED_OVERHEAD = 1 + 1 + 4 + AesGcm.IV_LENGTH + AesGcm.TAG_LENGTH;
+    private static final String INVALID = "The ciphertext is invalid.";
+
+    private final byte[] blob;
+    private final String keyId;
+    private final int keyVersion;
+    private final int headerLength;
+
+    private CiphertextBlob(byte[] blob, String keyId, int keyVersion, int headerLength) {
+        this.blob = blob;
+        this.keyId = keyId;
+        this.keyVersion = keyVersion;
+        this.headerLength = headerLength;
+    }
+
+    /** Encrypts {@code plaintext} under one backing key and returns the complete blob. */
+    public static byte[] seal(String keyId, int keyVersion, KeyMaterial key, byte[] iv,
+                              Map<String, String> context, byte[] plaintext) {
+        byte[] idBytes = keyId.getBytes(StandardCharsets.UTF_8);
+        if (idBytes.length == 0 || idBytes.length > 255) {
+            throw new IllegalArgumentException("key id must be 1..255 UTF-8 bytes");
+        }
+        int headerLength = 2 + idBytes.length + 4;
+        byte[] out = new byte[headerLength + AesGcm.IV_LENGTH + plaintext.length + AesGcm.TAG_LENGTH];
+        out[0] = FORMAT_VERSION;
+        out[1] = (byte) idBytes.length;
+        System.arraycopy(idBytes, 0, out, 2, idBytes.length);
+        ByteBuffer.wrap(out, 2 + idBytes.length, 4).putInt(keyVersion);
+        System.arraycopy(iv, 0, out, headerLength, AesGcm.IV_LENGTH);
+        AesGcm.encrypt(key, out, headerLength, out, headerLength, EncryptionContextCodec.encode(context), plaintext,
+                out, headerLength + AesGcm.IV_LENGTH);
+        return out;
+    }
+
+    /** Reads the header only; the ciphertext is not authenticated until {@link #open}. */
+    public static CiphertextBlob parse(byte[] blob) {
+        if (blob == null || blob.length < FIXED_OVERHEAD + 2 || blob[0] != FORMAT_VERSION) {
+            throw new InvalidCiphertextException(INVALID);
+        }
+        int idLength = blob[1] & 0xff;
+        int headerLength = 2 + idLength + 4;
+        if (idLength == 0 || blob.length < headerLength + AesGcm.IV_LENGTH + 1 + AesGcm.TAG_LENGTH) {
+            throw new InvalidCiphertextException(INVALID);
+        }
+        String keyId = decodeStrictUtf8(blob, 2, idLength);
+        int version = ByteBuffer.wrap(blob, 2 + idLength, 4).getInt();
+        if (version < 1) {
+            throw new InvalidCiphertextException(INVALID);
+        }
+        return new CiphertextBlob(blob, keyId, version, headerLength);
+    }
+
+    private static String decodeStrictUtf8(byte[] bytes, int offset, int length) {
+        boolean ascii = true;
+        for (int i = offset; i < offset + length; i++) {
+            ascii &= bytes[i] >= 0;
+        }
+        if (ascii) {
+            return new String(bytes, offset, length, StandardCharsets.US_ASCII); // the usual case: a UUID
+        }
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, length));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidCiphertextException(INVALID);
+        }
+    }
+
+    /** The key id named in the header (unauthenticated until {@link #open} succeeds). */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** The backing-key version named in the header. */
+    public int keyVersion() {
+        return keyVersion;
+    }
+
+    /** Authenticates and decrypts with the backing key the header names; the context must match exactly. */
+    public byte[] open(KeyMaterial key, Map<String, String> context) {
+        int start = headerLength + AesGcm.IV_LENGTH;
+        return AesGcm.decrypt(key, blob, headerLength, blob, headerLength, EncryptionContextCodec.encode(context),
+                blob, start, blob.length - start);
+    }
+
+    @Override
+    public String toString() {
+        return "CiphertextBlob[keyId=" + keyId + ", keyVersion=" + keyVersion + ", bytes=" + blob.length + "]";
+    }
+}

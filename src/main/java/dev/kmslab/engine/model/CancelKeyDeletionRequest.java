@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** CancelKeyDeletion; keyId is a key id or key ARN. */
+public record CancelKeyDeletionRequest(String keyId) {
+}

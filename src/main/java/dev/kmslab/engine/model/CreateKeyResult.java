@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** CreateKey: the new key. */
+public record CreateKeyResult(KeyMetadata keyMetadata) {
+}

@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** DeleteAlias. */
+public record DeleteAliasRequest(String aliasName) {
+}

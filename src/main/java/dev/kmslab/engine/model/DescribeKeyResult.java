@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** DescribeKey. */
+public record DescribeKeyResult(KeyMetadata keyMetadata) {
+}

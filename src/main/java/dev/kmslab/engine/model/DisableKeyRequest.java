@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** DisableKey; keyId is a key id or key ARN. */
+public record DisableKeyRequest(String keyId) {
+}

@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** DisableKeyRotation. */
+public record DisableKeyRotationRequest(String keyId) {
+}

@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** GenerateRandom; numberOfBytes 1–1024. */
+public record GenerateRandomRequest(Integer numberOfBytes) {
+}

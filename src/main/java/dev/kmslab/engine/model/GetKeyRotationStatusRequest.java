@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** GetKeyRotationStatus. */
+public record GetKeyRotationStatusRequest(String keyId) {
+}

@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** RotateKeyOnDemand. */
+public record RotateKeyOnDemandRequest(String keyId) {
+}

@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** RotateKeyOnDemand: keyId is the key id. */
+public record RotateKeyOnDemandResult(String keyId) {
+}

@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** UpdateKeyDescription; keyId is a key id or key ARN. */
+public record UpdateKeyDescriptionRequest(String keyId, String description) {
+}

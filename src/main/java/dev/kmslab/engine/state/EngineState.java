@@ -1,0 +1,128 @@
+package dev.kmslab.engine.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Immutable snapshot of the whole keystore. Mutations build a new snapshot (copy-on-write); readers on the hot path
+ * take the current one without locking. Derived lookups (aliases per key, the next scheduled event) are computed once
+ * per snapshot so that calls need not scan.
+ */
+public final class EngineState {
+
+    private final String account;
+    private final String region;
+    private final Map<String, KeyRecord> keys;
+    private final Map<String, AliasRecord> aliases;
+    private final Set<String> deletedKeyIds;
+    private final Map<String, List<String>> aliasesByKey;
+    private final Instant nextEventAt;
+
+    /**
+     * @param keys          key id to key, in creation order (the ListKeys order)
+     * @param aliases       alias name to alias (kept sorted by name)
+     * @param deletedKeyIds ids of keys whose deletion completed, so their ciphertexts report NotFoundException
+     */
+    public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
+                       Set<String> deletedKeyIds) {
+        this.account = account;
+        this.region = region;
+        this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+        this.aliases = Collections.unmodifiableMap(new TreeMap<>(aliases));
+        this.deletedKeyIds = Collections.unmodifiableSet(new LinkedHashSet<>(deletedKeyIds));
+        Map<String, List<String>> byKey = new HashMap<>();
+        for (AliasRecord alias : this.aliases.values()) {
+            byKey.computeIfAbsent(alias.targetKeyId(), k -> new ArrayList<>()).add(alias.aliasName());
+        }
+        byKey.replaceAll((k, v) -> List.copyOf(v));
+        this.aliasesByKey = byKey;
+        this.nextEventAt = earliestEvent(this.keys);
+    }
+
+    public static EngineState empty(String account, String region) {
+        return new EngineState(account, region, Map.of(), Map.of(), Set.of());
+    }
+
+    public String account() {
+        return account;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public Map<String, KeyRecord> keys() {
+        return keys;
+    }
+
+    public Map<String, AliasRecord> aliases() {
+        return aliases;
+    }
+
+    public Set<String> deletedKeyIds() {
+        return deletedKeyIds;
+    }
+
+    /** The earliest due automatic rotation or deletion, or null; lets every call check for due work cheaply. */
+    public Instant nextEventAt() {
+        return nextEventAt;
+    }
+
+    /** Alias names pointing at {@code keyId}, sorted. */
+    public List<String> aliasesOf(String keyId) {
+        return aliasesByKey.getOrDefault(keyId, List.of());
+    }
+
+    public EngineState withKey(KeyRecord key) {
+        Map<String, KeyRecord> next = new LinkedHashMap<>(keys);
+        next.put(key.keyId(), key);
+        return new EngineState(account, region, next, aliases, deletedKeyIds);
+    }
+
+    /** Removes a key for good, with every alias pointing at it, and remembers its id. */
+    public EngineState withoutKey(String keyId) {
+        Map<String, KeyRecord> nextKeys = new LinkedHashMap<>(keys);
+        nextKeys.remove(keyId);
+        Map<String, AliasRecord> nextAliases = new TreeMap<>(aliases);
+        nextAliases.values().removeIf(a -> a.targetKeyId().equals(keyId));
+        Set<String> deleted = new LinkedHashSet<>(deletedKeyIds);
+        deleted.add(keyId);
+        return new EngineState(account, region, nextKeys, nextAliases, deleted);
+    }
+
+    public EngineState withAlias(AliasRecord alias) {
+        Map<String, AliasRecord> next = new TreeMap<>(aliases);
+        next.put(alias.aliasName(), alias);
+        return new EngineState(account, region, keys, next, deletedKeyIds);
+    }
+
+    public EngineState withoutAlias(String aliasName) {
+        Map<String, AliasRecord> next = new TreeMap<>(aliases);
+        next.remove(aliasName);
+        return new EngineState(account, region, keys, next, deletedKeyIds);
+    }
+
+    private static Instant earliestEvent(Map<String, KeyRecord> keys) {
+        Instant earliest = null;
+        for (KeyRecord key : keys.values()) {
+            Instant due = ScheduledEvents.dueAt(key);
+            if (due != null && (earliest == null || due.isBefore(earliest))) {
+                earliest = due;
+            }
+        }
+        return earliest;
+    }
+
+    @Override
+    public String toString() {
+        return "EngineState[" + account + "/" + region + ", keys=" + keys.size() + ", aliases=" + aliases.size() + "]";
+    }
+}

@@ -1,0 +1,186 @@
+package dev.kmslab.engine.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.OriginType;
+import dev.kmslab.engine.model.RotationType;
+import dev.kmslab.engine.state.AliasRecord;
+import dev.kmslab.engine.state.EngineState;
+import dev.kmslab.engine.state.KeyRecord;
+import dev.kmslab.engine.state.KeyVersion;
+import dev.kmslab.engine.state.RotationSchedule;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keystore document: the engine's whole state as UTF-8 JSON. It contains raw key material, so a
+ * {@link KeystoreStorage} must protect it at rest (the sealed file storage encrypts and authenticates it).
+ *
+ * <pre>{@code
+ * {
+ *   "format": "kmslab-keystore", "version": 1,
+ *   "account": "111122223333", "region": "us-east-1",
+ *   "keys": [                                   // creation order
+ *     { "keyId": "<uuid>", "arn": "arn:aws:kms:...:key/<uuid>", "creationDate": "<ISO-8601 instant>",
+ *       "description": "...", "keyUsage": "ENCRYPT_DECRYPT", "keySpec": "SYMMETRIC_DEFAULT", "origin": "AWS_KMS",
+ *       "keyState": "Enabled",
+ *       "deletionDate": null | "<instant>", "pendingWindowInDays": null | 7..30,
+ *       "rotation": { "enabled": true, "periodInDays": 365, "nextRotationDate": null | "<instant>" },
+ *       "onDemandRotations": 0,
+ *       "tags": { "<tag key>": "<tag value>", ... },   // insertion order
+ *       "versions": [                             // version 1 first; the last one encrypts
+ *         { "version": 1, "keyMaterialId": "<64 hex>", "material": "<base64 of 32 bytes>",
+ *           "createdAt": "<instant>", "rotationType": null | "AUTOMATIC" | "ON_DEMAND" } ] } ],
+ *   "aliases": [ { "aliasName": "alias/x", "targetKeyId": "<uuid>", "creationDate": "<instant>",
+ *                  "lastUpdatedDate": "<instant>" } ],
+ *   "deletedKeyIds": [ "<uuid>", ... ]          // keys whose deletion completed
+ * }
+ * }</pre>
+ */
+public final class EngineStateCodec {
+
+    public static final String FORMAT = "kmslab-keystore";
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EngineStateCodec() {
+    }
+
+    public static byte[] encode(EngineState state) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("account", state.account());
+        root.put("region", state.region());
+        ArrayNode keys = root.putArray("keys");
+        for (KeyRecord key : state.keys().values()) {
+            keys.add(encodeKey(key));
+        }
+        ArrayNode aliases = root.putArray("aliases");
+        for (AliasRecord alias : state.aliases().values()) {
+            ObjectNode node = aliases.addObject();
+            node.put("aliasName", alias.aliasName());
+            node.put("targetKeyId", alias.targetKeyId());
+            node.put("creationDate", alias.creationDate().toString());
+            node.put("lastUpdatedDate", alias.lastUpdatedDate().toString());
+        }
+        ArrayNode deleted = root.putArray("deletedKeyIds");
+        state.deletedKeyIds().forEach(deleted::add);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not serialise the keystore", e);
+        }
+    }
+
+    private static ObjectNode encodeKey(KeyRecord key) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("keyId", key.keyId());
+        node.put("arn", key.arn());
+        node.put("creationDate", key.creationDate().toString());
+        node.put("description", key.description());
+        node.put("keyUsage", key.keyUsage().name());
+        node.put("keySpec", key.keySpec().name());
+        node.put("origin", key.origin().name());
+        node.put("keyState", key.keyState().name());
+        node.put("deletionDate", key.deletionDate() == null ? null : key.deletionDate().toString());
+        node.put("pendingWindowInDays", key.pendingWindowDays());
+        ObjectNode rotation = node.putObject("rotation");
+        rotation.put("enabled", key.rotation().enabled());
+        rotation.put("periodInDays", key.rotation().periodInDays());
+        Instant next = key.rotation().nextRotationDate();
+        rotation.put("nextRotationDate", next == null ? null : next.toString());
+        node.put("onDemandRotations", key.onDemandRotations());
+        ObjectNode tags = node.putObject("tags");
+        key.tags().forEach(tags::put);
+        ArrayNode versions = node.putArray("versions");
+        for (KeyVersion v : key.versions()) {
+            ObjectNode vn = versions.addObject();
+            vn.put("version", v.version());
+            vn.put("keyMaterialId", v.keyMaterialId());
+            byte[] raw = v.material().exportForStorage();
+            vn.put("material", Base64.getEncoder().encodeToString(raw));
+            Arrays.fill(raw, (byte) 0);
+            vn.put("createdAt", v.createdAt().toString());
+            vn.put("rotationType", v.rotationType() == null ? null : v.rotationType().name());
+        }
+        return node;
+    }
+
+    /** Parses a document; any structural problem is an {@link IOException} naming what was wrong (never secrets). */
+    public static EngineState decode(byte[] document) throws IOException {
+        JsonNode root = JSON.readTree(document);
+        if (root == null || !FORMAT.equals(text(root, "format")) || root.path("version").asInt() != VERSION) {
+            throw new IOException("not a version " + VERSION + " " + FORMAT + " document");
+        }
+        try {
+            Map<String, KeyRecord> keys = new LinkedHashMap<>();
+            for (JsonNode node : root.path("keys")) {
+                KeyRecord key = decodeKey(node, text(root, "account"));
+                keys.put(key.keyId(), key);
+            }
+            Map<String, AliasRecord> aliases = new LinkedHashMap<>();
+            for (JsonNode node : root.path("aliases")) {
+                AliasRecord alias = new AliasRecord(text(node, "aliasName"), text(node, "targetKeyId"),
+                        instant(node, "creationDate"), instant(node, "lastUpdatedDate"));
+                aliases.put(alias.aliasName(), alias);
+            }
+            Set<String> deleted = new LinkedHashSet<>();
+            root.path("deletedKeyIds").forEach(n -> deleted.add(n.asText()));
+            return new EngineState(text(root, "account"), text(root, "region"), keys, aliases, deleted);
+        } catch (RuntimeException e) {
+            throw new IOException("malformed keystore document: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static KeyRecord decodeKey(JsonNode node, String account) {
+        JsonNode rot = node.path("rotation");
+        RotationSchedule rotation = new RotationSchedule(rot.path("enabled").asBoolean(),
+                rot.path("periodInDays").asInt(RotationSchedule.DEFAULT_PERIOD_DAYS), instant(rot, "nextRotationDate"));
+        Map<String, String> tags = new LinkedHashMap<>();
+        node.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        List<KeyVersion> versions = new ArrayList<>();
+        for (JsonNode vn : node.path("versions")) {
+            byte[] raw = Base64.getDecoder().decode(text(vn, "material"));
+            KeyMaterial material = KeyMaterial.copyOf(raw);
+            Arrays.fill(raw, (byte) 0);
+            if (vn.path("version").asInt() != versions.size() + 1) {
+                throw new IllegalArgumentException("backing-key versions must be numbered 1, 2, 3, ... in order");
+            }
+            String type = text(vn, "rotationType");
+            versions.add(new KeyVersion(vn.path("version").asInt(), text(vn, "keyMaterialId"), material,
+                    instant(vn, "createdAt"), type == null ? null : RotationType.valueOf(type)));
+        }
+        JsonNode window = node.path("pendingWindowInDays");
+        return new KeyRecord(text(node, "keyId"), text(node, "arn"), account, instant(node, "creationDate"),
+                text(node, "description"), KeyUsage.valueOf(text(node, "keyUsage")),
+                KeySpec.valueOf(text(node, "keySpec")), OriginType.valueOf(text(node, "origin")),
+                KeyState.valueOf(text(node, "keyState")), instant(node, "deletionDate"),
+                window.isNumber() ? window.asInt() : null, rotation, versions, node.path("onDemandRotations").asInt(),
+                tags);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : Instant.parse(value);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kmslab.engine.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class KeyMaterialTest {
+
+    @Test
+    void toString_neverShowsTheBytes() {
+        byte[] raw = HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        KeyMaterial material = KeyMaterial.copyOf(raw);
+
+        assertThat(material.toString()).doesNotContain("0011").doesNotContain("ABEiM").contains("256 bits");
+    }
+
+    @Test
+    void destroy_wipesAndRefusesFurtherUse() {
+        KeyMaterial material = KeyMaterial.generate(CryptoRandom.create());
+
+        material.destroy();
+
+        assertThat(material.isDestroyed()).isTrue();
+        assertThatThrownBy(material::exportForStorage).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void generate_givesDistinct256BitKeys() {
+        CryptoRandom random = CryptoRandom.create();
+        KeyMaterial a = KeyMaterial.generate(random);
+        KeyMaterial b = KeyMaterial.generate(random);
+
+        assertThat(a.length()).isEqualTo(32);
+        assertThat(a.sameAs(b)).isFalse();
+        assertThat(a.sameAs(KeyMaterial.copyOf(a.exportForStorage()))).isTrue();
+    }
+
+    @Test
+    void copyOf_refusesNonAesLengths() {
+        assertThatThrownBy(() -> KeyMaterial.copyOf(new byte[31])).isInstanceOf(IllegalArgumentException.class);
+    }
+}
