@@ -78,21 +78,25 @@ public final class PrincipalElement {
 
     /** How this element applies to the caller; NotPrincipal applies to everyone it does not list. */
     public PrincipalMatch match(Principal caller) {
-        PrincipalMatch listed = listed(caller);
+        return match(caller, caller.policyArns());
+    }
+
+    /** As {@link #match(Principal)}, with the caller's policy ARNs computed once per evaluation. */
+    PrincipalMatch match(Principal caller, List<String> callerArns) {
+        PrincipalMatch listed = listed(caller, callerArns);
         if (!negated) {
             return listed;
         }
         return listed == PrincipalMatch.NONE ? PrincipalMatch.DIRECT : PrincipalMatch.NONE;
     }
 
-    private PrincipalMatch listed(Principal caller) {
+    private PrincipalMatch listed(Principal caller, List<String> names) {
         if (wildcard) {
             return PrincipalMatch.DIRECT;
         }
         if (caller instanceof ServicePrincipal service) {
             return serviceSet.contains(service.service()) ? PrincipalMatch.DIRECT : PrincipalMatch.NONE;
         }
-        List<String> names = caller.policyArns();
         for (int i = 0; i < names.size(); i++) {
             if (arns.contains(names.get(i))) {
                 return PrincipalMatch.DIRECT;
