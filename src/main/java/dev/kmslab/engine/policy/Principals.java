@@ -30,16 +30,15 @@ public final class Principals {
         if (parts.length != 6 || !"arn".equals(parts[0]) || !parts[1].startsWith("aws") || !parts[3].isEmpty()) {
             throw new IllegalArgumentException("\"" + text + "\" is not an ARN of the form arn:aws:iam::<account>:...");
         }
+        if (!"iam".equals(parts[2]) && !"sts".equals(parts[2])) {
+            throw new IllegalArgumentException(
+                    "\"" + text + "\" names service \"" + parts[2] + "\"; a principal ARN is iam or sts");
+        }
         String account = parts[4];
         if (!isAccountId(account)) {
             throw new IllegalArgumentException("\"" + account + "\" in \"" + text + "\" is not a 12-digit account id");
         }
-        return switch (parts[2]) {
-            case "iam" -> parseIam(text, account, parts[5]);
-            case "sts" -> parseSts(text, account, parts[5]);
-            default -> throw new IllegalArgumentException(
-                    "\"" + text + "\" names service \"" + parts[2] + "\"; a principal ARN is iam or sts");
-        };
+        return "iam".equals(parts[2]) ? parseIam(text, account, parts[5]) : parseSts(text, account, parts[5]);
     }
 
     /** Like {@link #parse} but empty instead of an exception. */
