@@ -1,5 +1,7 @@
 package dev.kmslab.engine.policy;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,11 +10,12 @@ import java.util.Locale;
  * Several values for one key are ORed; the clauses of a statement are ANDed by the statement.
  *
  * @param operator  the operator as written, e.g. {@code ForAllValues:StringEquals}
- * @param lowerKey  the condition key in lower case: condition key names are case-insensitive
+ * @param lowerKey   the condition key in lower case: condition key names are case-insensitive
+ * @param contextKey for {@code kms:EncryptionContext:<key>}, the context key in lower case; otherwise null
  */
 public record ConditionClause(String operator, ConditionOperator base, SetQualifier qualifier, boolean ifExists,
-                              String key, String lowerKey, List<String> values, ValueMatcher matcher,
-                              SourcePosition position) {
+                              String key, String lowerKey, String contextKey, List<String> values,
+                              ValueMatcher matcher, SourcePosition position) {
 
     public ConditionClause {
         values = List.copyOf(values);
@@ -49,8 +52,11 @@ public record ConditionClause(String operator, ConditionOperator base, SetQualif
             throw new IllegalArgumentException("condition key \"" + key + "\" has no values");
         }
         ValueMatcher matcher = base.compile(values);
-        return new ConditionClause(operator, base, qualifier, ifExists, key, key.toLowerCase(Locale.ROOT), values,
-                matcher, position);
+        String lower = key.toLowerCase(Locale.ROOT);
+        String contextKey = lower.startsWith(ConditionKeys.LOWER_CONTEXT_PREFIX)
+                ? lower.substring(ConditionKeys.LOWER_CONTEXT_PREFIX.length()) : null;
+        return new ConditionClause(operator, base, qualifier, ifExists, key, lower, contextKey, values, matcher,
+                position);
     }
 
     /**
@@ -100,6 +106,17 @@ public record ConditionClause(String operator, ConditionOperator base, SetQualif
                 }
                 return any != negated;
         }
+    }
+
+    /**
+     * Evaluates a clause on aws:CurrentTime against the request's instant. Date operators compare epoch
+     * milliseconds directly, so no date text is formatted or parsed per request.
+     */
+    boolean evaluateTime(Instant now, List<String> asText) {
+        if (matcher instanceof ValueMatchers.DateMatcher dates && qualifier == SetQualifier.NONE) {
+            return dates.matchesMillis(now.truncatedTo(ChronoUnit.SECONDS).toEpochMilli()) != base.negated();
+        }
+        return evaluate(asText);
     }
 
     public String describe() {

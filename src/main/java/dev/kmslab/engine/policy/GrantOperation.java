@@ -57,11 +57,15 @@ public enum GrantOperation {
 
     /** The grant operation for an IAM action such as {@code kms:Decrypt} (case-insensitive), or null. */
     public static GrantOperation forAction(String action) {
+        int index = KmsActions.indexOf(action);
+        return index < 0 ? null : BY_ACTION_INDEX[index];
+    }
+
+    private static final GrantOperation[] BY_ACTION_INDEX = new GrantOperation[KmsActions.ALL.size()];
+
+    static {
         for (GrantOperation op : values()) {
-            if (op.action().equalsIgnoreCase(action)) {
-                return op;
-            }
+            BY_ACTION_INDEX[KmsActions.indexOf(op.action())] = op;
         }
-        return null;
     }
 }

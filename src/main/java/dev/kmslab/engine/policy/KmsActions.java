@@ -30,14 +30,18 @@ public final class KmsActions {
     /** Every action, {@code kms:<Operation>}, in a fixed order that defines the bit of each action. */
     public static final List<String> ALL;
     private static final Map<String, Integer> INDEX_BY_LOWER_NAME;
+    private static final Map<String, Integer> INDEX_BY_NAME;
 
     static {
         List<String> all = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> exact = new HashMap<>();
         for (String op : OPERATIONS) {
             index.put(("kms:" + op).toLowerCase(Locale.ROOT), all.size());
+            exact.put("kms:" + op, all.size());
             all.add("kms:" + op);
         }
+        INDEX_BY_NAME = Collections.unmodifiableMap(exact);
         ALL = Collections.unmodifiableList(all);
         INDEX_BY_LOWER_NAME = Collections.unmodifiableMap(index);
         if (ALL.size() > 63) {
@@ -50,7 +54,11 @@ public final class KmsActions {
 
     /** The bit index of an action such as {@code kms:Decrypt} (case-insensitive), or -1 if unknown. */
     public static int indexOf(String action) {
-        Integer i = INDEX_BY_LOWER_NAME.get(action.toLowerCase(Locale.ROOT));
+        Integer i = INDEX_BY_NAME.get(action);
+        if (i != null) {
+            return i;
+        }
+        i = INDEX_BY_LOWER_NAME.get(action.toLowerCase(Locale.ROOT));
         return i == null ? -1 : i;
     }
 

@@ -24,6 +24,8 @@ public final class PolicyEvaluator {
     /** Default simulated grant propagation delay, in engine time. */
     public static final Duration DEFAULT_GRANT_PROPAGATION_DELAY = Duration.ofSeconds(5);
 
+    private static final String CURRENT_TIME = ConditionKeys.lower(ConditionKeys.CURRENT_TIME);
+
     private final Duration grantPropagationDelay;
 
     public PolicyEvaluator() {
@@ -52,8 +54,11 @@ public final class PolicyEvaluator {
         String action = KmsActions.ALL.get(actionIndex);
         Principal caller = request.principal();
         List<String> callerArns = caller.policyArns();
-        RequestContext context = new RequestContext(request);
-        List<StatementTrace> traces = new ArrayList<>();
+        String callerArn = callerArns.get(0);
+        // a session's aws:PrincipalArn is its role's ARN, the second name policyArns() gives it
+        String principalArn = caller instanceof AssumedRoleSession ? callerArns.get(1) : callerArn;
+        RequestContext context = new RequestContext(request, principalArn);
+        List<StatementTrace> traces = new ArrayList<>(statementCount(request));
         Found key = new Found();
         for (Statement st : request.keyPolicy().statements()) {
             StatementTrace t = statement(PolicyKind.KEY_POLICY, "key policy", st, caller, callerArns, actionIndex,
@@ -83,9 +88,17 @@ public final class PolicyEvaluator {
             }
         }
         Outcome outcome = decide(caller, request.keyAccount(), key, iam, grantAllow);
-        return new Decision(outcome.reason, caller.arn(), action, request.keyArn(), outcome.deciding,
+        return new Decision(outcome.reason, callerArn, action, request.keyArn(), outcome.deciding,
                 outcome.supporting, outcome.reason == DecisionReason.ALLOWED_BY_GRANT ? grantAllow : null,
                 outcome.blocking, traces, grantTraces);
+    }
+
+    private static int statementCount(EvaluationRequest request) {
+        int n = request.keyPolicy().statements().size();
+        for (AttachedPolicy policy : request.identityPolicies()) {
+            n += policy.document().statements().size();
+        }
+        return n;
     }
 
     private static Outcome decide(Principal caller, String keyAccount, Found key, Found iam, GrantTrace grant) {
@@ -137,8 +150,10 @@ public final class PolicyEvaluator {
         boolean all = true;
         for (int i = 0; i < clauses.size(); i++) {
             ConditionClause clause = clauses.get(i);
-            List<String> values = context.get(clause.lowerKey());
-            boolean ok = clause.evaluate(values);
+            List<String> values = context.values(clause);
+            boolean ok = clause.contextKey() == null && clause.lowerKey().equals(CURRENT_TIME)
+                    && context.derivesCurrentTime()
+                    ? clause.evaluateTime(context.now(), values) : clause.evaluate(values);
             results.add(new ConditionResult(clause, values, ok));
             all &= ok;
         }

@@ -90,19 +90,35 @@ final class ValueMatchers {
             }
             millis[i] = t.toEpochMilli();
         }
-        return value -> {
-            Instant t = parseDate(value);
-            if (t == null) {
-                return false;
-            }
-            long m = t.toEpochMilli();
+        return new DateMatcher(millis, sign, orEqual);
+    }
+
+    /** Compares instants; exposes the comparison on epoch milliseconds for aws:CurrentTime. */
+    static final class DateMatcher implements ValueMatcher {
+        private final long[] millis;
+        private final int sign;
+        private final boolean orEqual;
+
+        DateMatcher(long[] millis, int sign, boolean orEqual) {
+            this.millis = millis;
+            this.sign = sign;
+            this.orEqual = orEqual;
+        }
+
+        @Override
+        public boolean matchesAny(String requestValue) {
+            Instant t = parseDate(requestValue);
+            return t != null && matchesMillis(t.toEpochMilli());
+        }
+
+        boolean matchesMillis(long m) {
             for (long p : millis) {
                 if (compares(Long.compare(m, p), sign, orEqual)) {
                     return true;
                 }
             }
             return false;
-        };
+        }
     }
 
     private static boolean compares(int cmp, int sign, boolean orEqual) {
@@ -120,12 +136,16 @@ final class ValueMatchers {
     /** ISO 8601 (date-time with zone or offset, or a bare date at UTC midnight) or whole epoch seconds. */
     static Instant parseDate(String text) {
         String t = text.trim();
-        if (!t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-') && t.lastIndexOf('-') <= 0) {
+        if (isEpochSeconds(t)) {
             try {
                 return Instant.ofEpochSecond(Long.parseLong(t));
             } catch (NumberFormatException e) {
                 return null;
             }
+        }
+        Instant utc = parseUtcSeconds(t);
+        if (utc != null) {
+            return utc;
         }
         try {
             return OffsetDateTime.parse(t).toInstant();
@@ -137,5 +157,53 @@ final class ValueMatchers {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static boolean isEpochSeconds(String t) {
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = t.charAt(0) == '-' ? 1 : 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return t.length() > (t.charAt(0) == '-' ? 1 : 0);
+    }
+
+    /**
+     * Fast path for {@code yyyy-MM-ddTHH:mm:ssZ}, the form aws:CurrentTime takes on every request; java.time's
+     * general parser costs more than the rest of an evaluation. Anything else returns null for the general parser.
+     */
+    private static Instant parseUtcSeconds(String t) {
+        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
+                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second);
+    }
+
+    private static int digits(String t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
