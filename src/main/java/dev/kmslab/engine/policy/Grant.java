@@ -1,6 +1,7 @@
 package dev.kmslab.engine.policy;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -24,7 +25,8 @@ public record Grant(String keyId, String grantId, String grantToken, String gran
         if (operations == null || operations.isEmpty()) {
             throw new IllegalArgumentException("a grant allows at least one operation");
         }
-        operations = Set.copyOf(EnumSet.copyOf(operations));
+        // an EnumSet keeps the operations in a fixed order for listings and stored JSON
+        operations = Collections.unmodifiableSet(EnumSet.copyOf(operations));
         constraints = constraints == null ? GrantConstraints.NONE : constraints;
     }
 

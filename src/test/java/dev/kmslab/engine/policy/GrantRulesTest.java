@@ -94,4 +94,27 @@ class GrantRulesTest {
             assertThat(KmsActions.indexOf(op.action())).as(op.action()).isNotNegative();
         }
     }
+
+    @Test
+    void json_roundTrip_keepsEveryField() {
+        Grant g = new Grant(KEY_ARN, "g1", "tok1", ALICE.arn(), APP_ROLE.arn(),
+                Set.of(GrantOperation.DECRYPT, GrantOperation.RETIRE_GRANT),
+                new GrantConstraints(Map.of("Dept", "Finance"), Map.of()), "nightly", A, NOW);
+        Grant bare = new Grant(KEY_ARN, "g2", "tok2", ALICE.arn(), null, Set.of(GrantOperation.ENCRYPT), null, null,
+                A, NOW);
+
+        assertThat(GrantJson.fromJson(GrantJson.toJson(g))).isEqualTo(g);
+        assertThat(GrantJson.fromJson(GrantJson.toJson(bare))).isEqualTo(bare);
+        assertThat(GrantJson.toJson(g).get("operations").toString()).isEqualTo("[\"Decrypt\",\"RetireGrant\"]");
+    }
+
+    @Test
+    void json_rejectsUnknownOperation() {
+        com.fasterxml.jackson.databind.node.ObjectNode node = GrantJson.toJson(grant(ALICE.arn(), null,
+                GrantOperation.DECRYPT));
+        node.putArray("operations").add("Decrypts");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GrantJson.fromJson(node))
+                .hasMessage("stored grant: unknown operation \"Decrypts\"");
+    }
 }
