@@ -144,6 +144,10 @@ public final class PolicyParser {
         if (p == null && np == null) {
             throw fail(path, st.position(), "the statement has no Principal");
         }
+        if (np != null && st.get("Effect") != null && "Allow".equals(text(st.get("Effect").value()))) {
+            throw fail(path + ".NotPrincipal", np.namePosition(),
+                    "NotPrincipal may only be used with \"Effect\": \"Deny\"");
+        }
         Member m = p != null ? p : np;
         return principalValue(m.value(), path + "." + m.name(), np != null);
     }
@@ -312,6 +316,10 @@ public final class PolicyParser {
             out.add(new Located(string(node, path), path, node.position()));
         }
         return out;
+    }
+
+    private static String text(Node node) {
+        return node instanceof ScalarNode s ? s.text() : null;
     }
 
     private String string(Node node, String path) {

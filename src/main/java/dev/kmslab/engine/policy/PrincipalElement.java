@@ -76,18 +76,43 @@ public final class PrincipalElement {
         return accountId != null && accounts.contains(accountId);
     }
 
-    /** How this element applies to the caller; NotPrincipal applies to everyone it does not list. */
+    /**
+     * How this element applies to the caller. NotPrincipal applies to everyone it does not exempt, and, as the IAM
+     * guide describes, AWS checks each level of the caller's identity (account, then user or role, then session):
+     * the caller is exempt only when its account is listed as well as its own ARN (for a session, its ARN or its
+     * role's). Listing just a role therefore still denies the role's sessions.
+     */
     public PrincipalMatch match(Principal caller) {
         return match(caller, caller.policyArns());
     }
 
     /** As {@link #match(Principal)}, with the caller's policy ARNs computed once per evaluation. */
     PrincipalMatch match(Principal caller, List<String> callerArns) {
-        PrincipalMatch listed = listed(caller, callerArns);
         if (!negated) {
-            return listed;
+            return listed(caller, callerArns);
         }
-        return listed == PrincipalMatch.NONE ? PrincipalMatch.DIRECT : PrincipalMatch.NONE;
+        return exempt(caller, callerArns) ? PrincipalMatch.NONE : PrincipalMatch.DIRECT;
+    }
+
+    private boolean exempt(Principal caller, List<String> names) {
+        if (wildcard) {
+            return true;
+        }
+        if (caller instanceof ServicePrincipal service) {
+            return serviceSet.contains(service.service());
+        }
+        if (caller.accountId() == null || !accounts.contains(caller.accountId())) {
+            return false;
+        }
+        if (caller instanceof AccountRoot) {
+            return true;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (arns.contains(names.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PrincipalMatch listed(Principal caller, List<String> names) {

@@ -155,7 +155,10 @@ class PolicyEvaluationTableTest {
         String denyAccountDecrypt = policy(ROOT_STATEMENT, KEY_USER_STATEMENT,
                 statement("Deny", "{\"AWS\": \"" + A + "\"}", "\"kms:Decrypt\"", null));
         String notPrincipal = policy(ROOT_STATEMENT, "{\"Effect\": \"Deny\", \"NotPrincipal\": {\"AWS\": [\""
-                + KEY_ADMIN.arn() + "\"]}, \"Action\": \"kms:ScheduleKeyDeletion\", \"Resource\": \"*\"}");
+                + KEY_ADMIN.arn() + "\", \"" + ROOT_A.arn() + "\"]}, \"Action\": \"kms:ScheduleKeyDeletion\","
+                + " \"Resource\": \"*\"}");
+        String notPrincipalRoleOnly = policy(ROOT_STATEMENT, "{\"Effect\": \"Deny\", \"NotPrincipal\": {\"AWS\": \""
+                + KEY_ADMIN.arn() + "\"}, \"Action\": \"kms:ScheduleKeyDeletion\", \"Resource\": \"*\"}");
         String rootNotAction = policy("{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"" + ROOT_A.arn()
                 + "\"}, \"NotAction\": [\"kms:ScheduleKeyDeletion\", \"kms:PutKeyPolicy\"], \"Resource\": \"*\"}");
         return List.of(
@@ -177,6 +180,11 @@ class PolicyEvaluationTableTest {
                 when("NotPrincipal: the administrator's session is exempt", notPrincipal, KEY_ADMIN.session("a"),
                         "kms:ScheduleKeyDeletion").iam(iam("All", "Allow", "\"kms:*\"", "*"))
                         .allowed(ALLOWED_BY_IAM_POLICY),
+                when("NotPrincipal: the listed account's root is exempt", notPrincipal, ROOT_A,
+                        "kms:ScheduleKeyDeletion").allowed(ALLOWED_BY_KEY_POLICY),
+                when("NotPrincipal: listing the role without its account still denies", notPrincipalRoleOnly,
+                        KEY_ADMIN.session("a"), "kms:ScheduleKeyDeletion").iam(iam("All", "Allow", "\"kms:*\"", "*"))
+                        .denied(EXPLICIT_DENY, KEY_POLICY),
                 when("NotPrincipal: other actions are not denied", notPrincipal, ALICE, "kms:Decrypt")
                         .iam(iam("All", "Allow", "\"kms:*\"", "*"))
                         .allowed(ALLOWED_BY_IAM_POLICY),

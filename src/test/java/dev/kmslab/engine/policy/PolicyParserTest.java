@@ -306,6 +306,15 @@ class PolicyParserTest {
         assertThat(e.column()).isEqualTo(13);
     }
 
+    @Test
+    void notPrincipalWithAllow_isRejected() {
+        PolicyValidationException e = fail(one("\"Effect\": \"Allow\", \"NotPrincipal\": {\"AWS\": \"" + A
+                + "\"}, \"Action\": \"kms:*\", \"Resource\": \"*\""));
+
+        assertThat(e.path()).isEqualTo("Statement.NotPrincipal");
+        assertThat(e.reason()).isEqualTo("NotPrincipal may only be used with \"Effect\": \"Deny\"");
+    }
+
     private static String one(String statementBody) {
         return "{\"Statement\": {" + statementBody + "}}";
     }
