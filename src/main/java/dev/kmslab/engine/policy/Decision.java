@@ -59,6 +59,16 @@ public record Decision(DecisionReason reason, String principalArn, String action
         return this;
     }
 
+    /**
+     * One line for an audit event, e.g. {@code ALLOWED_BY_KEY_POLICY by key policy statement "Allow use of the key"
+     * (line 12)}.
+     */
+    public String summary() {
+        String by = decidingStatement != null ? " by " + decidingStatement.reference()
+                : decidingGrant != null ? " by " + decidingGrant.reference() : "";
+        return reason + by;
+    }
+
     /** A step-by-step account of the decision for a learner. */
     public String explain() {
         return DecisionExplainer.explain(this);

@@ -52,6 +52,7 @@ class DecisionTest {
         assertThat(d.decidingStatement().statement().index()).isEqualTo(1);
         assertThat(d.decidingStatement().statement().position().line()).isEqualTo(11);
         assertThat(d.decidingStatement().reference()).isEqualTo("key policy statement \"NoDelete\" (line 11)");
+        assertThat(d.summary()).isEqualTo("EXPLICIT_DENY by key policy statement \"NoDelete\" (line 11)");
     }
 
     @Test

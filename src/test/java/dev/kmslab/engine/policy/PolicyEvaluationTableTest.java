@@ -54,6 +54,7 @@ class PolicyEvaluationTableTest {
         all.addAll(crossAccount());
         all.addAll(grants());
         all.addAll(otherConditions());
+        all.addAll(requestParameterKeys());
         return all.stream();
     }
 
@@ -374,6 +375,45 @@ class PolicyEvaluationTableTest {
                         .allowed(ALLOWED_BY_KEY_POLICY),
                 when("Service principal not named", service, S3, "kms:GenerateDataKey")
                         .denied(IMPLICIT_DENY, KEY_POLICY));
+    }
+
+    private static List<EvaluationCase> requestParameterKeys() {
+        Principal user = KEY_USER.session("app");
+        String grantOps = policy(allow(KEY_USER.arn(), "\"kms:CreateGrant\"",
+                "{\"ForAllValues:StringEquals\": {\"kms:GrantOperations\": [\"Decrypt\", \"Encrypt\"]}}"));
+        String aliases = policy(allow(KEY_USER.arn(), "\"kms:Decrypt\"",
+                "{\"ForAnyValue:StringLike\": {\"kms:ResourceAliases\": \"alias/finance-*\"}}"));
+        String requestAlias = policy(allow(KEY_USER.arn(), "\"kms:Encrypt\"",
+                "{\"StringEquals\": {\"kms:RequestAlias\": \"alias/app-key\"}}"));
+        String rsaOnly = policy(allow(KEY_USER.arn(), "\"kms:Decrypt\"",
+                "{\"StringEquals\": {\"kms:EncryptionAlgorithm\": \"RSAES_OAEP_SHA_256\","
+                        + " \"kms:KeySpec\": \"RSA_4096\"}}"));
+        String noMultiRegion = policy(ROOT_STATEMENT, statement("Deny", "\"*\"", "\"kms:CreateKey\"",
+                "{\"Bool\": {\"kms:MultiRegion\": \"true\"}}"));
+        return List.of(
+                when("GrantOperations: only Decrypt and Encrypt may be granted", grantOps, user, "kms:CreateGrant")
+                        .condition("kms:GrantOperations", "Decrypt").allowed(ALLOWED_BY_KEY_POLICY),
+                when("GrantOperations: asking for ReEncryptFrom too", grantOps, user, "kms:CreateGrant")
+                        .condition("kms:GrantOperations", "Decrypt", "ReEncryptFrom").denied(IMPLICIT_DENY, KEY_POLICY),
+                when("ResourceAliases: key has a finance alias", aliases, user, "kms:Decrypt")
+                        .condition("kms:ResourceAliases", "alias/other", "alias/finance-2026")
+                        .allowed(ALLOWED_BY_KEY_POLICY),
+                when("ResourceAliases: key has no alias", aliases, user, "kms:Decrypt")
+                        .denied(IMPLICIT_DENY, KEY_POLICY),
+                when("RequestAlias: key named by the alias", requestAlias, user, "kms:Encrypt")
+                        .condition("kms:RequestAlias", "alias/app-key").allowed(ALLOWED_BY_KEY_POLICY),
+                when("RequestAlias: key named by its id", requestAlias, user, "kms:Encrypt")
+                        .denied(IMPLICIT_DENY, KEY_POLICY),
+                when("EncryptionAlgorithm and KeySpec both required", rsaOnly, user, "kms:Decrypt")
+                        .condition("kms:EncryptionAlgorithm", "RSAES_OAEP_SHA_256").condition("kms:KeySpec", "RSA_4096")
+                        .allowed(ALLOWED_BY_KEY_POLICY),
+                when("EncryptionAlgorithm matches but KeySpec does not", rsaOnly, user, "kms:Decrypt")
+                        .condition("kms:EncryptionAlgorithm", "RSAES_OAEP_SHA_256").condition("kms:KeySpec", "RSA_2048")
+                        .denied(IMPLICIT_DENY, KEY_POLICY),
+                when("MultiRegion: Deny creating multi-Region keys", noMultiRegion, ROOT_A, "kms:CreateKey")
+                        .condition("kms:MultiRegion", "true").denied(EXPLICIT_DENY, KEY_POLICY),
+                when("MultiRegion: single-Region key allowed", noMultiRegion, ROOT_A, "kms:CreateKey")
+                        .condition("kms:multiregion", "false").allowed(ALLOWED_BY_KEY_POLICY));
     }
 
     static Grant grant(String grantee, Instant created, GrantConstraints constraints, GrantOperation... ops) {
