@@ -9,7 +9,10 @@ import java.util.List;
 public sealed interface Principal
         permits AccountRoot, IamUser, IamRole, AssumedRoleSession, ServicePrincipal, AnonymousPrincipal {
 
-    /** The ARN (or service name, or {@code *}) that AWS prints as "User:" in an access-denied message. */
+    /**
+     * The ARN (a service name for a service, {@code anonymous} for no caller) that AWS prints as "User:" in an
+     * access-denied message.
+     */
     String arn();
 
     /** The account the principal belongs to, or {@code null} for services and anonymous callers. */
