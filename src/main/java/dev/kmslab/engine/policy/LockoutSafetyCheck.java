@@ -12,7 +12,8 @@ import java.util.List;
 public final class LockoutSafetyCheck {
 
     /** AWS's message for a refused policy. */
-    public static final String MESSAGE = "The new key policy will not allow you to update the key policy in the future.";
+    public static final String MESSAGE =
+            "The new key policy will not allow you to update the key policy in the future.";
 
     private static final PolicyEvaluator EVALUATOR = new PolicyEvaluator();
 

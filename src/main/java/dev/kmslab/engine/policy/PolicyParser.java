@@ -70,7 +70,8 @@ public final class PolicyParser {
                     version = string(m.value(), "Version");
                     if (!VERSIONS.contains(version)) {
                         throw fail("Version", m.value().position(),
-                                "Version must be \"2012-10-17\" (or the older \"2008-10-17\"), not \"" + version + "\"");
+                                "Version must be \"2012-10-17\" (or the older \"2008-10-17\"), not \""
+                                        + version + "\"");
                     }
                 }
                 case "Id" -> id = string(m.value(), "Id");
@@ -124,7 +125,8 @@ public final class PolicyParser {
                 return e;
             }
         }
-        throw fail(path + ".Effect", m.value().position(), "Effect must be \"Allow\" or \"Deny\", not \"" + value + "\"");
+        throw fail(path + ".Effect", m.value().position(),
+                "Effect must be \"Allow\" or \"Deny\", not \"" + value + "\"");
     }
 
     private PrincipalElement principal(ObjectNode st, String path) {
@@ -139,7 +141,8 @@ public final class PolicyParser {
             return null;
         }
         if (p != null && np != null) {
-            throw fail(path + ".NotPrincipal", np.namePosition(), "a statement has Principal or NotPrincipal, not both");
+            throw fail(path + ".NotPrincipal", np.namePosition(),
+                    "a statement has Principal or NotPrincipal, not both");
         }
         if (p == null && np == null) {
             throw fail(path, st.position(), "the statement has no Principal");

@@ -5,7 +5,8 @@
  * <h2>How the engine uses it</h2>
  * <ol>
  *   <li>Keep one {@link dev.kmslab.engine.policy.PrincipalDirectory} (users, roles, their IAM policies) and persist it
- *       with {@code toJson()} / {@code fromJson()}; persist grants with {@link dev.kmslab.engine.policy.GrantJson}.</li>
+ *       with {@code toJson()} / {@code fromJson()}; persist grants with
+ *       {@link dev.kmslab.engine.policy.GrantJson}.</li>
  *   <li>CreateKey without a policy stores {@link dev.kmslab.engine.policy.DefaultKeyPolicy#forAccount}; with a
  *       policy, and on PutKeyPolicy: {@link dev.kmslab.engine.policy.PolicyParser#parse} (throws
  *       {@link dev.kmslab.engine.policy.PolicyValidationException}, a MalformedPolicyDocumentException), then
