@@ -65,6 +65,33 @@ public final class GrantRules {
                 + " or the account that created the grant may retire it");
     }
 
+    /**
+     * Whether a grantee who holds CreateGrant only through {@code parent} may create a grant with these operations
+     * and constraints: AWS lets such a grantee pass on the same or fewer operations, with constraints at least as
+     * strict as its own.
+     */
+    public static boolean mayDelegate(Grant parent, Set<GrantOperation> operations, GrantConstraints constraints) {
+        if (!parent.allowsOperation(GrantOperation.CREATE_GRANT) || !parent.operations().containsAll(operations)) {
+            return false;
+        }
+        GrantConstraints own = parent.constraints();
+        GrantConstraints wanted = constraints == null ? GrantConstraints.NONE : constraints;
+        if (!own.encryptionContextEquals().isEmpty()) {
+            return sameIgnoringKeyCase(own.encryptionContextEquals(), wanted.encryptionContextEquals());
+        }
+        if (own.encryptionContextSubset().isEmpty()) {
+            return true;
+        }
+        // every pair the parent requires must still be required, by a subset or an equals constraint
+        Map<String, String> required = wanted.encryptionContextEquals().isEmpty()
+                ? wanted.encryptionContextSubset() : wanted.encryptionContextEquals();
+        return GrantConstraints.subset(own.encryptionContextSubset()).allows(required);
+    }
+
+    private static boolean sameIgnoringKeyCase(Map<String, String> a, Map<String, String> b) {
+        return GrantConstraints.equalTo(a).allows(b);
+    }
+
     /** The outcome of {@link #canRetire}, with the rule that decided it. */
     public record RetireCheck(boolean allowed, String reason) {
     }

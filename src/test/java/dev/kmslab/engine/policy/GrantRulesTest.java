@@ -117,4 +117,21 @@ class GrantRulesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> GrantJson.fromJson(node))
                 .hasMessage("stored grant: unknown operation \"Decrypts\"");
     }
+
+    @Test
+    void delegation_sameOrFewerOperations_sameOrStricterConstraints() {
+        Grant parent = new Grant(KEY_ARN, "p", "t", ALICE.arn(), null,
+                Set.of(GrantOperation.CREATE_GRANT, GrantOperation.DECRYPT, GrantOperation.ENCRYPT),
+                GrantConstraints.subset(Map.of("Dept", "Finance")), null, A, NOW);
+
+        assertThat(GrantRules.mayDelegate(parent, Set.of(GrantOperation.DECRYPT),
+                GrantConstraints.subset(Map.of("dept", "Finance", "Stage", "prod")))).isTrue();
+        assertThat(GrantRules.mayDelegate(parent, Set.of(GrantOperation.DECRYPT),
+                GrantConstraints.equalTo(Map.of("Dept", "Finance")))).isTrue();
+        assertThat(GrantRules.mayDelegate(parent, Set.of(GrantOperation.DECRYPT), GrantConstraints.NONE)).isFalse();
+        assertThat(GrantRules.mayDelegate(parent, Set.of(GrantOperation.SIGN),
+                GrantConstraints.subset(Map.of("Dept", "Finance")))).isFalse();
+        Grant noCreate = grant(ALICE.arn(), null, GrantOperation.DECRYPT);
+        assertThat(GrantRules.mayDelegate(noCreate, Set.of(GrantOperation.DECRYPT), null)).isFalse();
+    }
 }
