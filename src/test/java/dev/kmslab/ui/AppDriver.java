@@ -52,6 +52,12 @@ public class AppDriver extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Clicks a sidebar entry and waits until the section's view is on screen. */
+    public void navigate(String sectionId, String viewQuery) throws TimeoutException {
+        clickOn("#nav-" + sectionId);
+        waitFor(viewQuery);
+    }
+
     public <T extends Node> T find(String query) {
         return lookup(query).query();
     }

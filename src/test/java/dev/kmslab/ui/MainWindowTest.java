@@ -46,10 +46,10 @@ class MainWindowTest {
         assertThat(title()).isEqualTo("Overview");
         assertThat(app.lookup("#exam-badges .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("SAA-C03", "SAP-C02", "DVA-C02", "MLA-C01", "MLS-C01 · retired");
-        app.clickOn("#nav-services");
+        app.navigate("services", "#service-map");
         assertThat(title()).isEqualTo("Service map");
         assertThat(app.lookup("#service-s3").tryQuery()).isPresent();
-        app.clickOn("#nav-checklists");
+        app.navigate("checklists", "#track-count");
         assertThat(title()).isEqualTo("Checklists");
         assertThat(app.lookup("#checklist-title").queryAs(Label.class).getText()).isEqualTo(
                 CONTENT.checklist("SAA").orElseThrow().title());
@@ -93,7 +93,7 @@ class MainWindowTest {
     void tickingAChecklistItemUpdatesProgressAndSurvivesARestart() throws Exception {
         String first = CONTENT.checklist("SAA").orElseThrow().items().findFirst().orElseThrow().id();
         int total = CONTENT.checklist("SAA").orElseThrow().size();
-        app.clickOn("#nav-checklists");
+        app.navigate("checklists", "#track-count");
         assertThat(app.<Label>find("#track-count").getText()).isEqualTo("0 of " + total + " done");
         app.clickOn("#check-" + first);
         assertThat(app.<Label>find("#track-count").getText()).isEqualTo("1 of " + total + " done");
@@ -101,7 +101,7 @@ class MainWindowTest {
                 .isEqualTo(1.0 / total);
         app.stop();
         app.start(data);
-        app.clickOn("#nav-checklists");
+        app.navigate("checklists", "#track-count");
         assertThat(app.<CheckBox>find("#check-" + first).isSelected()).isTrue();
         assertThat(app.<Label>find("#track-count").getText()).isEqualTo("1 of " + total + " done");
         app.clickOn("#track-DVA");
@@ -110,7 +110,7 @@ class MainWindowTest {
 
     @Test
     void clickingAServiceOpensItsPanel() {
-        app.clickOn("#nav-services");
+        app.navigate("services", "#service-map");
         app.clickOn("#service-ebs");
         assertThat(app.<Label>find("#service-panel-title").getText()).isEqualTo("Amazon EBS");
         assertThat(app.lookup("#service-panel .api-chip").queryAllAs(Label.class)).extracting(Label::getText)
