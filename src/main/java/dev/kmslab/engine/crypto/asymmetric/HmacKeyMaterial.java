@@ -13,7 +13,8 @@ public final class HmacKeyMaterial implements KeyMaterial {
     private final byte[] key;
     private volatile boolean destroyed;
 
-    private HmacKeyMaterial(KeySpec spec, byte[] key) {
+    /** Takes ownership of {@code key}; package-private so known-answer tests can use the RFC vectors' key sizes. */
+    HmacKeyMaterial(KeySpec spec, byte[] key) {
         this.spec = spec;
         this.key = key;
     }
