@@ -14,4 +14,8 @@ public sealed interface KeyMaterial extends Destroyable permits AsymmetricKeyMat
 
     /** A fresh copy of the secret encoding; the caller should wipe it after use. */
     byte[] encoded();
+
+    /** Wipes what can be wiped and makes the material unusable; never fails. */
+    @Override
+    void destroy();
 }
