@@ -10,7 +10,8 @@ import java.util.List;
 public final class AllBenchmarks {
 
     private static final List<String> SUITES = List.of(
-            "EngineBenchmarks", "EnvelopeBenchmarks", "PolicyBenchmarks", "QuizBenchmarks");
+            "EngineBenchmarks", "EnvelopeBenchmarks", "PolicyBenchmarks", "QuizBenchmarks",
+            "AsymmetricBenchmarks");
 
     private AllBenchmarks() {
     }
