@@ -35,6 +35,9 @@ public final class KeyMaterials {
     /** Rebuilds material from {@link KeyMaterial#encoded()} (PKCS#8 for key pairs, raw bytes for HMAC). */
     public static KeyMaterial decode(KeySpec spec, byte[] encoded) {
         KeySpecRules.requireAvailable(spec);
+        if (spec == KeySpec.SYMMETRIC_DEFAULT) {
+            throw new IllegalArgumentException("SYMMETRIC_DEFAULT material belongs to the symmetric engine");
+        }
         if (spec.family() == KeySpec.Family.HMAC) {
             return HmacKeyMaterial.fromEncoded(spec, encoded);
         }

@@ -42,6 +42,10 @@ final class SignatureSchemes {
         if (algorithm.scheme() == SigningAlgorithm.Scheme.ED25519_PH) {
             return verifyEd25519ph(key, message, signatureBytes);
         }
+        if (algorithm.scheme() == SigningAlgorithm.Scheme.ED25519 && signatureBytes.length != Ed25519.SIGNATURE_SIZE) {
+            // JDK 17's Ed25519 verifier ignores bytes after the 64th; RFC 8032 signatures are exactly 64 bytes.
+            return false;
+        }
         Signature signature = signature(key.spec(), algorithm, type);
         signature.initVerify(key.publicKey());
         signature.update(input(algorithm, type, message));

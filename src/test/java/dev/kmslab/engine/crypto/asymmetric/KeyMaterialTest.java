@@ -61,6 +61,8 @@ class KeyMaterialTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> KeyMaterials.generate(KeySpec.SYMMETRIC_DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyMaterials.decode(KeySpec.SYMMETRIC_DEFAULT, new byte[32]))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -63,6 +63,12 @@ class SignVerifyTest {
         assertThatThrownBy(() -> SignVerify.verify(key, SIGN, algorithm, type, input, flipped))
                 .isInstanceOf(KMSInvalidSignatureException.class)
                 .hasMessageContaining(algorithm.name());
+        for (byte[] cut : new byte[][] {Arrays.copyOf(signature, signature.length - 1),
+                Arrays.copyOf(signature, signature.length + 1), Arrays.copyOf(signature, 1),
+                TestKeys.bytes(6144, 0xff), TestKeys.bytes(signature.length, 0)}) {
+            assertThatThrownBy(() -> SignVerify.verify(key, SIGN, algorithm, type, input, cut))
+                    .isInstanceOf(KMSInvalidSignatureException.class);
+        }
         byte[] otherInput = input.clone();
         otherInput[0] ^= 0x01;
         assertThatThrownBy(() -> SignVerify.verify(key, SIGN, algorithm, type, otherInput, signature))
