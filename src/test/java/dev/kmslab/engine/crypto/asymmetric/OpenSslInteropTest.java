@@ -194,4 +194,22 @@ class OpenSslInteropTest {
 
         assertThat(openssl.read("public.der")).isEqualTo(pair.publicKey());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"RSA_3072, RSA, rsa_keygen_bits:3072", "ECC_NIST_P384, EC, ec_paramgen_curve:P-384",
+        "ECC_SECG_P256K1, EC, ec_paramgen_curve:secp256k1", "ECC_NIST_EDWARDS25519, ED25519, "})
+    void openSslGeneratedPkcs8_decodesAsKeyMaterial_withOpenSslsPublicKey(KeySpec spec, String algorithm,
+            String option) throws Exception {
+        if (option == null) {
+            openssl.expectSuccess("genpkey", "-algorithm", algorithm, "-out", "key.pem");
+        } else {
+            openssl.expectSuccess("genpkey", "-algorithm", algorithm, "-pkeyopt", option, "-out", "key.pem");
+        }
+        openssl.expectSuccess("pkcs8", "-topk8", "-nocrypt", "-in", "key.pem", "-outform", "DER", "-out", "key.der");
+        openssl.expectSuccess("pkey", "-in", "key.pem", "-pubout", "-outform", "DER", "-out", "public.der");
+
+        AsymmetricKeyMaterial imported = (AsymmetricKeyMaterial) KeyMaterials.decode(spec, openssl.read("key.der"));
+
+        assertThat(imported.publicKeyDer()).isEqualTo(openssl.read("public.der"));
+    }
 }
