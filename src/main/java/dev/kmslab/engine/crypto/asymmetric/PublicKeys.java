@@ -1,0 +1,25 @@
+package dev.kmslab.engine.crypto.asymmetric;
+
+import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
+import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
+import dev.kmslab.engine.error.UnsupportedOperationException;
+
+/** GetPublicKey: the public half of an asymmetric KMS key, with its spec, usage and algorithms. */
+public final class PublicKeys {
+
+    private PublicKeys() {
+    }
+
+    /** @throws UnsupportedOperationException for HMAC keys, which have no public key */
+    public static PublicKeyInfo getPublicKey(KeyMaterial key, KeyUsage usage) {
+        Requests.required(key, "keyId");
+        Requests.required(usage, "keyUsage");
+        if (!(key instanceof AsymmetricKeyMaterial)) {
+            throw new UnsupportedOperationException("GetPublicKey is supported only on asymmetric KMS keys; this key "
+                    + "has KeySpec " + key.spec() + ".");
+        }
+        AsymmetricKeyMaterial material = (AsymmetricKeyMaterial) key;
+        return new PublicKeyInfo(material.publicKeyDer(), key.spec(), usage,
+                KeySpecRules.algorithms(key.spec(), usage));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.kmslab.engine.crypto.asymmetric.spec;
+
+/**
+ * How Sign and Verify treat the Message: RAW is hashed by the signing algorithm; DIGEST is already the hash and is
+ * signed as given; EXTERNAL_MU is the 64-byte ML-DSA representative mu (FIPS 204, section 6.2).
+ */
+public enum MessageType {
+    RAW,
+    DIGEST,
+    EXTERNAL_MU
+}
