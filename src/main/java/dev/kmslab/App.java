@@ -49,7 +49,7 @@ public class App extends Application {
                 AppSettings::defaults, clock));
         applyTheme(shell.settings().dark());
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
-        MainView view = new MainView(shell, new ChecklistProgress(data.root(), clock),
+        MainView view = new MainView(shell, new ChecklistProgress(data.root(), clock), data.root(),
                 url -> getHostServices().showDocument(url));
         Scene scene = new Scene(view);
         scene.getStylesheets().add(App.class.getResource("/assets/css/kmslab.css").toExternalForm());

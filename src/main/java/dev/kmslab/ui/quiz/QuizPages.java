@@ -1,0 +1,41 @@
+package dev.kmslab.ui.quiz;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Building blocks the quiz pages share, so they look alike. */
+public final class QuizPages {
+
+    private QuizPages() {
+    }
+
+    /** A scrolling page with the usual padding; the returned pane's content is {@code page}. */
+    public static ScrollPane scroll(String id, VBox page) {
+        page.getStyleClass().add("page");
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().addAll("page-scroll", "edge-to-edge");
+        return scroll;
+    }
+
+    public static HBox toolbar(QuizViewModel model, String title) {
+        Button back = new Button("Quiz home", new FontIcon(Feather.ARROW_LEFT));
+        back.setId("quiz-home-button");
+        back.getStyleClass().add("flat");
+        back.setOnAction(e -> model.home());
+        Label heading = new Label(title);
+        heading.setId("quiz-page-title");
+        heading.getStyleClass().add("title-3");
+        heading.setWrapText(true);
+        HBox bar = new HBox(back, heading);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("page-toolbar");
+        return bar;
+    }
+}
