@@ -24,6 +24,17 @@ public final class QuizPages {
         return scroll;
     }
 
+    /** Scrolls so that {@code node} starts near the top, once layout has placed it. */
+    public static void scrollTo(ScrollPane scroll, javafx.scene.Node node) {
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node content = scroll.getContent();
+            scroll.layout();
+            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double range = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 16) / range)));
+        });
+    }
+
     public static HBox toolbar(QuizViewModel model, String title) {
         Button back = new Button("Quiz home", new FontIcon(Feather.ARROW_LEFT));
         back.setId("quiz-home-button");

@@ -230,7 +230,7 @@ public final class QuizViewModel {
 
     public void startPractice(PracticeFilter filter) {
         PracticeSession session = new PracticeSession(bank.get(), filter, randoms.get(), clock);
-        practice.set(new PracticeViewModel(session, store::attempts));
+        practice.set(new PracticeViewModel(session, filter, store::attempts));
         screen.set(Screen.PRACTICE);
     }
 

@@ -67,7 +67,7 @@ public final class ExamView extends VBox {
         grid.getStyleClass().add("exam-grid");
         Label gridTitle = new Label("Questions");
         gridTitle.getStyleClass().add("panel-heading");
-        Label legend = new Label("Filled: answered · orange corner: flagged · outline: current. Keys: N / P move, "
+        Label legend = new Label("Filled: answered · orange bar: flagged · outline: current. Keys: N / P move, "
                 + "F flags, 1–6 choose.");
         legend.setWrapText(true);
         legend.getStyleClass().addAll("muted", "grid-legend");

@@ -213,11 +213,12 @@ public final class ExamViewModel implements QuizKeys {
         AnswerDraft d = new AnswerDraft(session.current());
         d.restore(session.answerAt(i).orElse(null));
         d.revisionProperty().addListener((obs, was, now) -> record(d));
-        draft.set(d);
+        // Everything the view reads is set before the draft, whose change makes the view redraw.
         index.set(i);
         flagged.set(session.isFlagged(i));
         position.set("Question " + (i + 1) + " of " + session.size());
         refreshGrid();
+        draft.set(d);
     }
 
     private void record(AnswerDraft d) {

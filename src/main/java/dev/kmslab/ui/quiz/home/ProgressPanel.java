@@ -107,14 +107,27 @@ final class ProgressPanel extends VBox {
         XYChart.Series<Number, Number> pass = new XYChart.Series<>();
         pass.setName("Pass mark " + progress.passMark());
         int last = Math.max(points.size(), 2);
-        pass.getData().add(new XYChart.Data<>(1, progress.passMark()));
-        pass.getData().add(new XYChart.Data<>(last, progress.passMark()));
+        pass.getData().add(new XYChart.Data<>(0, progress.passMark()));
+        pass.getData().add(new XYChart.Data<>(last + 1, progress.passMark()));
         chart.getData().setAll(List.of(scores, pass));
         NumberAxis x = (NumberAxis) chart.getXAxis();
+        // One empty step either side keeps the first and last points clear of the plot's edges.
         x.setAutoRanging(false);
-        x.setLowerBound(1);
-        x.setUpperBound(last);
+        x.setLowerBound(0);
+        x.setUpperBound(last + 1);
         x.setTickUnit(Math.max(1, Math.ceil(last / 10.0)));
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                int v = n.intValue();
+                return v < 1 || v > last || v != n.doubleValue() ? "" : String.valueOf(v);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Integer.valueOf(s);
+            }
+        });
         for (int i = 0; i < points.size(); i++) {
             ScorePoint p = points.get(i);
             if (scores.getData().get(i).getNode() != null) {

@@ -28,7 +28,7 @@ public final class QuizHomeView extends ScrollPane {
         setId("quiz-home");
         setFitToWidth(true);
         getStyleClass().addAll("page-scroll", "edge-to-edge");
-        page.getStyleClass().add("page");
+        page.getStyleClass().addAll("page", "quiz-home-page");
         setContent(page);
         model.progress().tracks().addListener((ListChangeListener<TrackSummary>) c -> refresh());
         model.loadingProperty().addListener((obs, was, now) -> refresh());
@@ -106,6 +106,9 @@ public final class QuizHomeView extends ScrollPane {
         review.setId("review-" + t.id());
         review.setTooltip(new Tooltip("Review due cards (spaced repetition): " + t.reviewLine()));
         review.setOnAction(e -> model.startReview(t.id()));
+        for (Button b : new Button[] {practice, exam2, review}) {
+            b.getStyleClass().add("small");
+        }
         FlowPane buttons = new FlowPane(practice, exam2, review);
         buttons.getStyleClass().add("card-buttons");
         card.getChildren().addAll(grow, buttons);

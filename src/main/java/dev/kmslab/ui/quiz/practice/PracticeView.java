@@ -59,9 +59,8 @@ public final class PracticeView extends VBox {
             page.getChildren().addAll(done, again);
             return;
         }
-        dev.kmslab.study.quiz.Question q = draft.question().question();
-        String domain = q.tracks().get(0) + ": " + q.domainFor(q.tracks().get(0)).orElse("");
-        page.getChildren().addAll(score, new QuestionPane(draft, practice.positionProperty().get(), domain));
+        page.getChildren().addAll(score, new QuestionPane(draft, practice.positionProperty().get(),
+                practice.domainLabel()));
         Feedback feedback = practice.feedbackProperty().get();
         Button action;
         if (feedback == null) {
@@ -70,7 +69,9 @@ public final class PracticeView extends VBox {
             action.disableProperty().bind(draft.completeProperty().not());
             action.setOnAction(e -> practice.submit());
         } else {
-            page.getChildren().add(new FeedbackPane(feedback, navigator::openExternal, model.labOpener()));
+            FeedbackPane pane = new FeedbackPane(feedback, navigator::openExternal, model.labOpener());
+            page.getChildren().add(pane);
+            QuizPages.scrollTo(scroll, pane);
             boolean last = !practice.session().hasNext();
             action = new Button(last ? "Finish" : "Next question", new FontIcon(Feather.ARROW_RIGHT));
             action.setId("practice-next");

@@ -2,6 +2,8 @@ package dev.kmslab.ui.quiz.practice;
 
 import dev.kmslab.study.quiz.Attempt;
 import dev.kmslab.study.quiz.Feedback;
+import dev.kmslab.study.quiz.Question;
+import dev.kmslab.study.quiz.practice.PracticeFilter;
 import dev.kmslab.study.quiz.practice.PracticeSession;
 import dev.kmslab.ui.quiz.QuizKeys;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
@@ -18,6 +20,7 @@ import javafx.beans.property.StringProperty;
 public final class PracticeViewModel implements QuizKeys {
 
     private final PracticeSession session;
+    private final PracticeFilter filter;
     private final Consumer<List<Attempt>> save;
     private final ObjectProperty<AnswerDraft> draft = new SimpleObjectProperty<>();
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
@@ -25,9 +28,13 @@ public final class PracticeViewModel implements QuizKeys {
     private final StringProperty position = new SimpleStringProperty();
     private final StringProperty score = new SimpleStringProperty();
 
-    /** @param save persists each answer's attempt as soon as it is marked */
-    public PracticeViewModel(PracticeSession session, Consumer<List<Attempt>> save) {
+    /**
+     * @param filter the filter the session was drawn with (its tracks decide which domain is shown)
+     * @param save   persists each answer's attempt as soon as it is marked
+     */
+    public PracticeViewModel(PracticeSession session, PracticeFilter filter, Consumer<List<Attempt>> save) {
         this.session = session;
+        this.filter = filter;
         this.save = save;
         show();
     }
@@ -57,6 +64,17 @@ public final class PracticeViewModel implements QuizKeys {
 
     public StringProperty scoreProperty() {
         return score;
+    }
+
+    /** "SAA: Design Secure Architectures": the question's domain in the first practised track it serves. */
+    public String domainLabel() {
+        if (draft.get() == null) {
+            return "";
+        }
+        Question q = draft.get().question().question();
+        String track = q.tracks().stream().filter(t -> filter.tracks().contains(t)).findFirst()
+                .orElse(q.tracks().get(0));
+        return track + ": " + q.domainFor(track).orElse("");
     }
 
     public boolean canSubmit() {
@@ -123,8 +141,8 @@ public final class PracticeViewModel implements QuizKeys {
             draft.set(null);
             return;
         }
-        draft.set(new AnswerDraft(session.current()));
         position.set("Question " + (session.index() + 1) + " of " + session.size());
+        draft.set(new AnswerDraft(session.current()));
         updateScore();
     }
 

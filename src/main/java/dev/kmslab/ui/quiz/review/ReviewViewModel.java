@@ -142,7 +142,7 @@ public final class ReviewViewModel implements QuizKeys {
             draft.set(null);
             return;
         }
-        draft.set(new AnswerDraft(session.current()));
         position.set("Card " + (reviewed.get() + 1) + " of " + session.size());
+        draft.set(new AnswerDraft(session.current()));
     }
 }
