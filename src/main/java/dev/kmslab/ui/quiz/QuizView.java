@@ -13,7 +13,6 @@ import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -82,34 +81,9 @@ public final class QuizView extends VBox {
                 || typingTarget(e)) {
             return;
         }
-        if (handle(keys, e.getCode())) {
+        if (QuizKeyMap.handle(keys, e.getCode())) {
             e.consume();
         }
-    }
-
-    static boolean handle(QuizKeys keys, KeyCode code) {
-        if (code.isDigitKey()) {
-            int n = digit(code);
-            return n >= 1 && n <= 6 && keys.number(n);
-        }
-        switch (code) {
-            case ENTER:
-                return keys.enter();
-            case N:
-                return keys.next();
-            case P:
-                return keys.previous();
-            case F:
-                return keys.flag();
-            default:
-                return false;
-        }
-    }
-
-    private static int digit(KeyCode code) {
-        String name = code.getName();
-        char last = name.charAt(name.length() - 1);
-        return Character.isDigit(last) ? last - '0' : -1;
     }
 
     private static boolean typingTarget(KeyEvent e) {
