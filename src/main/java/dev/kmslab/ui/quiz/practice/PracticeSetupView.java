@@ -45,8 +45,9 @@ public final class PracticeSetupView extends VBox {
         HBox footer = new HBox(count, start);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("setup-footer");
-        page.getChildren().addAll(heading("Tracks"), trackBoxes, heading("Exam domains"), domainBoxes,
-                heading("Topics"), topicBoxes, footer);
+        // The start row comes first so it stays in view however long the topic list grows.
+        page.getChildren().addAll(footer, heading("Tracks"), trackBoxes, heading("Exam domains"), domainBoxes,
+                heading("Topics"), topicBoxes);
         getChildren().add(QuizPages.scroll("practice-setup-scroll", page));
         VBox.setVgrow(getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
     }
