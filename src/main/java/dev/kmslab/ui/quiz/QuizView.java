@@ -8,6 +8,7 @@ import dev.kmslab.ui.quiz.practice.PracticeSetupView;
 import dev.kmslab.ui.quiz.practice.PracticeView;
 import dev.kmslab.ui.quiz.review.ReviewView;
 import dev.kmslab.ui.shell.Navigator;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
@@ -30,6 +31,8 @@ public final class QuizView extends VBox {
     private final QuizViewModel model;
     private final Navigator navigator;
     private final StackPane page = new StackPane();
+    private QuizViewModel.Screen shownScreen;
+    private Object shown;
 
     public QuizView(QuizViewModel model, Navigator navigator) {
         this.model = model;
@@ -46,14 +49,45 @@ public final class QuizView extends VBox {
         VBox.setVgrow(page, Priority.ALWAYS);
         getChildren().addAll(error, page);
         model.screenProperty().addListener((obs, was, now) -> show());
+        // A new session on the page already shown (e.g. another exam right after one) must redraw it too.
+        for (javafx.beans.value.ObservableValue<?> session : List.of(model.practiceSetupProperty(),
+                model.practiceProperty(), model.examProperty(), model.resultProperty(), model.reviewProperty(),
+                model.examTrackProperty())) {
+            session.addListener((obs, was, now) -> show());
+        }
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         show();
     }
 
     private void show() {
+        Object session = sessionOf(model.screenProperty().get());
+        if (page.getChildren().size() == 1 && model.screenProperty().get() == shownScreen && session == shown) {
+            return;
+        }
+        shownScreen = model.screenProperty().get();
+        shown = session;
         page.getChildren().setAll(build());
         // Keys only reach the section when something in it has the focus.
         page.getChildren().get(0).requestFocus();
+    }
+
+    private Object sessionOf(QuizViewModel.Screen screen) {
+        switch (screen) {
+            case PRACTICE_SETUP:
+                return model.practiceSetupProperty().get();
+            case PRACTICE:
+                return model.practiceProperty().get();
+            case EXAM_SETUP:
+                return model.examTrackProperty().get();
+            case EXAM:
+                return model.examProperty().get();
+            case RESULT:
+                return model.resultProperty().get();
+            case REVIEW:
+                return model.reviewProperty().get();
+            default:
+                return null;
+        }
     }
 
     private Node build() {

@@ -201,7 +201,12 @@ public final class AnswerPane extends VBox {
             HBox row = new HBox(text, combo);
             row.getStyleClass().add("match-row");
             row.setAlignment(Pos.CENTER_LEFT);
-            combo.prefWidthProperty().bind(row.widthProperty().multiply(0.45));
+            // Fixed shares of the row keep the drop-downs in one column whatever the item's text length.
+            text.setMinWidth(0);
+            text.prefWidthProperty().bind(row.widthProperty().multiply(0.5));
+            HBox.setHgrow(text, Priority.NEVER);
+            combo.setMinWidth(0);
+            combo.prefWidthProperty().bind(row.widthProperty().multiply(0.47));
             body.getChildren().add(numbered(i + 1, row));
         }
     }

@@ -84,7 +84,9 @@ public final class ExamView extends VBox {
         timer = new Timeline(new KeyFrame(Duration.seconds(1), e -> exam.tick()));
         timer.setCycleCount(Animation.INDEFINITE);
         exam.submittedProperty().addListener((obs, was, now) -> timer.stop());
-        timer.play();
+        if (!exam.submittedProperty().get()) {
+            timer.play();
+        }
     }
 
     private void showQuestion() {

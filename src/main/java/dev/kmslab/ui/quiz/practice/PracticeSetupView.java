@@ -71,7 +71,7 @@ public final class PracticeSetupView extends VBox {
     private static CheckBox box(String id, String text, String prefix, Set<String> chosen) {
         CheckBox box = new CheckBox(text);
         box.setId(prefix + id.replaceAll("[^A-Za-z0-9_-]", "-"));
-        box.getStyleClass().add("choice-box");
+        box.getStyleClass().add("practice-choice");
         box.setSelected(chosen.contains(id));
         box.selectedProperty().addListener((obs, was, now) -> {
             if (now) {
