@@ -1,5 +1,6 @@
 package dev.kmslab.ui;
 
+import dev.kmslab.study.quiz.Answer;
 import dev.kmslab.study.quiz.Attempt;
 import dev.kmslab.study.quiz.Question;
 import dev.kmslab.study.quiz.QuestionBank;
@@ -56,7 +57,7 @@ final class QuizTourData {
         switch (draft.type()) {
             case SINGLE:
             case MULTIPLE:
-                var key = ((dev.kmslab.study.quiz.Answer.Choice) draft.question().question().answer()).optionIds();
+                var key = ((Answer.Choice) draft.question().question().answer()).optionIds();
                 var ids = draft.question().options().stream().map(o -> o.id()).toList();
                 List<String> pick = new ArrayList<>();
                 if (!right) {

@@ -1,5 +1,8 @@
 package dev.kmslab.ui.quiz;
 
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -25,9 +28,9 @@ public final class QuizPages {
     }
 
     /** Scrolls so that {@code node} starts near the top, once layout has placed it. */
-    public static void scrollTo(ScrollPane scroll, javafx.scene.Node node) {
-        javafx.application.Platform.runLater(() -> {
-            javafx.scene.Node content = scroll.getContent();
+    public static void scrollTo(ScrollPane scroll, Node node) {
+        Platform.runLater(() -> {
+            Node content = scroll.getContent();
             scroll.layout();
             double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
             double range = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
@@ -45,7 +48,7 @@ public final class QuizPages {
         heading.getStyleClass().add("title-3");
         heading.setWrapText(true);
         HBox bar = new HBox(back, heading);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("page-toolbar");
         return bar;
     }

@@ -9,6 +9,7 @@ import dev.kmslab.ui.quiz.practice.PracticeView;
 import dev.kmslab.ui.quiz.review.ReviewView;
 import dev.kmslab.ui.shell.Navigator;
 import java.util.List;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
@@ -50,7 +51,7 @@ public final class QuizView extends VBox {
         getChildren().addAll(error, page);
         model.screenProperty().addListener((obs, was, now) -> show());
         // A new session on the page already shown (e.g. another exam right after one) must redraw it too.
-        for (javafx.beans.value.ObservableValue<?> session : List.of(model.practiceSetupProperty(),
+        for (ObservableValue<?> session : List.of(model.practiceSetupProperty(),
                 model.practiceProperty(), model.examProperty(), model.resultProperty(), model.reviewProperty(),
                 model.examTrackProperty())) {
             session.addListener((obs, was, now) -> show());

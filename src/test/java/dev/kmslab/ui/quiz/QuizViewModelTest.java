@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,8 +136,8 @@ class QuizViewModelTest {
         ExamViewModel exam = model.examProperty().get();
         assertThat(exam.remainingProperty().get()).isEqualTo("8:00");
         Answering.correctly(exam.draftProperty().get());
-        assertThat(QuizKeyMap.handle(exam, javafx.scene.input.KeyCode.N)).isTrue();
-        assertThat(QuizKeyMap.handle(exam, javafx.scene.input.KeyCode.F)).isTrue();
+        assertThat(QuizKeyMap.handle(exam, KeyCode.N)).isTrue();
+        assertThat(QuizKeyMap.handle(exam, KeyCode.F)).isTrue();
         exam.goTo(3);
         Answering.wrongly(exam.draftProperty().get());
         assertThat(exam.previous()).isTrue();
@@ -209,8 +210,8 @@ class QuizViewModelTest {
         review.submit();
         assertThat(review.grades()).containsExactly(Grade.HARD, Grade.GOOD, Grade.EASY);
         String first = review.draftProperty().get().question().question().id();
-        assertThat(QuizKeyMap.handle(review, javafx.scene.input.KeyCode.DIGIT1)).isFalse();
-        assertThat(QuizKeyMap.handle(review, javafx.scene.input.KeyCode.DIGIT3)).isTrue();
+        assertThat(QuizKeyMap.handle(review, KeyCode.DIGIT1)).isFalse();
+        assertThat(QuizKeyMap.handle(review, KeyCode.DIGIT3)).isTrue();
         Answering.wrongly(review.draftProperty().get());
         String second = review.draftProperty().get().question().question().id();
         review.submit();

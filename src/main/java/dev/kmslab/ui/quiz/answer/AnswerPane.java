@@ -23,6 +23,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -181,7 +182,7 @@ public final class AnswerPane extends VBox {
             combo.getItems().setAll(draft.targets());
             combo.setPromptText("Choose…");
             combo.setCellFactory(list -> new TargetCell());
-            combo.setConverter(new javafx.util.StringConverter<>() {
+            combo.setConverter(new StringConverter<>() {
                 @Override
                 public String toString(Target t) {
                     return t == null ? null : t.text();

@@ -1,6 +1,7 @@
 package dev.kmslab.ui.quiz.exam;
 
 import dev.kmslab.study.quiz.Question;
+import dev.kmslab.study.quiz.QuestionType;
 import dev.kmslab.study.quiz.exam.GridItem;
 import dev.kmslab.ui.quiz.QuizPages;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
@@ -9,10 +10,12 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -49,8 +52,9 @@ public final class ExamView extends VBox {
         clock.setId("exam-timer");
         clock.getStyleClass().add("exam-timer");
         clock.textProperty().bind(exam.remainingProperty());
-        exam.lowTimeProperty().addListener((obs, was, now) -> clock.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("low"), now));
+        PseudoClass low = PseudoClass.getPseudoClass("low");
+        clock.pseudoClassStateChanged(low, exam.lowTimeProperty().get());
+        exam.lowTimeProperty().addListener((obs, was, now) -> clock.pseudoClassStateChanged(low, now));
         clock.setTooltip(new Tooltip("Time left; the exam is submitted automatically at 0:00"));
         Button submit = new Button("Submit exam", new FontIcon(Feather.SEND));
         submit.setId("exam-submit");
@@ -105,13 +109,13 @@ public final class ExamView extends VBox {
         flag.setOnAction(e -> exam.flag());
         Button next = new Button("Next", new FontIcon(Feather.ARROW_RIGHT));
         next.setId("exam-next");
-        next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        next.setContentDisplay(ContentDisplay.RIGHT);
         next.setDisable(!exam.canGoNext());
         next.setOnAction(e -> exam.next());
         HBox nav = new HBox(previous, flag, next);
         nav.getStyleClass().add("exam-nav");
         nav.setAlignment(Pos.CENTER_LEFT);
-        if (draft.type() == dev.kmslab.study.quiz.QuestionType.ORDERING) {
+        if (draft.type() == QuestionType.ORDERING) {
             Button keep = new Button("Use this order", new FontIcon(Feather.CHECK));
             keep.setId("exam-confirm-order");
             keep.setTooltip(new Tooltip("Records the order shown as your answer without moving anything"));

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -116,7 +117,7 @@ final class ProgressPanel extends VBox {
         x.setLowerBound(0);
         x.setUpperBound(last + 1);
         x.setTickUnit(Math.max(1, Math.ceil(last / 10.0)));
-        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+        x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
                 int v = n.intValue();

@@ -5,6 +5,7 @@ import dev.kmslab.study.quiz.Topic;
 import dev.kmslab.study.quiz.Track;
 import dev.kmslab.study.quiz.progress.ScorePoint;
 import dev.kmslab.study.quiz.progress.TopicAccuracy;
+import dev.kmslab.study.quiz.srs.Card;
 import dev.kmslab.study.quiz.srs.CardState;
 import dev.kmslab.study.quiz.srs.DueQueue;
 import dev.kmslab.ui.quiz.QuizStore;
@@ -74,12 +75,12 @@ public final class ProgressViewModel {
             tracks.clear();
             return;
         }
-        Map<String, dev.kmslab.study.quiz.srs.Card> cards = store.cards();
+        Map<String, Card> cards = store.cards();
         tracks.setAll(bank.catalog().tracks().stream().map(t -> summary(t, cards)).toList());
         refreshTrack();
     }
 
-    private TrackSummary summary(Track track, Map<String, dev.kmslab.study.quiz.srs.Card> cards) {
+    private TrackSummary summary(Track track, Map<String, Card> cards) {
         List<ScorePoint> points = store.available() ? store.raw().scoresOverTime(track.id()) : List.of();
         OptionalInt best = points.stream().mapToInt(ScorePoint::scaledScore).max();
         OptionalInt last = points.isEmpty() ? OptionalInt.empty()

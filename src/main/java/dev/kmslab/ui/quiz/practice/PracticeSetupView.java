@@ -13,6 +13,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -49,7 +50,7 @@ public final class PracticeSetupView extends VBox {
         page.getChildren().addAll(footer, heading("Tracks"), trackBoxes, heading("Exam domains"), domainBoxes,
                 heading("Topics"), topicBoxes);
         getChildren().add(QuizPages.scroll("practice-setup-scroll", page));
-        VBox.setVgrow(getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(getChildren().get(0), Priority.ALWAYS);
     }
 
     private static Label heading(String text) {
