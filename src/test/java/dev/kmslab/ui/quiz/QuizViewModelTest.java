@@ -12,12 +12,14 @@ import dev.kmslab.study.quiz.progress.QuizProgressStore;
 import dev.kmslab.study.quiz.srs.CardState;
 import dev.kmslab.study.quiz.srs.Grade;
 import dev.kmslab.ui.common.DirectUiExecutor;
+import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.quiz.QuizViewModel.Screen;
 import dev.kmslab.ui.quiz.exam.ExamResultViewModel;
 import dev.kmslab.ui.quiz.exam.ExamViewModel;
 import dev.kmslab.ui.quiz.home.TrackSummary;
 import dev.kmslab.ui.quiz.practice.PracticeViewModel;
 import dev.kmslab.ui.quiz.review.ReviewViewModel;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,26 @@ class QuizViewModelTest {
         assertThat(model.progress().tracks()).extracting(TrackSummary::id)
                 .containsExactly("SAA", "SAP", "DVA", "MLA", "MLS");
         assertThat(model.progress().tracks().get(4).track().retiredNoteIfAny()).isPresent();
+    }
+
+    @Test
+    void load_staysLoadingUntilTheExecutorReportsBack_andAFailureIsShown() {
+        List<Runnable> pending = new ArrayList<>();
+        UiExecutor deferred = new UiExecutor() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Exception> onError) {
+                pending.add(() -> onError.accept(new IOException("disk gone")));
+            }
+        };
+        QuizViewModel model = new QuizViewModel(data, clock, deferred, Random::new, notices::add);
+        model.load();
+        assertThat(model.loadingProperty().get()).isTrue();
+        assertThat(model.bankProperty().get()).isNull();
+        model.openPractice("SAA");
+        assertThat(model.screenProperty().get()).isEqualTo(Screen.HOME);
+        pending.forEach(Runnable::run);
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.errorProperty().get()).isEqualTo("The question bank could not be loaded: disk gone");
     }
 
     @Test
