@@ -9,6 +9,7 @@ import dev.kmslab.ui.quiz.answer.QuestionPane;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -161,6 +162,10 @@ public final class ExamView extends VBox {
         ((Button) alert.getDialogPane().lookupButton(ButtonType.OK)).setText("Submit");
         alert.getDialogPane().lookupButton(ButtonType.OK).setId("confirm-submit");
         alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancel-submit");
+        // If the time runs out while the learner hesitates, the exam is already submitted: close the question.
+        ChangeListener<Boolean> closer = (obs, was, now) -> alert.close();
+        exam.submittedProperty().addListener(closer);
         alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> exam.submit());
+        exam.submittedProperty().removeListener(closer);
     }
 }
