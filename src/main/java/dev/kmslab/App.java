@@ -69,7 +69,7 @@ public class App extends Application {
         applyTheme(shell.settings().dark());
         trace("theme");
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
-        MainView view = new MainView(shell, new ChecklistProgress(data.root(), clock),
+        MainView view = new MainView(shell, new ChecklistProgress(data.root(), clock), data.root(),
                 url -> getHostServices().showDocument(url));
         trace("main view");
         Scene scene = new Scene(view);

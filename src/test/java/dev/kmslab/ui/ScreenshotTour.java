@@ -1,6 +1,10 @@
 package dev.kmslab.ui;
 
 import dev.kmslab.App;
+import dev.kmslab.study.quiz.practice.PracticeFilter;
+import dev.kmslab.ui.quiz.QuizViewModel;
+import dev.kmslab.ui.quiz.exam.ExamViewModel;
+import dev.kmslab.ui.quiz.practice.PracticeViewModel;
 import dev.kmslab.ui.shell.MainView;
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -33,6 +38,7 @@ public final class ScreenshotTour {
         }
         Files.createDirectories(outDir);
         Path data = Files.createTempDirectory("kmslab-tour");
+        QuizTourData.seed(data);
         Application.launch(TourApp.class, "--data-dir", data.toString());
     }
 
@@ -49,12 +55,51 @@ public final class ScreenshotTour {
                 new Step("concept-key-types.png", () -> view.showConcept("key-types")),
                 new Step("service-map.png", () -> view.showService("ebs")),
                 new Step("checklists.png", () -> view.showChecklistItem("DVA", "")),
+                new Step("quiz-home.png", () -> shell().selectedSectionProperty().set("quiz")),
+                // The progress panel (chart, weakest topics) sits below the track cards.
+                new Step("quiz-progress.png", () -> ((javafx.scene.control.ScrollPane) stage.getScene()
+                        .lookup("#quiz-home")).setVvalue(1)),
+                new Step("quiz-practice.png", () -> practice(view.quiz())),
+                new Step("quiz-exam.png", () -> exam(view.quiz())),
+                new Step("quiz-result.png", () -> result(view.quiz())),
                 new Step("overview-dark.png", () -> {
                     view.showOverview();
                     shell().darkProperty().set(true);
                 }),
                 new Step("service-map-dark.png", () -> view.showService("s3"))));
         next(steps, stage);
+    }
+
+    // A practice question answered wrongly, so the feedback shows right and wrong marks side by side.
+    private static void practice(QuizViewModel quiz) {
+        quiz.home();
+        quiz.startPractice(new PracticeFilter(Set.of("SAA"), Set.of(), Set.of("key-policies")));
+        PracticeViewModel p = quiz.practiceProperty().get();
+        QuizTourData.answer(p.draftProperty().get(), false);
+        p.submit();
+    }
+
+    // Question 1 answered, 2 answered and flagged, 3 shown: the grid's three cell styles at once.
+    private static void exam(QuizViewModel quiz) {
+        quiz.home();
+        quiz.startExam("SAA", 20);
+        ExamViewModel exam = quiz.examProperty().get();
+        QuizTourData.answer(exam.draftProperty().get(), true);
+        exam.next();
+        QuizTourData.answer(exam.draftProperty().get(), false);
+        exam.flag();
+        exam.goTo(4);
+        QuizTourData.answer(exam.draftProperty().get(), true);
+        exam.goTo(2);
+    }
+
+    private static void result(QuizViewModel quiz) {
+        ExamViewModel exam = quiz.examProperty().get();
+        for (int i = 5; i < 16; i++) {
+            exam.goTo(i);
+            QuizTourData.answer(exam.draftProperty().get(), i % 4 != 0);
+        }
+        exam.submit();
     }
 
     private void next(List<Step> steps, Stage stage) {

@@ -5,14 +5,20 @@ import dev.kmslab.study.content.ContentSearch;
 import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.checklists.ChecklistView;
 import dev.kmslab.ui.checklists.ChecklistViewModel;
+import dev.kmslab.ui.common.FxUiExecutor;
 import dev.kmslab.ui.markdown.MarkdownRenderer;
 import dev.kmslab.ui.overview.OverviewView;
 import dev.kmslab.ui.overview.OverviewViewModel;
+import dev.kmslab.ui.quiz.QuizView;
+import dev.kmslab.ui.quiz.QuizViewModel;
 import dev.kmslab.ui.search.SearchOverlay;
 import dev.kmslab.ui.search.SearchViewModel;
 import dev.kmslab.ui.services.ServiceMapView;
 import dev.kmslab.ui.services.ServiceMapViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Random;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -44,6 +50,7 @@ public final class MainView extends StackPane implements Navigator {
     private final OverviewViewModel overview = new OverviewViewModel();
     private final ServiceMapViewModel services = new ServiceMapViewModel();
     private final ChecklistViewModel checklists;
+    private final QuizViewModel quiz;
     private final SearchViewModel search = new SearchViewModel();
     private final MarkdownRenderer markdown = new MarkdownRenderer(this::follow);
     private final List<Section> sections;
@@ -54,10 +61,12 @@ public final class MainView extends StackPane implements Navigator {
     private final BorderPane frame = new BorderPane();
     private SearchOverlay searchOverlay;
 
-    public MainView(ShellViewModel shell, ChecklistProgress progress, Consumer<String> browser) {
+    public MainView(ShellViewModel shell, ChecklistProgress progress, Path dataDir, Consumer<String> browser) {
         this.shell = shell;
         this.browser = browser;
         this.checklists = new ChecklistViewModel(progress);
+        this.quiz = new QuizViewModel(dataDir, Clock.systemUTC(), new FxUiExecutor(), Random::new,
+                shell.notices()::add);
         shell.notice(progress.loadNotice());
         setId("main-view");
         getStyleClass().add("main-view");
@@ -66,7 +75,8 @@ public final class MainView extends StackPane implements Navigator {
                 new Section("services", "Service map", Feather.SHARE_2,
                         () -> new ServiceMapView(services, markdown, this)),
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
-                        () -> new ChecklistView(checklists, this)));
+                        () -> new ChecklistView(checklists, this)),
+                new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz, this)));
         frame.setLeft(sidebar());
         content.getStyleClass().add("section-content");
         VBox centre = new VBox(header(), noticeBox, content);
@@ -80,6 +90,12 @@ public final class MainView extends StackPane implements Navigator {
         applyZoom();
         shell.selectedSectionProperty().addListener((obs, was, now) -> showSection(now));
         shell.selectedSectionProperty().set("overview");
+        quiz.load();
+    }
+
+    /** The quiz section's model, e.g. to register a lab opener with {@link QuizViewModel#setLabOpener}. */
+    public QuizViewModel quiz() {
+        return quiz;
     }
 
     /** Hands the loaded study content to every section; called once loading finishes in the background. */

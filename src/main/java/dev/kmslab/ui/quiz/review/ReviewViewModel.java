@@ -1,0 +1,148 @@
+package dev.kmslab.ui.quiz.review;
+
+import dev.kmslab.study.quiz.Attempt;
+import dev.kmslab.study.quiz.Feedback;
+import dev.kmslab.study.quiz.srs.Card;
+import dev.kmslab.study.quiz.srs.Grade;
+import dev.kmslab.study.quiz.srs.ReviewSession;
+import dev.kmslab.ui.quiz.QuizKeys;
+import dev.kmslab.ui.quiz.answer.AnswerDraft;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Spaced repetition for one track: answer, read the feedback, rate the recall; each rating is saved at once with the
+ * card's next due date. After a wrong answer only Again is offered (FSRS counts any other grade as recalled).
+ */
+public final class ReviewViewModel implements QuizKeys {
+
+    private final ReviewSession session;
+    private final String trackId;
+    private final Consumer<Card> saveCard;
+    private final Consumer<List<Attempt>> saveAttempts;
+    private final ObjectProperty<AnswerDraft> draft = new SimpleObjectProperty<>();
+    private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
+    private final ObservableList<Grade> grades = FXCollections.observableArrayList();
+    private final BooleanProperty finished = new SimpleBooleanProperty();
+    private final IntegerProperty reviewed = new SimpleIntegerProperty();
+    private final StringProperty position = new SimpleStringProperty();
+
+    public ReviewViewModel(ReviewSession session, String trackId, Consumer<Card> saveCard,
+                           Consumer<List<Attempt>> saveAttempts) {
+        this.session = session;
+        this.trackId = trackId;
+        this.saveCard = saveCard;
+        this.saveAttempts = saveAttempts;
+        show();
+    }
+
+    public String trackId() {
+        return trackId;
+    }
+
+    public ObjectProperty<AnswerDraft> draftProperty() {
+        return draft;
+    }
+
+    public ObjectProperty<Feedback> feedbackProperty() {
+        return feedback;
+    }
+
+    /** The grades the learner may pick now; empty until the answer is submitted. */
+    public ObservableList<Grade> grades() {
+        return grades;
+    }
+
+    public BooleanProperty finishedProperty() {
+        return finished;
+    }
+
+    public IntegerProperty reviewedProperty() {
+        return reviewed;
+    }
+
+    public StringProperty positionProperty() {
+        return position;
+    }
+
+    public int size() {
+        return session.size();
+    }
+
+    public boolean canSubmit() {
+        return draft.get() != null && feedback.get() == null && draft.get().completeProperty().get();
+    }
+
+    public void submit() {
+        if (!canSubmit()) {
+            return;
+        }
+        Feedback f = session.submit(draft.get().toAnswer());
+        draft.get().lockedProperty().set(true);
+        List<Attempt> attempts = session.attempts();
+        saveAttempts.accept(List.of(attempts.get(attempts.size() - 1)));
+        grades.setAll(session.allowedGrades());
+        feedback.set(f);
+    }
+
+    /** Schedules the card with the grade, saves it and shows the next card. */
+    public void rate(Grade grade) {
+        if (!grades.contains(grade)) {
+            return;
+        }
+        saveCard.accept(session.rate(grade));
+        reviewed.set(reviewed.get() + 1);
+        show();
+    }
+
+    /** Before the feedback 1–6 pick options; after it 1–4 rate (Again, Hard, Good, Easy), as in flashcard apps. */
+    @Override
+    public boolean number(int n) {
+        if (feedback.get() != null) {
+            if (n < 1 || n > Grade.values().length || !grades.contains(Grade.values()[n - 1])) {
+                return false;
+            }
+            rate(Grade.values()[n - 1]);
+            return true;
+        }
+        return draft.get() != null && draft.get().choose(n);
+    }
+
+    /** Enter submits; after the feedback it rates Good (or Again when the answer was wrong). */
+    @Override
+    public boolean enter() {
+        if (feedback.get() != null) {
+            rate(grades.contains(Grade.GOOD) ? Grade.GOOD : Grade.AGAIN);
+            return true;
+        }
+        if (canSubmit()) {
+            submit();
+            return true;
+        }
+        return false;
+    }
+
+    private void show() {
+        feedback.set(null);
+        grades.clear();
+        if (session.isFinished()) {
+            position.set(reviewed.get() == 0 ? "Nothing to review for " + trackId + " right now."
+                    : "Done: " + reviewed.get() + (reviewed.get() == 1 ? " card" : " cards") + " reviewed.");
+            finished.set(true);
+            draft.set(null);
+            return;
+        }
+        position.set("Card " + (reviewed.get() + 1) + " of " + session.size());
+        draft.set(new AnswerDraft(session.current()));
+    }
+}

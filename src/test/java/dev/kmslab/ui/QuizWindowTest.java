@@ -1,0 +1,133 @@
+package dev.kmslab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+class QuizWindowTest {
+
+    private static final Pattern CHOOSE = Pattern.compile("Choose (\\d+) \\(");
+
+    @TempDir
+    Path data;
+
+    private final AppDriver app = new AppDriver();
+
+    @BeforeEach
+    void start() throws Exception {
+        app.start(data);
+        app.clickOn("#nav-quiz");
+        app.waitFor("#quiz-track-cards");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.stop();
+    }
+
+    private String text(String query) {
+        return app.<javafx.scene.control.Labeled>find(query).getText();
+    }
+
+    /** How many options the shown question wants: 1, or N for "Choose N". */
+    private int toChoose() {
+        Matcher m = CHOOSE.matcher(text("#answer-instruction"));
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
+    private void answerByClicking() {
+        int n = toChoose();
+        for (int i = 1; i <= n; i++) {
+            app.scrollIntoView("#option-" + i);
+            app.clickOn("#option-" + i);
+        }
+    }
+
+    @Test
+    void shortExam_answerFlagNavigateSubmit_showsTheDomainBreakdownAndIsSaved() throws Exception {
+        app.clickOn("#exam-SAA");
+        Spinner<Integer> count = app.find("#exam-count");
+        app.interact(() -> count.getValueFactory().setValue(3));
+        assertThat(text("#exam-time")).startsWith("questions · 6 minutes");
+        app.clickOn("#exam-start");
+        app.waitFor("#exam-view");
+        assertThat(text("#question-position")).isEqualTo("Question 1 of 3");
+        assertThat(text("#exam-timer")).matches("[56]:\\d\\d");
+        answerByClicking();
+        assertThat(app.find("#grid-1").getStyleClass()).contains("answered", "current");
+        app.clickOn("#exam-flag");
+        assertThat(app.find("#grid-1").getStyleClass()).contains("flagged");
+        app.clickOn("#grid-3");
+        assertThat(text("#question-position")).isEqualTo("Question 3 of 3");
+        assertThat(app.find("#grid-3").getStyleClass()).contains("current").doesNotContain("answered");
+        app.type(KeyCode.P);
+        assertThat(text("#question-position")).isEqualTo("Question 2 of 3");
+        app.clickOn("#exam-submit");
+        app.waitFor("#confirm-submit");
+        assertThat(app.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+                .contains("2 questions are unanswered").contains("1 question is flagged");
+        app.clickOn("#confirm-submit");
+        app.waitFor("#exam-result");
+        String verdict = text("#result-verdict");
+        Matcher score = Pattern.compile("(\\d+) / 1000 · pass mark 720").matcher(text("#result-score"));
+        assertThat(score.matches()).isTrue();
+        assertThat(verdict).isEqualTo(Integer.parseInt(score.group(1)) >= 720 ? "PASS" : "FAIL");
+        assertThat(text("#result-raw")).matches("[01] of 3 correct");
+        int total = 0;
+        for (Node n : app.lookup("#result-domains .label").queryAll()) {
+            Matcher m = Pattern.compile("(\\d+) of (\\d+) correct \\(\\d+%\\)").matcher(((Label) n).getText());
+            if (m.matches()) {
+                total += Integer.parseInt(m.group(2));
+            }
+        }
+        assertThat(total).isEqualTo(3);
+        app.clickOn("#review-filter-flagged");
+        assertThat(app.lookup("#result-review .question-card").queryAll()).hasSize(1);
+        assertThat(app.lookup("#review-entry-1").tryQuery()).isPresent();
+        assertThat(Files.readString(data.resolve("quiz-progress.json"))).contains("\"trackId\" : \"SAA\"");
+        app.clickOn("#quiz-home-button");
+        assertThat(text("#quiz-scores-SAA")).startsWith("Best ");
+    }
+
+    @Test
+    void practice_showsEveryExplanationAfterSubmitting_andKeysWork() throws Exception {
+        app.clickOn("#practice-SAA");
+        assertThat(text("#practice-count")).matches("\\d+ questions match");
+        app.clickOn("#practice-start");
+        app.waitFor("#practice-view");
+        assertThat(app.lookup("#feedback").tryQuery()).isEmpty();
+        answerByClicking();
+        app.clickOn("#practice-submit");
+        app.waitFor("#feedback");
+        assertThat(text("#feedback-verdict")).isIn("Correct", "Incorrect");
+        int options = app.lookup(".answer-option").queryAll().size();
+        assertThat(app.lookup(".feedback-option").queryAll()).hasSize(options);
+        assertThat(app.lookup(".feedback-explanation").queryAllAs(Label.class)).hasSize(options)
+                .allSatisfy(l -> assertThat(l.getText()).isNotBlank());
+        assertThat(text("#feedback-reference")).startsWith("AWS documentation: ");
+        assertThat(app.lookup("#try-in-lab").tryQuery()).isEmpty();
+        app.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#question-position")).startsWith("Question 2 of ");
+        int n = toChoose();
+        for (int i = 1; i <= n; i++) {
+            app.type(KeyCode.valueOf("DIGIT" + i));
+        }
+        app.type(KeyCode.ENTER);
+        app.waitFor("#feedback");
+        assertThat(text("#feedback-verdict")).isIn("Correct", "Incorrect");
+        assertThat(text("#practice-score")).matches("[012] of 2 correct so far");
+    }
+}
