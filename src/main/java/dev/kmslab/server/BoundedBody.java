@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a request body of at most {@code limit} bytes. A declared Content-Length above the limit is refused before
- * anything is read; a chunked body is read until it passes the limit, then refused. Reads block at most until the
- * server's request timeout closes the connection.
+ * Reads a request body of at most {@code limit} bytes; a larger one is refused with 413. An oversized body of up to
+ * {@link #DISCARD_LIMIT} bytes is read and thrown away first: closing a connection that still has unread request bytes
+ * makes TCP reset it, and the reset would destroy the 413 before the client reads it. Beyond that the connection is
+ * simply closed. Reads block at most until the server's request timeout closes the connection.
  */
 final class BoundedBody {
+
+    static final long DISCARD_LIMIT = 8L * 1024 * 1024;
 
     private BoundedBody() {
     }
@@ -22,6 +25,9 @@ final class BoundedBody {
                 throw WireError.serialization("Content-Length is not a number.");
             }
             if (declared > limit) {
+                if (declared <= DISCARD_LIMIT) {
+                    in.skipNBytes(declared);
+                }
                 throw tooLarge(declared, limit);
             }
             byte[] body = in.readNBytes((int) Math.max(0, declared));
@@ -32,6 +38,7 @@ final class BoundedBody {
         }
         byte[] body = in.readNBytes(limit + 1);
         if (body.length > limit) {
+            in.skip(DISCARD_LIMIT);
             throw tooLarge(body.length, limit);
         }
         return body;
