@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * work (SigV4 HMACs, AES-GCM, JSON) parallel, while a bounded queue absorbs bursts; when the queue is full the
  * selector thread runs the request itself, which slows accepting new work instead of dropping it. Measured with
  * {@code ServerBenchmarks} (Encrypt of 1 KiB, 8 keep-alive clients, 2 shared cores): about 9,400-10,200 requests/s
- * with p99 under 10 ms; pool sizes from 2 to 16 differed less than the run-to-run noise of the shared machine, so the
- * default of 8 was kept as enough to overlap a stalled read with other work while bounding threads.
+ * with p99 under 10 ms. Pool sizes from 2 to 16 gave erratic results on that shared machine (3,700-8,400 requests/s,
+ * not ordered by pool size), so none proved better; 8 was kept as enough to overlap a stalled read with other work
+ * while keeping the thread count small.
  *
  * <p>Request read timeouts come from the JDK server's {@code sun.net.httpserver.maxReqTime}/{@code maxRspTime},
  * set from {@link ServerConfig#requestTimeout()} unless already given on the command line; a client that stalls

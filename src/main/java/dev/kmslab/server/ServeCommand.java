@@ -14,25 +14,30 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1]}: the endpoint without the desktop UI. Opens
- * the sealed keystore and the audit file in the data directory, prints the endpoint and credentials, and serves until
- * interrupted; a shutdown hook stops the server, then closes the audit log and the keystore.
+ * {@code kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] [--issue-access-key PRINCIPAL_ARN]}: the
+ * endpoint without the desktop UI. Opens the sealed keystore and the audit file in the data directory, optionally
+ * issues (and prints, once) a new access key for an IAM user or role, prints the endpoint and credentials, and serves
+ * until interrupted; a shutdown hook stops the server, then closes the audit log and the keystore.
  */
 public final class ServeCommand {
 
     /** Parsed command line. */
-    record Options(int port, Optional<String> dataDir, String bind) {
+    record Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor) {
+
+        private static final Set<String> VALUED = Set.of("--port", "--data-dir", "--bind", "--issue-access-key");
 
         static Options parse(List<String> args) {
             int port = ServerConfig.DEFAULT_PORT;
             Optional<String> dataDir = Optional.empty();
             String bind = "127.0.0.1";
+            Optional<String> issueFor = Optional.empty();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 String value = i + 1 < args.size() ? args.get(i + 1) : null;
-                if (value == null && (arg.equals("--port") || arg.equals("--data-dir") || arg.equals("--bind"))) {
+                if (value == null && VALUED.contains(arg)) {
                     throw new IllegalArgumentException(arg + " needs a value");
                 }
                 switch (arg) {
@@ -48,10 +53,14 @@ public final class ServeCommand {
                         bind = value;
                         i++;
                     }
+                    case "--issue-access-key" -> {
+                        issueFor = Optional.of(value);
+                        i++;
+                    }
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }
             }
-            return new Options(port, dataDir, bind);
+            return new Options(port, dataDir, bind, issueFor);
         }
 
         private static int parsePort(String value) {
@@ -76,13 +85,14 @@ public final class ServeCommand {
             options = Options.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println("kms-lab serve: " + e.getMessage());
-            System.err.println("usage: kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1]");
+            System.err.println("usage: kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] "
+                    + "[--issue-access-key PRINCIPAL_ARN]");
             System.exit(2);
             return;
         }
         try {
             run(options, System.out);
-        } catch (IOException | KeystoreCorruptException e) {
+        } catch (IOException | KeystoreCorruptException | IllegalArgumentException e) {
             System.err.println("kms-lab serve: " + e.getMessage());
             System.exit(1);
         }
@@ -104,6 +114,10 @@ public final class ServeCommand {
             throw e;
         }
         AccessKeyStore keys = AccessKeyStore.open(dataDir, engine.account(), clock);
+        Optional<Credential> issued = Optional.empty();
+        if (options.issueFor().isPresent()) {
+            issued = Optional.of(keys.issueAccessKey(options.issueFor().get()));
+        }
         KmsHttpServer server = KmsHttpServer.start(engine, ServerConfig.defaults(keys)
                 .withPort(options.port()).withBindAddress(options.bind()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -117,6 +131,9 @@ public final class ServeCommand {
             storage.close();
         }, "kms-lab-serve-shutdown"));
         printBanner(out, server, engine, keys, dataDir);
+        // The secret of a new key is shown this once, the way IAM shows it only when the key is created.
+        issued.ifPresent(key -> out.println("  NEW access key for " + key.principalArn() + ": access key id '"
+                + key.accessKeyId() + "', secret access key '" + key.secretAccessKey() + "'"));
         return server;
     }
 

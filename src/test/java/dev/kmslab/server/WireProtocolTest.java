@@ -198,6 +198,11 @@ class WireProtocolTest {
     void listener_seesOperationPrincipalAndOutcome() throws Exception {
         CALLS.clear();
         call("DescribeKey", "{\"KeyId\":\"alias/none\"}");
+        // Listeners run after the response is sent, so the client can get there first: wait (bounded) for the call.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (CALLS.stream().noneMatch(c -> "DescribeKey".equals(c.operation())) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(CALLS).anySatisfy(c -> {
             assertThat(c.operation()).isEqualTo("DescribeKey");
             assertThat(c.principalArn()).isEqualTo("arn:aws:iam::111122223333:root");
