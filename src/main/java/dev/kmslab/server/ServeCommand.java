@@ -10,6 +10,7 @@ import dev.kmslab.server.auth.AccessKeyStore;
 import dev.kmslab.server.auth.Credential;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -142,6 +143,11 @@ public final class ServeCommand {
         Credential root = keys.defaultCredential();
         out.println("KMS Lab endpoint listening on " + server.endpoint());
         out.println("  account " + engine.account() + ", region " + engine.region() + ", data " + dataDir);
+        if (!InetAddress.getLoopbackAddress().getHostAddress().equals(server.endpoint().getHost())
+                && !server.endpoint().getHost().startsWith("127.")) {
+            out.println("  WARNING: listening beyond loopback; anyone who can reach this port can sign with the "
+                    + "published test/test key and act as the account root.");
+        }
         keys.movedAside().ifPresent(p -> out.println("  WARNING: unreadable access key file moved to " + p));
         out.println("  default credentials (account root): access key id '" + root.accessKeyId()
                 + "', secret access key '" + root.secretAccessKey() + "'");

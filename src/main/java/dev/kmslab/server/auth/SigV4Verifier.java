@@ -54,15 +54,16 @@ public final class SigV4Verifier {
     /** The credential that signed the request; a {@link WireError} if the request is not correctly signed. */
     public Credential verify(SignedRequest request) {
         AuthorizationHeader auth = AuthorizationHeader.parse(first(request.headers(), "authorization"));
-        String amzDate = first(request.headers(), "x-amz-date");
-        if (amzDate == null) {
+        String amzDateHeader = first(request.headers(), "x-amz-date");
+        if (amzDateHeader == null) {
             throw WireError.incompleteSignature("Authorization header requires existence of a 'X-Amz-Date' header "
                     + "(this endpoint does not read the 'Date' header).");
         }
-        Instant signedAt = parseAmzDate(amzDate.strip());
-        if (!amzDate.strip().startsWith(auth.date())) {
+        String amzDate = amzDateHeader.strip();
+        Instant signedAt = parseAmzDate(amzDate);
+        if (!amzDate.startsWith(auth.date())) {
             throw WireError.invalidSignature("Date in Credential scope does not match YYYYMMDD from ISO-8601 version "
-                    + "of date from HTTP: '" + auth.date() + "' != '" + amzDate.strip().substring(0, 8) + "'.");
+                    + "of date from HTTP: '" + auth.date() + "' != '" + amzDate.substring(0, 8) + "'.");
         }
         if (!auth.signedHeaders().contains("host")) {
             throw WireError.incompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
@@ -75,11 +76,11 @@ public final class SigV4Verifier {
             throw WireError.invalidSignature("Credential should be scoped to a valid region. This endpoint serves '"
                     + region + "', not '" + auth.region() + "'.");
         }
-        checkSkew(signedAt, amzDate.strip());
+        checkSkew(signedAt, amzDate);
         String canonical = SigV4.canonicalRequest(request.method(), request.rawPath(), request.rawQuery(),
                 request.headers(), auth.signedHeaders(), SigV4.sha256Hex(request.body()));
         String expected = SigV4.signature(signingKey(credential, auth),
-                SigV4.stringToSign(amzDate.strip(), auth.scope(), canonical));
+                SigV4.stringToSign(amzDate, auth.scope(), canonical));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw WireError.invalidSignature("The request signature we calculated does not match the signature you "
