@@ -12,6 +12,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Headless endpoint: dispatched before anything touches JavaFX, so it runs without a display.
+        if (args.length > 0 && args[0].equals("serve")) {
+            dev.kmslab.server.ServeCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Application.launch(App.class, args);
     }
 }

@@ -11,7 +11,7 @@ public final class AllBenchmarks {
 
     private static final List<String> SUITES = List.of(
             "EngineBenchmarks", "EnvelopeBenchmarks", "PolicyBenchmarks", "QuizBenchmarks",
-            "AsymmetricBenchmarks", "HsmBenchmarks");
+            "AsymmetricBenchmarks", "HsmBenchmarks", "ServerBenchmarks");
 
     private AllBenchmarks() {
     }

@@ -1,0 +1,161 @@
+package dev.kmslab.server;
+
+import dev.kmslab.engine.EngineConfig;
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.audit.AuditLog;
+import dev.kmslab.engine.store.KeystoreCorruptException;
+import dev.kmslab.engine.store.SealedFileStorage;
+import dev.kmslab.io.DataDirectory;
+import dev.kmslab.server.auth.AccessKeyStore;
+import dev.kmslab.server.auth.Credential;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] [--issue-access-key PRINCIPAL_ARN]}: the
+ * endpoint without the desktop UI. Opens the sealed keystore and the audit file in the data directory, optionally
+ * issues (and prints, once) a new access key for an IAM user or role, prints the endpoint and credentials, and serves
+ * until interrupted; a shutdown hook stops the server, then closes the audit log and the keystore.
+ */
+public final class ServeCommand {
+
+    /** Parsed command line. */
+    record Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor) {
+
+        private static final Set<String> VALUED = Set.of("--port", "--data-dir", "--bind", "--issue-access-key");
+
+        static Options parse(List<String> args) {
+            int port = ServerConfig.DEFAULT_PORT;
+            Optional<String> dataDir = Optional.empty();
+            String bind = "127.0.0.1";
+            Optional<String> issueFor = Optional.empty();
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                String value = i + 1 < args.size() ? args.get(i + 1) : null;
+                if (value == null && VALUED.contains(arg)) {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                switch (arg) {
+                    case "--port" -> {
+                        port = parsePort(value);
+                        i++;
+                    }
+                    case "--data-dir" -> {
+                        dataDir = Optional.of(value);
+                        i++;
+                    }
+                    case "--bind" -> {
+                        bind = value;
+                        i++;
+                    }
+                    case "--issue-access-key" -> {
+                        issueFor = Optional.of(value);
+                        i++;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option: " + arg);
+                }
+            }
+            return new Options(port, dataDir, bind, issueFor);
+        }
+
+        private static int parsePort(String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port < 0 || port > 65535) {
+                    throw new IllegalArgumentException("--port must be 0-65535: " + value);
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--port must be a number: " + value, e);
+            }
+        }
+    }
+
+    private ServeCommand() {
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("kms-lab serve: " + e.getMessage());
+            System.err.println("usage: kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] "
+                    + "[--issue-access-key PRINCIPAL_ARN]");
+            System.exit(2);
+            return;
+        }
+        try {
+            run(options, System.out);
+        } catch (IOException | KeystoreCorruptException | IllegalArgumentException e) {
+            System.err.println("kms-lab serve: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Starts everything and installs the shutdown hook; returns once the server is listening. */
+    static KmsHttpServer run(Options options, PrintStream out) throws IOException, KeystoreCorruptException {
+        Path dataDir = DataDirectory.resolve(options.dataDir(), System.getenv(), Path.of(System.getProperty(
+                "user.home"))).root();
+        Clock clock = Clock.systemUTC();
+        SealedFileStorage storage = SealedFileStorage.withKeyFile(dataDir, clock);
+        AuditLog audit = AuditLog.toFile(dataDir.resolve("audit.jsonl"), AuditLog.DEFAULT_MAX_FILE_BYTES);
+        KmsEngine engine;
+        try {
+            engine = KmsEngine.open(EngineConfig.defaults().withStorage(storage).withAuditLog(audit));
+        } catch (IOException | KeystoreCorruptException e) {
+            audit.close();
+            storage.close();
+            throw e;
+        }
+        AccessKeyStore keys = AccessKeyStore.open(dataDir, engine.account(), clock);
+        Optional<Credential> issued = Optional.empty();
+        if (options.issueFor().isPresent()) {
+            issued = Optional.of(keys.issueAccessKey(options.issueFor().get()));
+        }
+        KmsHttpServer server = KmsHttpServer.start(engine, ServerConfig.defaults(keys)
+                .withPort(options.port()).withBindAddress(options.bind()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            try {
+                audit.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            audit.close();
+            storage.close();
+        }, "kms-lab-serve-shutdown"));
+        printBanner(out, server, engine, keys, dataDir);
+        // The secret of a new key is shown this once, the way IAM shows it only when the key is created.
+        issued.ifPresent(key -> out.println("  NEW access key for " + key.principalArn() + ": access key id '"
+                + key.accessKeyId() + "', secret access key '" + key.secretAccessKey() + "'"));
+        return server;
+    }
+
+    private static void printBanner(PrintStream out, KmsHttpServer server, KmsEngine engine, AccessKeyStore keys,
+                                    Path dataDir) {
+        Credential root = keys.defaultCredential();
+        out.println("KMS Lab endpoint listening on " + server.endpoint());
+        out.println("  account " + engine.account() + ", region " + engine.region() + ", data " + dataDir);
+        if (!InetAddress.getLoopbackAddress().getHostAddress().equals(server.endpoint().getHost())
+                && !server.endpoint().getHost().startsWith("127.")) {
+            out.println("  WARNING: listening beyond loopback; anyone who can reach this port can sign with the "
+                    + "published test/test key and act as the account root.");
+        }
+        keys.movedAside().ifPresent(p -> out.println("  WARNING: unreadable access key file moved to " + p));
+        out.println("  default credentials (account root): access key id '" + root.accessKeyId()
+                + "', secret access key '" + root.secretAccessKey() + "'");
+        for (Credential issued : keys.issuedKeys()) {
+            out.println("  issued access key " + issued.accessKeyId() + " -> " + issued.principalArn());
+        }
+        out.println("  try: aws --endpoint-url " + server.endpoint() + " --region " + engine.region()
+                + " kms list-keys");
+        out.println("Press Ctrl+C to stop.");
+    }
+}

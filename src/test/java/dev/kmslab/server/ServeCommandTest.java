@@ -1,0 +1,75 @@
+package dev.kmslab.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kmslab.server.auth.AccessKeyStore;
+import dev.kmslab.server.auth.Credential;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void options_defaultToLoopbackOnPort4599() {
+        ServeCommand.Options options = ServeCommand.Options.parse(List.of());
+        assertThat(options.port()).isEqualTo(4599);
+        assertThat(options.bind()).isEqualTo("127.0.0.1");
+        assertThat(options.dataDir()).isEmpty();
+    }
+
+    @Test
+    void options_readPortDataDirAndBind() {
+        ServeCommand.Options options = ServeCommand.Options.parse(List.of("--port", "0", "--data-dir", "/tmp/x",
+                "--bind", "0.0.0.0", "--issue-access-key", "arn:aws:iam::111122223333:user/alice"));
+        assertThat(options).isEqualTo(new ServeCommand.Options(0, Optional.of("/tmp/x"), "0.0.0.0",
+                Optional.of("arn:aws:iam::111122223333:user/alice")));
+    }
+
+    @Test
+    void options_rejectUnknownFlagsBadPortsAndMissingValues() {
+        assertThatThrownBy(() -> ServeCommand.Options.parse(List.of("--verbose")))
+                .hasMessageContaining("unknown option: --verbose");
+        assertThatThrownBy(() -> ServeCommand.Options.parse(List.of("--port", "http")))
+                .hasMessageContaining("--port must be a number");
+        assertThatThrownBy(() -> ServeCommand.Options.parse(List.of("--port", "70000")))
+                .hasMessageContaining("0-65535");
+        assertThatThrownBy(() -> ServeCommand.Options.parse(List.of("--data-dir")))
+                .hasMessageContaining("--data-dir needs a value");
+    }
+
+    @Test
+    void run_servesFromTheDataDirAndPrintsEndpointAndCredentials() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        KmsHttpServer server = ServeCommand.run(new ServeCommand.Options(0, Optional.of(dataDir.toString()),
+                "127.0.0.1", Optional.of("arn:aws:iam::111122223333:role/App")),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            String banner = printed.toString(StandardCharsets.UTF_8);
+            assertThat(banner).contains("listening on " + server.endpoint())
+                    .contains("access key id 'test', secret access key 'test'")
+                    .contains("region us-east-1");
+            RawKmsClient raw = new RawKmsClient(server.endpoint());
+            AccessKeyStore keys = AccessKeyStore.inMemory("111122223333");
+            assertThat(raw.call(keys.defaultCredential(), "CreateKey", "{}").status()).isEqualTo(200);
+            Credential app = AccessKeyStore.open(dataDir, "111122223333", Clock.systemUTC()).issuedKeys().get(0);
+            assertThat(banner).contains("NEW access key for arn:aws:iam::111122223333:role/App: access key id '"
+                    + app.accessKeyId() + "', secret access key '" + app.secretAccessKey() + "'");
+            assertThat(raw.call(app, "ListKeys", "{}").body()).contains("AccessDeniedException");
+            assertThat(dataDir.resolve("keystore.json")).exists();
+            assertThat(dataDir.resolve("master.key")).exists();
+        } finally {
+            server.stop();
+        }
+    }
+}
