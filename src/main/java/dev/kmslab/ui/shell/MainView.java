@@ -5,6 +5,8 @@ import dev.kmslab.study.content.ContentSearch;
 import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.checklists.ChecklistView;
 import dev.kmslab.ui.checklists.ChecklistViewModel;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.KeyLabView;
 import dev.kmslab.ui.markdown.MarkdownRenderer;
 import dev.kmslab.ui.overview.OverviewView;
 import dev.kmslab.ui.overview.OverviewViewModel;
@@ -54,7 +56,8 @@ public final class MainView extends StackPane implements Navigator {
     private final BorderPane frame = new BorderPane();
     private SearchOverlay searchOverlay;
 
-    public MainView(ShellViewModel shell, ChecklistProgress progress, Consumer<String> browser) {
+    public MainView(ShellViewModel shell, ChecklistProgress progress, Consumer<String> browser,
+                    KeyLabSession keyLab) {
         this.shell = shell;
         this.browser = browser;
         this.checklists = new ChecklistViewModel(progress);
@@ -66,7 +69,8 @@ public final class MainView extends StackPane implements Navigator {
                 new Section("services", "Service map", Feather.SHARE_2,
                         () -> new ServiceMapView(services, markdown, this)),
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
-                        () -> new ChecklistView(checklists, this)));
+                        () -> new ChecklistView(checklists, this)),
+                new Section("keylab", "Key Lab", Feather.LOCK, () -> new KeyLabView(keyLab)));
         frame.setLeft(sidebar());
         content.getStyleClass().add("section-content");
         VBox centre = new VBox(header(), noticeBox, content);

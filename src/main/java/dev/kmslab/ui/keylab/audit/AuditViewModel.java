@@ -39,7 +39,7 @@ public final class AuditViewModel {
     private final StringProperty operation = new SimpleStringProperty(ANY);
     private final StringProperty keyFilter = new SimpleStringProperty("");
     private final BooleanProperty errorsOnly = new SimpleBooleanProperty();
-    private final BooleanProperty hideReads = new SimpleBooleanProperty();
+    private final BooleanProperty hideReads = new SimpleBooleanProperty(true);
     private final ObjectProperty<AuditEvent> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
@@ -54,6 +54,7 @@ public final class AuditViewModel {
         hideReads.addListener((obs, was, now) -> applyFilter());
         session.engineProperty().addListener((obs, was, now) -> attach(was, now));
         attach(null, session.engine());
+        applyFilter();
     }
 
     private void attach(KmsEngine previous, KmsEngine engine) {

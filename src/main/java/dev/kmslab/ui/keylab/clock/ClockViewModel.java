@@ -48,6 +48,9 @@ public final class ClockViewModel {
 
     /** Reads the time and the next event again. */
     public void refresh() {
+        if (session.engine() == null) {
+            return;
+        }
         session.call(engine -> new Snapshot(engine.now(), engine.nextEvent(), followsRealTime(engine)), s -> {
             now.set(s.now());
             nowText.set(LabFormat.dateTime(s.now()));

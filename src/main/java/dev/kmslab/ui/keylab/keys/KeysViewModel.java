@@ -56,6 +56,9 @@ public final class KeysViewModel {
     }
 
     public void reload() {
+        if (session.engine() == null) {
+            return;
+        }
         session.call(engine -> KeyInventory.load(engine, session.caller()), loaded -> {
             rows.setAll(loaded);
             selectById(session.selectedKeyIdProperty().get());

@@ -72,6 +72,9 @@ public final class PlaygroundViewModel {
     }
 
     private void loadKeyChoices() {
+        if (session.engine() == null) {
+            return;
+        }
         session.call(engine -> {
             List<String> choices = new ArrayList<>();
             for (AliasListEntry a : engine.listAliases(session.caller(), new ListAliasesRequest(null, 100, null))

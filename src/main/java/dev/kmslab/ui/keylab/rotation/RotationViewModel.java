@@ -64,7 +64,7 @@ public final class RotationViewModel {
 
     public void reload() {
         String keyId = session.selectedKeyIdProperty().get();
-        if (keyId == null) {
+        if (keyId == null || session.engine() == null) {
             timeline.set(null);
             summary.set("Pick a key on the Keys tab or above.");
             return;
