@@ -2,12 +2,12 @@ package dev.kmslab;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.io.DataDirectory;
 import dev.kmslab.io.JsonFileStore;
 import dev.kmslab.study.checklist.ChecklistProgress;
 import dev.kmslab.study.content.ContentLoader;
 import dev.kmslab.study.content.StudyContent;
-import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.KeyLabSession;
 import dev.kmslab.ui.keylab.LabEngineOpener;
@@ -126,6 +126,11 @@ public class App extends Application {
 
     protected ShellViewModel shell() {
         return shell;
+    }
+
+    /** The Key Lab's shared state (tests and tours drive the engine through it). */
+    public KeyLabSession keyLab() {
+        return keyLab;
     }
 
     private static void applyTheme(boolean dark) {

@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -75,6 +76,7 @@ final class KeyDetailsPane extends ScrollPane {
     private static int pair(GridPane grid, int row, String name, String value) {
         Label n = new Label(name);
         n.getStyleClass().add("muted");
+        n.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         v.setId("details-" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));

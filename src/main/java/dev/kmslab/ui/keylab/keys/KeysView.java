@@ -39,7 +39,7 @@ public final class KeysView extends BorderPane {
         KeyDetailsPane details = new KeyDetailsPane(model);
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(details, false);
         setCenter(split);
         Label status = new Label();
@@ -90,11 +90,11 @@ public final class KeysView extends BorderPane {
         table.setId("keys-table");
         table.setPlaceholder(new Label("No keys yet. Create one to start."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Alias", KeyRow::aliasText, 12));
-        table.getColumns().add(column("Key id", r -> r.keyId(), 12));
+        table.getColumns().add(column("Alias", KeyRow::aliasText, 9));
+        table.getColumns().add(column("Key id", r -> r.keyId(), 7));
         table.getColumns().add(column("Spec", r -> r.metadata().keySpec().name(), 9));
-        table.getColumns().add(column("Usage", r -> r.metadata().keyUsage().name(), 9));
-        TableColumn<KeyRow, String> state = column("State", r -> r.state().name(), 7);
+        table.getColumns().add(column("Usage", r -> r.metadata().keyUsage().name(), 8.5));
+        TableColumn<KeyRow, String> state = column("State", r -> r.state().name(), 8.5);
         state.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -107,9 +107,9 @@ public final class KeysView extends BorderPane {
             }
         });
         table.getColumns().add(state);
-        table.getColumns().add(column("Origin", r -> r.metadata().origin().name(), 6));
-        table.getColumns().add(column("Rotation", KeyRow::rotationText, 8));
-        table.getColumns().add(column("Created", r -> LabFormat.dateTime(r.metadata().creationDate()), 10));
+        table.getColumns().add(column("Origin", r -> r.metadata().origin().name(), 5.5));
+        table.getColumns().add(column("Rotation", KeyRow::rotationText, 7.5));
+        table.getColumns().add(column("Created", r -> LabFormat.date(r.metadata().creationDate()), 6.5));
         table.setItems(model.visibleRows());
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -126,7 +126,7 @@ public final class KeysView extends BorderPane {
     private static TableColumn<KeyRow, String> column(String title, Function<KeyRow, String> value, double ems) {
         TableColumn<KeyRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(f.getValue())));
-        c.setPrefWidth(ems * 14);
+        c.setPrefWidth(ems * 13);
         return c;
     }
 }

@@ -190,7 +190,7 @@ public final class PlaygroundView extends BorderPane {
         save.setInitialFileName(suggested.getFileName().toString());
         File out = save.showSaveDialog(getScene().getWindow());
         if (out != null) {
-            files.encrypt(in.toPath(), out.toPath(), model.keyIdProperty().get().trim(), model.contextMap());
+            files.encrypt(in.toPath(), out.toPath(), model.currentKey(), model.contextMap());
         }
     }
 

@@ -89,10 +89,17 @@ public final class PlaygroundViewModel {
             return choices;
         }, choices -> {
             keyChoices.setAll(choices);
-            if (keyId.get().isBlank() && !choices.isEmpty()) {
-                keyId.set(choices.get(0));
+            if (keyId.get() == null || keyId.get().isBlank()) {
+                String selected = session.selectedKeyIdProperty().get();
+                keyId.set(selected != null && choices.contains(selected) ? selected
+                        : choices.isEmpty() ? "" : choices.get(0));
             }
         }, e -> { });
+    }
+
+    /** The key as typed or picked, trimmed; empty if none. */
+    public String currentKey() {
+        return keyId.get() == null ? "" : keyId.get().trim();
     }
 
     /** The context as entered; rows with an empty key are ignored. */
@@ -111,7 +118,7 @@ public final class PlaygroundViewModel {
     }
 
     public void encrypt() {
-        String key = keyId.get().trim();
+        String key = currentKey();
         byte[] bytes = plaintext.get().getBytes(StandardCharsets.UTF_8);
         Map<String, String> ctx = contextMap();
         session.call(engine -> engine.encrypt(session.caller(), EncryptRequest.of(key, bytes, ctx)), r -> {
@@ -160,7 +167,7 @@ public final class PlaygroundViewModel {
     /** ReEncrypt the current blob under the destination key, with the same context on both sides. */
     public void reEncrypt() {
         byte[] blob = ciphertext.get();
-        String target = reEncryptTarget.get().trim();
+        String target = reEncryptTarget.get() == null ? "" : reEncryptTarget.get().trim();
         if (blob == null || target.isEmpty()) {
             return;
         }
@@ -175,7 +182,7 @@ public final class PlaygroundViewModel {
     }
 
     public void generateDataKey() {
-        String key = keyId.get().trim();
+        String key = currentKey();
         Map<String, String> ctx = contextMap();
         session.call(engine -> {
             GenerateDataKeyResult r = engine.generateDataKey(session.caller(), GenerateDataKeyRequest.aes256(key, ctx));
