@@ -49,12 +49,30 @@ public final class ScreenshotTour {
                 new Step("concept-key-types.png", () -> view.showConcept("key-types")),
                 new Step("service-map.png", () -> view.showService("ebs")),
                 new Step("checklists.png", () -> view.showChecklistItem("DVA", "")),
+                new Step("flows.png", () -> shell().selectedSectionProperty().set("flows")),
+                new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 3)),
                 new Step("overview-dark.png", () -> {
                     view.showOverview();
                     shell().darkProperty().set(true);
                 }),
                 new Step("service-map-dark.png", () -> view.showService("s3"))));
         next(steps, stage);
+    }
+
+    /** Opens a flow, shows its steps up to {@code step} and starts animating the next one for the snapshot. */
+    private static void playMidAnimation(MainView view, String flowId, int step) {
+        view.showFlow(flowId);
+        var flows = (dev.kmslab.ui.flows.FlowsView) view.lookup("#flows-view");
+        var model = flows.player().model();
+        // Recording runs in the background; animate as soon as the flow is in.
+        model.flowProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(() -> {
+                    model.jump(step - 1);
+                    model.next();
+                });
+            }
+        });
     }
 
     private void next(List<Step> steps, Stage stage) {
@@ -65,9 +83,16 @@ public final class ScreenshotTour {
         Step step = steps.remove(0);
         step.action().run();
         // Give layout, CSS and images a moment to settle before the snapshot.
-        PauseTransition settle = new PauseTransition(Duration.millis(700));
+        PauseTransition settle = new PauseTransition(Duration.millis(step.file().startsWith("flows-") ? 1100 : 700));
         settle.setOnFinished(e -> {
             WritableImage image = stage.getScene().snapshot(null);
+            var lanes = stage.getScene().getRoot().lookup(".lane-diagram");
+            if (lanes != null) {
+                System.out.println("DEBUG lanes scene=" + lanes.getScene() + " parent=" + lanes.getParent() + " visible=" + lanes.isVisible() + " opacity=" + lanes.getOpacity() + " " + lanes.getBoundsInParent());
+                for (var n : ((javafx.scene.Parent) lanes).getChildrenUnmodifiable()) {
+                    if (n instanceof javafx.scene.control.Label l) { System.out.println("DEBUG " + l.getText() + " skin=" + l.getSkin() + " scene=" + l.getScene() + " font=" + l.getFont() + " op=" + l.getOpacity()); }
+                }
+            }
             File file = outDir.resolve(step.file()).toFile();
             try {
                 javax.imageio.ImageIO.write(toBuffered(image), "png", file);

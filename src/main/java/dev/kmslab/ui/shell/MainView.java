@@ -5,6 +5,9 @@ import dev.kmslab.study.content.ContentSearch;
 import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.checklists.ChecklistView;
 import dev.kmslab.ui.checklists.ChecklistViewModel;
+import dev.kmslab.ui.flows.FlowExecutor;
+import dev.kmslab.ui.flows.FlowsView;
+import dev.kmslab.ui.flows.FlowsViewModel;
 import dev.kmslab.ui.markdown.MarkdownRenderer;
 import dev.kmslab.ui.overview.OverviewView;
 import dev.kmslab.ui.overview.OverviewViewModel;
@@ -45,6 +48,8 @@ public final class MainView extends StackPane implements Navigator {
     private final ServiceMapViewModel services = new ServiceMapViewModel();
     private final ChecklistViewModel checklists;
     private final SearchViewModel search = new SearchViewModel();
+    private final FlowsViewModel flows = new FlowsViewModel(
+            dev.kmslab.flow.FlowRecorder.standalone(new java.security.SecureRandom()), FlowExecutor.background());
     private final MarkdownRenderer markdown = new MarkdownRenderer(this::follow);
     private final List<Section> sections;
     private final ToggleGroup navGroup = new ToggleGroup();
@@ -66,7 +71,8 @@ public final class MainView extends StackPane implements Navigator {
                 new Section("services", "Service map", Feather.SHARE_2,
                         () -> new ServiceMapView(services, markdown, this)),
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
-                        () -> new ChecklistView(checklists, this)));
+                        () -> new ChecklistView(checklists, this)),
+                new Section("flows", "Flows", Feather.PLAY_CIRCLE, () -> new FlowsView(flows)));
         frame.setLeft(sidebar());
         content.getStyleClass().add("section-content");
         VBox centre = new VBox(header(), noticeBox, content);
@@ -268,6 +274,12 @@ public final class MainView extends StackPane implements Navigator {
     public void showChecklistItem(String trackId, String itemId) {
         shell.selectedSectionProperty().set("checklists");
         checklists.jumpTo(trackId, itemId);
+    }
+
+    @Override
+    public void showFlow(String flowId) {
+        shell.selectedSectionProperty().set("flows");
+        flows.open(flowId, java.util.Optional.empty());
     }
 
     @Override
