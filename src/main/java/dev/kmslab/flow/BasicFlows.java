@@ -22,13 +22,13 @@ final class BasicFlows {
         return List.of(
                 new FlowDefinition("direct-encrypt", "Encrypt and Decrypt",
                         "Send up to 4 KB straight to KMS: Encrypt returns a ciphertext blob, Decrypt reverses it.",
-                        "Basics", false, BasicFlows::direct),
+                        "Basics and failures", false, BasicFlows::direct),
                 new FlowDefinition("context-mismatch", "Encryption context mismatch",
                         "Decrypt with a different encryption context fails with InvalidCiphertextException.",
-                        "Basics", false, BasicFlows::contextMismatch),
+                        "Basics and failures", false, BasicFlows::contextMismatch),
                 new FlowDefinition("access-denied", "Access denied",
                         "A role that neither the key policy nor an IAM policy allows calls Decrypt: "
-                                + "AccessDeniedException.", "Permissions", true, BasicFlows::accessDenied));
+                                + "AccessDeniedException.", "Basics and failures", true, BasicFlows::accessDenied));
     }
 
     private static void actors(FlowSession s) {

@@ -18,10 +18,9 @@ public final class FlowCatalogue {
 
     private static List<FlowDefinition> build() {
         List<FlowDefinition> all = new ArrayList<>();
-        all.add(BasicFlows.all().get(0));
+        all.addAll(BasicFlows.all());
         all.addAll(EnvelopeFlows.all());
         all.addAll(KeyLifecycleFlows.all());
-        all.addAll(BasicFlows.all().subList(1, 3));
         all.addAll(ServiceFlows.all());
         return List.copyOf(all);
     }

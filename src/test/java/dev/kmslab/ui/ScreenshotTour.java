@@ -50,7 +50,7 @@ public final class ScreenshotTour {
                 new Step("service-map.png", () -> view.showService("ebs")),
                 new Step("checklists.png", () -> view.showChecklistItem("DVA", "")),
                 new Step("flows.png", () -> shell().selectedSectionProperty().set("flows")),
-                new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 3)),
+                new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 2)),
                 new Step("overview-dark.png", () -> {
                     view.showOverview();
                     shell().darkProperty().set(true);
@@ -86,13 +86,6 @@ public final class ScreenshotTour {
         PauseTransition settle = new PauseTransition(Duration.millis(step.file().startsWith("flows-") ? 1100 : 700));
         settle.setOnFinished(e -> {
             WritableImage image = stage.getScene().snapshot(null);
-            var lanes = stage.getScene().getRoot().lookup(".lane-diagram");
-            if (lanes != null) {
-                System.out.println("DEBUG lanes scene=" + lanes.getScene() + " parent=" + lanes.getParent() + " visible=" + lanes.isVisible() + " opacity=" + lanes.getOpacity() + " " + lanes.getBoundsInParent());
-                for (var n : ((javafx.scene.Parent) lanes).getChildrenUnmodifiable()) {
-                    if (n instanceof javafx.scene.control.Label l) { System.out.println("DEBUG " + l.getText() + " skin=" + l.getSkin() + " scene=" + l.getScene() + " font=" + l.getFont() + " op=" + l.getOpacity()); }
-                }
-            }
             File file = outDir.resolve(step.file()).toFile();
             try {
                 javax.imageio.ImageIO.write(toBuffered(image), "png", file);

@@ -39,18 +39,18 @@ final class BytesPanel extends VBox {
     private static VBox box(Payload p) {
         Label name = new Label(p.name(), Visuals.chip(p).getGraphic());
         name.getStyleClass().add("payload-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label size = new Label(p.size() + " bytes · " + p.kind().label());
-        size.getStyleClass().add("muted");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(name, grow, size);
+        size.getStyleClass().addAll("muted", "payload-size");
+        HBox header = new HBox(name);
         header.getStyleClass().add("payload-header");
         if (p.secret()) {
             Label badge = new Label("SECRET");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             badge.getStyleClass().add("secret-badge");
-            header.getChildren().add(1, badge);
+            header.getChildren().add(badge);
         }
-        VBox box = new VBox(header);
+        VBox box = new VBox(header, size);
         box.getStyleClass().addAll("payload-box", Visuals.styleClass(p.kind()));
         if (p.secret()) {
             box.getStyleClass().add("secret");
@@ -96,14 +96,14 @@ final class BytesPanel extends VBox {
 
     static String base64(Payload p) {
         String b64 = p.base64();
-        int limit = 88;
+        int limit = 96;
         StringBuilder b = new StringBuilder();
         int shown = Math.min(b64.length(), limit);
-        for (int i = 0; i < shown; i += 44) {
+        for (int i = 0; i < shown; i += 32) {
             if (i > 0) {
                 b.append('\n');
             }
-            b.append(b64, i, Math.min(shown, i + 44));
+            b.append(b64, i, Math.min(shown, i + 32));
         }
         if (b64.length() > limit) {
             b.append(" …");

@@ -5,12 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -49,11 +47,12 @@ final class FlowCatalogueView extends ScrollPane {
         Label summary = new Label(def.summary());
         summary.setWrapText(true);
         summary.getStyleClass().add("card-summary");
-        Label id = new Label(def.ownKey() ? "runs on a scratch key" : "can use your key");
-        id.getStyleClass().add("card-note");
-        HBox foot = new HBox(id);
-        foot.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(title, summary, foot);
+        VBox card = new VBox(title, summary);
+        if (def.ownKey()) {
+            Label note = new Label("Runs on a scratch key of its own", new FontIcon(Feather.SHIELD));
+            note.getStyleClass().add("card-note");
+            card.getChildren().add(note);
+        }
         card.setId("flow-card-" + def.id());
         card.getStyleClass().addAll("concept-card", "flow-card");
         card.setFocusTraversable(true);

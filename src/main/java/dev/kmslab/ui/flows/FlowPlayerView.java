@@ -189,6 +189,7 @@ public final class FlowPlayerView extends BorderPane {
         ScrollPane s = new ScrollPane(content);
         s.setId(id);
         s.setFitToWidth(true);
+        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         s.getStyleClass().add("player-scroll");
         return s;
     }
@@ -274,6 +275,12 @@ public final class FlowPlayerView extends BorderPane {
     }
 
     private static final class StepCell extends ListCell<Step> {
+
+        StepCell() {
+            // Cells follow the list's width (text is cut with an ellipsis) instead of growing a horizontal scrollbar.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Step step, boolean empty) {
             super.updateItem(step, empty);
@@ -284,6 +291,7 @@ public final class FlowPlayerView extends BorderPane {
                 return;
             }
             setText((getIndex() + 1) + ". " + step.action());
+            setTooltip(new Tooltip(step.action()));
             if (step.failed()) {
                 getStyleClass().add("failed-step");
                 setGraphic(new FontIcon(Feather.X_CIRCLE));

@@ -54,7 +54,6 @@ final class LaneDiagram extends Pane {
     }
 
     private void redraw(boolean animate, double millis, Runnable done) {
-        System.err.println("REDRAW " + getWidth() + "x" + getHeight() + " idx=" + index + " " + (flow != null));
         if (current != null) {
             current.stop();
             current = null;
@@ -84,6 +83,7 @@ final class LaneDiagram extends Pane {
             head.setPrefWidth(laneWidth - unit * 0.6);
             head.setMinHeight(unit * 3);
             head.setPrefHeight(unit * 3);
+            head.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
             head.relocate(x - (laneWidth - unit * 0.6) / 2, unit * 0.6);
             getChildren().add(head);
         }
@@ -176,9 +176,9 @@ final class LaneDiagram extends Pane {
         javafx.beans.property.DoubleProperty progress = new javafx.beans.property.SimpleDoubleProperty(animate ? 0 : 1);
         Runnable place = () -> {
             double w = chips.getWidth();
-            double startX = dir > 0 ? x1 + unit * 0.3 : x1 - w - unit * 0.3;
-            double endX = dir > 0 ? end - w - unit * 0.6 : end + unit * 0.6;
-            chips.relocate(startX + (endX - startX) * progress.get(), y + unit * 0.35);
+            double centre = x1 + (x2 - x1) * progress.get();
+            double left = Math.max(unit * 0.3, Math.min(getWidth() - w - unit * 0.3, centre - w / 2));
+            chips.relocate(left, y + unit * 0.35);
         };
         chips.widthProperty().addListener((o, a, b) -> place.run());
         progress.addListener((o, a, b) -> place.run());

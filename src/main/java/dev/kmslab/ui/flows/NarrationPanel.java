@@ -62,6 +62,7 @@ final class NarrationPanel extends VBox {
         for (Map.Entry<String, String> p : step.parameters().entrySet()) {
             Label key = new Label(p.getKey());
             key.getStyleClass().add("param-name");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label value = new Label(p.getValue());
             value.getStyleClass().add("param-value");
             value.setWrapText(true);
