@@ -184,7 +184,7 @@ public final class ServiceMapView extends BorderPane {
             watch.getStyleClass().add("accent");
             watch.setTooltip(new Tooltip("Watch " + service.name() + " use KMS, step by step with the real bytes"));
             watch.setOnAction(e -> navigator.showFlow(flowId));
-            body.getChildren().add(watch);
+            body.getChildren().add(2, watch);
         }
         body.getChildren().addAll(heading("KMS API calls"), chips(service.apiCalls(), "api-chip"));
         body.getChildren().addAll(heading("Exam tracks"), chips(service.tracks(), "track-chip"));
