@@ -52,8 +52,6 @@ public final class FlowPlayerView extends BorderPane {
         VBox.setVgrow(lanes, Priority.ALWAYS);
         ScrollPane narrationScroll = scroll(narration, "narration-scroll");
         ScrollPane bytesScroll = scroll(bytes, "bytes-scroll");
-        bytesScroll.setPrefWidth(430);
-        bytesScroll.setMinWidth(300);
         HBox.setHgrow(narrationScroll, Priority.ALWAYS);
         HBox info = new HBox(narrationScroll, bytesScroll);
         info.getStyleClass().add("player-info");
