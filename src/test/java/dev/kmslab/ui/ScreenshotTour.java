@@ -83,7 +83,7 @@ public final class ScreenshotTour {
         Step step = steps.remove(0);
         step.action().run();
         // Give layout, CSS and images a moment to settle before the snapshot.
-        PauseTransition settle = new PauseTransition(Duration.millis(step.file().startsWith("flows-") ? 1100 : 700));
+        PauseTransition settle = new PauseTransition(Duration.millis(step.file().startsWith("flows-") ? 1900 : 700));
         settle.setOnFinished(e -> {
             WritableImage image = stage.getScene().snapshot(null);
             File file = outDir.resolve(step.file()).toFile();

@@ -99,11 +99,11 @@ final class BytesPanel extends VBox {
         int limit = 96;
         StringBuilder b = new StringBuilder();
         int shown = Math.min(b64.length(), limit);
-        for (int i = 0; i < shown; i += 32) {
+        for (int i = 0; i < shown; i += 24) {
             if (i > 0) {
                 b.append('\n');
             }
-            b.append(b64, i, Math.min(shown, i + 32));
+            b.append(b64, i, Math.min(shown, i + 24));
         }
         if (b64.length() > limit) {
             b.append(" …");

@@ -30,16 +30,19 @@ final class LaneDiagram extends Pane {
     private Flow flow;
     private int index = -1;
     private ParallelTransition current;
+    private Runnable pendingDone;
+    // A step asked to animate before the diagram had a size (just shown): it animates once laid out.
+    private double deferredMillis;
     private final Label probe = new Label();
 
     LaneDiagram() {
         getStyleClass().add("lane-diagram");
         probe.setManaged(false);
         probe.setVisible(false);
-        probe.fontProperty().addListener((o, a, b) -> redraw(false, 0, null));
+        probe.fontProperty().addListener((o, a, b) -> onResize());
         setMinSize(0, 0);
-        widthProperty().addListener((o, a, b) -> redraw(false, 0, null));
-        heightProperty().addListener((o, a, b) -> redraw(false, 0, null));
+        widthProperty().addListener((o, a, b) -> onResize());
+        heightProperty().addListener((o, a, b) -> onResize());
     }
 
     /** Shows {@code step} of {@code newFlow}; when animating, runs {@code done} once the packets have arrived. */
@@ -49,16 +52,38 @@ final class LaneDiagram extends Pane {
         redraw(animate && millis > 0, millis, done);
     }
 
+    // A resize in the middle of a step (the panels below reflow) redraws and carries on for the time that was left.
+    private void onResize() {
+        if (deferredMillis > 0) {
+            if (getWidth() > 0 && getHeight() > 0) {
+                double millis = deferredMillis;
+                deferredMillis = 0;
+                redraw(true, millis, pendingDone);
+            }
+        } else if (isAnimating()) {
+            double left = current.getTotalDuration().subtract(current.getCurrentTime()).toMillis();
+            redraw(left > 0, left, pendingDone);
+        } else {
+            redraw(false, 0, null);
+        }
+    }
+
     boolean isAnimating() {
         return current != null && current.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
     private void redraw(boolean animate, double millis, Runnable done) {
+        pendingDone = done;
         if (current != null) {
             current.stop();
             current = null;
         }
         getChildren().setAll(probe);
+        if (flow != null && animate && (getWidth() <= 0 || getHeight() <= 0)) {
+            deferredMillis = millis;
+            return;
+        }
+        deferredMillis = 0;
         if (flow == null || getWidth() <= 0 || getHeight() <= 0) {
             if (done != null) {
                 done.run();
