@@ -39,7 +39,8 @@ final class LaneDiagram extends Pane {
         getStyleClass().add("lane-diagram");
         probe.setManaged(false);
         probe.setVisible(false);
-        probe.fontProperty().addListener((o, a, b) -> onResize());
+        // Later, not now: the font changes during a CSS pass, and children replaced during it would miss their styles.
+        probe.fontProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::onResize));
         setMinSize(0, 0);
         widthProperty().addListener((o, a, b) -> onResize());
         heightProperty().addListener((o, a, b) -> onResize());
