@@ -169,8 +169,8 @@ final class EnvelopeFlows {
                 GenerateDataKeyRequest.aes256(s.keyArn(), CONTEXT));
         s.step("kms", "provisioner", "GenerateDataKeyWithoutPlaintext response")
                 .open("Encrypted data key", PayloadKind.ENCRYPTED_DATA_KEY, result.ciphertextBlob())
-                .narration("KMS returns only the encrypted data key. The provisioner could not decrypt anything with it "
-                        + "even if it wanted to.").state("No plaintext data key exists outside KMS").add();
+                .narration("KMS returns only the encrypted data key. The provisioner could not decrypt anything "
+                        + "with it even if it wanted to.").state("No plaintext data key exists outside KMS").add();
         s.step("provisioner", "storage", "Store for later")
                 .open("Encrypted data key", PayloadKind.ENCRYPTED_DATA_KEY, result.ciphertextBlob())
                 .narration("The encrypted data key waits in storage until data has to be encrypted.").add();
@@ -188,6 +188,7 @@ final class EnvelopeFlows {
                 .narration("The worker encrypts with the data key it just obtained, then erases the key.")
                 .state("Plaintext data key erased from memory").add();
         java.util.Arrays.fill(dataKey, (byte) 0);
-        s.tip("GenerateDataKeyWithoutPlaintext then Decrypt when needed: separates who creates keys from who uses them.");
+        s.tip("GenerateDataKeyWithoutPlaintext, then Decrypt when needed: separates who creates keys from who uses "
+                + "them.");
     }
 }

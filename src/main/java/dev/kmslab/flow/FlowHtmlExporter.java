@@ -51,7 +51,8 @@ public final class FlowHtmlExporter {
         }
         h.append("<h2>Exam tips</h2>\n<ul class=\"tips\">");
         flow.examTips().forEach(t -> h.append("<li>").append(esc(t)).append("</li>"));
-        h.append("</ul>\n<p class=\"summary\">Recorded from real calls on the KMS Lab key engine.</p>\n</body></html>\n");
+        h.append("</ul>\n<p class=\"summary\">Recorded from real calls on the KMS Lab key engine.</p>\n")
+                .append("</body></html>\n");
         return h.toString();
     }
 

@@ -109,6 +109,7 @@ public final class FlowSession {
         }
         if (e.isError()) {
             b.param("errorCode", e.errorCode());
+            b.param("authorization", e.authorizationExplanation());
         }
         b.narration(narration).state("The call is in the audit log: who, when, which key, which context").add();
     }

@@ -83,8 +83,7 @@ final class KeyLifecycleFlows {
                 .tip("Rotation does not re-encrypt existing data and never breaks old ciphertext.").add();
         r.destroyPlaintext();
         s.tip("Automatic rotation: symmetric keys with KMS-generated material only; 90 to 2560 days, default 365.");
-        s.tip("Imported key material and asymmetric keys cannot be rotated automatically: rotate manually with a new "
-                + "key and an alias update.");
+        s.tip("Automatic rotation is not available for asymmetric keys, HMAC keys or keys with imported material.");
     }
 
     private static void reEncrypt(FlowSession s) {

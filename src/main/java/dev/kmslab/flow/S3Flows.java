@@ -42,7 +42,7 @@ final class S3Flows {
                 .tip("The uploader needs kms:GenerateDataKey on the key; the reader needs kms:Decrypt.").add();
         s.call("s3", "GenerateDataKey").param("KeyId", s.keyArn()).param("KeySpec", "AES_256").context(context)
                 .param("ViaService", "s3." + s.region() + ".amazonaws.com").payload(FlowSession.contextPayload(context))
-                .narration("S3 asks KMS for a data key for this one object, with the caller's identity and the object's "
+                .narration("S3 asks KMS, on the caller's behalf, for a data key for this one object, with the object's "
                         + "ARN as encryption context.").add();
         GenerateDataKeyResult key = s.engine().generateDataKey(s.via("s3"),
                 GenerateDataKeyRequest.aes256(s.keyArn(), context));

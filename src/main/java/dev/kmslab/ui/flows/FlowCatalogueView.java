@@ -2,7 +2,6 @@ package dev.kmslab.ui.flows;
 
 import dev.kmslab.flow.FlowDefinition;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Label;
@@ -64,9 +63,5 @@ final class FlowCatalogueView extends ScrollPane {
             }
         });
         return card;
-    }
-
-    static List<String> ids(FlowsViewModel vm) {
-        return vm.catalogue().stream().map(FlowDefinition::id).toList();
     }
 }
