@@ -80,6 +80,8 @@ public final class ScreenshotTour {
                             .lookup("#audit-table")).getSelectionModel().select(0));
                     later.play();
                 }),
+                new Step("flows.png", () -> shell().selectedSectionProperty().set("flows")),
+                new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 2)),
                 new Step("overview-dark.png", () -> {
                     view.showOverview();
                     shell().darkProperty().set(true);
@@ -146,6 +148,22 @@ public final class ScreenshotTour {
         exam.submit();
     }
 
+    /** Opens a flow, shows its steps up to {@code step} and starts animating the next one for the snapshot. */
+    private static void playMidAnimation(MainView view, String flowId, int step) {
+        view.showFlow(flowId);
+        var flows = (dev.kmslab.ui.flows.FlowsView) view.lookup("#flows-view");
+        var model = flows.player().model();
+        // Recording runs in the background; animate as soon as the flow is in.
+        model.flowProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(() -> {
+                    model.jump(step - 1);
+                    model.next();
+                });
+            }
+        });
+    }
+
     private void next(List<Step> steps, Stage stage) {
         if (steps.isEmpty()) {
             Platform.exit();
@@ -154,7 +172,7 @@ public final class ScreenshotTour {
         Step step = steps.remove(0);
         step.action().run();
         // Give layout, CSS and images a moment to settle before the snapshot.
-        PauseTransition settle = new PauseTransition(Duration.millis(700));
+        PauseTransition settle = new PauseTransition(Duration.millis(step.file().startsWith("flows-") ? 1900 : 700));
         settle.setOnFinished(e -> {
             WritableImage image = stage.getScene().snapshot(null);
             File file = outDir.resolve(step.file()).toFile();

@@ -29,6 +29,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The related-service map with its track filter and the side panel of the selected service. */
 public final class ServiceMapView extends BorderPane {
 
+    /** Services with an animated flow in the Flows section, by service id. */
+    static final java.util.Map<String, String> FLOWS = java.util.Map.of("s3", "s3-sse-kms", "ebs", "grant-ebs",
+            "secrets-manager", "secrets-manager-read", "lambda", "lambda-env");
+
     private final ServiceMapViewModel model;
     private final MarkdownRenderer markdown;
     private final Navigator navigator;
@@ -172,6 +176,16 @@ public final class ServiceMapView extends BorderPane {
         summary.getStyleClass().add("panel-summary");
         VBox body = new VBox(header, summary, heading("How it uses KMS"), markdown.render(service.details()));
         body.getStyleClass().add("panel-body");
+        String flowId = FLOWS.get(service.id());
+        // grant-ebs waits for grants in the engine; the button appears once the catalogue has the flow.
+        if (flowId != null && dev.kmslab.flow.FlowCatalogue.find(flowId).isPresent()) {
+            Button watch = new Button("Watch it", new FontIcon(Feather.PLAY_CIRCLE));
+            watch.setId("service-watch");
+            watch.getStyleClass().add("accent");
+            watch.setTooltip(new Tooltip("Watch " + service.name() + " use KMS, step by step with the real bytes"));
+            watch.setOnAction(e -> navigator.showFlow(flowId));
+            body.getChildren().add(2, watch);
+        }
         body.getChildren().addAll(heading("KMS API calls"), chips(service.apiCalls(), "api-chip"));
         body.getChildren().addAll(heading("Exam tracks"), chips(service.tracks(), "track-chip"));
         if (!service.examTip().isBlank()) {

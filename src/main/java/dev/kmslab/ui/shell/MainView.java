@@ -6,6 +6,9 @@ import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.checklists.ChecklistView;
 import dev.kmslab.ui.checklists.ChecklistViewModel;
 import dev.kmslab.ui.common.FxUiExecutor;
+import dev.kmslab.ui.flows.FlowExecutor;
+import dev.kmslab.ui.flows.FlowsView;
+import dev.kmslab.ui.flows.FlowsViewModel;
 import dev.kmslab.ui.keylab.KeyLabSession;
 import dev.kmslab.ui.keylab.KeyLabView;
 import dev.kmslab.ui.markdown.MarkdownRenderer;
@@ -54,6 +57,8 @@ public final class MainView extends StackPane implements Navigator {
     private final ChecklistViewModel checklists;
     private final QuizViewModel quiz;
     private final SearchViewModel search = new SearchViewModel();
+    private final FlowsViewModel flows = new FlowsViewModel(
+            dev.kmslab.flow.FlowRecorder.standalone(new java.security.SecureRandom()), FlowExecutor.background());
     private final MarkdownRenderer markdown = new MarkdownRenderer(this::follow);
     private final List<Section> sections;
     private final ToggleGroup navGroup = new ToggleGroup();
@@ -80,6 +85,7 @@ public final class MainView extends StackPane implements Navigator {
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
                         () -> new ChecklistView(checklists, this)),
                 new Section("keylab", "Key Lab", Feather.LOCK, () -> new KeyLabView(keyLab)),
+                new Section("flows", "Flows", Feather.PLAY_CIRCLE, () -> new FlowsView(flows)),
                 new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz, this)));
         frame.setLeft(sidebar());
         content.getStyleClass().add("section-content");
@@ -288,6 +294,12 @@ public final class MainView extends StackPane implements Navigator {
     public void showChecklistItem(String trackId, String itemId) {
         shell.selectedSectionProperty().set("checklists");
         checklists.jumpTo(trackId, itemId);
+    }
+
+    @Override
+    public void showFlow(String flowId) {
+        shell.selectedSectionProperty().set("flows");
+        flows.open(flowId, java.util.Optional.empty());
     }
 
     @Override

@@ -13,6 +13,11 @@ public interface Navigator {
 
     void openExternal(String url);
 
+    /** Opens a flow from the catalogue (ids as in {@code dev.kmslab.flow.FlowCatalogue}) in the Flows player. */
+    default void showFlow(String flowId) {
+        // Navigators without a Flows section (tests, previews) ignore it.
+    }
+
     /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>} or a web address. */
     default void follow(String destination) {
         if (destination.startsWith("concept:")) {

@@ -1,0 +1,304 @@
+package dev.kmslab.ui.flows;
+
+import dev.kmslab.flow.Flow;
+import dev.kmslab.flow.Step;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The flow player: step list, actor lanes with animated arrows, narration, bytes and the transport controls.
+ * Keyboard: Space plays or pauses, ← and → step, Home and End jump, F5 toggles presenter mode, Esc leaves it.
+ */
+public final class FlowPlayerView extends BorderPane {
+
+    private final FlowsViewModel vm;
+    private final FlowPlayerModel model;
+    private final LaneDiagram lanes = new LaneDiagram();
+    private final NarrationPanel narration = new NarrationPanel();
+    private final BytesPanel bytes = new BytesPanel();
+    private final ListView<Step> steps = new ListView<>();
+    private final Label title = new Label();
+    private final PauseTransition hold = new PauseTransition();
+    private final Label notice = new Label();
+    private boolean syncingList;
+
+    FlowPlayerView(FlowsViewModel vm, Runnable exportHtml, Runnable exportFrames) {
+        this.vm = vm;
+        this.model = vm.player();
+        setId("flow-player");
+        getStyleClass().add("flow-player");
+        setTop(toolbar(exportHtml, exportFrames));
+        setLeft(stepList());
+        VBox.setVgrow(lanes, Priority.ALWAYS);
+        ScrollPane narrationScroll = scroll(narration, "narration-scroll");
+        ScrollPane bytesScroll = scroll(bytes, "bytes-scroll");
+        HBox.setHgrow(narrationScroll, Priority.ALWAYS);
+        HBox info = new HBox(narrationScroll, bytesScroll);
+        info.getStyleClass().add("player-info");
+        VBox centre = new VBox(lanes, info);
+        centre.getStyleClass().add("player-centre");
+        setCenter(centre);
+        setBottom(controls());
+        model.indexProperty().addListener((obs, was, now) -> onIndex(was.intValue(), now.intValue()));
+        model.flowProperty().addListener((obs, was, now) -> onFlow(now));
+        model.playingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                hold.stop();
+            } else if (!lanes.isAnimating()) {
+                scheduleTick();
+            }
+        });
+        hold.setOnFinished(e -> model.tick());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        setFocusTraversable(true);
+        onFlow(model.flowProperty().get());
+    }
+
+    public FlowPlayerModel model() {
+        return model;
+    }
+
+    private HBox toolbar(Runnable exportHtml, Runnable exportFrames) {
+        Button back = button("flow-back", Feather.ARROW_LEFT, "All flows", "Back to the catalogue");
+        back.setOnAction(e -> vm.close());
+        title.setId("flow-title");
+        title.getStyleClass().add("flow-title");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button html = button("export-html", Feather.FILE_TEXT, "HTML", "Export as a self-contained HTML page");
+        html.setOnAction(e -> exportHtml.run());
+        Button png = button("export-png", Feather.IMAGE, "PNG frames", "Export one PNG per step, for slides");
+        png.setOnAction(e -> exportFrames.run());
+        Button presenter = button("presenter-toggle", Feather.MAXIMIZE, "Present", "Presenter mode (F5, Esc to leave)");
+        presenter.setOnAction(e -> vm.presenterProperty().set(!vm.presenterProperty().get()));
+        vm.presenterProperty().addListener((o, a, on) -> {
+            presenter.setText(on ? "Leave" : "Present");
+            ((FontIcon) presenter.getGraphic()).setIconCode(on ? Feather.MINIMIZE : Feather.MAXIMIZE);
+        });
+        notice.setId("flow-notice");
+        notice.getStyleClass().add("flow-notice");
+        HBox bar = new HBox(back, title, grow, notice, html, png, presenter);
+        bar.getStyleClass().add("player-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private VBox stepList() {
+        steps.setId("flow-steps");
+        steps.getStyleClass().add("flow-steps");
+        steps.setCellFactory(list -> new StepCell());
+        steps.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
+            if (!syncingList && now.intValue() >= 0 && now.intValue() != model.indexProperty().get()) {
+                model.pause();
+                model.jump(now.intValue());
+            }
+        });
+        Label heading = new Label("Steps");
+        heading.getStyleClass().add("panel-heading");
+        VBox box = new VBox(heading, steps);
+        VBox.setVgrow(steps, Priority.ALWAYS);
+        box.getStyleClass().add("step-list-box");
+        return box;
+    }
+
+    private HBox controls() {
+        Button start = button("flow-start", Feather.SKIP_BACK, null, "Jump to the start (Home)");
+        start.setOnAction(e -> model.toStart());
+        Button back = button("flow-prev", Feather.CHEVRON_LEFT, null, "Step back (←)");
+        back.setOnAction(e -> {
+            model.pause();
+            model.back();
+        });
+        back.disableProperty().bind(model.canGoBackProperty().not());
+        Button play = button("flow-play", Feather.PLAY, "Play", "Play or pause (Space)");
+        play.getStyleClass().add("accent");
+        model.playingProperty().addListener((o, a, on) -> {
+            play.setText(on ? "Pause" : "Play");
+            ((FontIcon) play.getGraphic()).setIconCode(on ? Feather.PAUSE : Feather.PLAY);
+        });
+        play.setOnAction(e -> model.togglePlay());
+        Button next = button("flow-next", Feather.CHEVRON_RIGHT, null, "Step forward (→)");
+        next.setOnAction(e -> {
+            model.pause();
+            model.next();
+        });
+        next.disableProperty().bind(model.canGoNextProperty().not());
+        Button end = button("flow-end", Feather.SKIP_FORWARD, null, "Jump to the end (End)");
+        end.setOnAction(e -> model.toEnd());
+        ComboBox<Double> speed = new ComboBox<>();
+        speed.setId("flow-speed");
+        speed.getItems().setAll(FlowPlayerModel.SPEEDS);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : (v == Math.floor(v) ? String.valueOf(v.intValue()) : String.valueOf(v)) + "×";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("×", ""));
+            }
+        });
+        speed.setValue(model.speedProperty().get());
+        speed.valueProperty().addListener((o, a, v) -> model.speedProperty().set(v));
+        speed.setTooltip(new Tooltip("Animation speed"));
+        Label speedLabel = new Label("Speed");
+        speedLabel.getStyleClass().add("muted");
+        Label hint = new Label("Space play/pause · ← → step · Home/End · F5 present");
+        hint.getStyleClass().addAll("muted", "key-hint");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(start, back, play, next, end, speedLabel, speed, grow, hint);
+        bar.getStyleClass().add("player-controls");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Button button(String id, Feather icon, String text, String tip) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        // Buttons keep focus off themselves so Space always means play/pause, never "press the focused button".
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private static ScrollPane scroll(Region content, String id) {
+        ScrollPane s = new ScrollPane(content);
+        s.setId(id);
+        s.setFitToWidth(true);
+        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        s.getStyleClass().add("player-scroll");
+        return s;
+    }
+
+    private void onFlow(Flow flow) {
+        title.setText(flow == null ? "" : flow.title());
+        syncingList = true;
+        steps.getItems().setAll(flow == null ? java.util.List.of() : flow.steps());
+        syncingList = false;
+        onIndex(-1, model.indexProperty().get());
+    }
+
+    private void onIndex(int was, int now) {
+        Flow flow = model.flowProperty().get();
+        hold.stop();
+        boolean forward = now == was + 1 && was >= 0;
+        lanes.show(flow, now, forward, model.animationMillis(), () -> {
+            if (model.playingProperty().get()) {
+                scheduleTick();
+            }
+        });
+        narration.show(flow, now);
+        bytes.show(flow == null || now < 0 ? null : flow.steps().get(now));
+        syncingList = true;
+        if (now >= 0) {
+            steps.getSelectionModel().select(now);
+            steps.scrollTo(Math.max(0, now - 3));
+        } else {
+            steps.getSelectionModel().clearSelection();
+        }
+        syncingList = false;
+    }
+
+    private void scheduleTick() {
+        double millis = model.animationMillis() * 0.9;
+        if (millis <= 0) {
+            Platform.runLater(model::tick);
+        } else {
+            hold.setDuration(Duration.millis(millis));
+            hold.playFromStart();
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        Consumer<Runnable> handled = r -> {
+            r.run();
+            e.consume();
+        };
+        KeyCode code = e.getCode();
+        if (code == KeyCode.SPACE) {
+            handled.accept(model::togglePlay);
+        } else if (code == KeyCode.RIGHT) {
+            handled.accept(() -> {
+                model.pause();
+                model.next();
+            });
+        } else if (code == KeyCode.LEFT) {
+            handled.accept(() -> {
+                model.pause();
+                model.back();
+            });
+        } else if (code == KeyCode.HOME) {
+            handled.accept(model::toStart);
+        } else if (code == KeyCode.END) {
+            handled.accept(model::toEnd);
+        } else if (code == KeyCode.F5) {
+            handled.accept(() -> vm.presenterProperty().set(!vm.presenterProperty().get()));
+        } else if (code == KeyCode.ESCAPE && vm.presenterProperty().get()) {
+            handled.accept(() -> vm.presenterProperty().set(false));
+        }
+    }
+
+    /** A short confirmation in the toolbar, e.g. where an export went. */
+    void showNotice(String text) {
+        notice.setText(text);
+    }
+
+    /** Ends the running animation so a snapshot shows the finished step. */
+    void settle() {
+        lanes.finish();
+        applyCss();
+        layout();
+    }
+
+    private static final class StepCell extends ListCell<Step> {
+
+        StepCell() {
+            // Cells follow the list's width (text is cut with an ellipsis) instead of growing a horizontal scrollbar.
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Step step, boolean empty) {
+            super.updateItem(step, empty);
+            getStyleClass().removeAll("failed-step", "kms-step");
+            if (empty || step == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText((getIndex() + 1) + ". " + step.action());
+            setTooltip(new Tooltip(step.action()));
+            if (step.failed()) {
+                getStyleClass().add("failed-step");
+                setGraphic(new FontIcon(Feather.X_CIRCLE));
+            } else if (step.kmsCall()) {
+                getStyleClass().add("kms-step");
+                setGraphic(new FontIcon(Feather.KEY));
+            } else {
+                setGraphic(null);
+            }
+        }
+    }
+}

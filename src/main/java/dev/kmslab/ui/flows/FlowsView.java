@@ -1,0 +1,163 @@
+package dev.kmslab.ui.flows;
+
+import dev.kmslab.flow.FlowHtmlExporter;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The Flows section: the catalogue, or the player once a flow is open, with presenter mode (the player alone in a
+ * full-screen window, large type, high contrast) and exports to a folder the learner picks.
+ */
+public final class FlowsView extends StackPane {
+
+    private final FlowsViewModel vm;
+    private final FlowCatalogueView catalogue;
+    private final FlowPlayerView player;
+    private final VBox waiting = new VBox();
+    private final Label status = new Label();
+    private Function<Window, Optional<Path>> folderChooser = FlowsView::chooseFolder;
+    private Stage presenterStage;
+
+    public FlowsView(FlowsViewModel vm) {
+        this.vm = vm;
+        setId("flows-view");
+        catalogue = new FlowCatalogueView(vm);
+        player = new FlowPlayerView(vm, this::exportHtml, this::exportFrames);
+        ProgressIndicator spinner = new ProgressIndicator();
+        Label recording = new Label("Recording the flow on the key engine…");
+        waiting.getChildren().addAll(spinner, recording);
+        waiting.getStyleClass().add("flow-waiting");
+        waiting.setId("flow-recording");
+        status.setId("flow-status");
+        status.getStyleClass().add("flow-status");
+        status.setWrapText(true);
+        vm.openFlowIdProperty().addListener((o, a, b) -> refresh());
+        vm.recordingProperty().addListener((o, a, b) -> refresh());
+        vm.errorProperty().addListener((o, a, b) -> refresh());
+        vm.presenterProperty().addListener((o, was, on) -> presenter(on));
+        refresh();
+    }
+
+    /** Replaces the folder dialog (tests cannot drive a native dialog). */
+    public void setFolderChooser(Function<Window, Optional<Path>> chooser) {
+        folderChooser = chooser;
+    }
+
+    public FlowPlayerView player() {
+        return player;
+    }
+
+    private void refresh() {
+        if (vm.presenterProperty().get()) {
+            return;
+        }
+        if (vm.openFlowIdProperty().get() == null) {
+            getChildren().setAll(catalogue);
+        } else if (vm.errorProperty().get() != null) {
+            status.setText(vm.errorProperty().get());
+            getChildren().setAll(new VBox(status));
+        } else if (vm.recordingProperty().get()) {
+            getChildren().setAll(waiting);
+        } else {
+            getChildren().setAll(player);
+            player.requestFocus();
+        }
+    }
+
+    private void presenter(boolean on) {
+        if (on && presenterStage == null) {
+            Scene owner = getScene();
+            getChildren().remove(player);
+            StackPane root = new StackPane(player);
+            root.getStyleClass().add("presenter");
+            root.setId("presenter-root");
+            root.setStyle("-fx-font-size: 22px;");
+            root.getStylesheets().add(presenterIcons());
+            Scene scene = new Scene(root, 1280, 800);
+            if (owner != null) {
+                scene.getStylesheets().setAll(owner.getStylesheets());
+            }
+            presenterStage = new Stage();
+            presenterStage.setTitle("KMS Lab — presenter");
+            if (owner != null && owner.getWindow() != null) {
+                presenterStage.initOwner(owner.getWindow());
+            }
+            presenterStage.setScene(scene);
+            // Esc is ours (it leaves presenter mode), so the window must not use it just to leave full screen.
+            presenterStage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            presenterStage.setFullScreenExitHint("");
+            presenterStage.setFullScreen(true);
+            presenterStage.setOnHidden(e -> vm.presenterProperty().set(false));
+            presenterStage.show();
+            player.requestFocus();
+        } else if (!on && presenterStage != null) {
+            Stage stage = presenterStage;
+            presenterStage = null;
+            ((StackPane) player.getParent()).getChildren().remove(player);
+            stage.close();
+            refresh();
+        }
+    }
+
+    /** The presenter window's stylesheet for icon sizes, in pixels (Ikonli reads -fx-icon-size in pixels only). */
+    private static String presenterIcons() {
+        String css = ".ikonli-font-icon { -fx-icon-size: 26px; } .packet .ikonli-font-icon { -fx-icon-size: 22px; }";
+        return "data:text/css," + java.net.URLEncoder.encode(css, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
+    public boolean inPresenterWindow() {
+        return presenterStage != null && presenterStage.isShowing();
+    }
+
+    private void exportHtml() {
+        vm.flow().ifPresent(flow -> folderChooser.apply(window()).ifPresent(dir -> {
+            try {
+                Path file = FlowHtmlExporter.write(flow, dir);
+                notice("Saved " + file.getFileName() + " in " + dir);
+            } catch (IOException e) {
+                notice("The page could not be saved: " + e.getMessage());
+            }
+        }));
+    }
+
+    private void exportFrames() {
+        folderChooser.apply(window()).ifPresent(dir -> {
+            try {
+                List<Path> files = FrameExporter.export(player, dir);
+                notice(String.format(Locale.ROOT, "Saved %d frames in %s", files.size(), dir));
+            } catch (IOException e) {
+                notice("The frames could not be saved: " + e.getMessage());
+            }
+        });
+    }
+
+    private void notice(String text) {
+        player.showNotice(text);
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private static Optional<Path> chooseFolder(Window owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export to folder");
+        File dir = chooser.showDialog(owner);
+        return Optional.ofNullable(dir).map(File::toPath);
+    }
+}

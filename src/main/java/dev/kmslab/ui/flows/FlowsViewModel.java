@@ -1,0 +1,104 @@
+package dev.kmslab.ui.flows;
+
+import dev.kmslab.flow.Flow;
+import dev.kmslab.flow.FlowCatalogue;
+import dev.kmslab.flow.FlowDefinition;
+import dev.kmslab.flow.FlowRecorder;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Flows section: the catalogue, the flow being recorded or played, and presenter mode. {@link #open} is the entry
+ * point for the rest of the app (service map, quiz "see it", Key Lab): it records the flow on the executor, never on
+ * the FX thread, and hands it to the player.
+ */
+public final class FlowsViewModel {
+
+    private final FlowRecorder recorder;
+    private final FlowExecutor executor;
+    private final FlowPlayerModel player = new FlowPlayerModel();
+    private final StringProperty openFlowId = new SimpleStringProperty();
+    private final BooleanProperty recording = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty();
+    private final BooleanProperty presenter = new SimpleBooleanProperty();
+    private final ObjectProperty<Optional<String>> keyId = new SimpleObjectProperty<>(Optional.empty());
+    private long generation;
+
+    public FlowsViewModel(FlowRecorder recorder, FlowExecutor executor) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    public List<FlowDefinition> catalogue() {
+        return FlowCatalogue.all();
+    }
+
+    /**
+     * Records the flow (with the learner's key when given) and shows it in the player from its first step. An unknown
+     * id or an unusable key is reported in {@link #errorProperty()}.
+     */
+    public void open(String flowId, Optional<String> key) {
+        long mine = ++generation;
+        openFlowId.set(flowId);
+        keyId.set(key);
+        error.set(null);
+        recording.set(true);
+        player.load(null);
+        executor.submit(() -> recorder.record(flowId, key), flow -> {
+            if (mine == generation) {
+                recording.set(false);
+                player.load(flow);
+            }
+        }, e -> {
+            if (mine == generation) {
+                recording.set(false);
+                error.set("The flow could not be recorded: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Back to the catalogue. */
+    public void close() {
+        generation++;
+        presenter.set(false);
+        player.load(null);
+        openFlowId.set(null);
+        recording.set(false);
+        error.set(null);
+    }
+
+    public Optional<Flow> flow() {
+        return Optional.ofNullable(player.flowProperty().get());
+    }
+
+    public FlowPlayerModel player() {
+        return player;
+    }
+
+    public StringProperty openFlowIdProperty() {
+        return openFlowId;
+    }
+
+    public BooleanProperty recordingProperty() {
+        return recording;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    public ObjectProperty<Optional<String>> keyIdProperty() {
+        return keyId;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.kmslab.ui.flows;
+
+import dev.kmslab.flow.Actor;
+import dev.kmslab.flow.Flow;
+import dev.kmslab.flow.Payload;
+import dev.kmslab.flow.Step;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.ParallelTransition;
+import javafx.animation.Timeline;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The sequence diagram: one lane per actor with its lifeline, and the most recent steps as arrows, the current one
+ * drawn as it happens with its payload chips travelling along it. Sizes follow the font size so zoom and presenter
+ * mode scale it.
+ */
+final class LaneDiagram extends Pane {
+
+    private Flow flow;
+    private int index = -1;
+    private ParallelTransition current;
+    private Runnable pendingDone;
+    // A step asked to animate before the diagram had a size (just shown): it animates once laid out.
+    private double deferredMillis;
+    private final Label probe = new Label();
+
+    LaneDiagram() {
+        getStyleClass().add("lane-diagram");
+        probe.setManaged(false);
+        probe.setVisible(false);
+        // Later, not now: the font changes during a CSS pass, and children replaced during it would miss their styles.
+        probe.fontProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::onResize));
+        setMinSize(0, 0);
+        widthProperty().addListener((o, a, b) -> onResize());
+        heightProperty().addListener((o, a, b) -> onResize());
+    }
+
+    /** Shows {@code step} of {@code newFlow}; when animating, runs {@code done} once the packets have arrived. */
+    void show(Flow newFlow, int step, boolean animate, double millis, Runnable done) {
+        flow = newFlow;
+        index = step;
+        redraw(animate && millis > 0, millis, done);
+    }
+
+    // A resize in the middle of a step (the panels below reflow) redraws and carries on for the time that was left.
+    private void onResize() {
+        if (deferredMillis > 0) {
+            if (getWidth() > 0 && getHeight() > 0) {
+                double millis = deferredMillis;
+                deferredMillis = 0;
+                redraw(true, millis, pendingDone);
+            }
+        } else if (isAnimating()) {
+            double left = current.getTotalDuration().subtract(current.getCurrentTime()).toMillis();
+            redraw(left > 0, left, pendingDone);
+        } else {
+            redraw(false, 0, null);
+        }
+    }
+
+    boolean isAnimating() {
+        return current != null && current.getStatus() == javafx.animation.Animation.Status.RUNNING;
+    }
+
+    private void redraw(boolean animate, double millis, Runnable done) {
+        pendingDone = done;
+        if (current != null) {
+            current.stop();
+            current = null;
+        }
+        getChildren().setAll(probe);
+        if (flow != null && animate && (getWidth() <= 0 || getHeight() <= 0)) {
+            deferredMillis = millis;
+            return;
+        }
+        deferredMillis = 0;
+        if (flow == null || getWidth() <= 0 || getHeight() <= 0) {
+            if (done != null) {
+                done.run();
+            }
+            return;
+        }
+        double unit = fontSize();
+        List<Actor> actors = flow.actors();
+        double margin = unit;
+        double laneWidth = (getWidth() - 2 * margin) / actors.size();
+        double headerBottom = unit * 4.2;
+        for (int i = 0; i < actors.size(); i++) {
+            double x = margin + laneWidth * (i + 0.5);
+            Line life = new Line(x, headerBottom, x, getHeight() - unit * 0.5);
+            life.getStyleClass().add("lifeline");
+            getChildren().add(life);
+            Label head = new Label(actors.get(i).name(), new FontIcon(Visuals.icon(actors.get(i).kind())));
+            head.getStyleClass().addAll("actor-box", "actor-" + actors.get(i).kind().name().toLowerCase());
+            head.setId("actor-" + actors.get(i).id());
+            head.setWrapText(true);
+            head.setMaxWidth(laneWidth - unit * 0.6);
+            head.setPrefWidth(laneWidth - unit * 0.6);
+            head.setMinHeight(unit * 3);
+            head.setPrefHeight(unit * 3);
+            head.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+            head.relocate(x - (laneWidth - unit * 0.6) / 2, unit * 0.6);
+            getChildren().add(head);
+        }
+        if (index < 0) {
+            return;
+        }
+        double rowHeight = unit * 4.6;
+        int rows = Math.max(1, (int) ((getHeight() - headerBottom - unit) / rowHeight));
+        int first = Math.max(0, index - rows + 1);
+        List<javafx.animation.Animation> anims = new ArrayList<>();
+        for (int k = first; k <= index; k++) {
+            double y = headerBottom + unit * 2.4 + (k - first) * rowHeight;
+            boolean isCurrent = k == index;
+            drawStep(flow.steps().get(k), k, y, laneWidth, margin, unit, isCurrent, isCurrent && animate, millis,
+                    anims);
+        }
+        if (!anims.isEmpty()) {
+            current = new ParallelTransition(anims.toArray(new javafx.animation.Animation[0]));
+            current.setOnFinished(e -> {
+                if (done != null) {
+                    done.run();
+                }
+            });
+            current.play();
+        } else if (done != null) {
+            done.run();
+        }
+    }
+
+    private double fontSize() {
+        // Follows the inherited -fx-font-size (zoom, presenter mode): the probe is styled like any label here.
+        return probe.getFont().getSize();
+    }
+
+    private void drawStep(Step step, int number, double y, double laneWidth, double margin, double unit,
+                          boolean isCurrent, boolean animate, double millis, List<javafx.animation.Animation> anims) {
+        int fromLane = flow.laneOf(step.from());
+        int toLane = flow.laneOf(step.to());
+        double x1 = margin + laneWidth * (fromLane + 0.5);
+        double x2 = margin + laneWidth * (toLane + 0.5);
+        String state = step.failed() ? "failed" : isCurrent ? "current" : "past";
+        Label label = new Label((number + 1) + ". " + step.action());
+        label.getStyleClass().addAll("arrow-label", state);
+        if (isCurrent) {
+            label.setId("current-arrow-label");
+        }
+        HBox chips = new HBox(unit * 0.3);
+        chips.getStyleClass().add("packets");
+        if (isCurrent) {
+            chips.setId("packets");
+            for (Payload p : step.payloads()) {
+                chips.getChildren().add(Visuals.chip(p));
+            }
+        }
+        if (fromLane == toLane) {
+            double w = Math.min(laneWidth * 0.35, unit * 3);
+            Polyline loop = new Polyline(x1, y - unit * 0.6, x1 + w, y - unit * 0.6, x1 + w, y + unit * 0.6,
+                    x1 + unit * 0.5, y + unit * 0.6);
+            loop.getStyleClass().addAll("arrow", state);
+            Polygon head = arrowHead(x1, y + unit * 0.6, -1, unit);
+            head.getStyleClass().addAll("arrow-head", state);
+            label.relocate(x1 + w + unit * 0.4, y - unit * 1.2);
+            getChildren().addAll(loop, head, label);
+            if (isCurrent) {
+                getChildren().add(chips);
+                chips.relocate(x1 + w + unit * 0.4, y + unit * 0.3);
+                if (animate) {
+                    chips.setOpacity(0);
+                    anims.add(new Timeline(new KeyFrame(Duration.millis(millis),
+                            new KeyValue(chips.opacityProperty(), 1, Interpolator.EASE_OUT))));
+                }
+            }
+            return;
+        }
+        double dir = Math.signum(x2 - x1);
+        double end = x2 - dir * unit * 0.3;
+        Line line = new Line(x1, y, end, y);
+        line.getStyleClass().addAll("arrow", state);
+        Polygon head = arrowHead(end, y, dir, unit);
+        head.getStyleClass().addAll("arrow-head", state);
+        double labelX = Math.min(x1, x2) + unit * 0.5;
+        label.relocate(labelX, y - unit * 1.7);
+        getChildren().addAll(line, head, label);
+        if (!isCurrent) {
+            return;
+        }
+        getChildren().add(chips);
+        // The chips' width is known only after CSS, so their position is recomputed from the animation's progress
+        // whenever either changes: they leave from the sender's lifeline and stop at the arrow head.
+        javafx.beans.property.DoubleProperty progress = new javafx.beans.property.SimpleDoubleProperty(animate ? 0 : 1);
+        Runnable place = () -> {
+            double w = chips.getWidth();
+            double centre = x1 + (x2 - x1) * progress.get();
+            double left = Math.max(unit * 0.3, Math.min(getWidth() - w - unit * 0.3, centre - w / 2));
+            chips.relocate(left, y + unit * 0.35);
+        };
+        chips.widthProperty().addListener((o, a, b) -> place.run());
+        progress.addListener((o, a, b) -> place.run());
+        place.run();
+        if (animate) {
+            line.setEndX(x1);
+            head.setOpacity(0);
+            Duration d = Duration.millis(millis);
+            anims.add(new Timeline(
+                    new KeyFrame(d, new KeyValue(line.endXProperty(), end, Interpolator.EASE_BOTH),
+                            new KeyValue(progress, 1, Interpolator.EASE_BOTH)),
+                    new KeyFrame(d.multiply(0.85), new KeyValue(head.opacityProperty(), 0)),
+                    new KeyFrame(d, new KeyValue(head.opacityProperty(), 1))));
+        }
+    }
+
+    private static Polygon arrowHead(double x, double y, double dir, double unit) {
+        double len = unit * 0.7;
+        double half = unit * 0.38;
+        return new Polygon(x, y, x - dir * len, y - half, x - dir * len, y + half);
+    }
+
+    /** Jumps any running animation to its end (for snapshots and for stepping while a step still plays). */
+    void finish() {
+        if (current != null) {
+            current.jumpTo("end");
+        }
+    }
+}

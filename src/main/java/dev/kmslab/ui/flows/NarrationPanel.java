@@ -1,0 +1,93 @@
+package dev.kmslab.ui.flows;
+
+import dev.kmslab.flow.Flow;
+import dev.kmslab.flow.Step;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** What the current step does and why: its message and parameters, the narration, the exam tip, what changed. */
+final class NarrationPanel extends VBox {
+
+    private final Label counter = new Label();
+    private final Label title = new Label();
+    private final Label route = new Label();
+    private final GridPane params = new GridPane();
+    private final Label failure = new Label();
+    private final Label narration = new Label();
+    private final Label tip = new Label(null, new FontIcon(Feather.AWARD));
+    private final VBox states = new VBox();
+
+    NarrationPanel() {
+        getStyleClass().add("narration-panel");
+        setId("narration-panel");
+        counter.setId("step-counter");
+        counter.getStyleClass().add("muted");
+        title.setId("step-title");
+        title.getStyleClass().add("step-title");
+        route.getStyleClass().add("step-route");
+        params.getStyleClass().add("step-params");
+        failure.setId("step-failure");
+        failure.getStyleClass().add("step-failure");
+        failure.setWrapText(true);
+        failure.setGraphic(new FontIcon(Feather.X_OCTAGON));
+        narration.setId("narration");
+        narration.getStyleClass().add("narration");
+        narration.setWrapText(true);
+        tip.setId("step-tip");
+        tip.getStyleClass().addAll("exam-tip", "step-tip");
+        tip.setWrapText(true);
+        states.getStyleClass().add("state-changes");
+        narration.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        tip.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        failure.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(counter, title, route, params, failure, narration, tip, states);
+    }
+
+    void show(Flow flow, int index) {
+        Step step = flow == null || index < 0 ? null : flow.steps().get(index);
+        setVisible(step != null);
+        if (step == null) {
+            return;
+        }
+        counter.setText("Step " + (index + 1) + " of " + flow.steps().size() + (step.kmsCall() ? " · KMS API call"
+                : ""));
+        title.setText(step.action());
+        route.setText(name(flow, step.from()) + "  →  " + name(flow, step.to()));
+        params.getChildren().clear();
+        int row = 0;
+        for (Map.Entry<String, String> p : step.parameters().entrySet()) {
+            Label key = new Label(p.getKey());
+            key.getStyleClass().add("param-name");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label value = new Label(p.getValue());
+            value.getStyleClass().add("param-value");
+            value.setWrapText(true);
+            params.addRow(row++, key, value);
+        }
+        params.setManaged(row > 0);
+        params.setVisible(row > 0);
+        boolean failed = step.failure().isPresent();
+        failure.setText(step.failure().map(f -> f.errorCode() + ": " + f.message()).orElse(""));
+        failure.setManaged(failed);
+        failure.setVisible(failed);
+        narration.setText(step.narration());
+        tip.setText(step.examTip());
+        tip.setManaged(!step.examTip().isBlank());
+        tip.setVisible(!step.examTip().isBlank());
+        states.getChildren().clear();
+        for (String change : step.stateChanges()) {
+            Label l = new Label(change, new FontIcon(Feather.CHECK_CIRCLE));
+            l.getStyleClass().add("state-change");
+            l.setWrapText(true);
+            states.getChildren().add(l);
+        }
+    }
+
+    private static String name(Flow flow, String actorId) {
+        return flow.actor(actorId).map(a -> a.name()).orElse(actorId);
+    }
+}

@@ -1,0 +1,208 @@
+package dev.kmslab.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kmslab.engine.CallerContext;
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.crypto.CiphertextBlob;
+import dev.kmslab.engine.model.CreateKeyRequest;
+import dev.kmslab.engine.model.DecryptRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FlowCatalogueTest {
+
+    private final List<KmsEngine> sandboxes = new ArrayList<>();
+    private final FlowRecorder recorder = new FlowRecorder(null, () -> {
+        KmsEngine e = FlowRecorder.sandboxEngine();
+        sandboxes.add(e);
+        return e;
+    }, new SecureRandom());
+
+    static Stream<Arguments> expectedCalls() {
+        return Stream.of(
+                Arguments.of("direct-encrypt", List.of("Encrypt", "Decrypt")),
+                Arguments.of("envelope-encryption", List.of("GenerateDataKey")),
+                Arguments.of("envelope-decryption", List.of("Decrypt")),
+                Arguments.of("data-key-without-plaintext", List.of("GenerateDataKeyWithoutPlaintext", "Decrypt")),
+                Arguments.of("rotation", List.of("Encrypt", "RotateKeyOnDemand", "Encrypt", "Decrypt")),
+                Arguments.of("reencrypt-after-rotation", List.of("Encrypt", "RotateKeyOnDemand", "ReEncrypt")),
+                Arguments.of("key-deletion", List.of("Encrypt", "ScheduleKeyDeletion", "Decrypt", "Decrypt")),
+                Arguments.of("context-mismatch", List.of("Encrypt", "Decrypt")),
+                Arguments.of("access-denied", List.of("Decrypt")),
+                Arguments.of("s3-sse-kms", List.of("GenerateDataKey", "Decrypt")),
+                Arguments.of("s3-bucket-key", List.of("GenerateDataKey")),
+                Arguments.of("secrets-manager-read", List.of("Decrypt")),
+                Arguments.of("lambda-env", List.of("Encrypt", "Decrypt")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("expectedCalls")
+    void everyFlowMakesItsKmsCallsInOrder(String id, List<String> calls) {
+        Flow flow = recorder.record(id, Optional.empty());
+        assertThat(flow.id()).isEqualTo(id);
+        assertThat(flow.kmsCalls()).containsExactlyElementsOf(calls);
+        assertThat(flow.actors()).extracting(Actor::id).contains("kms");
+        assertThat(flow.steps()).allSatisfy(s -> assertThat(s.narration()).isNotBlank());
+        assertThat(flow.examTips()).isNotEmpty();
+    }
+
+    @Test
+    void catalogueHasAtLeastTwelveFlowsWithUniqueIds() {
+        List<String> ids = FlowCatalogue.all().stream().map(FlowDefinition::id).toList();
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(12).doesNotHaveDuplicates();
+        assertThat(ids).containsAll(expectedCalls().map(a -> (String) a.get()[0]).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("expectedCalls")
+    void plaintextAndDataKeysAreSecretAndWrappedBytesAreNot(String id, List<String> ignored) {
+        Flow flow = recorder.record(id, Optional.empty());
+        List<Payload> payloads = flow.steps().stream().flatMap(s -> s.payloads().stream()).toList();
+        assertThat(payloads).filteredOn(p -> p.kind() == PayloadKind.DATA_KEY || p.kind() == PayloadKind.PLAINTEXT)
+                .allMatch(Payload::secret);
+        assertThat(payloads).filteredOn(p -> p.kind() == PayloadKind.ENCRYPTED_DATA_KEY
+                || p.kind() == PayloadKind.CIPHERTEXT || p.kind() == PayloadKind.IV).noneMatch(Payload::secret);
+    }
+
+    @Test
+    void envelopeBytesShownAreTheRealOnes() {
+        Flow flow = recorder.record("envelope-encryption", Optional.empty());
+        Step encrypt = step(flow, "AES-256-GCM encrypt");
+        byte[] key = encrypt.payload("Plaintext data key").orElseThrow().bytes();
+        byte[] iv = encrypt.payload("IV").orElseThrow().bytes();
+        byte[] ciphertext = encrypt.payload("Ciphertext").orElseThrow().bytes();
+        byte[] plaintext = encrypt.payload("Plaintext").orElseThrow().bytes();
+        assertThat(key).hasSize(32);
+        assertThat(LocalCrypto.decrypt(key, iv, ciphertext, new byte[0])).isEqualTo(plaintext);
+        assertThat(new String(plaintext, StandardCharsets.UTF_8)).isEqualTo(EnvelopeFlows.DOCUMENT);
+
+        Step stored = step(flow, "Store");
+        byte[] wrapped = stored.payload("Encrypted data key").orElseThrow().bytes();
+        assertThat(stored.payload("Ciphertext").orElseThrow().bytes()).isEqualTo(ciphertext);
+        KmsEngine engine = sandboxes.get(0);
+        byte[] unwrapped = engine.decrypt(CallerContext.root(engine.account()), DecryptRequest.of(wrapped,
+                Map.of("department", "finance", "purpose", "payroll"))).plaintext();
+        assertThat(unwrapped).isEqualTo(key);
+        assertThat(step(flow, "GenerateDataKey response").payload("Plaintext data key").orElseThrow().bytes())
+                .isEqualTo(key);
+    }
+
+    @Test
+    void erasingTheDataKeyShowsZeroedBytesAndSaysSo() {
+        Flow flow = recorder.record("envelope-encryption", Optional.empty());
+        Step erase = step(flow, "Erase the plaintext data key");
+        assertThat(erase.payloads().get(0).bytes()).containsOnly((byte) 0).hasSize(32);
+        assertThat(erase.stateChanges()).contains("Plaintext data key erased from memory");
+    }
+
+    @Test
+    void envelopeDecryptionRecoversTheDocument() {
+        Flow flow = recorder.record("envelope-decryption", Optional.empty());
+        Step decrypt = step(flow, "AES-256-GCM decrypt");
+        byte[] key = decrypt.payload("Plaintext data key").orElseThrow().bytes();
+        byte[] plain = LocalCrypto.decrypt(key, decrypt.payload("IV").orElseThrow().bytes(),
+                decrypt.payload("Ciphertext").orElseThrow().bytes(), new byte[0]);
+        assertThat(plain).isEqualTo(decrypt.payload("Plaintext").orElseThrow().bytes());
+        assertThat(step(flow, "Decrypt response").payload("Plaintext data key").orElseThrow().bytes())
+                .isEqualTo(key);
+    }
+
+    @Test
+    void contextMismatchFailsWithInvalidCiphertext() {
+        assertThat(failures(recorder.record("context-mismatch", Optional.empty())))
+                .containsExactly("InvalidCiphertextException");
+    }
+
+    @Test
+    void accessDeniedFailsWithAccessDeniedNamingThePrincipal() {
+        Flow flow = recorder.record("access-denied", Optional.empty());
+        assertThat(failures(flow)).containsExactly("AccessDeniedException");
+        assertThat(flow.steps().stream().filter(Step::failed).findFirst().orElseThrow().failure().orElseThrow()
+                .message()).contains("role/analytics-app").contains("kms:Decrypt");
+    }
+
+    @Test
+    void keyDeletionFailsFirstWithInvalidStateThenNotFound() {
+        assertThat(failures(recorder.record("key-deletion", Optional.empty())))
+                .containsExactly("KMSInvalidStateException", "NotFoundException");
+    }
+
+    @Test
+    void rotationKeepsOldCiphertextDecryptableAndNewOnesUseVersionTwo() {
+        Flow flow = recorder.record("rotation", Optional.empty());
+        List<Step> responses = flow.steps().stream().filter(s -> s.action().equals("Encrypt response")).toList();
+        assertThat(responses).extracting(s -> s.parameters().get("Key material version")).containsExactly("1", "2");
+        assertThat(new String(step(flow, "Decrypt response").payload("Plaintext").orElseThrow().bytes(),
+                StandardCharsets.UTF_8)).startsWith("Invoice 2025");
+    }
+
+    @Test
+    void reEncryptMovesTheBlobToTheNewMaterial() {
+        Flow flow = recorder.record("reencrypt-after-rotation", Optional.empty());
+        byte[] blob = step(flow, "ReEncrypt response").payloads().get(0).bytes();
+        assertThat(CiphertextBlob.parse(blob).keyVersion()).isEqualTo(2);
+        assertThat(step(flow, "Decrypt with v1, encrypt with v2").payloads()).isEmpty();
+    }
+
+    @Test
+    void bucketKeyCutsGenerateDataKeyCallsFromOnePerObjectToOne() {
+        Flow flow = recorder.record("s3-bucket-key", Optional.empty());
+        Step summary = flow.steps().stream().filter(s -> s.action().startsWith("KMS requests:")).findFirst()
+                .orElseThrow();
+        assertThat(summary.parameters()).containsEntry("Without Bucket Key", String.valueOf(S3Flows.OBJECTS))
+                .containsEntry("With Bucket Key", "1");
+    }
+
+    @Test
+    void s3CallsGoThroughS3WithTheObjectArnAsContext() {
+        Flow flow = recorder.record("s3-sse-kms", Optional.empty());
+        Step call = flow.steps().stream().filter(s -> s.action().equals("GenerateDataKey")).findFirst().orElseThrow();
+        assertThat(call.from()).isEqualTo("s3");
+        assertThat(call.parameters().get("EncryptionContext")).contains("aws:s3:arn")
+                .contains(S3Flows.objectArn("2026/q1/summary.csv"));
+        assertThat(sandboxes.get(0).auditLog().all()).filteredOn(e -> e.eventName().equals("GenerateDataKey"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void recordsAgainstTheLearnersKeyWhenGivenOne() {
+        KmsEngine learner = KmsEngine.inMemory();
+        String arn = learner.createKey(CallerContext.root(learner.account()), CreateKeyRequest.symmetric())
+                .keyMetadata().arn();
+        FlowRecorder own = new FlowRecorder(learner, FlowRecorder::sandboxEngine, new SecureRandom());
+        Flow flow = own.record("envelope-encryption", Optional.of(arn));
+        assertThat(flow.steps().get(0).parameters()).containsEntry("KeyId", arn);
+        assertThat(learner.auditLog().all()).extracting(e -> e.eventName()).contains("GenerateDataKey");
+    }
+
+    @Test
+    void unknownFlowIsRejected() {
+        assertThatThrownBy(() -> recorder.record("no-such-flow", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-flow");
+    }
+
+    @Test
+    void secretPayloadsNeverPrintTheirBytes() {
+        Payload p = Payload.secret("Plaintext data key", PayloadKind.DATA_KEY, new byte[] {0x41, 0x42});
+        assertThat(p.toString()).doesNotContain("4142").doesNotContain("AB").contains("secret");
+    }
+
+    private static Step step(Flow flow, String action) {
+        return flow.steps().stream().filter(s -> s.action().equals(action)).findFirst().orElseThrow();
+    }
+
+    private static List<String> failures(Flow flow) {
+        return flow.steps().stream().filter(Step::failed).map(s -> s.failure().orElseThrow().errorCode()).toList();
+    }
+}
