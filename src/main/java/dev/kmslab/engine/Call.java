@@ -26,6 +26,6 @@ final class Call {
     /** Notes an allow decision; calls authorized twice (ReEncrypt, UpdateAlias) keep both explanations. */
     void markAuthorized(String explanation) {
         authorizationExplanation = authorizationExplanation == null ? explanation
-                : authorizationExplanation + " " + explanation;
+                : authorizationExplanation + "\n" + explanation;
     }
 }

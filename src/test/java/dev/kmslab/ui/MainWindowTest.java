@@ -109,7 +109,7 @@ class MainWindowTest {
     }
 
     @Test
-    void clickingAServiceOpensItsPanel() {
+    void clickingAServiceOpensItsPanel() throws Exception {
         app.navigate("services", "#service-map");
         app.clickOn("#service-ebs");
         assertThat(app.<Label>find("#service-panel-title").getText()).isEqualTo("Amazon EBS");
