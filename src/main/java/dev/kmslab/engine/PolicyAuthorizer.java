@@ -32,13 +32,21 @@ public final class PolicyAuthorizer implements Authorizer {
     }
 
     /** The denial for a principal the lab's directory does not hold (AWS would not even accept its signature). */
-    static String unknownPrincipal(AuthorizationRequest request) {
-        return denial(request, "the principal does not exist in this lab's IAM directory (create the user or role, "
-                + "or add its account, first)");
+    static String unknownPrincipal(String principalArn, String action, String resourceArn) {
+        return denial(principalArn, action, resourceArn, "the principal does not exist in this lab's IAM directory "
+                + "(create the user or role, or add its account, first)");
+    }
+
+    private static String unknownPrincipal(AuthorizationRequest request) {
+        return unknownPrincipal(request.caller().principalArn(), request.action(), request.resourceArn());
     }
 
     private static String denial(AuthorizationRequest request, String because) {
-        return "User: " + request.caller().principalArn() + " is not authorized to perform: " + request.action()
-                + " on resource: " + request.resourceArn() + " because " + because;
+        return denial(request.caller().principalArn(), request.action(), request.resourceArn(), because);
+    }
+
+    private static String denial(String principalArn, String action, String resourceArn, String because) {
+        return "User: " + principalArn + " is not authorized to perform: " + action + " on resource: " + resourceArn
+                + " because " + because;
     }
 }

@@ -44,9 +44,9 @@ final class PolicyRequests {
                                    Set<String> grantTokens, Instant now) {
         Map<String, List<String>> values = new HashMap<>(16);
         conditions.forEach((k, v) -> values.put(k, List.of(v)));
-        values.putAll(multiValued);
         viaService.ifPresent(s -> values.put(ConditionKeys.VIA_SERVICE, List.of(s)));
         if (key == null) {
+            values.putAll(multiValued);
             return new EvaluationRequest(identity.principal(), action, accountResource(account, region), account,
                     accountLevelPolicy(account), identity.identityPolicies(), List.of(), values, context, now,
                     grantTokens);
@@ -58,6 +58,7 @@ final class PolicyRequests {
         if (!key.aliases().isEmpty()) {
             values.put(ConditionKeys.RESOURCE_ALIASES, key.aliases());
         }
+        values.putAll(multiValued); // last, so a simulation's own values override the derived ones
         return new EvaluationRequest(identity.principal(), action, key.arn(), key.account(),
                 access.keyPolicy(key.keyId()), identity.identityPolicies(), access.grants(key.keyId()), values,
                 context, now, grantTokens);
