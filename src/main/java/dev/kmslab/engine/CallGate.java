@@ -79,6 +79,7 @@ final class CallGate {
                 conditions == null ? Map.of() : conditions,
                 new PolicyInputs(state, call.now, evaluator, multiValued)));
         String explanation = auditText(decision);
+        call.addDecision(decision.policyDecision());
         if (!decision.allowed()) {
             call.markAuthorized(explanation);
             throw new AccessDeniedException(decision.explanation());
@@ -93,15 +94,18 @@ final class CallGate {
     }
 
     /**
-     * What the audit event says about a decision: for a policy evaluation its one-line summary, then the full
-     * statement-by-statement explanation; otherwise the authorizer's own explanation.
+     * What the audit event says about a decision: for a policy evaluation its one-line summary, followed for a denial
+     * by the full statement-by-statement explanation; otherwise the authorizer's own explanation. An allowed call's
+     * full explanation is formatted only on demand from the decision kept in the event: formatting it on every
+     * call would cost more than the cryptography.
      */
     private static String auditText(AuthorizationDecision decision) {
         Decision policy = decision.policyDecision();
         if (policy == null) {
             return decision.explanation();
         }
-        return policy.summary() + "\n" + policy.explain();
+        // an allowed decision's explanation is already its summary (see AuthorizationDecision.of)
+        return policy.allowed() ? decision.explanation() : policy.summary() + "\n" + policy.explain();
     }
 
     /** Records an event the engine did on its own (automatic rotation, deletion completing). */
@@ -113,7 +117,8 @@ final class CallGate {
     private void record(Call call, KmsException error) {
         audit.record(new AuditEvent(fastId(), call.now, call.operation.name(), call.caller.principalArn(),
                 call.keyArn, call.auditParameters, error == null ? null : error.errorCode(),
-                error == null ? null : error.getMessage(), fastId(), call.authorizationExplanation));
+                error == null ? null : error.getMessage(), fastId(), call.authorizationExplanation,
+                call.decisions == null ? List.of() : call.decisions));
     }
 
     /**

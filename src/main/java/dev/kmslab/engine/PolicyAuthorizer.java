@@ -12,6 +12,8 @@ import java.util.Set;
  */
 public final class PolicyAuthorizer implements Authorizer {
 
+    private final DecisionSummaries summaries = new DecisionSummaries();
+
     @Override
     public AuthorizationDecision authorize(AuthorizationRequest request) {
         PolicyInputs inputs = request.policyInputs();
@@ -28,7 +30,10 @@ public final class PolicyAuthorizer implements Authorizer {
                 request.key(), request.account(), request.region(), request.encryptionContext(),
                 request.conditionValues(), inputs.multiValuedConditions(), request.caller().viaService(), tokens,
                 inputs.now()));
-        return AuthorizationDecision.of(decision);
+        if (!decision.allowed()) {
+            return AuthorizationDecision.of(decision);
+        }
+        return new AuthorizationDecision(true, summaries.summary(decision), decision);
     }
 
     /** The denial for a principal the lab's directory does not hold (AWS would not even accept its signature). */

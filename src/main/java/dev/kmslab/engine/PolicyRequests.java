@@ -34,34 +34,87 @@ final class PolicyRequests {
     }
 
     /**
-     * @param key      the key, or null for an account-level action
-     * @param identity the caller, already known to the directory
+     * @param key         the key, or null for an account-level action
+     * @param identity    the caller, already known to the directory
+     * @param conditions  request values derived by the operation (kms:RequestAlias, ...)
+     * @param multiValued further values that are always passed (a simulation's own values win over derived ones)
      */
     static EvaluationRequest build(AccessControl access, AccessControl.Identity identity, String action,
                                    KeyDescriptor key, String account, String region,
                                    Map<String, String> context, Map<String, String> conditions,
                                    Map<String, List<String>> multiValued, Optional<String> viaService,
                                    Set<String> grantTokens, Instant now) {
-        Map<String, List<String>> values = new HashMap<>(16);
-        conditions.forEach((k, v) -> values.put(k, List.of(v)));
-        viaService.ifPresent(s -> values.put(ConditionKeys.VIA_SERVICE, List.of(s)));
         if (key == null) {
-            values.putAll(multiValued);
+            Values values = new Values(Set.of(), identity.conditionKeys());
+            conditions.forEach(values::put);
+            viaService.ifPresent(s -> values.put(ConditionKeys.VIA_SERVICE, s));
             return new EvaluationRequest(identity.principal(), action, accountResource(account, region), account,
-                    accountLevelPolicy(account), identity.identityPolicies(), List.of(), values, context, now,
-                    grantTokens);
+                    accountLevelPolicy(account), identity.identityPolicies(), List.of(),
+                    values.withAll(multiValued), context, now, grantTokens);
         }
-        values.put(ConditionKeys.KEY_SPEC, List.of(key.keySpec().name()));
-        values.put(ConditionKeys.KEY_USAGE, List.of(key.keyUsage().name()));
-        values.put(ConditionKeys.KEY_ORIGIN, List.of(key.origin().name()));
-        values.put(ConditionKeys.MULTI_REGION, List.of(Boolean.toString(key.multiRegion())));
+        Values values = new Values(access.keyPolicyConditionKeys(key.keyId()), identity.conditionKeys());
+        conditions.forEach(values::put);
+        viaService.ifPresent(s -> values.put(ConditionKeys.VIA_SERVICE, s));
+        values.put(ConditionKeys.KEY_SPEC, key.keySpec().name());
+        values.put(ConditionKeys.KEY_USAGE, key.keyUsage().name());
+        values.put(ConditionKeys.KEY_ORIGIN, key.origin().name());
+        values.put(ConditionKeys.MULTI_REGION, Boolean.toString(key.multiRegion()));
         if (!key.aliases().isEmpty()) {
             values.put(ConditionKeys.RESOURCE_ALIASES, key.aliases());
         }
-        values.putAll(multiValued); // last, so a simulation's own values override the derived ones
         return new EvaluationRequest(identity.principal(), action, key.arn(), key.account(),
-                access.keyPolicy(key.keyId()), identity.identityPolicies(), access.grants(key.keyId()), values,
-                context, now, grantTokens);
+                access.keyPolicy(key.keyId()), identity.identityPolicies(), access.grants(key.keyId()),
+                values.withAll(multiValued), context, now, grantTokens);
+    }
+
+    /**
+     * The request's condition values, keeping only keys some applicable policy tests: the engine computes a dozen
+     * values for every call, but a typical policy tests one or two, and building maps for the rest would dominate the
+     * cost of a decision. The map is created only when a value is kept.
+     */
+    private static final class Values {
+        private final Set<String> keyPolicyKeys;
+        private final Set<String> identityKeys;
+        private Map<String, List<String>> map;
+
+        Values(Set<String> keyPolicyKeys, Set<String> identityKeys) {
+            this.keyPolicyKeys = keyPolicyKeys;
+            this.identityKeys = identityKeys;
+        }
+
+        void put(String key, String value) {
+            if (wanted(key)) {
+                target().put(key, List.of(value));
+            }
+        }
+
+        void put(String key, List<String> values) {
+            if (wanted(key)) {
+                target().put(key, values);
+            }
+        }
+
+        Map<String, List<String>> withAll(Map<String, List<String>> always) {
+            if (!always.isEmpty()) {
+                target().putAll(always);
+            }
+            return map == null ? Map.of() : map;
+        }
+
+        private boolean wanted(String key) {
+            if (keyPolicyKeys.isEmpty() && identityKeys.isEmpty()) {
+                return false;
+            }
+            String lower = ConditionKeys.lower(key);
+            return keyPolicyKeys.contains(lower) || identityKeys.contains(lower);
+        }
+
+        private Map<String, List<String>> target() {
+            if (map == null) {
+                map = new HashMap<>(8);
+            }
+            return map;
+        }
     }
 
     static String accountResource(String account, String region) {

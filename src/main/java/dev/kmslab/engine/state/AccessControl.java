@@ -1,17 +1,21 @@
 package dev.kmslab.engine.state;
 
 import dev.kmslab.engine.policy.AttachedPolicy;
+import dev.kmslab.engine.policy.ConditionClause;
 import dev.kmslab.engine.policy.DefaultKeyPolicy;
 import dev.kmslab.engine.policy.Grant;
 import dev.kmslab.engine.policy.PolicyDocument;
 import dev.kmslab.engine.policy.Principal;
 import dev.kmslab.engine.policy.PrincipalDirectory;
+import dev.kmslab.engine.policy.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,8 +30,11 @@ public final class AccessControl {
     /** Unknown ARNs are cached too, but only this many entries, so arbitrary caller strings cannot grow memory. */
     private static final int IDENTITY_CACHE_LIMIT = 1024;
 
-    /** A caller as the directory knows it; {@code principal} is null when the ARN names no known principal. */
-    public record Identity(Principal principal, List<AttachedPolicy> identityPolicies) {
+    /**
+     * A caller as the directory knows it; {@code principal} is null when the ARN names no known principal.
+     * {@code conditionKeys} are the (lower-case) condition keys its identity policies test.
+     */
+    public record Identity(Principal principal, List<AttachedPolicy> identityPolicies, Set<String> conditionKeys) {
 
         public boolean known() {
             return principal != null;
@@ -39,6 +46,7 @@ public final class AccessControl {
     private final Map<String, List<Grant>> grants;
     private final PrincipalDirectory directory;
     private final ConcurrentHashMap<String, Identity> identities = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<String>> keyPolicyConditionKeys = new ConcurrentHashMap<>();
 
     private AccessControl(PolicyDocument defaultPolicy, Map<String, PolicyDocument> keyPolicies,
                           Map<String, List<Grant>> grants, PrincipalDirectory directory) {
@@ -111,12 +119,40 @@ public final class AccessControl {
             return cached;
         }
         Optional<Principal> resolved = directory.resolve(arn);
-        Identity identity = resolved.map(p -> new Identity(p, directory.identityPolicies(p)))
-                .orElseGet(() -> new Identity(null, List.of()));
+        Identity identity = resolved.map(p -> {
+            List<AttachedPolicy> policies = directory.identityPolicies(p);
+            Set<String> keys = new HashSet<>();
+            policies.forEach(a -> keys.addAll(conditionKeysOf(a.document())));
+            return new Identity(p, policies, Set.copyOf(keys));
+        }).orElseGet(() -> new Identity(null, List.of(), Set.of()));
         if (identities.size() < IDENTITY_CACHE_LIMIT) {
             identities.putIfAbsent(arn, identity);
         }
         return identity;
+    }
+
+    /**
+     * The lower-case condition keys the key's policy tests, computed once per snapshot: the engine supplies only
+     * these request values, so a policy without conditions costs no condition lookups at all.
+     */
+    public Set<String> keyPolicyConditionKeys(String keyId) {
+        Set<String> keys = keyPolicyConditionKeys.get(keyId);
+        if (keys == null) {
+            keys = conditionKeysOf(keyPolicy(keyId));
+            keyPolicyConditionKeys.put(keyId, keys);
+        }
+        return keys;
+    }
+
+    /** The lower-case condition keys a policy tests. */
+    public static Set<String> conditionKeysOf(PolicyDocument policy) {
+        Set<String> keys = new HashSet<>();
+        for (Statement st : policy.statements()) {
+            for (ConditionClause clause : st.conditions()) {
+                keys.add(clause.lowerKey());
+            }
+        }
+        return Set.copyOf(keys);
     }
 
     public AccessControl withKeyPolicy(String keyId, PolicyDocument policy) {
