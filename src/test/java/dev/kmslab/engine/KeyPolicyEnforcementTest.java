@@ -61,12 +61,15 @@ class KeyPolicyEnforcementTest {
 
         AuditEvent allowed = f.lastEvent("Encrypt");
         assertThat(allowed.authorizationExplanation())
-                .startsWith("ALLOWED_BY_KEY_POLICY by key policy statement \"Allow use of the key\" (line 19)")
+                .isEqualTo("ALLOWED_BY_KEY_POLICY by key policy statement \"Allow use of the key\" (line 19)");
+        assertThat(allowed.authorizationDecisions()).hasSize(1);
+        assertThat(allowed.explainAuthorization())
                 .contains("Result: key policy statement \"Allow use of the key\" (line 19) allows the call.");
         assertThatThrownBy(() -> f.decrypt(admin, blob, CONTEXT)).isInstanceOf(AccessDeniedException.class);
         AuditEvent denied = f.lastEvent("Decrypt");
         assertThat(denied.errorCode()).isEqualTo("AccessDeniedException");
         assertThat(denied.principalArn()).isEqualTo(admin.principalArn());
+        assertThat(denied.toString()).endsWith(", authorizationDecisions=1]");
         assertThat(denied.authorizationExplanation())
                 .startsWith("IMPLICIT_DENY\nDENIED (IMPLICIT_DENY)")
                 .contains("key policy statement \"Allow access for Key Administrators\" (line 12), Allow: "
