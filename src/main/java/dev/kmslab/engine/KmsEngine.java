@@ -409,7 +409,14 @@ public final class KmsEngine {
         }
         return run(KmsOperation.CreateGrant, withTokens, AuditParams.of("keyId", r.keyId(), "granteePrincipal",
                 r.granteePrincipal(), "retiringPrincipal", r.retiringPrincipal(), "operations", r.operations(),
-                "constraints", r.constraints(), "name", r.name()), call -> grants.createGrant(call, r));
+                "constraints", constraintsParam(r), "name", r.name()), call -> grants.createGrant(call, r));
+    }
+
+    /** Constraints as plain maps for the audit record, the shape CloudTrail gives them. */
+    private static Map<String, Object> constraintsParam(CreateGrantRequest r) {
+        return r.constraints() == null ? null : AuditParams.of("encryptionContextSubset",
+                r.constraints().encryptionContextSubset(), "encryptionContextEquals",
+                r.constraints().encryptionContextEquals());
     }
 
     public ListGrantsResult listGrants(CallerContext caller, ListGrantsRequest r) {

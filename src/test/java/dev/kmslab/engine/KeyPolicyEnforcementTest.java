@@ -16,6 +16,7 @@ import dev.kmslab.engine.error.AccessDeniedException;
 import dev.kmslab.engine.model.CancelKeyDeletionRequest;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DescribeKeyRequest;
+import dev.kmslab.engine.model.GenerateDataKeyRequest;
 import dev.kmslab.engine.model.ListKeysRequest;
 import dev.kmslab.engine.model.PutKeyPolicyRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
@@ -156,7 +157,7 @@ class KeyPolicyEnforcementTest {
                 + roleArn(ACCOUNT, "App") + "\"}, \"Action\": \"kms:GenerateDataKey\", \"Resource\": \"*\", "
                 + "\"Condition\": {\"StringEquals\": {\"kms:ViaService\": \"s3.us-east-1.amazonaws.com\"}}}";
         String keyId = f.keyWithPolicy(adminsAndUsers(roleArn(ACCOUNT, "x"), roleArn(ACCOUNT, "y"), viaS3));
-        var request = dev.kmslab.engine.model.GenerateDataKeyRequest.aes256(keyId, CONTEXT);
+        GenerateDataKeyRequest request = GenerateDataKeyRequest.aes256(keyId, CONTEXT);
 
         assertThatThrownBy(() -> f.engine.generateDataKey(app, request)).isInstanceOf(AccessDeniedException.class);
         assertThat(f.lastEvent("GenerateDataKey").authorizationExplanation())
