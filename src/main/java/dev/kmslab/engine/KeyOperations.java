@@ -1,6 +1,8 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
+import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
 import dev.kmslab.engine.error.LimitExceededException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.error.ValidationException;
@@ -48,6 +50,8 @@ final class KeyOperations {
         }
         Map<String, String> tags = TagOperations.validatedTags(request.tags(), Map.of());
         KeySpecSupport.check(spec, usage, origin);
+        // Key pairs (RSA-4096 especially) take a while to generate: do it before taking the mutation lock.
+        KeyVersion first = firstVersion(spec, origin, call);
         return core.store.mutate(state -> {
             core.gate.authorize(call, call.operation.action(), state, null, null, Map.of());
             if (state.keys().size() >= MAX_KEYS) {
@@ -56,13 +60,27 @@ final class KeyOperations {
             }
             String keyId = UUID.randomUUID().toString();
             String arn = Arns.keyArn(state.account(), state.region(), keyId);
-            KeyVersion first = new KeyVersion(1, core.newKeyMaterialId(), KeyMaterial.generate(core.random),
-                    call.now, null);
+            KeyState initial = origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled;
             KeyRecord key = new KeyRecord(keyId, arn, state.account(), call.now, request.description(), usage, spec,
-                    origin, KeyState.Enabled, null, null, RotationSchedule.off(), List.of(first), 0, tags);
+                    origin, initial, null, null, RotationSchedule.off(), List.of(first), 0, tags);
             call.keyArn = arn;
             return new StateStore.Change<>(state.withKey(key), new CreateKeyResult(EngineCore.metadata(key)));
         });
+    }
+
+    /**
+     * The first backing key: AES material for symmetric keys, a key pair or HMAC key for the other specs, and no
+     * material at all for EXTERNAL keys, which wait for ImportKeyMaterial.
+     */
+    private KeyVersion firstVersion(KeySpec spec, OriginType origin, Call call) {
+        if (origin == OriginType.EXTERNAL) {
+            return new KeyVersion(1, null, null, call.now, null);
+        }
+        if (spec == KeySpec.SYMMETRIC_DEFAULT) {
+            return new KeyVersion(1, core.newKeyMaterialId(), KeyMaterial.generate(core.random), call.now, null);
+        }
+        return KeyVersion.ofAsymmetric(core.newKeyMaterialId(), KeyMaterials.generate(SpecMapping.spec(spec)),
+                call.now);
     }
 
     DescribeKeyResult describeKey(Call call, String keyId) {
@@ -143,13 +161,10 @@ final class KeyOperations {
             if (!compatible(spec, usage)) {
                 throw new ValidationException("KeyUsage " + usage + " is not compatible with KeySpec " + spec + ".");
             }
-            if (spec != KeySpec.SYMMETRIC_DEFAULT) {
-                throw new UnsupportedOperationException("KeySpec " + spec
-                        + " is a valid AWS KMS key spec, but KMS Lab supports only SYMMETRIC_DEFAULT keys so far.");
-            }
-            if (origin != OriginType.AWS_KMS) {
-                throw new UnsupportedOperationException("Origin " + origin
-                        + " is a valid AWS KMS origin, but KMS Lab supports only AWS_KMS keys so far.");
+            KeySpecRules.requireCreatable(SpecMapping.spec(spec), SpecMapping.usage(usage));
+            if (origin != OriginType.AWS_KMS && origin != OriginType.EXTERNAL) {
+                throw new UnsupportedOperationException("Origin " + origin + " is a valid AWS KMS origin, but "
+                        + "KMS Lab has no custom key stores: it supports AWS_KMS and EXTERNAL keys.");
             }
         }
 

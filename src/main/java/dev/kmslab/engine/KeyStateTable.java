@@ -78,6 +78,14 @@ public final class KeyStateTable {
         row(KmsOperation.EnableKeyRotation, USE);
         row(KmsOperation.DisableKeyRotation, USE);
         row(KmsOperation.RotateKeyOnDemand, USE);
+        row(KmsOperation.Sign, USE);
+        row(KmsOperation.Verify, USE);
+        row(KmsOperation.GetPublicKey, USE);
+        row(KmsOperation.GenerateMac, USE);
+        row(KmsOperation.VerifyMac, USE);
+        row(KmsOperation.DeriveSharedSecret, USE);
+        row(KmsOperation.GenerateDataKeyPair, USE);
+        row(KmsOperation.GenerateDataKeyPairWithoutPlaintext, USE);
     }
 
     private KeyStateTable() {

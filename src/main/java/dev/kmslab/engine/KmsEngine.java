@@ -43,6 +43,21 @@ import dev.kmslab.engine.model.TagResourceRequest;
 import dev.kmslab.engine.model.UntagResourceRequest;
 import dev.kmslab.engine.model.UpdateAliasRequest;
 import dev.kmslab.engine.model.UpdateKeyDescriptionRequest;
+import dev.kmslab.engine.model.DeriveSharedSecretRequest;
+import dev.kmslab.engine.model.DeriveSharedSecretResult;
+import dev.kmslab.engine.model.GenerateDataKeyPairRequest;
+import dev.kmslab.engine.model.GenerateDataKeyPairResult;
+import dev.kmslab.engine.model.GenerateDataKeyPairWithoutPlaintextResult;
+import dev.kmslab.engine.model.GenerateMacRequest;
+import dev.kmslab.engine.model.GenerateMacResult;
+import dev.kmslab.engine.model.GetPublicKeyRequest;
+import dev.kmslab.engine.model.GetPublicKeyResult;
+import dev.kmslab.engine.model.SignRequest;
+import dev.kmslab.engine.model.SignResult;
+import dev.kmslab.engine.model.VerifyMacRequest;
+import dev.kmslab.engine.model.VerifyMacResult;
+import dev.kmslab.engine.model.VerifyRequest;
+import dev.kmslab.engine.model.VerifyResult;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.store.EngineStateCodec;
 import dev.kmslab.engine.store.KeystoreCorruptException;
@@ -73,6 +88,8 @@ public final class KmsEngine {
     private final CryptoOperations crypto;
     private final RotationOperations rotation;
     private final ScheduledWork work;
+    private final AsymmetricOperations asymmetric;
+    private final DataKeyPairOperations dataKeyPairs;
 
     private KmsEngine(EngineConfig config, EngineState initial) {
         this.config = config;
@@ -84,6 +101,8 @@ public final class KmsEngine {
         this.crypto = new CryptoOperations(core);
         this.rotation = new RotationOperations(core);
         this.work = new ScheduledWork(core, rotation);
+        this.asymmetric = new AsymmetricOperations(core);
+        this.dataKeyPairs = new DataKeyPairOperations(core, crypto);
     }
 
     /**
@@ -373,5 +392,57 @@ public final class KmsEngine {
 
     public Instant now() {
         return config.clock().now();
+    }
+    // ---- asymmetric and HMAC keys ----
+
+    /** Sign with a SIGN_VERIFY key; the message never reaches the audit log. */
+    public SignResult sign(CallerContext caller, SignRequest r) {
+        return run(KmsOperation.Sign, caller, AuditParams.of("keyId", r.keyId(), "messageType", r.messageType(),
+                "signingAlgorithm", r.signingAlgorithm()), call -> asymmetric.sign(call, r));
+    }
+
+    /** @throws dev.kmslab.engine.error.KMSInvalidSignatureException when the signature does not verify */
+    public VerifyResult verify(CallerContext caller, VerifyRequest r) {
+        return run(KmsOperation.Verify, caller, AuditParams.of("keyId", r.keyId(), "messageType", r.messageType(),
+                "signingAlgorithm", r.signingAlgorithm()), call -> asymmetric.verify(call, r));
+    }
+
+    public GetPublicKeyResult getPublicKey(CallerContext caller, GetPublicKeyRequest r) {
+        return run(KmsOperation.GetPublicKey, caller, keyParam(r.keyId()),
+                call -> asymmetric.getPublicKey(call, r.keyId()));
+    }
+
+    public GenerateMacResult generateMac(CallerContext caller, GenerateMacRequest r) {
+        return run(KmsOperation.GenerateMac, caller, AuditParams.of("keyId", r.keyId(), "macAlgorithm",
+                r.macAlgorithm()), call -> asymmetric.generateMac(call, r));
+    }
+
+    /** @throws dev.kmslab.engine.error.KMSInvalidMacException when the MAC does not verify */
+    public VerifyMacResult verifyMac(CallerContext caller, VerifyMacRequest r) {
+        return run(KmsOperation.VerifyMac, caller, AuditParams.of("keyId", r.keyId(), "macAlgorithm",
+                r.macAlgorithm()), call -> asymmetric.verifyMac(call, r));
+    }
+
+    /** The result holds the raw shared secret: wipe it with {@code destroySharedSecret()} after use. */
+    public DeriveSharedSecretResult deriveSharedSecret(CallerContext caller, DeriveSharedSecretRequest r) {
+        return run(KmsOperation.DeriveSharedSecret, caller, AuditParams.of("keyId", r.keyId(),
+                "keyAgreementAlgorithm", r.keyAgreementAlgorithm()), call -> asymmetric.deriveSharedSecret(call, r));
+    }
+
+    /** The result's plaintext private key is the only copy; wipe it with {@code destroyPlaintext()} after use. */
+    public GenerateDataKeyPairResult generateDataKeyPair(CallerContext caller, GenerateDataKeyPairRequest r) {
+        return run(KmsOperation.GenerateDataKeyPair, caller, dataKeyPairParams(r),
+                call -> dataKeyPairs.generate(call, r));
+    }
+
+    public GenerateDataKeyPairWithoutPlaintextResult generateDataKeyPairWithoutPlaintext(CallerContext caller,
+            GenerateDataKeyPairRequest r) {
+        return run(KmsOperation.GenerateDataKeyPairWithoutPlaintext, caller, dataKeyPairParams(r),
+                call -> dataKeyPairs.generateWithoutPlaintext(call, r));
+    }
+
+    private static Map<String, Object> dataKeyPairParams(GenerateDataKeyPairRequest r) {
+        return AuditParams.of("keyId", r.keyId(), "encryptionContext", r.encryptionContext(), "keyPairSpec",
+                r.keyPairSpec());
     }
 }

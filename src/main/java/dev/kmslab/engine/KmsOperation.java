@@ -9,7 +9,9 @@ public enum KmsOperation {
     Encrypt(true), Decrypt(true), ReEncrypt(true), GenerateDataKey(true), GenerateDataKeyWithoutPlaintext(true),
     GenerateRandom(false),
     EnableKeyRotation(true), DisableKeyRotation(true), GetKeyRotationStatus(true), RotateKeyOnDemand(true),
-    ListKeyRotations(true);
+    ListKeyRotations(true),
+    Sign(true), Verify(true), GetPublicKey(true), GenerateMac(true), VerifyMac(true), DeriveSharedSecret(true),
+    GenerateDataKeyPair(true), GenerateDataKeyPairWithoutPlaintext(true);
 
     private final boolean keyScoped;
     private final String action;
