@@ -86,6 +86,10 @@ public final class KeyStateTable {
         row(KmsOperation.DeriveSharedSecret, USE);
         row(KmsOperation.GenerateDataKeyPair, USE);
         row(KmsOperation.GenerateDataKeyPairWithoutPlaintext, USE);
+        // Importing (or re-importing) material and deleting it are management calls: any state but PendingDeletion.
+        row(KmsOperation.GetParametersForImport, MANAGE);
+        row(KmsOperation.ImportKeyMaterial, MANAGE);
+        row(KmsOperation.DeleteImportedKeyMaterial, MANAGE);
     }
 
     private KeyStateTable() {

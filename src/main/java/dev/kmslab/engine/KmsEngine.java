@@ -58,6 +58,12 @@ import dev.kmslab.engine.model.VerifyMacRequest;
 import dev.kmslab.engine.model.VerifyMacResult;
 import dev.kmslab.engine.model.VerifyRequest;
 import dev.kmslab.engine.model.VerifyResult;
+import dev.kmslab.engine.model.DeleteImportedKeyMaterialRequest;
+import dev.kmslab.engine.model.DeleteImportedKeyMaterialResult;
+import dev.kmslab.engine.model.GetParametersForImportRequest;
+import dev.kmslab.engine.model.GetParametersForImportResult;
+import dev.kmslab.engine.model.ImportKeyMaterialRequest;
+import dev.kmslab.engine.model.ImportKeyMaterialResult;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.store.EngineStateCodec;
 import dev.kmslab.engine.store.KeystoreCorruptException;
@@ -90,6 +96,7 @@ public final class KmsEngine {
     private final ScheduledWork work;
     private final AsymmetricOperations asymmetric;
     private final DataKeyPairOperations dataKeyPairs;
+    private final ImportOperations imports;
 
     private KmsEngine(EngineConfig config, EngineState initial) {
         this.config = config;
@@ -103,6 +110,7 @@ public final class KmsEngine {
         this.work = new ScheduledWork(core, rotation);
         this.asymmetric = new AsymmetricOperations(core);
         this.dataKeyPairs = new DataKeyPairOperations(core, crypto);
+        this.imports = new ImportOperations(core);
     }
 
     /**
@@ -444,5 +452,30 @@ public final class KmsEngine {
     private static Map<String, Object> dataKeyPairParams(GenerateDataKeyPairRequest r) {
         return AuditParams.of("keyId", r.keyId(), "encryptionContext", r.encryptionContext(), "keyPairSpec",
                 r.keyPairSpec());
+    }
+    // ---- imported key material ----
+
+    /**
+     * A fresh RSA wrapping public key and import token for an EXTERNAL key, valid for 24 hours of engine time. Wrap
+     * the material with {@link ImportWrapper#wrap} (or OpenSSL) before ImportKeyMaterial.
+     */
+    public GetParametersForImportResult getParametersForImport(CallerContext caller,
+            GetParametersForImportRequest r) {
+        return run(KmsOperation.GetParametersForImport, caller, AuditParams.of("keyId", r.keyId(),
+                "wrappingAlgorithm", r.wrappingAlgorithm(), "wrappingKeySpec", r.wrappingKeySpec()),
+                call -> imports.getParametersForImport(call, r));
+    }
+
+    /** Imports (or re-imports the same) key material; a PendingImport key becomes Enabled. */
+    public ImportKeyMaterialResult importKeyMaterial(CallerContext caller, ImportKeyMaterialRequest r) {
+        return run(KmsOperation.ImportKeyMaterial, caller, AuditParams.of("keyId", r.keyId(), "expirationModel",
+                r.expirationModel(), "validTo", r.validTo()), call -> imports.importKeyMaterial(call, r));
+    }
+
+    /** Deletes imported material at once; the key becomes PendingImport until the same material is imported. */
+    public DeleteImportedKeyMaterialResult deleteImportedKeyMaterial(CallerContext caller,
+            DeleteImportedKeyMaterialRequest r) {
+        return run(KmsOperation.DeleteImportedKeyMaterial, caller, keyParam(r.keyId()),
+                call -> imports.deleteImportedKeyMaterial(call, r.keyId()));
     }
 }

@@ -11,7 +11,8 @@ public enum KmsOperation {
     EnableKeyRotation(true), DisableKeyRotation(true), GetKeyRotationStatus(true), RotateKeyOnDemand(true),
     ListKeyRotations(true),
     Sign(true), Verify(true), GetPublicKey(true), GenerateMac(true), VerifyMac(true), DeriveSharedSecret(true),
-    GenerateDataKeyPair(true), GenerateDataKeyPairWithoutPlaintext(true);
+    GenerateDataKeyPair(true), GenerateDataKeyPairWithoutPlaintext(true),
+    GetParametersForImport(true), ImportKeyMaterial(true), DeleteImportedKeyMaterial(true);
 
     private final boolean keyScoped;
     private final String action;

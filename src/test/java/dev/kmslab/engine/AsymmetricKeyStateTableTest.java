@@ -9,7 +9,12 @@ import dev.kmslab.engine.KeyStateTable.Verdict;
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.audit.AuditQuery;
 import dev.kmslab.engine.error.AccessDeniedException;
+import dev.kmslab.engine.model.AlgorithmSpec;
 import dev.kmslab.engine.model.DataKeyPairSpec;
+import dev.kmslab.engine.model.DeleteImportedKeyMaterialRequest;
+import dev.kmslab.engine.model.GetParametersForImportRequest;
+import dev.kmslab.engine.model.ImportKeyMaterialRequest;
+import dev.kmslab.engine.model.WrappingKeySpec;
 import dev.kmslab.engine.model.DeriveSharedSecretRequest;
 import dev.kmslab.engine.model.GenerateDataKeyPairRequest;
 import dev.kmslab.engine.model.GenerateMacRequest;
@@ -23,6 +28,8 @@ import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import dev.kmslab.engine.model.VerifyMacRequest;
 import dev.kmslab.engine.model.VerifyRequest;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,7 +40,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The key-state table for the operations on asymmetric and HMAC keys, called for real through the facade on keys in
+ * The key-state table for the operations on asymmetric, HMAC and imported keys, called for real through the facade on keys in
  * each reachable state; plus the single authorization point and the audit trail for each of them.
  */
 class AsymmetricKeyStateTableTest {
@@ -82,7 +89,25 @@ class AsymmetricKeyStateTableTest {
                     DataKeyPairSpec.ECC_NIST_P256));
             return f.symmetricKey;
         });
+        CALLS.put(KmsOperation.GetParametersForImport, f -> {
+            f.engine.getParametersForImport(ROOT, new GetParametersForImportRequest(f.externalKey,
+                    AlgorithmSpec.RSAES_OAEP_SHA_1, WrappingKeySpec.RSA_2048));
+            return f.externalKey;
+        });
+        CALLS.put(KmsOperation.ImportKeyMaterial, f -> {
+            f.engine.importKeyMaterial(ROOT, ImportKeyMaterialRequest.withoutExpiry(f.externalKey, f.importToken,
+                    f.wrappedMaterial));
+            return f.externalKey;
+        });
+        CALLS.put(KmsOperation.DeleteImportedKeyMaterial, f -> {
+            f.engine.deleteImportedKeyMaterial(ROOT, new DeleteImportedKeyMaterialRequest(f.externalKey));
+            return f.externalKey;
+        });
     }
+
+    /** The import calls are management calls (any state but PendingDeletion); the rest use the key. */
+    private static final Set<KmsOperation> MANAGEMENT = EnumSet.of(KmsOperation.GetParametersForImport,
+            KmsOperation.ImportKeyMaterial, KmsOperation.DeleteImportedKeyMaterial);
 
     static Map<KmsOperation, Function<AsymmetricFixture, String>> calls() {
         return CALLS;
@@ -113,6 +138,12 @@ class AsymmetricKeyStateTableTest {
     @Test
     void newOperations_needAnEnabledKey_likeEveryCryptographicOperation() {
         for (KmsOperation op : CALLS.keySet()) {
+            if (MANAGEMENT.contains(op)) {
+                assertThat(KeyStateTable.verdict(op, KeyState.Disabled)).isEqualTo(Verdict.ALLOWED);
+                assertThat(KeyStateTable.verdict(op, KeyState.PendingImport)).isEqualTo(Verdict.ALLOWED);
+                assertThat(KeyStateTable.verdict(op, KeyState.PendingDeletion)).isEqualTo(Verdict.PENDING_DELETION);
+                continue;
+            }
             assertThat(KeyStateTable.verdict(op, KeyState.Enabled)).as(op.name()).isEqualTo(Verdict.ALLOWED);
             assertThat(KeyStateTable.verdict(op, KeyState.Disabled)).as(op.name()).isEqualTo(Verdict.DISABLED);
             assertThat(KeyStateTable.verdict(op, KeyState.PendingDeletion)).as(op.name())
@@ -151,7 +182,7 @@ class AsymmetricKeyStateTableTest {
             assertThat(events).as(op.name()).isNotEmpty();
             for (AuditEvent e : events) {
                 assertThat(e.requestParameters()).doesNotContainKeys("message", "signature", "mac", "plaintext",
-                        "sharedSecret", "privateKeyPlaintext");
+                        "sharedSecret", "privateKeyPlaintext", "importToken", "encryptedKeyMaterial");
                 assertThat(e.requestParameters().values()).noneMatch(v -> v instanceof byte[]);
             }
         }
@@ -168,6 +199,10 @@ class AsymmetricKeyStateTableTest {
                 return f.macKey;
             case DeriveSharedSecret:
                 return f.agreementKey;
+            case GetParametersForImport:
+            case ImportKeyMaterial:
+            case DeleteImportedKeyMaterial:
+                return f.externalKey;
             default:
                 return f.symmetricKey;
         }
