@@ -52,7 +52,8 @@ final class EngineCore {
                 key.keyState() == KeyState.Enabled, key.description() == null ? "" : key.description(),
                 key.keyUsage(), key.keyState(), pending ? key.deletionDate() : null,
                 pending ? key.pendingWindowDays() : null, key.origin(), KeyManager.CUSTOMER, key.keySpec(),
-                algorithms.encryption(), false, current.keyMaterialId(), algorithms.signing(), algorithms.mac(),
-                algorithms.keyAgreement(), current.expirationModel(), current.validTo());
+                algorithms.encryption(), MultiRegionKeys.isMultiRegion(key.keyId()), current.keyMaterialId(),
+                algorithms.signing(), algorithms.mac(), algorithms.keyAgreement(), current.expirationModel(),
+                current.validTo(), MultiRegionKeys.configuration(key));
     }
 }

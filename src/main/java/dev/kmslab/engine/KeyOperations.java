@@ -58,7 +58,8 @@ final class KeyOperations {
                 throw new LimitExceededException("The request was rejected because a "
                         + "quota was exceeded: at most " + MAX_KEYS + " KMS keys per account and Region.");
             }
-            String keyId = UUID.randomUUID().toString();
+            String keyId = Boolean.TRUE.equals(request.multiRegion()) ? MultiRegionKeys.newKeyId(core.random)
+                    : UUID.randomUUID().toString();
             String arn = Arns.keyArn(state.account(), state.region(), keyId);
             KeyState initial = origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled;
             KeyRecord key = new KeyRecord(keyId, arn, state.account(), call.now, request.description(), usage, spec,

@@ -162,7 +162,8 @@ public final class KmsEngine {
 
     public CreateKeyResult createKey(CallerContext caller, CreateKeyRequest r) {
         return run(KmsOperation.CreateKey, caller, AuditParams.of("description", r.description(), "keyUsage",
-                r.keyUsage(), "keySpec", r.keySpec(), "origin", r.origin(), "tags", r.tags()),
+                r.keyUsage(), "keySpec", r.keySpec(), "origin", r.origin(), "tags", r.tags(), "multiRegion",
+                r.multiRegion()),
                 call -> keys.createKey(call, r));
     }
 

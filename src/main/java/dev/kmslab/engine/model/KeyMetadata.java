@@ -7,7 +7,7 @@ import java.util.List;
  * What DescribeKey reports about a key. {@code deletionDate} and {@code pendingDeletionWindowInDays} are null unless
  * the key is pending deletion. Of the algorithm lists only the one matching the key usage is non-empty.
  * {@code expirationModel} is null unless the key's origin is EXTERNAL and it has key material; {@code validTo} is
- * null unless that material expires.
+ * null unless that material expires. {@code multiRegionConfiguration} is null for single-Region keys.
  */
 public record KeyMetadata(
         String awsAccountId,
@@ -30,7 +30,8 @@ public record KeyMetadata(
         List<MacAlgorithmSpec> macAlgorithms,
         List<KeyAgreementAlgorithmSpec> keyAgreementAlgorithms,
         ExpirationModelType expirationModel,
-        Instant validTo) {
+        Instant validTo,
+        MultiRegionConfiguration multiRegionConfiguration) {
 
     public KeyMetadata {
         encryptionAlgorithms = encryptionAlgorithms == null ? List.of() : List.copyOf(encryptionAlgorithms);
@@ -47,6 +48,6 @@ public record KeyMetadata(
                        String currentKeyMaterialId) {
         this(awsAccountId, keyId, arn, creationDate, enabled, description, keyUsage, keyState, deletionDate,
                 pendingDeletionWindowInDays, origin, keyManager, keySpec, encryptionAlgorithms, multiRegion,
-                currentKeyMaterialId, List.of(), List.of(), List.of(), null, null);
+                currentKeyMaterialId, List.of(), List.of(), List.of(), null, null, null);
     }
 }
