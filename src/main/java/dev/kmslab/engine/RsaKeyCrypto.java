@@ -1,6 +1,7 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.crypto.asymmetric.RsaEncryption;
+import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.state.EngineState;
@@ -29,7 +30,7 @@ final class RsaKeyCrypto {
         try {
             KeyRecord key = KeyResolver.resolve(state, "keyId", keyIdParam, KeyIdForms.KEY_OR_ALIAS);
             return isAsymmetric(key) ? key : null;
-        } catch (RuntimeException e) {
+        } catch (KmsException e) {
             return null;
         }
     }

@@ -4,20 +4,20 @@ import static dev.kmslab.engine.EngineFixture.ROOT;
 
 import dev.kmslab.engine.model.AlgorithmSpec;
 import dev.kmslab.engine.model.CreateKeyRequest;
+import dev.kmslab.engine.model.DisableKeyRequest;
+import dev.kmslab.engine.model.GenerateMacRequest;
 import dev.kmslab.engine.model.GetParametersForImportRequest;
 import dev.kmslab.engine.model.GetParametersForImportResult;
 import dev.kmslab.engine.model.ImportKeyMaterialRequest;
-import dev.kmslab.engine.model.OriginType;
-import dev.kmslab.engine.model.WrappingKeySpec;
-import dev.kmslab.engine.model.DisableKeyRequest;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.MacAlgorithmSpec;
+import dev.kmslab.engine.model.OriginType;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.engine.model.SignRequest;
 import dev.kmslab.engine.model.SigningAlgorithmSpec;
-import dev.kmslab.engine.model.GenerateMacRequest;
+import dev.kmslab.engine.model.WrappingKeySpec;
 import java.nio.charset.StandardCharsets;
 
 /**

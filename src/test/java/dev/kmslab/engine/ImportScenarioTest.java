@@ -16,6 +16,7 @@ import dev.kmslab.engine.model.AlgorithmSpec;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DeleteImportedKeyMaterialRequest;
 import dev.kmslab.engine.model.DescribeKeyRequest;
+import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.ExpirationModelType;
 import dev.kmslab.engine.model.GenerateMacRequest;
 import dev.kmslab.engine.model.GetParametersForImportRequest;
@@ -140,6 +141,9 @@ class ImportScenarioTest {
         assertThatThrownBy(() -> f.engine.importKeyMaterial(ROOT, ImportKeyMaterialRequest.withoutExpiry(keyId,
                 params.importToken(), wrap(params, AlgorithmSpec.RSAES_OAEP_SHA_256, bytes(16, 3)))))
                 .isInstanceOf(IncorrectKeyMaterialException.class).hasMessageContaining("32 bytes");
+        String imported = importedKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT, material);
+        assertThatThrownBy(() -> f.engine.enableKeyRotation(ROOT, new EnableKeyRotationRequest(imported, null)))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> parameters(f.newKey(), AlgorithmSpec.RSAES_OAEP_SHA_256))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("EXTERNAL");
         String rsa = externalKey(KeySpec.RSA_2048, KeyUsage.SIGN_VERIFY);
