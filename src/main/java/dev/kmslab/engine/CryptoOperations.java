@@ -15,6 +15,7 @@ import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
 import dev.kmslab.engine.model.GenerateDataKeyRequest;
 import dev.kmslab.engine.model.GenerateDataKeyResult;
 import dev.kmslab.engine.model.GenerateRandomResult;
+import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.ReEncryptRequest;
 import dev.kmslab.engine.model.ReEncryptResult;
@@ -47,6 +48,13 @@ final class CryptoOperations {
         Validation.length("plaintext", plaintext.length, 1, MAX_PLAINTEXT);
         Validation.context("encryptionContext", request.encryptionContext());
         EngineState state = core.store.current();
+        KeyRecord asymmetric = RsaKeyCrypto.peek(state, request.keyId());
+        if (asymmetric != null) {
+            KeyRecord key = core.keyFor(call, state, "keyId", request.keyId(), KeyIdForms.KEY_OR_ALIAS,
+                    request.encryptionContext(), RsaKeyCrypto.conditions(request.keyId(), request.encryptionAlgorithm()));
+            return new EncryptResult(RsaKeyCrypto.encrypt(key, request.encryptionAlgorithm(), plaintext), key.arn(),
+                    request.encryptionAlgorithm());
+        }
         KeyRecord key = encryptionKey(call, state, "keyId", request.keyId(), request.encryptionContext(),
                 request.encryptionAlgorithm());
         return new EncryptResult(seal(key, request.encryptionContext(), plaintext), key.arn(),
@@ -55,6 +63,14 @@ final class CryptoOperations {
 
     DecryptResult decrypt(Call call, DecryptRequest request) {
         EngineState state = core.store.current();
+        if (RsaKeyCrypto.peek(state, request.keyId()) != null) {
+            // An asymmetric ciphertext is raw RSA output that names no key, so (as in AWS) KeyId is required.
+            Validation.required("ciphertextBlob", request.ciphertextBlob());
+            KeyRecord key = core.keyFor(call, state, "keyId", request.keyId(), KeyIdForms.KEY_OR_ALIAS,
+                    request.encryptionContext(), RsaKeyCrypto.conditions(request.keyId(), request.encryptionAlgorithm()));
+            return new DecryptResult(key.arn(), RsaKeyCrypto.decrypt(key, request.encryptionAlgorithm(),
+                    request.ciphertextBlob()), request.encryptionAlgorithm());
+        }
         Opened opened = open(call, state, request.ciphertextBlob(), request.encryptionContext(), request.keyId(),
                 "keyId", request.encryptionAlgorithm(), call.operation.action());
         return new DecryptResult(opened.key.arn(), opened.plaintext, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
@@ -64,21 +80,43 @@ final class CryptoOperations {
         Validation.required("destinationKeyId", request.destinationKeyId());
         Validation.context("destinationEncryptionContext", request.destinationEncryptionContext());
         EngineState state = core.store.current();
-        Opened source = open(call, state, request.ciphertextBlob(), request.sourceEncryptionContext(),
-                request.sourceKeyId(), "sourceKeyId", request.sourceEncryptionAlgorithm(), "kms:ReEncryptFrom");
+        Opened source = openForReEncrypt(call, state, request);
         try {
             KeyRecord destination = KeyResolver.resolve(state, "destinationKeyId", request.destinationKeyId(),
                     KeyIdForms.KEY_OR_ALIAS);
-            core.gate.authorize(call, "kms:ReEncryptTo", state, destination,
-                    request.destinationEncryptionContext(), conditions(request.destinationKeyId()));
+            boolean rsa = RsaKeyCrypto.isAsymmetric(destination);
+            core.gate.authorize(call, "kms:ReEncryptTo", state, destination, request.destinationEncryptionContext(),
+                    rsa ? RsaKeyCrypto.conditions(request.destinationKeyId(), request.destinationEncryptionAlgorithm())
+                            : conditions(request.destinationKeyId()));
             KeyStateTable.check(call.operation, destination.keyState(), destination.arn());
-            checkSymmetric(destination, request.destinationEncryptionAlgorithm());
-            byte[] blob = seal(destination, request.destinationEncryptionContext(), source.plaintext);
-            return new ReEncryptResult(blob, source.key.arn(), destination.arn(),
-                    EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
+            byte[] blob;
+            if (rsa) {
+                blob = RsaKeyCrypto.encrypt(destination, request.destinationEncryptionAlgorithm(), source.plaintext);
+            } else {
+                checkSymmetric(destination, request.destinationEncryptionAlgorithm());
+                blob = seal(destination, request.destinationEncryptionContext(), source.plaintext);
+            }
+            return new ReEncryptResult(blob, source.key.arn(), destination.arn(), source.algorithm,
+                    rsa ? request.destinationEncryptionAlgorithm() : EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
         } finally {
             Arrays.fill(source.plaintext, (byte) 0);
         }
+    }
+
+    /** ReEncrypt's source side: an RSA ciphertext when SourceKeyId names an asymmetric key, else a KMS Lab blob. */
+    private Opened openForReEncrypt(Call call, EngineState state, ReEncryptRequest request) {
+        if (RsaKeyCrypto.peek(state, request.sourceKeyId()) == null) {
+            return open(call, state, request.ciphertextBlob(), request.sourceEncryptionContext(),
+                    request.sourceKeyId(), "sourceKeyId", request.sourceEncryptionAlgorithm(), "kms:ReEncryptFrom");
+        }
+        Validation.required("ciphertextBlob", request.ciphertextBlob());
+        KeyRecord key = KeyResolver.resolve(state, "sourceKeyId", request.sourceKeyId(), KeyIdForms.KEY_OR_ALIAS);
+        call.keyArn = key.arn();
+        core.gate.authorize(call, "kms:ReEncryptFrom", state, key, request.sourceEncryptionContext(),
+                RsaKeyCrypto.conditions(request.sourceKeyId(), request.sourceEncryptionAlgorithm()));
+        KeyStateTable.check(call.operation, key.keyState(), key.arn());
+        byte[] plaintext = RsaKeyCrypto.decrypt(key, request.sourceEncryptionAlgorithm(), request.ciphertextBlob());
+        return new Opened(key, plaintext, request.sourceEncryptionAlgorithm());
     }
 
     GenerateDataKeyResult generateDataKey(Call call, GenerateDataKeyRequest request) {
@@ -118,7 +156,7 @@ final class CryptoOperations {
         return key;
     }
 
-    private byte[] seal(KeyRecord key, Map<String, String> context, byte[] plaintext) {
+    byte[] seal(KeyRecord key, Map<String, String> context, byte[] plaintext) {
         KeyVersion current = key.current();
         return CiphertextBlob.seal(key.keyId(), current.version(), current.material(),
                 core.random.bytes(AesGcm.IV_LENGTH), context, plaintext);
@@ -157,10 +195,14 @@ final class CryptoOperations {
         if (version == null) {
             throw new InvalidCiphertextException("The ciphertext is invalid.");
         }
-        return new Opened(key, parsed.open(version.material(), context));
+        return new Opened(key, parsed.open(version.material(), context), EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
     }
 
-    private static void checkSymmetric(KeyRecord key, EncryptionAlgorithmSpec algorithm) {
+    static void checkSymmetric(KeyRecord key, EncryptionAlgorithmSpec algorithm) {
+        if (key.keyUsage() == KeyUsage.ENCRYPT_DECRYPT && key.keySpec() != KeySpec.SYMMETRIC_DEFAULT) {
+            throw new InvalidKeyUsageException(key.arn() + " is an asymmetric " + key.keySpec()
+                    + " key; this operation requires a symmetric encryption key (SYMMETRIC_DEFAULT).");
+        }
         if (key.keyUsage() != KeyUsage.ENCRYPT_DECRYPT) {
             throw new InvalidKeyUsageException(key.arn() + " key usage is " + key.keyUsage()
                     + " which is not valid for this operation.");
@@ -197,10 +239,12 @@ final class CryptoOperations {
     private static final class Opened {
         final KeyRecord key;
         final byte[] plaintext;
+        final EncryptionAlgorithmSpec algorithm;
 
-        Opened(KeyRecord key, byte[] plaintext) {
+        Opened(KeyRecord key, byte[] plaintext, EncryptionAlgorithmSpec algorithm) {
             this.key = key;
             this.plaintext = plaintext;
+            this.algorithm = algorithm;
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.crypto.CryptoRandom;
-import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
 import dev.kmslab.engine.model.KeyManager;
 import dev.kmslab.engine.model.KeyMetadata;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
+import dev.kmslab.engine.state.KeyVersion;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +46,14 @@ final class EngineCore {
 
     static KeyMetadata metadata(KeyRecord key) {
         boolean pending = key.keyState() == KeyState.PendingDeletion;
+        SpecMapping.Algorithms algorithms = SpecMapping.algorithms(key.keySpec(), key.keyUsage());
+        KeyVersion current = key.current();
         return new KeyMetadata(key.account(), key.keyId(), key.arn(), key.creationDate(),
                 key.keyState() == KeyState.Enabled, key.description() == null ? "" : key.description(),
                 key.keyUsage(), key.keyState(), pending ? key.deletionDate() : null,
                 pending ? key.pendingWindowDays() : null, key.origin(), KeyManager.CUSTOMER, key.keySpec(),
-                List.of(EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT), false, key.current().keyMaterialId());
+                algorithms.encryption(), MultiRegionKeys.isMultiRegion(key.keyId()), current.keyMaterialId(),
+                algorithms.signing(), algorithms.mac(), algorithms.keyAgreement(), current.expirationModel(),
+                current.validTo(), MultiRegionKeys.configuration(key));
     }
 }

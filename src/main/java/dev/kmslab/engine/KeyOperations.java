@@ -1,6 +1,8 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
+import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
 import dev.kmslab.engine.error.LimitExceededException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.error.ValidationException;
@@ -54,24 +56,27 @@ final class KeyOperations {
         PolicyDocument policy = request.policy() == null ? null : PolicyParser.parse(request.policy());
         boolean bypass = request.bypassLockoutCheck();
         Map<String, String> conditions = Map.of(ConditionKeys.KEY_SPEC, spec.name(), ConditionKeys.KEY_USAGE,
-                usage.name(), ConditionKeys.KEY_ORIGIN, origin.name(), ConditionKeys.MULTI_REGION, "false",
+                usage.name(), ConditionKeys.KEY_ORIGIN, origin.name(), ConditionKeys.MULTI_REGION,
+                Boolean.toString(Boolean.TRUE.equals(request.multiRegion())),
                 ConditionKeys.BYPASS_LOCKOUT_CHECK, Boolean.toString(bypass));
+        // Key pairs (RSA-4096 especially) take a while to generate: do it before taking the mutation lock.
+        KeyVersion first = firstVersion(spec, origin, call);
         return core.store.mutate(state -> {
             core.gate.authorize(call, call.operation.action(), state, null, null, conditions);
             if (state.keys().size() >= MAX_KEYS) {
                 throw new LimitExceededException("The request was rejected because a "
                         + "quota was exceeded: at most " + MAX_KEYS + " KMS keys per account and Region.");
             }
-            String keyId = UUID.randomUUID().toString();
+            String keyId = Boolean.TRUE.equals(request.multiRegion()) ? MultiRegionKeys.newKeyId(core.random)
+                    : UUID.randomUUID().toString();
             String arn = Arns.keyArn(state.account(), state.region(), keyId);
             if (policy != null) {
                 // AWS applies the lockout check only to a policy the caller supplies, not to the default policy.
                 KeyPolicyOperations.checkLockout(state, call.caller, policy, arn, state.account(), call.now, bypass);
             }
-            KeyVersion first = new KeyVersion(1, core.newKeyMaterialId(), KeyMaterial.generate(core.random),
-                    call.now, null);
+            KeyState initial = origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled;
             KeyRecord key = new KeyRecord(keyId, arn, state.account(), call.now, request.description(), usage, spec,
-                    origin, KeyState.Enabled, null, null, RotationSchedule.off(), List.of(first), 0, tags);
+                    origin, initial, null, null, RotationSchedule.off(), List.of(first), 0, tags);
             call.keyArn = arn;
             EngineState next = state.withKey(key);
             if (policy != null) {
@@ -79,6 +84,21 @@ final class KeyOperations {
             }
             return new StateStore.Change<>(next, new CreateKeyResult(EngineCore.metadata(key)));
         });
+    }
+
+    /**
+     * The first backing key: AES material for symmetric keys, a key pair or HMAC key for the other specs, and no
+     * material at all for EXTERNAL keys, which wait for ImportKeyMaterial.
+     */
+    private KeyVersion firstVersion(KeySpec spec, OriginType origin, Call call) {
+        if (origin == OriginType.EXTERNAL) {
+            return new KeyVersion(1, null, null, call.now, null);
+        }
+        if (spec == KeySpec.SYMMETRIC_DEFAULT) {
+            return new KeyVersion(1, core.newKeyMaterialId(), KeyMaterial.generate(core.random), call.now, null);
+        }
+        return KeyVersion.ofAsymmetric(core.newKeyMaterialId(), KeyMaterials.generate(SpecMapping.spec(spec)),
+                call.now);
     }
 
     DescribeKeyResult describeKey(Call call, String keyId) {
@@ -159,13 +179,10 @@ final class KeyOperations {
             if (!compatible(spec, usage)) {
                 throw new ValidationException("KeyUsage " + usage + " is not compatible with KeySpec " + spec + ".");
             }
-            if (spec != KeySpec.SYMMETRIC_DEFAULT) {
-                throw new UnsupportedOperationException("KeySpec " + spec
-                        + " is a valid AWS KMS key spec, but KMS Lab supports only SYMMETRIC_DEFAULT keys so far.");
-            }
-            if (origin != OriginType.AWS_KMS) {
-                throw new UnsupportedOperationException("Origin " + origin
-                        + " is a valid AWS KMS origin, but KMS Lab supports only AWS_KMS keys so far.");
+            KeySpecRules.requireCreatable(SpecMapping.spec(spec), SpecMapping.usage(usage));
+            if (origin != OriginType.AWS_KMS && origin != OriginType.EXTERNAL) {
+                throw new UnsupportedOperationException("Origin " + origin + " is a valid AWS KMS origin, but "
+                        + "KMS Lab has no custom key stores: it supports AWS_KMS and EXTERNAL keys.");
             }
         }
 

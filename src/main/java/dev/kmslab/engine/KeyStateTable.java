@@ -86,6 +86,18 @@ public final class KeyStateTable {
         row(KmsOperation.DisableKeyRotation, USE);
         row(KmsOperation.RotateKeyOnDemand, USE);
         row(KmsOperation.CreateGrant, USE);
+        row(KmsOperation.Sign, USE);
+        row(KmsOperation.Verify, USE);
+        row(KmsOperation.GetPublicKey, USE);
+        row(KmsOperation.GenerateMac, USE);
+        row(KmsOperation.VerifyMac, USE);
+        row(KmsOperation.DeriveSharedSecret, USE);
+        row(KmsOperation.GenerateDataKeyPair, USE);
+        row(KmsOperation.GenerateDataKeyPairWithoutPlaintext, USE);
+        // Importing (or re-importing) material and deleting it are management calls: any state but PendingDeletion.
+        row(KmsOperation.GetParametersForImport, MANAGE);
+        row(KmsOperation.ImportKeyMaterial, MANAGE);
+        row(KmsOperation.DeleteImportedKeyMaterial, MANAGE);
     }
 
     private KeyStateTable() {

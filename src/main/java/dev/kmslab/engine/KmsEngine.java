@@ -12,6 +12,10 @@ import dev.kmslab.engine.model.CreateKeyResult;
 import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.DecryptResult;
 import dev.kmslab.engine.model.DeleteAliasRequest;
+import dev.kmslab.engine.model.DeleteImportedKeyMaterialRequest;
+import dev.kmslab.engine.model.DeleteImportedKeyMaterialResult;
+import dev.kmslab.engine.model.DeriveSharedSecretRequest;
+import dev.kmslab.engine.model.DeriveSharedSecretResult;
 import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.DescribeKeyResult;
 import dev.kmslab.engine.model.DisableKeyRequest;
@@ -20,15 +24,26 @@ import dev.kmslab.engine.model.EnableKeyRequest;
 import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.EncryptRequest;
 import dev.kmslab.engine.model.EncryptResult;
+import dev.kmslab.engine.model.GenerateDataKeyPairRequest;
+import dev.kmslab.engine.model.GenerateDataKeyPairResult;
+import dev.kmslab.engine.model.GenerateDataKeyPairWithoutPlaintextResult;
 import dev.kmslab.engine.model.GenerateDataKeyRequest;
 import dev.kmslab.engine.model.GenerateDataKeyResult;
 import dev.kmslab.engine.model.GenerateDataKeyWithoutPlaintextResult;
+import dev.kmslab.engine.model.GenerateMacRequest;
+import dev.kmslab.engine.model.GenerateMacResult;
 import dev.kmslab.engine.model.GenerateRandomRequest;
 import dev.kmslab.engine.model.GenerateRandomResult;
 import dev.kmslab.engine.model.GetKeyPolicyRequest;
 import dev.kmslab.engine.model.GetKeyPolicyResult;
 import dev.kmslab.engine.model.GetKeyRotationStatusRequest;
 import dev.kmslab.engine.model.GetKeyRotationStatusResult;
+import dev.kmslab.engine.model.GetParametersForImportRequest;
+import dev.kmslab.engine.model.GetParametersForImportResult;
+import dev.kmslab.engine.model.GetPublicKeyRequest;
+import dev.kmslab.engine.model.GetPublicKeyResult;
+import dev.kmslab.engine.model.ImportKeyMaterialRequest;
+import dev.kmslab.engine.model.ImportKeyMaterialResult;
 import dev.kmslab.engine.model.ListAliasesRequest;
 import dev.kmslab.engine.model.ListAliasesResult;
 import dev.kmslab.engine.model.ListGrantsRequest;
@@ -52,11 +67,17 @@ import dev.kmslab.engine.model.RotateKeyOnDemandResult;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionResult;
 import dev.kmslab.engine.model.SimulationRequest;
+import dev.kmslab.engine.model.SignRequest;
+import dev.kmslab.engine.model.SignResult;
 import dev.kmslab.engine.model.TagResourceRequest;
 import dev.kmslab.engine.model.UntagResourceRequest;
 import dev.kmslab.engine.model.UpdateAliasRequest;
 import dev.kmslab.engine.model.UpdateKeyDescriptionRequest;
 import dev.kmslab.engine.policy.Decision;
+import dev.kmslab.engine.model.VerifyMacRequest;
+import dev.kmslab.engine.model.VerifyMacResult;
+import dev.kmslab.engine.model.VerifyRequest;
+import dev.kmslab.engine.model.VerifyResult;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.store.EngineStateCodec;
 import dev.kmslab.engine.store.KeystoreCorruptException;
@@ -96,6 +117,9 @@ public final class KmsEngine {
     private final KeyGrantOperations grants;
     private final PolicySimulator simulator;
     private final LabPrincipals principals;
+    private final AsymmetricOperations asymmetric;
+    private final DataKeyPairOperations dataKeyPairs;
+    private final ImportOperations imports;
 
     private KmsEngine(EngineConfig config, EngineState initial) {
         this.config = config;
@@ -111,6 +135,9 @@ public final class KmsEngine {
         this.grants = new KeyGrantOperations(core);
         this.simulator = new PolicySimulator(core);
         this.principals = new LabPrincipals(core.store);
+        this.asymmetric = new AsymmetricOperations(core);
+        this.dataKeyPairs = new DataKeyPairOperations(core, crypto);
+        this.imports = new ImportOperations(core);
     }
 
     /**
@@ -162,7 +189,8 @@ public final class KmsEngine {
 
     public CreateKeyResult createKey(CallerContext caller, CreateKeyRequest r) {
         return run(KmsOperation.CreateKey, caller, AuditParams.of("description", r.description(), "keyUsage",
-                r.keyUsage(), "keySpec", r.keySpec(), "origin", r.origin(), "tags", r.tags()),
+                r.keyUsage(), "keySpec", r.keySpec(), "origin", r.origin(), "tags", r.tags(), "multiRegion",
+                r.multiRegion()),
                 call -> keys.createKey(call, r));
     }
 
@@ -490,5 +518,82 @@ public final class KmsEngine {
 
     public Instant now() {
         return config.clock().now();
+    }
+    // ---- asymmetric and HMAC keys ----
+
+    /** Sign with a SIGN_VERIFY key; the message never reaches the audit log. */
+    public SignResult sign(CallerContext caller, SignRequest r) {
+        return run(KmsOperation.Sign, caller, AuditParams.of("keyId", r.keyId(), "messageType", r.messageType(),
+                "signingAlgorithm", r.signingAlgorithm()), call -> asymmetric.sign(call, r));
+    }
+
+    /** @throws dev.kmslab.engine.error.KMSInvalidSignatureException when the signature does not verify */
+    public VerifyResult verify(CallerContext caller, VerifyRequest r) {
+        return run(KmsOperation.Verify, caller, AuditParams.of("keyId", r.keyId(), "messageType", r.messageType(),
+                "signingAlgorithm", r.signingAlgorithm()), call -> asymmetric.verify(call, r));
+    }
+
+    public GetPublicKeyResult getPublicKey(CallerContext caller, GetPublicKeyRequest r) {
+        return run(KmsOperation.GetPublicKey, caller, keyParam(r.keyId()),
+                call -> asymmetric.getPublicKey(call, r.keyId()));
+    }
+
+    public GenerateMacResult generateMac(CallerContext caller, GenerateMacRequest r) {
+        return run(KmsOperation.GenerateMac, caller, AuditParams.of("keyId", r.keyId(), "macAlgorithm",
+                r.macAlgorithm()), call -> asymmetric.generateMac(call, r));
+    }
+
+    /** @throws dev.kmslab.engine.error.KMSInvalidMacException when the MAC does not verify */
+    public VerifyMacResult verifyMac(CallerContext caller, VerifyMacRequest r) {
+        return run(KmsOperation.VerifyMac, caller, AuditParams.of("keyId", r.keyId(), "macAlgorithm",
+                r.macAlgorithm()), call -> asymmetric.verifyMac(call, r));
+    }
+
+    /** The result holds the raw shared secret: wipe it with {@code destroySharedSecret()} after use. */
+    public DeriveSharedSecretResult deriveSharedSecret(CallerContext caller, DeriveSharedSecretRequest r) {
+        return run(KmsOperation.DeriveSharedSecret, caller, AuditParams.of("keyId", r.keyId(),
+                "keyAgreementAlgorithm", r.keyAgreementAlgorithm()), call -> asymmetric.deriveSharedSecret(call, r));
+    }
+
+    /** The result's plaintext private key is the only copy; wipe it with {@code destroyPlaintext()} after use. */
+    public GenerateDataKeyPairResult generateDataKeyPair(CallerContext caller, GenerateDataKeyPairRequest r) {
+        return run(KmsOperation.GenerateDataKeyPair, caller, dataKeyPairParams(r),
+                call -> dataKeyPairs.generate(call, r));
+    }
+
+    public GenerateDataKeyPairWithoutPlaintextResult generateDataKeyPairWithoutPlaintext(CallerContext caller,
+            GenerateDataKeyPairRequest r) {
+        return run(KmsOperation.GenerateDataKeyPairWithoutPlaintext, caller, dataKeyPairParams(r),
+                call -> dataKeyPairs.generateWithoutPlaintext(call, r));
+    }
+
+    private static Map<String, Object> dataKeyPairParams(GenerateDataKeyPairRequest r) {
+        return AuditParams.of("keyId", r.keyId(), "encryptionContext", r.encryptionContext(), "keyPairSpec",
+                r.keyPairSpec());
+    }
+    // ---- imported key material ----
+
+    /**
+     * A fresh RSA wrapping public key and import token for an EXTERNAL key, valid for 24 hours of engine time. Wrap
+     * the material with {@link ImportWrapper#wrap} (or OpenSSL) before ImportKeyMaterial.
+     */
+    public GetParametersForImportResult getParametersForImport(CallerContext caller,
+            GetParametersForImportRequest r) {
+        return run(KmsOperation.GetParametersForImport, caller, AuditParams.of("keyId", r.keyId(),
+                "wrappingAlgorithm", r.wrappingAlgorithm(), "wrappingKeySpec", r.wrappingKeySpec()),
+                call -> imports.getParametersForImport(call, r));
+    }
+
+    /** Imports (or re-imports the same) key material; a PendingImport key becomes Enabled. */
+    public ImportKeyMaterialResult importKeyMaterial(CallerContext caller, ImportKeyMaterialRequest r) {
+        return run(KmsOperation.ImportKeyMaterial, caller, AuditParams.of("keyId", r.keyId(), "expirationModel",
+                r.expirationModel(), "validTo", r.validTo()), call -> imports.importKeyMaterial(call, r));
+    }
+
+    /** Deletes imported material at once; the key becomes PendingImport until the same material is imported. */
+    public DeleteImportedKeyMaterialResult deleteImportedKeyMaterial(CallerContext caller,
+            DeleteImportedKeyMaterialRequest r) {
+        return run(KmsOperation.DeleteImportedKeyMaterial, caller, keyParam(r.keyId()),
+                call -> imports.deleteImportedKeyMaterial(call, r.keyId()));
     }
 }

@@ -11,7 +11,10 @@ public enum KmsOperation {
     EnableKeyRotation(true), DisableKeyRotation(true), GetKeyRotationStatus(true), RotateKeyOnDemand(true),
     ListKeyRotations(true),
     PutKeyPolicy(true), GetKeyPolicy(true), ListKeyPolicies(true),
-    CreateGrant(true), ListGrants(true), ListRetirableGrants(false), RetireGrant(true), RevokeGrant(true);
+    CreateGrant(true), ListGrants(true), ListRetirableGrants(false), RetireGrant(true), RevokeGrant(true),
+    Sign(true), Verify(true), GetPublicKey(true), GenerateMac(true), VerifyMac(true), DeriveSharedSecret(true),
+    GenerateDataKeyPair(true), GenerateDataKeyPairWithoutPlaintext(true),
+    GetParametersForImport(true), ImportKeyMaterial(true), DeleteImportedKeyMaterial(true);
 
     private final boolean keyScoped;
     private final String action;

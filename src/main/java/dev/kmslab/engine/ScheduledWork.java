@@ -61,6 +61,9 @@ final class ScheduledWork {
             if (key.keyState() == KeyState.PendingDeletion) {
                 return new StateStore.Change<>(state.withoutKey(key.keyId()), null);
             }
+            if (isExpiry(key)) {
+                return new StateStore.Change<>(state.withKey(ImportOperations.withoutMaterial(key)), null);
+            }
             RotationSchedule schedule = key.rotation();
             KeyRecord rotated = key.withNewVersion(rotation.newVersion(key, event.at(), RotationType.AUTOMATIC),
                     false).withRotation(new RotationSchedule(true, schedule.periodInDays(),
@@ -76,8 +79,16 @@ final class ScheduledWork {
     }
 
     private static ScheduledEvent describe(KeyRecord key) {
-        String name = key.keyState() == KeyState.PendingDeletion ? "DeleteKey" : "RotateKey";
+        String name = key.keyState() == KeyState.PendingDeletion ? "DeleteKey"
+                : isExpiry(key) ? "DeleteExpiredKeyMaterial" : "RotateKey";
         return new ScheduledEvent(ScheduledEvents.dueAt(key), key.arn(), name);
+    }
+
+    /** True when the key's next event is its imported material expiring (which wins a tie with rotation). */
+    private static boolean isExpiry(KeyRecord key) {
+        Instant expiry = ScheduledEvents.materialExpiry(key);
+        return key.keyState() != KeyState.PendingDeletion && expiry != null
+                && expiry.equals(ScheduledEvents.dueAt(key));
     }
 
     private static KeyRecord earliest(EngineState state) {

@@ -64,10 +64,10 @@ class KeyManagementTest {
     @Test
     void createKey_refusesUnsupportedSpecsAndIncompatibleUsage() {
         assertThatThrownBy(() -> f.engine.createKey(ROOT, new CreateKeyRequest(null, KeyUsage.SIGN_VERIFY,
-                KeySpec.RSA_2048, null, null))).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("RSA_2048");
+                KeySpec.SM2, null, null))).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("SM2");
         assertThatThrownBy(() -> f.engine.createKey(ROOT, new CreateKeyRequest(null, null, null,
-                OriginType.EXTERNAL, null))).isInstanceOf(UnsupportedOperationException.class);
+                OriginType.AWS_CLOUDHSM, null))).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> f.engine.createKey(ROOT, new CreateKeyRequest(null, KeyUsage.SIGN_VERIFY,
                 KeySpec.SYMMETRIC_DEFAULT, null, null))).isInstanceOf(ValidationException.class);
     }

@@ -117,7 +117,7 @@ class KeyStateTableTest {
     }
 
     static Stream<Arguments> reachableCells() {
-        return Stream.of(KmsOperation.values()).filter(KmsOperation::keyScoped).flatMap(op ->
+        return Stream.of(KmsOperation.values()).filter(CALLS::containsKey).flatMap(op ->
                 Stream.of(KeyState.Enabled, KeyState.Disabled, KeyState.PendingDeletion)
                         .map(state -> Arguments.of(op, state)));
     }
@@ -126,7 +126,9 @@ class KeyStateTableTest {
     void everyKeyScopedOperation_hasACallAndATableRow() {
         for (KmsOperation op : KmsOperation.values()) {
             if (op.keyScoped()) {
-                assertThat(CALLS).as(op.name()).containsKey(op);
+                // Operations on asymmetric, HMAC and imported keys are driven by AsymmetricKeyStateTableTest.
+                assertThat(CALLS.containsKey(op) || AsymmetricKeyStateTableTest.calls().containsKey(op))
+                        .as(op.name()).isTrue();
             }
         }
     }

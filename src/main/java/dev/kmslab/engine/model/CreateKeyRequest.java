@@ -4,17 +4,31 @@ import java.util.List;
 
 /**
  * CreateKey. Null members take the AWS defaults: keyUsage ENCRYPT_DECRYPT, keySpec SYMMETRIC_DEFAULT, origin AWS_KMS,
- * no description, no tags, the default key policy. {@code policy} is key policy JSON text (kept verbatim for
- * GetKeyPolicy); {@code bypassPolicyLockoutSafetyCheck} skips the check that the caller could still change the
- * policy afterwards (null means false).
+ * no description, no tags, the default key policy, multiRegion false. {@code policy} is key policy JSON text (kept
+ * verbatim for GetKeyPolicy); {@code bypassPolicyLockoutSafetyCheck} skips the check that the caller could still
+ * change the policy afterwards (null means false). A multi-Region key gets an id of the form
+ * {@code mrk-<32 hex digits>}.
  */
 public record CreateKeyRequest(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin,
-                               List<Tag> tags, String policy, Boolean bypassPolicyLockoutSafetyCheck) {
+                               List<Tag> tags, String policy, Boolean bypassPolicyLockoutSafetyCheck,
+                               Boolean multiRegion) {
 
-    /** A request with the default key policy. */
+    /** A single-Region key with the default key policy. */
     public CreateKeyRequest(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin,
                             List<Tag> tags) {
-        this(description, keyUsage, keySpec, origin, tags, null, null);
+        this(description, keyUsage, keySpec, origin, tags, null, null, null);
+    }
+
+    /** A key with the default key policy, multi-Region or not. */
+    public CreateKeyRequest(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin,
+                            List<Tag> tags, Boolean multiRegion) {
+        this(description, keyUsage, keySpec, origin, tags, null, null, multiRegion);
+    }
+
+    /** A single-Region key with this key policy. */
+    public CreateKeyRequest(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin,
+                            List<Tag> tags, String policy, Boolean bypassPolicyLockoutSafetyCheck) {
+        this(description, keyUsage, keySpec, origin, tags, policy, bypassPolicyLockoutSafetyCheck, null);
     }
 
     /** A symmetric encryption key with all defaults. */
@@ -28,10 +42,16 @@ public record CreateKeyRequest(String description, KeyUsage keyUsage, KeySpec ke
 
     /** A symmetric encryption key with this key policy. */
     public static CreateKeyRequest withPolicy(String policy) {
-        return new CreateKeyRequest(null, null, null, null, null, policy, null);
+        return new CreateKeyRequest(null, null, null, null, null, policy, null, null);
     }
 
     public boolean bypassLockoutCheck() {
         return Boolean.TRUE.equals(bypassPolicyLockoutSafetyCheck);
+    }
+
+    /** A key that is multi-Region (or not), otherwise as this request. */
+    public CreateKeyRequest withMultiRegion(boolean value) {
+        return new CreateKeyRequest(description, keyUsage, keySpec, origin, tags, policy,
+                bypassPolicyLockoutSafetyCheck, value);
     }
 }

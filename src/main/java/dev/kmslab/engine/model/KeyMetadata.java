@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * What DescribeKey reports about a key. {@code deletionDate} and {@code pendingDeletionWindowInDays} are null unless
- * the key is pending deletion.
+ * the key is pending deletion. Of the algorithm lists only the one matching the key usage is non-empty.
+ * {@code expirationModel} is null unless the key's origin is EXTERNAL and it has key material; {@code validTo} is
+ * null unless that material expires. {@code multiRegionConfiguration} is null for single-Region keys.
  */
 public record KeyMetadata(
         String awsAccountId,
@@ -23,5 +25,29 @@ public record KeyMetadata(
         KeySpec keySpec,
         List<EncryptionAlgorithmSpec> encryptionAlgorithms,
         boolean multiRegion,
-        String currentKeyMaterialId) {
+        String currentKeyMaterialId,
+        List<SigningAlgorithmSpec> signingAlgorithms,
+        List<MacAlgorithmSpec> macAlgorithms,
+        List<KeyAgreementAlgorithmSpec> keyAgreementAlgorithms,
+        ExpirationModelType expirationModel,
+        Instant validTo,
+        MultiRegionConfiguration multiRegionConfiguration) {
+
+    public KeyMetadata {
+        encryptionAlgorithms = encryptionAlgorithms == null ? List.of() : List.copyOf(encryptionAlgorithms);
+        signingAlgorithms = signingAlgorithms == null ? List.of() : List.copyOf(signingAlgorithms);
+        macAlgorithms = macAlgorithms == null ? List.of() : List.copyOf(macAlgorithms);
+        keyAgreementAlgorithms = keyAgreementAlgorithms == null ? List.of() : List.copyOf(keyAgreementAlgorithms);
+    }
+
+    /** The symmetric-key form: no signing, MAC or key agreement algorithms, no import expiry. */
+    public KeyMetadata(String awsAccountId, String keyId, String arn, Instant creationDate, boolean enabled,
+                       String description, KeyUsage keyUsage, KeyState keyState, Instant deletionDate,
+                       Integer pendingDeletionWindowInDays, OriginType origin, KeyManager keyManager, KeySpec keySpec,
+                       List<EncryptionAlgorithmSpec> encryptionAlgorithms, boolean multiRegion,
+                       String currentKeyMaterialId) {
+        this(awsAccountId, keyId, arn, creationDate, enabled, description, keyUsage, keyState, deletionDate,
+                pendingDeletionWindowInDays, origin, keyManager, keySpec, encryptionAlgorithms, multiRegion,
+                currentKeyMaterialId, List.of(), List.of(), List.of(), null, null, null);
+    }
 }

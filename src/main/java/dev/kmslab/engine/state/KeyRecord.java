@@ -71,6 +71,14 @@ public record KeyRecord(String keyId, String arn, String account, Instant creati
                 deletionDate, pendingWindowDays, rotation, ring, onDemandRotations + (onDemand ? 1 : 0), tags);
     }
 
+    /** Replaces the newest backing key (imported material arriving, expiring or being deleted). */
+    public KeyRecord withCurrentVersion(KeyVersion version) {
+        List<KeyVersion> ring = new ArrayList<>(versions);
+        ring.set(ring.size() - 1, version);
+        return new KeyRecord(keyId, arn, account, creationDate, description, keyUsage, keySpec, origin, keyState,
+                deletionDate, pendingWindowDays, rotation, ring, onDemandRotations, tags);
+    }
+
     @Override
     public String toString() {
         return "KeyRecord[" + arn + ", " + keyState + ", versions=" + versions.size() + "]";

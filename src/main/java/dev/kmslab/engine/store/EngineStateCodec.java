@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
+import dev.kmslab.engine.model.ExpirationModelType;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.KeyUsage;
@@ -50,8 +52,15 @@ import java.util.Set;
  *       "tags": { "<tag key>": "<tag value>", ... },   // insertion order
  *       "policy": "<key policy JSON text, verbatim>",  // absent: the default key policy
  *       "versions": [                             // version 1 first; the last one encrypts
- *         { "version": 1, "keyMaterialId": "<64 hex>", "material": "<base64 of 32 bytes>",
- *           "createdAt": "<instant>", "rotationType": null | "AUTOMATIC" | "ON_DEMAND" } ] } ],
+ *         { "version": 1, "keyMaterialId": null | "<64 hex>",  // null until imported material arrives
+ *           "material": null | "<base64 of 32 bytes>",         // AES material of SYMMETRIC_DEFAULT keys
+ *           "createdAt": "<instant>", "rotationType": null | "AUTOMATIC" | "ON_DEMAND",
+ *           // optional members, absent in older documents and for keys that do not need them:
+ *           "asymmetricMaterial": "<base64>",     // other specs: PKCS#8 PrivateKeyInfo DER, or the raw HMAC key
+ *           "expirationModel": "KEY_MATERIAL_EXPIRES" | "KEY_MATERIAL_DOES_NOT_EXPIRE",  // imported material
+ *           "validTo": "<instant>" } ] } ],      // when imported material expires
+ * // A version with neither "material" nor "asymmetricMaterial" is an EXTERNAL key's material that has not been
+ * // imported yet, or that expired or was deleted (the key is then PendingImport).
  *   "aliases": [ { "aliasName": "alias/x", "targetKeyId": "<uuid>", "creationDate": "<instant>",
  *                  "lastUpdatedDate": "<instant>" } ],
  *   "deletedKeyIds": [ "<uuid>", ... ],         // keys whose deletion completed
@@ -132,13 +141,33 @@ public final class EngineStateCodec {
             ObjectNode vn = versions.addObject();
             vn.put("version", v.version());
             vn.put("keyMaterialId", v.keyMaterialId());
-            byte[] raw = v.material().exportForStorage();
-            vn.put("material", Base64.getEncoder().encodeToString(raw));
-            Arrays.fill(raw, (byte) 0);
+            if (v.material() == null) {
+                vn.putNull("material");
+            } else {
+                byte[] raw = v.material().exportForStorage();
+                vn.put("material", Base64.getEncoder().encodeToString(raw));
+                Arrays.fill(raw, (byte) 0);
+            }
             vn.put("createdAt", v.createdAt().toString());
             vn.put("rotationType", v.rotationType() == null ? null : v.rotationType().name());
+            encodeVersionExtras(vn, v);
         }
         return node;
+    }
+
+    /** The members added for asymmetric, HMAC and imported keys; written only when set, so symmetric keys look as before. */
+    private static void encodeVersionExtras(ObjectNode vn, KeyVersion v) {
+        if (v.asymmetricMaterial() != null) {
+            byte[] raw = v.asymmetricMaterial().encoded();
+            vn.put("asymmetricMaterial", Base64.getEncoder().encodeToString(raw));
+            Arrays.fill(raw, (byte) 0);
+        }
+        if (v.expirationModel() != null) {
+            vn.put("expirationModel", v.expirationModel().name());
+        }
+        if (v.validTo() != null) {
+            vn.put("validTo", v.validTo().toString());
+        }
     }
 
     /** Parses a document; any structural problem is an {@link IOException} naming what was wrong (never secrets). */
@@ -188,6 +217,29 @@ public final class EngineStateCodec {
         return AccessControl.of(account, policies, grants, directory);
     }
 
+    private static KeyVersion decodeVersion(JsonNode vn, KeySpec spec) {
+        KeyMaterial material = null;
+        String symmetric = text(vn, "material");
+        if (symmetric != null) {
+            byte[] raw = Base64.getDecoder().decode(symmetric);
+            material = KeyMaterial.copyOf(raw);
+            Arrays.fill(raw, (byte) 0);
+        }
+        dev.kmslab.engine.crypto.asymmetric.KeyMaterial asymmetric = null;
+        String pair = text(vn, "asymmetricMaterial");
+        if (pair != null) {
+            byte[] raw = Base64.getDecoder().decode(pair);
+            asymmetric = KeyMaterials.decode(
+                    dev.kmslab.engine.crypto.asymmetric.spec.KeySpec.valueOf(spec.name()), raw);
+            Arrays.fill(raw, (byte) 0);
+        }
+        String type = text(vn, "rotationType");
+        String expiration = text(vn, "expirationModel");
+        return new KeyVersion(vn.path("version").asInt(), text(vn, "keyMaterialId"), material,
+                instant(vn, "createdAt"), type == null ? null : RotationType.valueOf(type), asymmetric,
+                expiration == null ? null : ExpirationModelType.valueOf(expiration), instant(vn, "validTo"));
+    }
+
     private static KeyRecord decodeKey(JsonNode node, String account) {
         JsonNode rot = node.path("rotation");
         RotationSchedule rotation = new RotationSchedule(rot.path("enabled").asBoolean(),
@@ -195,21 +247,17 @@ public final class EngineStateCodec {
         Map<String, String> tags = new LinkedHashMap<>();
         node.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
         List<KeyVersion> versions = new ArrayList<>();
+        KeySpec spec = KeySpec.valueOf(text(node, "keySpec"));
         for (JsonNode vn : node.path("versions")) {
-            byte[] raw = Base64.getDecoder().decode(text(vn, "material"));
-            KeyMaterial material = KeyMaterial.copyOf(raw);
-            Arrays.fill(raw, (byte) 0);
             if (vn.path("version").asInt() != versions.size() + 1) {
                 throw new IllegalArgumentException("backing-key versions must be numbered 1, 2, 3, ... in order");
             }
-            String type = text(vn, "rotationType");
-            versions.add(new KeyVersion(vn.path("version").asInt(), text(vn, "keyMaterialId"), material,
-                    instant(vn, "createdAt"), type == null ? null : RotationType.valueOf(type)));
+            versions.add(decodeVersion(vn, spec));
         }
         JsonNode window = node.path("pendingWindowInDays");
         return new KeyRecord(text(node, "keyId"), text(node, "arn"), account, instant(node, "creationDate"),
                 text(node, "description"), KeyUsage.valueOf(text(node, "keyUsage")),
-                KeySpec.valueOf(text(node, "keySpec")), OriginType.valueOf(text(node, "origin")),
+                spec, OriginType.valueOf(text(node, "origin")),
                 KeyState.valueOf(text(node, "keyState")), instant(node, "deletionDate"),
                 window.isNumber() ? window.asInt() : null, rotation, versions, node.path("onDemandRotations").asInt(),
                 tags);
