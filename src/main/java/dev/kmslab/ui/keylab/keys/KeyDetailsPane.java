@@ -112,6 +112,7 @@ final class KeyDetailsPane extends ScrollPane {
         name.setPromptText("alias/new-name");
         Button add = new Button("Add alias");
         add.setId("details-alias-add");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             if (!name.getText().isBlank()) {
                 model.addAlias(name.getText());
@@ -129,13 +130,14 @@ final class KeyDetailsPane extends ScrollPane {
         TextField key = new TextField();
         key.setId("details-tag-key");
         key.setPromptText("key");
-        key.setPrefColumnCount(8);
+        key.setPrefColumnCount(5);
         TextField value = new TextField();
         value.setId("details-tag-value");
         value.setPromptText("value");
-        value.setPrefColumnCount(8);
+        value.setPrefColumnCount(5);
         Button add = new Button("Add tag");
         add.setId("details-tag-add");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             if (!key.getText().isBlank()) {
                 model.addTag(key.getText(), value.getText());
