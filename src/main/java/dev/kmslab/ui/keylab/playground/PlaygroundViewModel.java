@@ -59,6 +59,8 @@ public final class PlaygroundViewModel {
     private final StringProperty randomBytes = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    // Key lists load on worker threads and may finish out of order; only the newest one is shown.
+    private int loads;
 
     public PlaygroundViewModel(KeyLabSession session) {
         this.session = session;
@@ -76,6 +78,7 @@ public final class PlaygroundViewModel {
             return;
         }
         String selected = session.selectedKeyIdProperty().get();
+        int load = ++loads;
         session.call(engine -> {
             List<String> choices = new ArrayList<>();
             String preferred = selected;
@@ -94,6 +97,9 @@ public final class PlaygroundViewModel {
             return new Choices(choices, preferred != null && choices.contains(preferred) ? preferred
                     : choices.isEmpty() ? "" : choices.get(0));
         }, loaded -> {
+            if (load != loads) {
+                return;
+            }
             keyChoices.setAll(loaded.all());
             if (keyId.get() == null || keyId.get().isBlank()) {
                 keyId.set(loaded.preferred());
