@@ -105,7 +105,9 @@ final class KeyDetailsPane extends ScrollPane {
         FlowPane chips = new FlowPane(6, 6);
         for (String alias : row.aliases()) {
             chips.getChildren().add(chip(alias, "Delete alias " + alias + " (the key stays)",
-                    () -> model.removeAlias(alias)));
+                    () -> Confirm.ask(this, "Delete " + alias + "?", "Code and policies that name the key by this "
+                            + "alias stop finding it (NotFoundException) until the alias exists again. The key and "
+                            + "its data are not touched.", "Delete alias", () -> model.removeAlias(alias))));
         }
         TextField name = new TextField();
         name.setId("details-alias-field");
