@@ -29,7 +29,10 @@ public final class ScreenshotTour {
 
     private static Path outDir = Path.of("assets/screenshots");
 
-    private record Step(String file, Runnable action) {
+    private record Step(String file, Runnable action, double settleMillis) {
+        Step(String file, Runnable action) {
+            this(file, action, 700);
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -68,10 +71,23 @@ public final class ScreenshotTour {
                 new Step("keylab-rotation.png", () -> keyLabTab(stage, "keylab-tab-rotation")),
                 new Step("keylab-playground.png", () -> {
                     keyLabTab(stage, "keylab-tab-playground");
-                    fire(stage, "#pg-encrypt");
-                    fire(stage, "#pg-flip");
-                    fire(stage, "#pg-decrypt");
-                }),
+                    // The key list arrives from a worker thread; act once it is in.
+                    PauseTransition later = new PauseTransition(Duration.millis(800));
+                    later.setOnFinished(e -> {
+                        fire(stage, "#pg-encrypt");
+                        PauseTransition flip = new PauseTransition(Duration.millis(700));
+                        flip.setOnFinished(f -> {
+                            ((javafx.scene.control.Spinner<?>) stage.getScene().lookup("#pg-flip-position"))
+                                    .getEditor().setText("60");
+                            ((javafx.scene.control.Spinner<?>) stage.getScene().lookup("#pg-flip-position"))
+                                    .commitValue();
+                            fire(stage, "#pg-flip");
+                            fire(stage, "#pg-decrypt");
+                        });
+                        flip.play();
+                    });
+                    later.play();
+                }, 2500),
                 new Step("keylab-audit.png", () -> {
                     keyLabTab(stage, "keylab-tab-audit");
                     // The tab's content joins the scene on the next pulse.
@@ -172,7 +188,8 @@ public final class ScreenshotTour {
         Step step = steps.remove(0);
         step.action().run();
         // Give layout, CSS and images a moment to settle before the snapshot.
-        PauseTransition settle = new PauseTransition(Duration.millis(step.file().startsWith("flows-") ? 1900 : 700));
+        double millis = step.file().startsWith("flows-") ? Math.max(1900, step.settleMillis()) : step.settleMillis();
+        PauseTransition settle = new PauseTransition(Duration.millis(millis));
         settle.setOnFinished(e -> {
             WritableImage image = stage.getScene().snapshot(null);
             File file = outDir.resolve(step.file()).toFile();
