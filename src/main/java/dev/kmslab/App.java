@@ -74,7 +74,7 @@ public class App extends Application {
         applyTheme(shell.settings().dark());
         trace("theme");
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
-        keyLab = openKeyLab(data.root(), clock);
+        keyLab = new KeyLabSession(UiExecutor.fx(2), Platform::runLater);
         MainView view = new MainView(shell, new ChecklistProgress(data.root(), clock), data.root(),
                 url -> getHostServices().showDocument(url), keyLab);
         trace("main view");
@@ -86,9 +86,17 @@ public class App extends Application {
         addIcons(stage);
         placeWindow(stage, shell.settings().window());
         stage.setOnHiding(e -> rememberWindow());
-        if (options.startupProbe()) {
-            reportFirstFrame();
-        }
+        Path dataRoot = data.root();
+        afterFirstFrame(() -> {
+            if (options.startupProbe()) {
+                reportStartupAndExit();
+                return;
+            }
+            // Opening the keystore and reading the question banks wait for the first frame, so the window appears
+            // without competing with them for the CPU.
+            openKeyLab(keyLab, dataRoot, clock);
+            view.startBackgroundWork();
+        });
         stage.show();
         trace("shown");
         content.whenComplete((loaded, error) -> Platform.runLater(() -> {
@@ -104,12 +112,10 @@ public class App extends Application {
 
     // The key engine opens on a worker thread (deriving keys and reading the keystore takes a moment); the Key Lab
     // screens fill in when it is ready. Its clock follows real time until the learner travels in time.
-    private KeyLabSession openKeyLab(Path dataDir, Clock fileClock) {
-        KeyLabSession session = new KeyLabSession(UiExecutor.fx(2), Platform::runLater);
+    private void openKeyLab(KeyLabSession session, Path dataDir, Clock fileClock) {
         SimulatedClock labClock = SimulatedClock.startingNow();
         labClock.backToRealTime();
         session.open(() -> LabEngineOpener.open(dataDir, labClock, fileClock), shell.notices()::add);
-        return session;
     }
 
     @Override
@@ -178,7 +184,8 @@ public class App extends Application {
     }
 
     // The first pulse after show() is the first frame rendered; JVM start time comes from the runtime bean.
-    private static void reportFirstFrame() {
+    // The first pulse after show() renders the first frame; the second pulse runs once it is on screen.
+    private static void afterFirstFrame(Runnable action) {
         new AnimationTimer() {
             private int frames;
 
@@ -188,12 +195,16 @@ public class App extends Application {
                     return;
                 }
                 stop();
-                long startup = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("startup_ms=" + startup);
-                System.out.flush();
-                Platform.exit();
-                System.exit(0);
+                action.run();
             }
         }.start();
+    }
+
+    private static void reportStartupAndExit() {
+        long startup = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("startup_ms=" + startup);
+        System.out.flush();
+        Platform.exit();
+        System.exit(0);
     }
 }

@@ -100,6 +100,13 @@ public final class MainView extends StackPane implements Navigator {
         applyZoom();
         shell.selectedSectionProperty().addListener((obs, was, now) -> showSection(now));
         shell.selectedSectionProperty().set("overview");
+    }
+
+    /**
+     * Starts the work the first screen does not need (reading the question banks and progress). The app calls it once
+     * the first frame is on screen, so that this work does not compete with the window for the CPU at start-up.
+     */
+    public void startBackgroundWork() {
         quiz.load();
     }
 
