@@ -39,6 +39,7 @@ public class App extends Application {
     private StartupOptions options;
     private ShellViewModel shell;
     private Stage stage;
+    private MainView view;
     private KeyLabSession keyLab;
 
     // -Dkmslab.startupTrace=true prints how long each start-up phase took (JVM start = 0), to find what is slow.
@@ -75,7 +76,7 @@ public class App extends Application {
         trace("theme");
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
         keyLab = new KeyLabSession(UiExecutor.fx(2), Platform::runLater);
-        MainView view = new MainView(shell, new ChecklistProgress(data.root(), clock), data.root(),
+        view = new MainView(shell, new ChecklistProgress(data.root(), clock), data.root(),
                 url -> getHostServices().showDocument(url), keyLab);
         trace("main view");
         Scene scene = new Scene(view);
@@ -120,6 +121,9 @@ public class App extends Application {
 
     @Override
     public void stop() {
+        if (view != null) {
+            view.stopEndpoint();
+        }
         if (keyLab != null) {
             keyLab.close();
         }

@@ -67,12 +67,15 @@ public final class MainView extends StackPane implements Navigator {
     private final VBox noticeBox = new VBox();
     private final BorderPane frame = new BorderPane();
     private SearchOverlay searchOverlay;
+    private final dev.kmslab.ui.endpoint.EndpointViewModel endpoint;
 
     public MainView(ShellViewModel shell, ChecklistProgress progress, Path dataDir, Consumer<String> browser,
                     KeyLabSession keyLab) {
         this.shell = shell;
         this.browser = browser;
         this.checklists = new ChecklistViewModel(progress);
+        this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
+                dev.kmslab.server.ServerConfig.DEFAULT_PORT);
         this.quiz = new QuizViewModel(dataDir, Clock.systemUTC(), new FxUiExecutor(), Random::new,
                 shell.notices()::add);
         shell.notice(progress.loadNotice());
@@ -186,10 +189,44 @@ public final class MainView extends StackPane implements Navigator {
         zoom.getStyleClass().add("muted");
         zoom.textProperty().bind(shell.zoomProperty().multiply(100).asString("Zoom %.0f%%"));
         zoom.setTooltip(new Tooltip("Ctrl+= zooms in, Ctrl+- zooms out, Ctrl+0 resets"));
-        VBox box = new VBox(brand, nav, grow, dark, zoom);
+        VBox box = new VBox(brand, nav, grow, endpointRow(), dark, zoom);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
         return box;
+    }
+
+    // A switch that serves the Key Lab's engine to the AWS CLI and SDKs; their calls appear in the Key Lab audit log.
+    private VBox endpointRow() {
+        atlantafx.base.controls.ToggleSwitch toggle = new atlantafx.base.controls.ToggleSwitch();
+        toggle.setId("endpoint-switch");
+        Label label = new Label("Local KMS endpoint");
+        label.setId("endpoint-label");
+        label.setLabelFor(toggle);
+        label.setOnMouseClicked(e -> toggle.setSelected(!toggle.isSelected()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(label, gap, toggle);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("theme-row");
+        Label status = new Label();
+        status.setId("endpoint-status");
+        status.getStyleClass().addAll("muted", "endpoint-status");
+        status.setWrapText(true);
+        status.textProperty().bind(endpoint.statusProperty());
+        status.setTooltip(new Tooltip("aws --endpoint-url http://127.0.0.1:4599 kms list-keys"));
+        toggle.selectedProperty().addListener((obs, was, now) -> {
+            if (now && !endpoint.start()) {
+                toggle.setSelected(false);
+            } else if (!now) {
+                endpoint.stop();
+            }
+        });
+        return new VBox(4, row, status);
+    }
+
+    /** The local endpoint switch's model; {@link #stopEndpoint()} runs when the app closes. */
+    public void stopEndpoint() {
+        endpoint.stop();
     }
 
     private HBox header() {
