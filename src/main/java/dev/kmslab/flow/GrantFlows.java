@@ -70,9 +70,10 @@ final class GrantFlows {
                 .state("Grant " + shortId(grant.grantId()) + " exists: Decrypt, for " + VOLUME + " only").add();
 
         CallerContext noToken = CallerContext.of(grantee);
+        long delay = s.engine().config().grantPropagationDelay().toSeconds();
         decryptKey(s, noToken, encryptedKey, "To see why the token exists, the lab first calls Decrypt as the "
-                + "grantee without it, immediately after CreateGrant (the lab's grants take 5 seconds of engine "
-                + "time to propagate).", "Without the token, KMS has not yet seen the grant in force and nothing "
+                + "grantee without it, immediately after CreateGrant (the lab's grants take " + delay + " seconds "
+                + "of engine time to propagate).", "Without the token, KMS has not yet seen the grant in force and nothing "
                 + "else allows this principal: AccessDeniedException. In AWS the delay is usually brief, but a "
                 + "call made right away can fail like this.");
         CallerContext withToken = new CallerContext(grantee, Optional.empty(), List.of(grant.grantToken()));
