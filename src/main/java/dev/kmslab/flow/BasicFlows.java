@@ -1,6 +1,5 @@
 package dev.kmslab.flow;
 
-import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.DecryptResult;
 import dev.kmslab.engine.model.EncryptRequest;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Direct Encrypt/Decrypt, and the two ways a Decrypt commonly fails: a wrong context, and no permission. */
+/** Direct Encrypt/Decrypt, and a Decrypt that fails on a wrong encryption context. */
 final class BasicFlows {
 
     static final String SECRET = "db-password: s3cr3t-Tr0ub4dor&3";
@@ -25,10 +24,7 @@ final class BasicFlows {
                         "Basics and failures", false, BasicFlows::direct),
                 new FlowDefinition("context-mismatch", "Encryption context mismatch",
                         "Decrypt with a different encryption context fails with InvalidCiphertextException.",
-                        "Basics and failures", false, BasicFlows::contextMismatch),
-                new FlowDefinition("access-denied", "Access denied",
-                        "A role that neither the key policy nor an IAM policy allows calls Decrypt: "
-                                + "AccessDeniedException.", "Basics and failures", true, BasicFlows::accessDenied));
+                        "Basics and failures", false, BasicFlows::contextMismatch));
     }
 
     private static void actors(FlowSession s) {
@@ -93,28 +89,5 @@ final class BasicFlows {
                         + "AccessDeniedException.").add();
         s.audit("The failed call is logged with its error code and the context that was sent.");
         s.tip("Encryption context: exact, case-sensitive match on Decrypt; pair order does not matter.");
-    }
-
-    private static void accessDenied(FlowSession s) {
-        s.actors(Actor.client("Analytics role"), Actor.kms(), Actor.cloudTrail());
-        byte[] blob = s.engine().encrypt(s.caller(), EncryptRequest.of(s.keyArn(),
-                FlowSession.utf8(SECRET), CONTEXT)).ciphertextBlob();
-        CallerContext role = CallerContext.of("arn:aws:iam::" + s.account() + ":role/analytics-app");
-        s.call("client", "Decrypt").param("CiphertextBlob", blob.length + " bytes").context(CONTEXT)
-                .param("Caller", role.principalArn())
-                .open("Ciphertext blob", PayloadKind.CIPHERTEXT, blob)
-                .narration("An IAM role with no KMS permissions calls Decrypt on data encrypted under a key that has "
-                        + "the default key policy. That policy gives the account root full access and so lets IAM "
-                        + "policies decide for everyone else; this role has none allowing kms:Decrypt.").add();
-        StepBuilder response = s.step("kms", "client", "Decrypt error");
-        Optional<DecryptResult> result = s.attempt(
-                () -> s.engine().decrypt(role, DecryptRequest.of(blob, CONTEXT)), response::failure);
-        result.ifPresent(DecryptResult::destroyPlaintext);
-        response.narration("KMS authorizes before doing any cryptography. Nothing allows the call, so it is denied "
-                        + "implicitly; the message names the principal, the action and the key.")
-                .tip("KMS access needs the key policy to allow it, directly or by delegating to IAM; an IAM policy "
-                        + "alone is not enough if the key policy does not trust the account.").add();
-        s.audit("The denied call is logged with AccessDeniedException: useful when investigating.");
-        s.tip("No policy, no access: without an allowing statement the answer is an implicit deny.");
     }
 }

@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /**
  * Every flow KMS Lab can record, in teaching order. Ids are stable: quiz questions refer to them in their {@code lab}
- * field. Not here yet: {@code grant-ebs} and {@code cross-account-decrypt}, which need grants and cross-account key
- * policies in the engine.
+ * field.
  */
 public final class FlowCatalogue {
 
@@ -22,6 +21,8 @@ public final class FlowCatalogue {
         all.addAll(EnvelopeFlows.all());
         all.addAll(KeyLifecycleFlows.all());
         all.addAll(ServiceFlows.all());
+        all.addAll(PolicyFlows.all());
+        all.addAll(GrantFlows.all());
         return List.copyOf(all);
     }
 

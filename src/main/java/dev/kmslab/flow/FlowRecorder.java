@@ -24,19 +24,32 @@ public final class FlowRecorder {
     /** Where scratch engines start their simulated clock, so recordings read the same every time. */
     static final Instant SANDBOX_START = Instant.parse("2026-01-05T09:00:00Z");
 
-    private final KmsEngine learnerEngine;
+    private final Supplier<KmsEngine> learnerEngine;
     private final Supplier<KmsEngine> sandboxes;
     private final SecureRandom random;
 
     public FlowRecorder(KmsEngine learnerEngine, Supplier<KmsEngine> sandboxes, SecureRandom random) {
-        this.learnerEngine = learnerEngine;
+        this(() -> learnerEngine, sandboxes, random);
+    }
+
+    private FlowRecorder(Supplier<KmsEngine> learnerEngine, Supplier<KmsEngine> sandboxes, SecureRandom random) {
+        this.learnerEngine = Objects.requireNonNull(learnerEngine, "learnerEngine");
         this.sandboxes = Objects.requireNonNull(sandboxes, "sandboxes");
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /**
+     * A recorder whose learner engine is looked up at each recording: the Key Lab opens its engine in the background,
+     * so it may not exist yet when the recorder is built. While the supplier gives null, keys are ignored and every
+     * flow runs on a scratch key.
+     */
+    public static FlowRecorder withLearnerEngine(Supplier<KmsEngine> learnerEngine, SecureRandom random) {
+        return new FlowRecorder(learnerEngine, FlowRecorder::sandboxEngine, random);
+    }
+
     /** A recorder with no learner engine: every flow runs on a scratch key. */
     public static FlowRecorder standalone(SecureRandom random) {
-        return new FlowRecorder(null, FlowRecorder::sandboxEngine, random);
+        return new FlowRecorder((KmsEngine) null, FlowRecorder::sandboxEngine, random);
     }
 
     public static KmsEngine sandboxEngine() {
@@ -58,8 +71,9 @@ public final class FlowRecorder {
                 .orElseThrow(() -> new IllegalArgumentException("no flow with id " + flowId));
         KmsEngine engine;
         String keyArn;
-        if (keyId.isPresent() && learnerEngine != null && !def.ownKey()) {
-            engine = learnerEngine;
+        KmsEngine learner = learnerEngine.get();
+        if (keyId.isPresent() && learner != null && !def.ownKey()) {
+            engine = learner;
             keyArn = engine.describeKey(dev.kmslab.engine.CallerContext.root(engine.account()),
                     new DescribeKeyRequest(keyId.get())).keyMetadata().arn();
         } else {

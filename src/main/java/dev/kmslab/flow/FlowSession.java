@@ -3,6 +3,8 @@ package dev.kmslab.flow;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.error.KmsException;
+import dev.kmslab.engine.model.SimulationRequest;
+import dev.kmslab.engine.policy.Decision;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +114,20 @@ public final class FlowSession {
             b.param("authorization", e.authorizationExplanation());
         }
         b.narration(narration).state("The call is in the audit log: who, when, which key, which context").add();
+    }
+
+    /**
+     * How the engine's policy evaluation decides this caller's request on the flow's key right now: the same
+     * evaluation the failed or successful call went through, asked again of the simulator (which records nothing).
+     */
+    public Decision decision(CallerContext who, String action, Map<String, String> context) {
+        return engine.simulate(new SimulationRequest(who.principalArn(), action, keyArn, context, who.viaService(),
+                who.grantTokens(), Map.of()));
+    }
+
+    /** The decision's step-by-step explanation as a payload chip (policy text is not secret). */
+    public static Payload evaluationPayload(Decision decision) {
+        return Payload.text("Policy evaluation", PayloadKind.OTHER, decision.explain(), false);
     }
 
     void append(Step step) {

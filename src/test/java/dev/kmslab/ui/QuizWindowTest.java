@@ -102,6 +102,33 @@ class QuizWindowTest {
     }
 
     @Test
+    void practice_tryInTheLab_opensTheQuestionsFlowInTheFlowsPlayer() throws Exception {
+        app.clickOn("#practice-SAA");
+        app.clickOn("#practice-start");
+        app.waitFor("#practice-view");
+        // About one question in four names a lab; answer until one does (the order is random).
+        for (int i = 0; i < 60 && app.lookup("#try-in-lab").tryQuery().isEmpty(); i++) {
+            if (i > 0) {
+                app.type(KeyCode.ENTER);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            answerByClicking();
+            app.clickOn("#practice-submit");
+            app.waitFor("#feedback");
+        }
+        app.scrollIntoView("#try-in-lab");
+        app.clickOn("#try-in-lab");
+        app.waitFor("#flows-view");
+        dev.kmslab.ui.flows.FlowsView flows = app.find("#flows-view");
+        WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS,
+                () -> flows.player().model().flowProperty().get() != null);
+        String flowId = flows.player().model().flowProperty().get().id();
+        assertThat(dev.kmslab.flow.FlowCatalogue.find(flowId)).isPresent();
+        assertThat(app.<javafx.scene.control.ToggleButton>find("#nav-flows").isSelected()).isTrue();
+        assertThat(app.lookup("#flow-steps .list-cell").tryQuery()).isPresent();
+    }
+
+    @Test
     void practice_showsEveryExplanationAfterSubmitting_andKeysWork() throws Exception {
         app.clickOn("#practice-SAA");
         assertThat(text("#practice-count")).matches("\\d+ questions match");
@@ -117,7 +144,6 @@ class QuizWindowTest {
         assertThat(app.lookup(".feedback-explanation").queryAllAs(Label.class)).hasSize(options)
                 .allSatisfy(l -> assertThat(l.getText()).isNotBlank());
         assertThat(text("#feedback-reference")).startsWith("AWS documentation: ");
-        assertThat(app.lookup("#try-in-lab").tryQuery()).isEmpty();
         app.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text("#question-position")).startsWith("Question 2 of ");

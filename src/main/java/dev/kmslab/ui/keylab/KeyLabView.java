@@ -11,6 +11,8 @@ import dev.kmslab.ui.keylab.playground.PlaygroundView;
 import dev.kmslab.ui.keylab.playground.PlaygroundViewModel;
 import dev.kmslab.ui.keylab.rotation.RotationView;
 import dev.kmslab.ui.keylab.rotation.RotationViewModel;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,11 +33,19 @@ public final class KeyLabView extends VBox {
     private final KeysViewModel keys;
 
     public KeyLabView(KeyLabSession session) {
+        this(session, null);
+    }
+
+    /**
+     * @param flowOpener opens a catalogue flow recorded with a key ("Watch with this key"); null hides the button
+     */
+    public KeyLabView(KeyLabSession session, BiConsumer<String, Optional<String>> flowOpener) {
         this.session = session;
         setId("keylab");
         getStyleClass().add("keylab");
         getStylesheets().add(KeyLabView.class.getResource("/assets/css/keylab.css").toExternalForm());
         keys = new KeysViewModel(session);
+        keys.setFlowOpener(flowOpener);
         tabs.setId("keylab-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addTab("keylab-tab-keys", "Keys", () -> new KeysView(keys));

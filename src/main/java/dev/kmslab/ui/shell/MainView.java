@@ -1,5 +1,8 @@
 package dev.kmslab.ui.shell;
 
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.flow.FlowCatalogue;
+import dev.kmslab.flow.FlowRecorder;
 import dev.kmslab.study.checklist.ChecklistProgress;
 import dev.kmslab.study.content.ContentSearch;
 import dev.kmslab.study.content.StudyContent;
@@ -21,8 +24,10 @@ import dev.kmslab.ui.search.SearchViewModel;
 import dev.kmslab.ui.services.ServiceMapView;
 import dev.kmslab.ui.services.ServiceMapViewModel;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -57,8 +62,9 @@ public final class MainView extends StackPane implements Navigator {
     private final ChecklistViewModel checklists;
     private final QuizViewModel quiz;
     private final SearchViewModel search = new SearchViewModel();
-    private final FlowsViewModel flows = new FlowsViewModel(
-            dev.kmslab.flow.FlowRecorder.standalone(new java.security.SecureRandom()), FlowExecutor.background());
+    private final FlowsViewModel flows;
+    // The Key Lab opens its engine in the background; flows are recorded off the FX thread and read it from here.
+    private volatile KmsEngine learnerEngine;
     private final MarkdownRenderer markdown = new MarkdownRenderer(this::follow);
     private final List<Section> sections;
     private final ToggleGroup navGroup = new ToggleGroup();
@@ -73,6 +79,12 @@ public final class MainView extends StackPane implements Navigator {
                     KeyLabSession keyLab) {
         this.shell = shell;
         this.browser = browser;
+        this.flows = new FlowsViewModel(FlowRecorder.withLearnerEngine(() -> learnerEngine, new SecureRandom()),
+                FlowExecutor.background());
+        if (keyLab != null) {
+            learnerEngine = keyLab.engine();
+            keyLab.engineProperty().addListener((obs, was, now) -> learnerEngine = now);
+        }
         this.checklists = new ChecklistViewModel(progress);
         this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
                 dev.kmslab.server.ServerConfig.DEFAULT_PORT);
@@ -87,7 +99,7 @@ public final class MainView extends StackPane implements Navigator {
                         () -> new ServiceMapView(services, markdown, this)),
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
                         () -> new ChecklistView(checklists, this)),
-                new Section("keylab", "Key Lab", Feather.LOCK, () -> new KeyLabView(keyLab)),
+                new Section("keylab", "Key Lab", Feather.LOCK, () -> new KeyLabView(keyLab, this::showFlow)),
                 new Section("flows", "Flows", Feather.PLAY_CIRCLE, () -> new FlowsView(flows)),
                 new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz, this)));
         frame.setLeft(sidebar());
@@ -103,6 +115,12 @@ public final class MainView extends StackPane implements Navigator {
         applyZoom();
         shell.selectedSectionProperty().addListener((obs, was, now) -> showSection(now));
         shell.selectedSectionProperty().set("overview");
+        // Quiz questions name a lab scenario; the ones the flow catalogue has open in the Flows player.
+        quiz.setLabOpener(flowId -> {
+            if (FlowCatalogue.find(flowId).isPresent()) {
+                showFlow(flowId);
+            }
+        });
     }
 
     /**
@@ -342,8 +360,18 @@ public final class MainView extends StackPane implements Navigator {
 
     @Override
     public void showFlow(String flowId) {
+        showFlow(flowId, Optional.empty());
+    }
+
+    @Override
+    public void showFlow(String flowId, Optional<String> keyId) {
         shell.selectedSectionProperty().set("flows");
-        flows.open(flowId, java.util.Optional.empty());
+        flows.open(flowId, keyId);
+    }
+
+    /** The Flows section's model (what it plays, whether it is recording). */
+    public FlowsViewModel flows() {
+        return flows;
     }
 
     @Override

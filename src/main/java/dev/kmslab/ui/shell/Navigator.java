@@ -1,5 +1,7 @@
 package dev.kmslab.ui.shell;
 
+import java.util.Optional;
+
 /** Moves the learner to a place in the app; links, search hits and cards all go through it. */
 public interface Navigator {
 
@@ -16,6 +18,14 @@ public interface Navigator {
     /** Opens a flow from the catalogue (ids as in {@code dev.kmslab.flow.FlowCatalogue}) in the Flows player. */
     default void showFlow(String flowId) {
         // Navigators without a Flows section (tests, previews) ignore it.
+    }
+
+    /**
+     * Opens a flow recorded with one of the learner's Key Lab keys ("Watch with this key"). Navigators without a
+     * learner engine play it on a scratch key.
+     */
+    default void showFlow(String flowId, Optional<String> keyId) {
+        showFlow(flowId);
     }
 
     /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>} or a web address. */

@@ -28,8 +28,8 @@ class FlowsViewModelTest {
 
     @Test
     void unknownFlowIsReportedNotThrown() {
-        vm.open("grant-ebs", Optional.empty());
-        assertThat(vm.errorProperty().get()).contains("grant-ebs");
+        vm.open("no-such-flow", Optional.empty());
+        assertThat(vm.errorProperty().get()).contains("no-such-flow");
         assertThat(vm.flow()).isEmpty();
     }
 

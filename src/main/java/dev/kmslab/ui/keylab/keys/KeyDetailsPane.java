@@ -1,13 +1,20 @@
 package dev.kmslab.ui.keylab.keys;
 
+import dev.kmslab.flow.FlowDefinition;
+import javafx.collections.FXCollections;
+import javafx.util.StringConverter;
+
 import dev.kmslab.engine.model.KeyMetadata;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.Tag;
+import dev.kmslab.flow.FlowDefinition;
 import dev.kmslab.ui.keylab.Confirm;
 import dev.kmslab.ui.keylab.LabFormat;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -18,6 +25,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -52,6 +60,9 @@ final class KeyDetailsPane extends ScrollPane {
         title.setWrapText(true);
         body.getChildren().setAll(title, metadata(row), heading("Description"), description(m),
                 heading("Aliases"), aliases(row), heading("Tags"), tags(row), heading("Key state"), actions(row));
+        if (model.canWatchFlows()) {
+            body.getChildren().addAll(heading("Watch a flow"), watch(row));
+        }
     }
 
     private GridPane metadata(KeyRow row) {
@@ -158,6 +169,38 @@ final class KeyDetailsPane extends ScrollPane {
         chip.setAlignment(Pos.CENTER_LEFT);
         chip.getStyleClass().add("chip");
         return chip;
+    }
+
+    /** Picks a catalogue flow and records it with this key, so the learner sees their own key's ARN and bytes. */
+    private Node watch(KeyRow row) {
+        ComboBox<FlowDefinition> flows = new ComboBox<>(FXCollections.observableArrayList(
+                KeysViewModel.watchableFlows()));
+        flows.setId("key-watch-flow");
+        flows.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(FlowDefinition d) {
+                return d == null ? "" : d.title();
+            }
+
+            @Override
+            public FlowDefinition fromString(String text) {
+                return null;
+            }
+        });
+        flows.getSelectionModel().select(flows.getItems().stream()
+                .filter(d -> d.id().equals("envelope-encryption")).findFirst().orElse(null));
+        Button watch = new Button("Watch with this key", new FontIcon(Feather.PLAY_CIRCLE));
+        watch.setId("key-watch");
+        boolean usable = KeysViewModel.canWatch(row);
+        watch.setDisable(!usable || flows.getValue() == null);
+        watch.setOnAction(e -> model.watchFlow(flows.getValue().id()));
+        Label hint = new Label(usable ? "Records the flow with real calls on this key; they appear in its audit log."
+                : "Flows need an enabled symmetric encryption key.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        HBox line = new HBox(6, flows, watch);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, line, hint);
     }
 
     private Node actions(KeyRow row) {

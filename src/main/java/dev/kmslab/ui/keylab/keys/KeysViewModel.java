@@ -8,18 +8,24 @@ import dev.kmslab.engine.model.DeleteAliasRequest;
 import dev.kmslab.engine.model.DisableKeyRequest;
 import dev.kmslab.engine.model.EnableKeyRequest;
 import dev.kmslab.engine.model.EnableKeyRotationRequest;
+import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionResult;
 import dev.kmslab.engine.model.Tag;
 import dev.kmslab.engine.model.TagResourceRequest;
 import dev.kmslab.engine.model.UntagResourceRequest;
 import dev.kmslab.engine.model.UpdateKeyDescriptionRequest;
+import dev.kmslab.flow.FlowCatalogue;
+import dev.kmslab.flow.FlowDefinition;
 import dev.kmslab.ui.keylab.KeyLabSession;
 import dev.kmslab.ui.keylab.LabError;
 import dev.kmslab.ui.keylab.LabFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -45,6 +51,7 @@ public final class KeysViewModel {
     private final ObjectProperty<KeyRow> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private BiConsumer<String, Optional<String>> flowOpener;
     // Loads run on worker threads and may finish out of order; only the newest one is shown.
     private int loads;
 
@@ -185,6 +192,38 @@ public final class KeysViewModel {
             engine.cancelKeyDeletion(session.caller(), new CancelKeyDeletionRequest(id));
             return "Deletion cancelled. The key is Disabled: enable it to use it again.";
         });
+    }
+
+    /** Where "Watch with this key" sends a flow id and the selected key's id; null hides the button. */
+    public void setFlowOpener(BiConsumer<String, Optional<String>> opener) {
+        this.flowOpener = opener;
+    }
+
+    public boolean canWatchFlows() {
+        return flowOpener != null;
+    }
+
+    /**
+     * The flows that can be recorded on a learner's key: those that only encrypt and decrypt with it. Flows that
+     * rotate, delete or rewrite the policy of their key run on a scratch key, so they are not offered here.
+     */
+    public static List<FlowDefinition> watchableFlows() {
+        return FlowCatalogue.all().stream().filter(d -> !d.ownKey()).toList();
+    }
+
+    /** Whether the selected key can run those flows: an enabled symmetric encryption key. */
+    public static boolean canWatch(KeyRow row) {
+        return row != null && row.state() == KeyState.Enabled
+                && row.metadata().keySpec() == KeySpec.SYMMETRIC_DEFAULT
+                && row.metadata().keyUsage() == KeyUsage.ENCRYPT_DECRYPT;
+    }
+
+    /** Opens the flow recorded on the selected key ("Watch with this key"). */
+    public void watchFlow(String flowId) {
+        KeyRow row = selected.get();
+        if (flowOpener != null && canWatch(row)) {
+            flowOpener.accept(flowId, Optional.of(row.keyId()));
+        }
     }
 
     /** What a learner loses by deleting the selected key, for the confirmation. */

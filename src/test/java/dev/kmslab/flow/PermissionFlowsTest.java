@@ -1,0 +1,103 @@
+package dev.kmslab.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The flows whose answers come from the engine's policy evaluation: access denied, cross-account, grants. */
+class PermissionFlowsTest {
+
+    private final FlowRecorder recorder = FlowRecorder.standalone(new SecureRandom());
+
+    private static List<Step> failed(Flow flow) {
+        return flow.steps().stream().filter(Step::failed).toList();
+    }
+
+    private static String message(Step step) {
+        return step.failure().orElseThrow().message();
+    }
+
+    private static String evaluation(Step step) {
+        return step.payload("Policy evaluation").orElseThrow().textOrEmpty();
+    }
+
+    @Test
+    void accessDenied_implicitDenyThenAllowedByIamThenExplicitDenyInKeyPolicy() {
+        Flow flow = recorder.record("access-denied", Optional.empty());
+        List<Step> failures = failed(flow);
+        assertThat(failures).extracting(s -> s.failure().orElseThrow().errorCode())
+                .containsExactly("AccessDeniedException", "AccessDeniedException");
+
+        Step implicit = failures.get(0);
+        assertThat(message(implicit)).contains("assumed-role/analytics-app/nightly-report")
+                .contains("is not authorized to perform: kms:Decrypt")
+                .contains("because no identity-based policy allows the kms:Decrypt action");
+        assertThat(evaluation(implicit)).startsWith("DENIED (IMPLICIT_DENY)").contains("Enable IAM User Permissions");
+        assertThat(implicit.narration()).contains("IMPLICIT_DENY");
+
+        Step explicit = failures.get(1);
+        assertThat(message(explicit)).contains("with an explicit deny in a resource-based policy");
+        assertThat(evaluation(explicit)).startsWith("DENIED (EXPLICIT_DENY)");
+        assertThat(explicit.narration()).contains("EXPLICIT_DENY").contains("Deny analytics decrypt");
+
+        // Between the two denials the IAM policy alone was enough: a real plaintext came back.
+        List<Step> allowed = flow.steps().stream().filter(s -> s.action().equals("Decrypt response")).toList();
+        assertThat(allowed).hasSize(1);
+        assertThat(allowed.get(0).payload("Plaintext").orElseThrow().secret()).isTrue();
+        assertThat(flow.steps().indexOf(allowed.get(0))).isBetween(flow.steps().indexOf(implicit),
+                flow.steps().indexOf(explicit));
+    }
+
+    @Test
+    void crossAccount_eachMissingHalfIsDeniedThenBothTogetherDecrypt() {
+        Flow flow = recorder.record("cross-account-decrypt", Optional.empty());
+        List<Step> failures = failed(flow);
+        assertThat(failures).hasSize(2);
+        assertThat(message(failures.get(0))).contains("arn:aws:sts::444455556666:assumed-role/reporting-app/")
+                .contains("because no resource-based policy allows the kms:Decrypt action");
+        assertThat(message(failures.get(1))).contains("arn:aws:sts::444455556666:assumed-role/audit-app/")
+                .contains("because no identity-based policy allows the kms:Decrypt action");
+        assertThat(evaluation(failures.get(0))).startsWith("DENIED");
+
+        Step encrypt = flow.steps().stream().filter(s -> s.action().equals("Encrypt")).findFirst().orElseThrow();
+        Step last = flow.steps().stream().filter(s -> s.action().equals("Decrypt response")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(last.to()).isEqualTo("client");
+        assertThat(last.payload("Plaintext").orElseThrow().bytes())
+                .isEqualTo(encrypt.payload("Plaintext").orElseThrow().bytes());
+        Step put = flow.steps().stream().filter(s -> s.action().equals("PutKeyPolicy")).findFirst().orElseThrow();
+        assertThat(put.payload("Key policy").orElseThrow().textOrEmpty())
+                .contains("\"arn:aws:iam::444455556666:root\"").contains("\"kms:Decrypt\"");
+    }
+
+    @Test
+    void grantEbs_tokenMakesTheNewGrantUsableAndRetiringEndsIt() {
+        Flow flow = recorder.record("grant-ebs", Optional.empty());
+        Step create = flow.steps().stream().filter(s -> s.action().equals("CreateGrant")).findFirst().orElseThrow();
+        assertThat(create.parameters()).containsEntry("Operations", "[Decrypt]")
+                .containsEntry("Constraints", "EncryptionContextSubset {\"aws:ebs:id\": \"" + GrantFlows.VOLUME
+                        + "\"}");
+        Payload token = flow.steps().stream().filter(s -> s.action().equals("CreateGrant response")).findFirst()
+                .orElseThrow().payload("Grant token").orElseThrow();
+        assertThat(token.secret()).isTrue();
+        assertThat(token.textOrEmpty()).hasSize(128);
+
+        List<Step> decrypts = flow.steps().stream().filter(s -> s.action().equals("Decrypt")).toList();
+        assertThat(decrypts).extracting(s -> s.parameters().get("GrantTokens"))
+                .containsExactly("(none)", "[grant token]", "[grant token]");
+        List<Step> responses = flow.steps().stream().filter(s -> s.action().equals("Decrypt response")).toList();
+        assertThat(responses).extracting(Step::failed).containsExactly(true, false, true);
+        assertThat(evaluation(responses.get(0))).contains("not yet propagated");
+        assertThat(message(responses.get(0))).contains("assumed-role/ec2-infrastructure/" + GrantFlows.INSTANCE);
+        Payload dataKey = responses.get(1).payload("Plaintext data key").orElseThrow();
+        assertThat(dataKey.secret()).isTrue();
+        assertThat(dataKey.bytes()).hasSize(32);
+        assertThat(responses.get(2).failure().orElseThrow().errorCode()).isEqualTo("AccessDeniedException");
+        assertThat(new String(create.parameters().get("GranteePrincipal").getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8)).endsWith(":assumed-role/ec2-infrastructure/" + GrantFlows.INSTANCE);
+    }
+}
