@@ -1,6 +1,9 @@
 package dev.kmslab.engine;
 
+import dev.kmslab.engine.policy.Decision;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +18,8 @@ final class Call {
     final Map<String, Object> auditParameters;
     String keyArn;
     String authorizationExplanation;
+    /** The policy decisions made for this call (ReEncrypt makes two); null until the first. */
+    List<Decision> decisions;
 
     Call(KmsOperation operation, CallerContext caller, Instant now, Map<String, Object> auditParameters) {
         this.operation = operation;
@@ -23,9 +28,22 @@ final class Call {
         this.auditParameters = auditParameters;
     }
 
+    void addDecision(Decision decision) {
+        if (decision == null) {
+            return;
+        }
+        if (decisions == null) {
+            decisions = List.of(decision);
+        } else {
+            List<Decision> more = new ArrayList<>(decisions);
+            more.add(decision);
+            decisions = List.copyOf(more);
+        }
+    }
+
     /** Notes an allow decision; calls authorized twice (ReEncrypt, UpdateAlias) keep both explanations. */
     void markAuthorized(String explanation) {
         authorizationExplanation = authorizationExplanation == null ? explanation
-                : authorizationExplanation + " " + explanation;
+                : authorizationExplanation + "\n" + explanation;
     }
 }

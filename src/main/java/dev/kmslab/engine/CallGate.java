@@ -7,7 +7,10 @@ import dev.kmslab.engine.error.KMSInternalException;
 import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
+import dev.kmslab.engine.policy.Decision;
+import dev.kmslab.engine.policy.PolicyEvaluator;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,10 +25,17 @@ final class CallGate {
 
     private final EngineConfig config;
     private final AuditLog audit;
+    private final PolicyEvaluator evaluator;
 
     CallGate(EngineConfig config) {
         this.config = config;
         this.audit = config.auditLog();
+        this.evaluator = new PolicyEvaluator(config.grantPropagationDelay());
+    }
+
+    /** The evaluator with the engine's grant propagation delay (also used by simulations). */
+    PolicyEvaluator evaluator() {
+        return evaluator;
     }
 
     <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
@@ -53,19 +63,49 @@ final class CallGate {
      */
     void authorize(Call call, String action, EngineState state, KeyRecord key, Map<String, String> context,
                    Map<String, String> conditions) {
-        KeyDescriptor descriptor = key == null ? null : new KeyDescriptor(key.arn(), key.keyId(), key.account(),
-                key.keySpec(), key.keyUsage(), key.origin(), false, state.aliasesOf(key.keyId()));
+        authorize(call, action, state, key, context, conditions, Map.of());
+    }
+
+    /** As above, with condition keys that carry several values (kms:GrantOperations). */
+    AuthorizationDecision authorize(Call call, String action, EngineState state, KeyRecord key,
+                                    Map<String, String> context, Map<String, String> conditions,
+                                    Map<String, List<String>> multiValued) {
+        KeyDescriptor descriptor = key == null ? null : descriptor(state, key);
         if (key != null && call.keyArn == null) {
             call.keyArn = key.arn();
         }
         AuthorizationDecision decision = config.authorizer().authorize(new AuthorizationRequest(call.caller, action,
                 descriptor, config.account(), config.region(), context == null ? Map.of() : context,
-                conditions == null ? Map.of() : conditions));
+                conditions == null ? Map.of() : conditions,
+                new PolicyInputs(state, call.now, evaluator, multiValued)));
+        String explanation = auditText(decision);
+        call.addDecision(decision.policyDecision());
         if (!decision.allowed()) {
-            call.authorizationExplanation = decision.explanation();
+            call.markAuthorized(explanation);
             throw new AccessDeniedException(decision.explanation());
         }
-        call.markAuthorized(decision.explanation());
+        call.markAuthorized(explanation);
+        return decision;
+    }
+
+    static KeyDescriptor descriptor(EngineState state, KeyRecord key) {
+        return new KeyDescriptor(key.arn(), key.keyId(), key.account(), key.keySpec(), key.keyUsage(), key.origin(),
+                false, state.aliasesOf(key.keyId()));
+    }
+
+    /**
+     * What the audit event says about a decision: for a policy evaluation its one-line summary, followed for a denial
+     * by the full statement-by-statement explanation; otherwise the authorizer's own explanation. An allowed call's
+     * full explanation is formatted only on demand from the decision kept in the event: formatting it on every
+     * call would cost more than the cryptography.
+     */
+    private static String auditText(AuthorizationDecision decision) {
+        Decision policy = decision.policyDecision();
+        if (policy == null) {
+            return decision.explanation();
+        }
+        // an allowed decision's explanation is already its summary (see AuthorizationDecision.of)
+        return policy.allowed() ? decision.explanation() : policy.summary() + "\n" + policy.explain();
     }
 
     /** Records an event the engine did on its own (automatic rotation, deletion completing). */
@@ -77,7 +117,8 @@ final class CallGate {
     private void record(Call call, KmsException error) {
         audit.record(new AuditEvent(fastId(), call.now, call.operation.name(), call.caller.principalArn(),
                 call.keyArn, call.auditParameters, error == null ? null : error.errorCode(),
-                error == null ? null : error.getMessage(), fastId(), call.authorizationExplanation));
+                error == null ? null : error.getMessage(), fastId(), call.authorizationExplanation,
+                call.decisions == null ? List.of() : call.decisions));
     }
 
     /**

@@ -16,6 +16,9 @@ import dev.kmslab.engine.model.ListKeysRequest;
 import dev.kmslab.engine.model.ListKeysResult;
 import dev.kmslab.engine.model.OriginType;
 import dev.kmslab.engine.model.ScheduleKeyDeletionResult;
+import dev.kmslab.engine.policy.ConditionKeys;
+import dev.kmslab.engine.policy.PolicyDocument;
+import dev.kmslab.engine.policy.PolicyParser;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
 import dev.kmslab.engine.state.KeyVersion;
@@ -48,20 +51,33 @@ final class KeyOperations {
         }
         Map<String, String> tags = TagOperations.validatedTags(request.tags(), Map.of());
         KeySpecSupport.check(spec, usage, origin);
+        PolicyDocument policy = request.policy() == null ? null : PolicyParser.parse(request.policy());
+        boolean bypass = request.bypassLockoutCheck();
+        Map<String, String> conditions = Map.of(ConditionKeys.KEY_SPEC, spec.name(), ConditionKeys.KEY_USAGE,
+                usage.name(), ConditionKeys.KEY_ORIGIN, origin.name(), ConditionKeys.MULTI_REGION, "false",
+                ConditionKeys.BYPASS_LOCKOUT_CHECK, Boolean.toString(bypass));
         return core.store.mutate(state -> {
-            core.gate.authorize(call, call.operation.action(), state, null, null, Map.of());
+            core.gate.authorize(call, call.operation.action(), state, null, null, conditions);
             if (state.keys().size() >= MAX_KEYS) {
                 throw new LimitExceededException("The request was rejected because a "
                         + "quota was exceeded: at most " + MAX_KEYS + " KMS keys per account and Region.");
             }
             String keyId = UUID.randomUUID().toString();
             String arn = Arns.keyArn(state.account(), state.region(), keyId);
+            if (policy != null) {
+                // AWS applies the lockout check only to a policy the caller supplies, not to the default policy.
+                KeyPolicyOperations.checkLockout(state, call.caller, policy, arn, state.account(), call.now, bypass);
+            }
             KeyVersion first = new KeyVersion(1, core.newKeyMaterialId(), KeyMaterial.generate(core.random),
                     call.now, null);
             KeyRecord key = new KeyRecord(keyId, arn, state.account(), call.now, request.description(), usage, spec,
                     origin, KeyState.Enabled, null, null, RotationSchedule.off(), List.of(first), 0, tags);
             call.keyArn = arn;
-            return new StateStore.Change<>(state.withKey(key), new CreateKeyResult(EngineCore.metadata(key)));
+            EngineState next = state.withKey(key);
+            if (policy != null) {
+                next = next.withAccess(next.access().withKeyPolicy(keyId, policy));
+            }
+            return new StateStore.Change<>(next, new CreateKeyResult(EngineCore.metadata(key)));
         });
     }
 

@@ -11,9 +11,10 @@ import java.util.Map;
  * The AWS key-state table ("Key states of AWS KMS keys") as data: for each key-scoped operation and key state,
  * whether the call proceeds or which error it gets. Cryptographic operations need an Enabled key (Disabled gives
  * DisabledException, PendingDeletion KMSInvalidStateException); management calls mostly work on Disabled keys but not
- * on keys pending deletion; CancelKeyDeletion works only on keys pending deletion; DescribeKey, listings and
- * DeleteAlias work in every state. The multi-Region transient states (Creating, Updating, PendingReplicaDeletion)
- * cannot arise in KMS Lab; they allow read-only calls and refuse the rest.
+ * on keys pending deletion; CancelKeyDeletion works only on keys pending deletion; DescribeKey, listings, DeleteAlias,
+ * the key policy calls and RetireGrant/RevokeGrant work in every state; CreateGrant needs a usable key. The
+ * multi-Region transient states (Creating, Updating, PendingReplicaDeletion) cannot arise in KMS Lab; they allow
+ * read-only calls and refuse the rest.
  */
 public final class KeyStateTable {
 
@@ -60,6 +61,12 @@ public final class KeyStateTable {
         row(KmsOperation.GetKeyRotationStatus, READ);
         row(KmsOperation.ListKeyRotations, READ);
         row(KmsOperation.DeleteAlias, READ);
+        row(KmsOperation.GetKeyPolicy, READ);
+        row(KmsOperation.ListKeyPolicies, READ);
+        row(KmsOperation.PutKeyPolicy, READ);
+        row(KmsOperation.ListGrants, READ);
+        row(KmsOperation.RetireGrant, READ);
+        row(KmsOperation.RevokeGrant, READ);
         row(KmsOperation.ListAliases, READ);
         row(KmsOperation.UpdateKeyDescription, MANAGE);
         row(KmsOperation.TagResource, MANAGE);
@@ -78,6 +85,7 @@ public final class KeyStateTable {
         row(KmsOperation.EnableKeyRotation, USE);
         row(KmsOperation.DisableKeyRotation, USE);
         row(KmsOperation.RotateKeyOnDemand, USE);
+        row(KmsOperation.CreateGrant, USE);
     }
 
     private KeyStateTable() {

@@ -5,6 +5,8 @@ import dev.kmslab.engine.crypto.CryptoRandom;
 import dev.kmslab.engine.model.CancelKeyDeletionRequest;
 import dev.kmslab.engine.model.CancelKeyDeletionResult;
 import dev.kmslab.engine.model.CreateAliasRequest;
+import dev.kmslab.engine.model.CreateGrantRequest;
+import dev.kmslab.engine.model.CreateGrantResult;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.CreateKeyResult;
 import dev.kmslab.engine.model.DecryptRequest;
@@ -23,32 +25,45 @@ import dev.kmslab.engine.model.GenerateDataKeyResult;
 import dev.kmslab.engine.model.GenerateDataKeyWithoutPlaintextResult;
 import dev.kmslab.engine.model.GenerateRandomRequest;
 import dev.kmslab.engine.model.GenerateRandomResult;
+import dev.kmslab.engine.model.GetKeyPolicyRequest;
+import dev.kmslab.engine.model.GetKeyPolicyResult;
 import dev.kmslab.engine.model.GetKeyRotationStatusRequest;
 import dev.kmslab.engine.model.GetKeyRotationStatusResult;
 import dev.kmslab.engine.model.ListAliasesRequest;
 import dev.kmslab.engine.model.ListAliasesResult;
+import dev.kmslab.engine.model.ListGrantsRequest;
+import dev.kmslab.engine.model.ListGrantsResult;
+import dev.kmslab.engine.model.ListKeyPoliciesRequest;
+import dev.kmslab.engine.model.ListKeyPoliciesResult;
 import dev.kmslab.engine.model.ListKeyRotationsRequest;
 import dev.kmslab.engine.model.ListKeyRotationsResult;
 import dev.kmslab.engine.model.ListKeysRequest;
 import dev.kmslab.engine.model.ListKeysResult;
 import dev.kmslab.engine.model.ListResourceTagsRequest;
 import dev.kmslab.engine.model.ListResourceTagsResult;
+import dev.kmslab.engine.model.ListRetirableGrantsRequest;
+import dev.kmslab.engine.model.PutKeyPolicyRequest;
 import dev.kmslab.engine.model.ReEncryptRequest;
 import dev.kmslab.engine.model.ReEncryptResult;
+import dev.kmslab.engine.model.RetireGrantRequest;
+import dev.kmslab.engine.model.RevokeGrantRequest;
 import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
 import dev.kmslab.engine.model.RotateKeyOnDemandResult;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionResult;
+import dev.kmslab.engine.model.SimulationRequest;
 import dev.kmslab.engine.model.TagResourceRequest;
 import dev.kmslab.engine.model.UntagResourceRequest;
 import dev.kmslab.engine.model.UpdateAliasRequest;
 import dev.kmslab.engine.model.UpdateKeyDescriptionRequest;
+import dev.kmslab.engine.policy.Decision;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.store.EngineStateCodec;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +88,10 @@ public final class KmsEngine {
     private final CryptoOperations crypto;
     private final RotationOperations rotation;
     private final ScheduledWork work;
+    private final KeyPolicyOperations policies;
+    private final KeyGrantOperations grants;
+    private final PolicySimulator simulator;
+    private final LabPrincipals principals;
 
     private KmsEngine(EngineConfig config, EngineState initial) {
         this.config = config;
@@ -84,6 +103,10 @@ public final class KmsEngine {
         this.crypto = new CryptoOperations(core);
         this.rotation = new RotationOperations(core);
         this.work = new ScheduledWork(core, rotation);
+        this.policies = new KeyPolicyOperations(core);
+        this.grants = new KeyGrantOperations(core);
+        this.simulator = new PolicySimulator(core);
+        this.principals = new LabPrincipals(core.store);
     }
 
     /**
@@ -351,6 +374,89 @@ public final class KmsEngine {
             throw new IllegalStateException("time travel needs an engine built with a SimulatedClock");
         }
         return (SimulatedClock) config.clock();
+    }
+
+    // ---- key policies ----
+
+    public void putKeyPolicy(CallerContext caller, PutKeyPolicyRequest r) {
+        run(KmsOperation.PutKeyPolicy, caller, AuditParams.of("keyId", r.keyId(), "policyName", r.policyName(),
+                "policy", r.policy(), "bypassPolicyLockoutSafetyCheck", r.bypassPolicyLockoutSafetyCheck()),
+                call -> {
+                    policies.putKeyPolicy(call, r);
+                    return null;
+                });
+    }
+
+    public GetKeyPolicyResult getKeyPolicy(CallerContext caller, GetKeyPolicyRequest r) {
+        return run(KmsOperation.GetKeyPolicy, caller, AuditParams.of("keyId", r.keyId(), "policyName",
+                r.policyName()), call -> policies.getKeyPolicy(call, r));
+    }
+
+    public ListKeyPoliciesResult listKeyPolicies(CallerContext caller, ListKeyPoliciesRequest r) {
+        return run(KmsOperation.ListKeyPolicies, caller, AuditParams.of("keyId", r.keyId(), "limit", r.limit(),
+                "marker", r.marker()), call -> policies.listKeyPolicies(call, r));
+    }
+
+    // ---- grants ----
+
+    /** The request's grant tokens count together with the caller's own (at most 10 in all). */
+    public CreateGrantResult createGrant(CallerContext caller, CreateGrantRequest r) {
+        CallerContext withTokens = caller;
+        if (caller != null && r.grantTokens() != null && !r.grantTokens().isEmpty()) {
+            List<String> tokens = new ArrayList<>(caller.grantTokens());
+            tokens.addAll(r.grantTokens());
+            withTokens = new CallerContext(caller.principalArn(), caller.viaService(), tokens);
+        }
+        return run(KmsOperation.CreateGrant, withTokens, AuditParams.of("keyId", r.keyId(), "granteePrincipal",
+                r.granteePrincipal(), "retiringPrincipal", r.retiringPrincipal(), "operations", r.operations(),
+                "constraints", r.constraints(), "name", r.name()), call -> grants.createGrant(call, r));
+    }
+
+    public ListGrantsResult listGrants(CallerContext caller, ListGrantsRequest r) {
+        return run(KmsOperation.ListGrants, caller, AuditParams.of("keyId", r.keyId(), "limit", r.limit(),
+                "marker", r.marker(), "grantId", r.grantId(), "granteePrincipal", r.granteePrincipal()),
+                call -> grants.listGrants(call, r));
+    }
+
+    public ListGrantsResult listRetirableGrants(CallerContext caller, ListRetirableGrantsRequest r) {
+        return run(KmsOperation.ListRetirableGrants, caller, AuditParams.of("retiringPrincipal",
+                r.retiringPrincipal(), "limit", r.limit(), "marker", r.marker()),
+                call -> grants.listRetirableGrants(call, r));
+    }
+
+    public void retireGrant(CallerContext caller, RetireGrantRequest r) {
+        run(KmsOperation.RetireGrant, caller, AuditParams.of("keyId", r.keyId(), "grantId", r.grantId()), call -> {
+            grants.retireGrant(call, r);
+            return null;
+        });
+    }
+
+    public void revokeGrant(CallerContext caller, RevokeGrantRequest r) {
+        run(KmsOperation.RevokeGrant, caller, AuditParams.of("keyId", r.keyId(), "grantId", r.grantId()), call -> {
+            grants.revokeGrant(call, r);
+            return null;
+        });
+    }
+
+    // ---- policy simulator and lab IAM ----
+
+    /**
+     * Evaluates a would-be request against the key policy, IAM policies and grants, as the {@link PolicyAuthorizer}
+     * would at the current engine time, without performing it and without recording an audit event. The
+     * {@link Decision} gives allowed(), reason(), decidingStatement() (with its line), summary() and explain().
+     *
+     * @throws dev.kmslab.engine.error.AccessDeniedException when the principal is not in the lab's directory
+     * @throws dev.kmslab.engine.error.NotFoundException      when the key does not exist
+     * @throws dev.kmslab.engine.error.ValidationException    for an unknown action, or a key action without a key
+     */
+    public Decision simulate(SimulationRequest request) {
+        work.applyDue(config.clock().now());
+        return simulator.simulate(request);
+    }
+
+    /** The lab's simulated IAM: accounts, users, roles and their identity policies (persisted with the keystore). */
+    public LabPrincipals principals() {
+        return principals;
     }
 
     // ---- information ----

@@ -9,7 +9,9 @@ public enum KmsOperation {
     Encrypt(true), Decrypt(true), ReEncrypt(true), GenerateDataKey(true), GenerateDataKeyWithoutPlaintext(true),
     GenerateRandom(false),
     EnableKeyRotation(true), DisableKeyRotation(true), GetKeyRotationStatus(true), RotateKeyOnDemand(true),
-    ListKeyRotations(true);
+    ListKeyRotations(true),
+    PutKeyPolicy(true), GetKeyPolicy(true), ListKeyPolicies(true),
+    CreateGrant(true), ListGrants(true), ListRetirableGrants(false), RetireGrant(true), RevokeGrant(true);
 
     private final boolean keyScoped;
     private final String action;

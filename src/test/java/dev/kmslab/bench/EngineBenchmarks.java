@@ -12,6 +12,8 @@ import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.EncryptRequest;
 import dev.kmslab.engine.model.GenerateDataKeyRequest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Engine throughput against raw JCA baselines measured in the same run: Encrypt+Decrypt of 4 KiB with a two-pair
- * context (authorization and audit on) vs raw AES-256-GCM encrypt+decrypt; GenerateDataKey vs SecureRandom plus
+ * context (authorization and audit on) vs raw AES-256-GCM encrypt+decrypt, by the account root under the default key
+ * policy and by a role session under a realistic key policy; GenerateDataKey vs SecureRandom plus
  * AES-GCM; and 8 threads encrypting and decrypting while a ninth rotates the key.
  */
 public final class EngineBenchmarks {
@@ -34,6 +37,7 @@ public final class EngineBenchmarks {
 
     public static void run() throws Exception {
         encryptDecrypt4k();
+        encryptDecrypt4kWithPolicy();
         generateDataKey();
         concurrent8Threads();
     }
@@ -57,6 +61,51 @@ public final class EngineBenchmarks {
         compare("engine.encrypt_decrypt_4k", engineOp, "jca.aes256gcm_encrypt_decrypt_4k", rawOp);
     }
 
+    /**
+     * As {@link #encryptDecrypt4k()}, but a role session calls a key whose policy has the console's shape (IAM
+     * delegation, key administrators, key users) plus a conditional statement, and the caller has an IAM policy:
+     * every call evaluates four key policy statements and an identity policy and records the explanation.
+     */
+    private static void encryptDecrypt4kWithPolicy() {
+        KmsEngine engine = KmsEngine.inMemory();
+        String account = EngineConfig.DEFAULT_ACCOUNT;
+        engine.principals().createRole(account, "KeyAdmin");
+        engine.principals().createRole(account, "App");
+        engine.principals().attachRolePolicy(account, "App", "list-aliases", "{\"Version\": \"2012-10-17\", "
+                + "\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"kms:ListAliases\", \"Resource\": \"*\"}]}");
+        String policy = "{\"Version\": \"2012-10-17\", \"Statement\": ["
+                + "{\"Sid\": \"Enable IAM User Permissions\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": "
+                + "\"arn:aws:iam::" + account + ":root\"}, \"Action\": \"kms:*\", \"Resource\": \"*\"},"
+                + "{\"Sid\": \"Key administrators\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": "
+                + "\"arn:aws:iam::" + account + ":role/KeyAdmin\"}, \"Action\": [\"kms:Create*\", \"kms:Describe*\", "
+                + "\"kms:Enable*\", \"kms:List*\", \"kms:Put*\", \"kms:Update*\", \"kms:Revoke*\", \"kms:Disable*\", "
+                + "\"kms:Get*\", \"kms:Delete*\", \"kms:ScheduleKeyDeletion\", \"kms:CancelKeyDeletion\"], "
+                + "\"Resource\": \"*\"},"
+                + "{\"Sid\": \"Key users\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": "
+                + "\"arn:aws:iam::" + account + ":role/App\"}, \"Action\": [\"kms:Encrypt\", \"kms:Decrypt\", "
+                + "\"kms:ReEncrypt*\", \"kms:GenerateDataKey*\", \"kms:DescribeKey\"], \"Resource\": \"*\", "
+                + "\"Condition\": {\"StringEquals\": {\"kms:EncryptionContext:tenant\": \"acme\"}}},"
+                + "{\"Sid\": \"No other tenants\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": "
+                + "\"kms:Decrypt\", \"Resource\": \"*\", \"Condition\": {\"StringNotEquals\": "
+                + "{\"kms:EncryptionContext:tenant\": \"acme\"}}}]}";
+        String keyId = engine.createKey(ROOT, CreateKeyRequest.withPolicy(policy)).keyMetadata().keyId();
+        CallerContext app = CallerContext.of("arn:aws:sts::" + account + ":assumed-role/App/worker-1");
+        byte[] data = new byte[4096];
+        Runnable engineOp = () -> {
+            byte[] blob = engine.encrypt(app, EncryptRequest.of(keyId, data, CONTEXT)).ciphertextBlob();
+            sink += engine.decrypt(app, DecryptRequest.of(blob, CONTEXT)).plaintext().length;
+        };
+        CryptoRandom random = CryptoRandom.create();
+        KeyMaterial key = KeyMaterial.generate(random);
+        byte[] aad = new byte[64];
+        Runnable rawOp = () -> {
+            byte[] iv = random.bytes(AesGcm.IV_LENGTH);
+            byte[] sealed = AesGcm.encrypt(key, iv, aad, data);
+            sink += AesGcm.decrypt(key, iv, aad, sealed).length;
+        };
+        compare("engine.encrypt_decrypt_4k_policy", engineOp, "jca.aes256gcm_encrypt_decrypt_4k", rawOp);
+    }
+
     private static void generateDataKey() {
         KmsEngine engine = KmsEngine.inMemory();
         String keyId = engine.createKey(ROOT, CreateKeyRequest.symmetric()).keyMetadata().keyId();
@@ -72,40 +121,51 @@ public final class EngineBenchmarks {
         compare("engine.generate_data_key", engineOp, "jca.securerandom32_aes256gcm", rawOp);
     }
 
-    /** Alternates engine and baseline rounds after warm-up and reports the best round of each. */
+    /**
+     * Alternates engine and baseline rounds after warm-up and reports the best round of each. Rounds are bounded and
+     * rated by this thread's CPU time, as in PolicyBenchmarks: on a loaded machine wall-clock rounds mostly measure
+     * how often the scheduler ran the thread, and the two sides of a ratio would not be comparable. The wall-clock
+     * ratio is printed as information.
+     */
     private static void compare(String name, Runnable engineOp, String baselineName, Runnable baselineOp) {
         warmUp(engineOp);
         warmUp(baselineOp);
-        double bestEngine = 0;
-        double bestBaseline = 0;
+        double[] bestEngine = new double[2];
+        double[] bestBaseline = new double[2];
         for (int round = 0; round < 5; round++) {
-            bestEngine = Math.max(bestEngine, opsPerSecond(engineOp, 400));
-            bestBaseline = Math.max(bestBaseline, opsPerSecond(baselineOp, 400));
+            keepBest(bestEngine, opsPerSecond(engineOp, 400));
+            keepBest(bestBaseline, opsPerSecond(baselineOp, 400));
         }
-        Bench.report(name, bestEngine, "ops/s", bestEngine / bestBaseline, baselineName);
-        Bench.info(name, String.format(java.util.Locale.ROOT, "baseline %.0f ops/s", bestBaseline));
+        Bench.report(name, bestEngine[0], "ops/s", bestEngine[0] / bestBaseline[0], baselineName);
+        Bench.info(name, String.format(java.util.Locale.ROOT, "baseline %.0f ops/s per CPU second; wall-clock "
+                + "engine %.0f ops/s, baseline %.0f ops/s, ratio %.3f", bestBaseline[0], bestEngine[1],
+                bestBaseline[1], bestEngine[1] / bestBaseline[1]));
+    }
+
+    private static void keepBest(double[] best, double[] rates) {
+        best[0] = Math.max(best[0], rates[0]);
+        best[1] = Math.max(best[1], rates[1]);
     }
 
     private static void warmUp(Runnable op) {
-        long end = System.nanoTime() + 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            op.run();
-        }
+        opsPerSecond(op, 1000);
     }
 
-    private static double opsPerSecond(Runnable op, long millis) {
+    /** Runs {@code op} for {@code cpuMillis} of this thread's CPU time; returns {per CPU second, per wall second}. */
+    private static double[] opsPerSecond(Runnable op, long cpuMillis) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long ops = 0;
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        long end = start + millis * 1_000_000L;
-        long now;
+        long cpu;
         do {
             for (int i = 0; i < 64; i++) {
                 op.run();
             }
             ops += 64;
-            now = System.nanoTime();
-        } while (now < end);
-        return ops * 1e9 / (now - start);
+            cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        } while (cpu < cpuMillis * 1_000_000L);
+        return new double[] {ops * 1e9 / cpu, ops * 1e9 / (System.nanoTime() - start)};
     }
 
     private static void concurrent8Threads() throws Exception {

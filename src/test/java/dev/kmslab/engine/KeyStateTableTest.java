@@ -10,6 +10,14 @@ import dev.kmslab.engine.error.DisabledException;
 import dev.kmslab.engine.error.KMSInvalidStateException;
 import dev.kmslab.engine.model.CancelKeyDeletionRequest;
 import dev.kmslab.engine.model.CreateAliasRequest;
+import dev.kmslab.engine.model.CreateGrantRequest;
+import dev.kmslab.engine.model.GetKeyPolicyRequest;
+import dev.kmslab.engine.model.ListGrantsRequest;
+import dev.kmslab.engine.model.ListKeyPoliciesRequest;
+import dev.kmslab.engine.model.PutKeyPolicyRequest;
+import dev.kmslab.engine.model.RetireGrantRequest;
+import dev.kmslab.engine.model.RevokeGrantRequest;
+import dev.kmslab.engine.policy.DefaultKeyPolicy;
 import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.DeleteAliasRequest;
 import dev.kmslab.engine.model.DescribeKeyRequest;
@@ -89,6 +97,18 @@ class KeyStateTableTest {
                 (f, k) -> f.engine.rotateKeyOnDemand(ROOT, new RotateKeyOnDemandRequest(k)));
         CALLS.put(KmsOperation.ListKeyRotations,
                 (f, k) -> f.engine.listKeyRotations(ROOT, new ListKeyRotationsRequest(k, null, null)));
+        CALLS.put(KmsOperation.PutKeyPolicy, (f, k) -> f.engine.putKeyPolicy(ROOT,
+                PutKeyPolicyRequest.of(k, DefaultKeyPolicy.forAccount(EngineConfig.DEFAULT_ACCOUNT))));
+        CALLS.put(KmsOperation.GetKeyPolicy, (f, k) -> f.engine.getKeyPolicy(ROOT, GetKeyPolicyRequest.of(k)));
+        CALLS.put(KmsOperation.ListKeyPolicies,
+                (f, k) -> f.engine.listKeyPolicies(ROOT, ListKeyPoliciesRequest.of(k)));
+        CALLS.put(KmsOperation.CreateGrant, (f, k) -> f.engine.createGrant(ROOT,
+                CreateGrantRequest.of(k, "arn:aws:iam::111122223333:role/app", List.of("Encrypt"))));
+        CALLS.put(KmsOperation.ListGrants, (f, k) -> f.engine.listGrants(ROOT, ListGrantsRequest.of(k)));
+        CALLS.put(KmsOperation.RetireGrant,
+                (f, k) -> f.engine.retireGrant(ROOT, RetireGrantRequest.byId(k, f.grantId)));
+        CALLS.put(KmsOperation.RevokeGrant,
+                (f, k) -> f.engine.revokeGrant(ROOT, new RevokeGrantRequest(k, f.grantId)));
     }
 
     /** The table's calls, shared with the authorization-point test. */

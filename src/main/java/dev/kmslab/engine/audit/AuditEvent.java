@@ -1,18 +1,59 @@
 package dev.kmslab.engine.audit;
 
+import dev.kmslab.engine.policy.Decision;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One audited call, shaped like a CloudTrail record. {@code requestParameters} never holds plaintext, data keys or
  * ciphertext bodies; the encryption context is included because CloudTrail logs it too. {@code errorCode} and
  * {@code errorMessage} are null for a successful call. {@code keyArn} is null when the call named no existing key.
+ *
+ * <p>{@code authorizationExplanation} says why the call was allowed or denied: for a policy decision its one-line
+ * summary (e.g. {@code ALLOWED_BY_KEY_POLICY by key policy statement "Allow use of the key" (line 19)}), followed for
+ * a denial by the full statement-by-statement explanation. {@code authorizationDecisions} are the policy decisions
+ * themselves (two for ReEncrypt), so a viewer can show {@link Decision#explain()} for an allowed call too without
+ * the engine formatting it on every call; empty when the authorizer does not evaluate policies.
  */
 public record AuditEvent(String eventId, Instant eventTime, String eventName, String principalArn, String keyArn,
                          Map<String, Object> requestParameters, String errorCode, String errorMessage,
-                         String requestId, String authorizationExplanation) {
+                         String requestId, String authorizationExplanation,
+                         List<Decision> authorizationDecisions) {
+
+    public AuditEvent {
+        authorizationDecisions = authorizationDecisions == null ? List.of()
+                : List.copyOf(authorizationDecisions);
+    }
+
+    /** An event without policy decisions. */
+    public AuditEvent(String eventId, Instant eventTime, String eventName, String principalArn, String keyArn,
+                      Map<String, Object> requestParameters, String errorCode, String errorMessage, String requestId,
+                      String authorizationExplanation) {
+        this(eventId, eventTime, eventName, principalArn, keyArn, requestParameters, errorCode, errorMessage,
+                requestId, authorizationExplanation, List.of());
+    }
 
     public boolean isError() {
         return errorCode != null;
+    }
+
+    /** The full explanation of every policy decision of the call, formatted on demand; empty when there were none. */
+    public String explainAuthorization() {
+        StringBuilder out = new StringBuilder();
+        for (Decision d : authorizationDecisions) {
+            out.append(d.explain());
+        }
+        return out.toString();
+    }
+
+    /** Leaves the decisions out: their traces are long, and the explanation line already says what decided. */
+    @Override
+    public String toString() {
+        return "AuditEvent[eventId=" + eventId + ", eventTime=" + eventTime + ", eventName=" + eventName
+                + ", principalArn=" + principalArn + ", keyArn=" + keyArn + ", requestParameters=" + requestParameters
+                + ", errorCode=" + errorCode + ", errorMessage=" + errorMessage + ", requestId=" + requestId
+                + ", authorizationExplanation=" + authorizationExplanation + ", authorizationDecisions="
+                + authorizationDecisions.size() + "]";
     }
 }

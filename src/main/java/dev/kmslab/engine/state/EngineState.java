@@ -23,6 +23,7 @@ public final class EngineState {
     private final Map<String, KeyRecord> keys;
     private final Map<String, AliasRecord> aliases;
     private final Set<String> deletedKeyIds;
+    private final AccessControl access;
     private final Map<String, List<String>> aliasesByKey;
     private final Instant nextEventAt;
 
@@ -33,6 +34,13 @@ public final class EngineState {
      */
     public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
                        Set<String> deletedKeyIds) {
+        this(account, region, keys, aliases, deletedKeyIds, AccessControl.empty(account));
+    }
+
+    /** @param access key policies, grants and the IAM directory */
+    public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
+                       Set<String> deletedKeyIds, AccessControl access) {
+        this.access = access;
         this.account = account;
         this.region = region;
         this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
@@ -71,6 +79,15 @@ public final class EngineState {
         return deletedKeyIds;
     }
 
+    /** Key policies, grants and the IAM directory of this snapshot. */
+    public AccessControl access() {
+        return access;
+    }
+
+    public EngineState withAccess(AccessControl newAccess) {
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, newAccess);
+    }
+
     /** The earliest due automatic rotation or deletion, or null; lets every call check for due work cheaply. */
     public Instant nextEventAt() {
         return nextEventAt;
@@ -84,10 +101,10 @@ public final class EngineState {
     public EngineState withKey(KeyRecord key) {
         Map<String, KeyRecord> next = new LinkedHashMap<>(keys);
         next.put(key.keyId(), key);
-        return new EngineState(account, region, next, aliases, deletedKeyIds);
+        return new EngineState(account, region, next, aliases, deletedKeyIds, access);
     }
 
-    /** Removes a key for good, with every alias pointing at it, and remembers its id. */
+    /** Removes a key for good, with every alias pointing at it, its policy and grants, and remembers its id. */
     public EngineState withoutKey(String keyId) {
         Map<String, KeyRecord> nextKeys = new LinkedHashMap<>(keys);
         nextKeys.remove(keyId);
@@ -95,19 +112,19 @@ public final class EngineState {
         nextAliases.values().removeIf(a -> a.targetKeyId().equals(keyId));
         Set<String> deleted = new LinkedHashSet<>(deletedKeyIds);
         deleted.add(keyId);
-        return new EngineState(account, region, nextKeys, nextAliases, deleted);
+        return new EngineState(account, region, nextKeys, nextAliases, deleted, access.withoutKey(keyId));
     }
 
     public EngineState withAlias(AliasRecord alias) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.put(alias.aliasName(), alias);
-        return new EngineState(account, region, keys, next, deletedKeyIds);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access);
     }
 
     public EngineState withoutAlias(String aliasName) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.remove(aliasName);
-        return new EngineState(account, region, keys, next, deletedKeyIds);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access);
     }
 
     private static Instant earliestEvent(Map<String, KeyRecord> keys) {

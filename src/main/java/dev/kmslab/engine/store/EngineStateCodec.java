@@ -10,6 +10,12 @@ import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.OriginType;
 import dev.kmslab.engine.model.RotationType;
+import dev.kmslab.engine.policy.Grant;
+import dev.kmslab.engine.policy.GrantJson;
+import dev.kmslab.engine.policy.PolicyDocument;
+import dev.kmslab.engine.policy.PolicyParser;
+import dev.kmslab.engine.policy.PrincipalDirectory;
+import dev.kmslab.engine.state.AccessControl;
 import dev.kmslab.engine.state.AliasRecord;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
@@ -42,14 +48,21 @@ import java.util.Set;
  *       "rotation": { "enabled": true, "periodInDays": 365, "nextRotationDate": null | "<instant>" },
  *       "onDemandRotations": 0,
  *       "tags": { "<tag key>": "<tag value>", ... },   // insertion order
+ *       "policy": "<key policy JSON text, verbatim>",  // absent: the default key policy
  *       "versions": [                             // version 1 first; the last one encrypts
  *         { "version": 1, "keyMaterialId": "<64 hex>", "material": "<base64 of 32 bytes>",
  *           "createdAt": "<instant>", "rotationType": null | "AUTOMATIC" | "ON_DEMAND" } ] } ],
  *   "aliases": [ { "aliasName": "alias/x", "targetKeyId": "<uuid>", "creationDate": "<instant>",
  *                  "lastUpdatedDate": "<instant>" } ],
- *   "deletedKeyIds": [ "<uuid>", ... ]          // keys whose deletion completed
+ *   "deletedKeyIds": [ "<uuid>", ... ],         // keys whose deletion completed
+ *   "grants": [ <GrantJson of each grant> ],    // absent: none; key order, then creation order
+ *   "principals": <PrincipalDirectory.toJson()> // absent: only the keystore's account and its root
  * }
  * }</pre>
+ *
+ * <p>The last three members (and each key's {@code policy}) were added after version 1 was first written; documents
+ * without them still load, with the defaults given. Grants hold their grant tokens, which is one more reason the
+ * document must stay protected.
  */
 public final class EngineStateCodec {
 
@@ -68,7 +81,7 @@ public final class EngineStateCodec {
         root.put("region", state.region());
         ArrayNode keys = root.putArray("keys");
         for (KeyRecord key : state.keys().values()) {
-            keys.add(encodeKey(key));
+            keys.add(encodeKey(key, state.access()));
         }
         ArrayNode aliases = root.putArray("aliases");
         for (AliasRecord alias : state.aliases().values()) {
@@ -80,6 +93,9 @@ public final class EngineStateCodec {
         }
         ArrayNode deleted = root.putArray("deletedKeyIds");
         state.deletedKeyIds().forEach(deleted::add);
+        ArrayNode grants = root.putArray("grants");
+        state.access().everyGrant().forEach(g -> grants.add(GrantJson.toJson(g)));
+        root.set("principals", state.access().directory().toJson());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (IOException e) {
@@ -87,7 +103,7 @@ public final class EngineStateCodec {
         }
     }
 
-    private static ObjectNode encodeKey(KeyRecord key) {
+    private static ObjectNode encodeKey(KeyRecord key, AccessControl access) {
         ObjectNode node = JSON.createObjectNode();
         node.put("keyId", key.keyId());
         node.put("arn", key.arn());
@@ -107,6 +123,10 @@ public final class EngineStateCodec {
         node.put("onDemandRotations", key.onDemandRotations());
         ObjectNode tags = node.putObject("tags");
         key.tags().forEach(tags::put);
+        PolicyDocument policy = access.keyPolicies().get(key.keyId());
+        if (policy != null) {
+            node.put("policy", policy.source());
+        }
         ArrayNode versions = node.putArray("versions");
         for (KeyVersion v : key.versions()) {
             ObjectNode vn = versions.addObject();
@@ -141,10 +161,31 @@ public final class EngineStateCodec {
             }
             Set<String> deleted = new LinkedHashSet<>();
             root.path("deletedKeyIds").forEach(n -> deleted.add(n.asText()));
-            return new EngineState(text(root, "account"), text(root, "region"), keys, aliases, deleted);
+            String account = text(root, "account");
+            return new EngineState(account, text(root, "region"), keys, aliases, deleted,
+                    decodeAccess(root, account));
         } catch (RuntimeException e) {
             throw new IOException("malformed keystore document: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private static AccessControl decodeAccess(JsonNode root, String account) {
+        Map<String, PolicyDocument> policies = new LinkedHashMap<>();
+        for (JsonNode node : root.path("keys")) {
+            String source = text(node, "policy");
+            if (source != null) {
+                policies.put(text(node, "keyId"), PolicyParser.parse(source));
+            }
+        }
+        Map<String, List<Grant>> grants = new LinkedHashMap<>();
+        for (JsonNode node : root.path("grants")) {
+            Grant grant = GrantJson.fromJson(node);
+            grants.computeIfAbsent(grant.keyId(), k -> new ArrayList<>()).add(grant);
+        }
+        JsonNode principals = root.get("principals");
+        PrincipalDirectory directory = principals == null || principals.isNull() ? new PrincipalDirectory()
+                : PrincipalDirectory.fromJson(principals);
+        return AccessControl.of(account, policies, grants, directory);
     }
 
     private static KeyRecord decodeKey(JsonNode node, String account) {

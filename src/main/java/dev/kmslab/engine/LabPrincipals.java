@@ -1,0 +1,152 @@
+package dev.kmslab.engine;
+
+import dev.kmslab.engine.error.NotFoundException;
+import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.policy.AttachedPolicy;
+import dev.kmslab.engine.policy.IamRole;
+import dev.kmslab.engine.policy.IamUser;
+import dev.kmslab.engine.policy.Principal;
+import dev.kmslab.engine.policy.PrincipalDirectory;
+import dev.kmslab.engine.state.AccessControl;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The lab's simulated IAM: accounts, users, roles and the identity policies attached to them. These are lab
+ * operations, not KMS API calls: they take no caller, are not authorised and are not audited. Every change is
+ * persisted with the keystore (and rolled back if saving fails), like any other engine change.
+ *
+ * <p>The engine's own account always exists. Callers act as {@code arn:aws:iam::<account>:root},
+ * {@code arn:aws:iam::<account>:user/<name>}, {@code arn:aws:iam::<account>:role/<name>} or a session of a role,
+ * {@code arn:aws:sts::<account>:assumed-role/<role>/<session>}. A malformed account id or name gives a
+ * ValidationException.
+ */
+public final class LabPrincipals {
+
+    private final StateStore store;
+
+    LabPrincipals(StateStore store) {
+        this.store = store;
+    }
+
+    /** Adds an account (for cross-account labs); its root can then call. No-op if it exists. */
+    public void addAccount(String accountId) {
+        change(dir -> {
+            dir.addAccount(accountId);
+            return null;
+        });
+    }
+
+    public List<String> accounts() {
+        return directory().accounts();
+    }
+
+    /** Creates a user (and its account if new). @throws dev.kmslab.engine.error.AlreadyExistsException */
+    public IamUser createUser(String accountId, String userName) {
+        return change(dir -> dir.createUser(accountId, userName));
+    }
+
+    /** Creates a role (and its account if new). @throws dev.kmslab.engine.error.AlreadyExistsException */
+    public IamRole createRole(String accountId, String roleName) {
+        return change(dir -> dir.createRole(accountId, roleName));
+    }
+
+    public void deleteUser(String accountId, String userName) {
+        change(dir -> {
+            dir.deleteUser(accountId, userName);
+            return null;
+        });
+    }
+
+    public void deleteRole(String accountId, String roleName) {
+        change(dir -> {
+            dir.deleteRole(accountId, roleName);
+            return null;
+        });
+    }
+
+    /** @throws NotFoundException when the account does not exist */
+    public List<IamUser> users(String accountId) {
+        return read(dir -> dir.users(accountId));
+    }
+
+    /** @throws NotFoundException when the account does not exist */
+    public List<IamRole> roles(String accountId) {
+        return read(dir -> dir.roles(accountId));
+    }
+
+    /**
+     * Attaches (or replaces) an inline identity policy on a user.
+     *
+     * @throws dev.kmslab.engine.policy.PolicyValidationException when the text is not a valid identity policy
+     */
+    public AttachedPolicy attachUserPolicy(String accountId, String userName, String policyName, String json) {
+        return change(dir -> dir.attachPolicy(user(dir, accountId, userName), policyName, json));
+    }
+
+    /** As {@link #attachUserPolicy}, for a role (its sessions get the policy). */
+    public AttachedPolicy attachRolePolicy(String accountId, String roleName, String policyName, String json) {
+        return change(dir -> dir.attachPolicy(role(dir, accountId, roleName), policyName, json));
+    }
+
+    public void detachUserPolicy(String accountId, String userName, String policyName) {
+        change(dir -> {
+            dir.detachPolicy(user(dir, accountId, userName), policyName);
+            return null;
+        });
+    }
+
+    public void detachRolePolicy(String accountId, String roleName, String policyName) {
+        change(dir -> {
+            dir.detachPolicy(role(dir, accountId, roleName), policyName);
+            return null;
+        });
+    }
+
+    /** The identity policies that apply to a caller ARN (a session gets its role's); empty for roots and services. */
+    public List<AttachedPolicy> policiesOf(String principalArn) {
+        AccessControl.Identity identity = store.current().access().identity(principalArn);
+        return identity.identityPolicies();
+    }
+
+    /** The principal an ARN names, if the directory knows it. */
+    public Optional<Principal> find(String principalArn) {
+        return Optional.ofNullable(store.current().access().identity(principalArn).principal());
+    }
+
+    private PrincipalDirectory directory() {
+        return store.current().access().directory();
+    }
+
+    private static IamUser user(PrincipalDirectory dir, String accountId, String name) {
+        return dir.findUser(accountId, name).orElseThrow(() -> new NotFoundException("No user " + name
+                + " in account " + accountId));
+    }
+
+    private static IamRole role(PrincipalDirectory dir, String accountId, String name) {
+        return dir.findRole(accountId, name).orElseThrow(() -> new NotFoundException("No role " + name
+                + " in account " + accountId));
+    }
+
+    private <T> T read(Function<PrincipalDirectory, T> query) {
+        try {
+            return query.apply(directory());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(e.getMessage());
+        }
+    }
+
+    /** Applies a change to a private copy of the directory and publishes it with the next snapshot. */
+    private <T> T change(Function<PrincipalDirectory, T> edit) {
+        try {
+            return store.mutate(state -> {
+                PrincipalDirectory copy = state.access().directoryCopy();
+                T result = edit.apply(copy);
+                return new StateStore.Change<>(state.withAccess(state.access().withDirectory(copy)), result);
+            });
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(e.getMessage());
+        }
+    }
+}
