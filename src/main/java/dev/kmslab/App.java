@@ -2,11 +2,15 @@ package dev.kmslab;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.io.DataDirectory;
 import dev.kmslab.io.JsonFileStore;
 import dev.kmslab.study.checklist.ChecklistProgress;
 import dev.kmslab.study.content.ContentLoader;
 import dev.kmslab.study.content.StudyContent;
+import dev.kmslab.ui.common.UiExecutor;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.LabEngineOpener;
 import dev.kmslab.ui.shell.AppSettings;
 import dev.kmslab.ui.shell.MainView;
 import dev.kmslab.ui.shell.ShellViewModel;
@@ -35,6 +39,7 @@ public class App extends Application {
     private StartupOptions options;
     private ShellViewModel shell;
     private Stage stage;
+    private KeyLabSession keyLab;
 
     // -Dkmslab.startupTrace=true prints how long each start-up phase took (JVM start = 0), to find what is slow.
     private static final boolean TRACE = Boolean.getBoolean("kmslab.startupTrace");
@@ -69,8 +74,9 @@ public class App extends Application {
         applyTheme(shell.settings().dark());
         trace("theme");
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
+        keyLab = openKeyLab(data.root(), clock);
         MainView view = new MainView(shell, new ChecklistProgress(data.root(), clock), data.root(),
-                url -> getHostServices().showDocument(url));
+                url -> getHostServices().showDocument(url), keyLab);
         trace("main view");
         Scene scene = new Scene(view);
         scene.getStylesheets().add(App.class.getResource("/assets/css/kmslab.css").toExternalForm());
@@ -96,6 +102,23 @@ public class App extends Application {
         }));
     }
 
+    // The key engine opens on a worker thread (deriving keys and reading the keystore takes a moment); the Key Lab
+    // screens fill in when it is ready. Its clock follows real time until the learner travels in time.
+    private KeyLabSession openKeyLab(Path dataDir, Clock fileClock) {
+        KeyLabSession session = new KeyLabSession(UiExecutor.fx(2), Platform::runLater);
+        SimulatedClock labClock = SimulatedClock.startingNow();
+        labClock.backToRealTime();
+        session.open(() -> LabEngineOpener.open(dataDir, labClock, fileClock), shell.notices()::add);
+        return session;
+    }
+
+    @Override
+    public void stop() {
+        if (keyLab != null) {
+            keyLab.close();
+        }
+    }
+
     /** Called on the FX thread once the window is up and the study content is in place (tests and tours hook in). */
     protected void onReady(MainView view, Stage stage) {
         // Nothing more to do in the app itself.
@@ -103,6 +126,11 @@ public class App extends Application {
 
     protected ShellViewModel shell() {
         return shell;
+    }
+
+    /** The Key Lab's shared state (tests and tours drive the engine through it). */
+    public KeyLabSession keyLab() {
+        return keyLab;
     }
 
     private static void applyTheme(boolean dark) {

@@ -58,6 +58,11 @@ public class AppDriver extends FxRobot {
         waitFor(viewQuery);
     }
 
+    /** The running app, to reach state the screens share (such as the Key Lab session). */
+    public App app() {
+        return app;
+    }
+
     public <T extends Node> T find(String query) {
         return lookup(query).query();
     }

@@ -47,8 +47,10 @@ public final class ScreenshotTour {
 
     @Override
     protected void onReady(MainView view, Stage stage) {
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        // -Dkmslab.tourSize=1920x1080 takes the same tour in a larger window.
+        String[] size = System.getProperty("kmslab.tourSize", "1280x800").split("x");
+        stage.setWidth(Integer.parseInt(size[0]));
+        stage.setHeight(Integer.parseInt(size[1]));
         List<Step> steps = new ArrayList<>(List.of(
                 new Step("overview.png", view::showOverview),
                 new Step("concept-envelope-encryption.png", () -> view.showConcept("envelope-encryption")),
@@ -62,12 +64,54 @@ public final class ScreenshotTour {
                 new Step("quiz-practice.png", () -> practice(view.quiz())),
                 new Step("quiz-exam.png", () -> exam(view.quiz())),
                 new Step("quiz-result.png", () -> result(view.quiz())),
+                new Step("keylab-keys.png", () -> keyLabTab(stage, "keylab-tab-keys")),
+                new Step("keylab-rotation.png", () -> keyLabTab(stage, "keylab-tab-rotation")),
+                new Step("keylab-playground.png", () -> {
+                    keyLabTab(stage, "keylab-tab-playground");
+                    fire(stage, "#pg-encrypt");
+                    fire(stage, "#pg-flip");
+                    fire(stage, "#pg-decrypt");
+                }),
+                new Step("keylab-audit.png", () -> {
+                    keyLabTab(stage, "keylab-tab-audit");
+                    // The tab's content joins the scene on the next pulse.
+                    PauseTransition later = new PauseTransition(Duration.millis(200));
+                    later.setOnFinished(e -> ((javafx.scene.control.TableView<?>) stage.getScene()
+                            .lookup("#audit-table")).getSelectionModel().select(0));
+                    later.play();
+                }),
                 new Step("overview-dark.png", () -> {
                     view.showOverview();
                     shell().darkProperty().set(true);
                 }),
                 new Step("service-map-dark.png", () -> view.showService("s3"))));
-        next(steps, stage);
+        whenKeyLabReady(() -> {
+            String orders = KeyLabDemoData.seed(keyLab().engine());
+            keyLab().selectedKeyIdProperty().set(orders);
+            keyLab().changed();
+            next(steps, stage);
+        });
+    }
+
+    // The key engine opens in the background; wait for it before seeding keys.
+    private void whenKeyLabReady(Runnable then) {
+        if (keyLab().engine() != null) {
+            then.run();
+            return;
+        }
+        PauseTransition wait = new PauseTransition(Duration.millis(100));
+        wait.setOnFinished(e -> whenKeyLabReady(then));
+        wait.play();
+    }
+
+    private void keyLabTab(Stage stage, String tabId) {
+        shell().selectedSectionProperty().set("keylab");
+        ((dev.kmslab.ui.keylab.KeyLabView) stage.getScene().lookup("#keylab")).showTab(tabId);
+    }
+
+    private static void fire(Stage stage, String query) {
+        stage.getScene().getRoot().applyCss();
+        ((javafx.scene.control.ButtonBase) stage.getScene().lookup(query)).fire();
     }
 
     // A practice question answered wrongly, so the feedback shows right and wrong marks side by side.

@@ -7,14 +7,14 @@ import java.util.function.Consumer;
 public final class DirectUiExecutor implements UiExecutor {
 
     @Override
-    public <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Exception> onError) {
+    public <T> void submit(Callable<T> task, Consumer<? super T> onSuccess, Consumer<? super Exception> onError) {
         T value;
         try {
-            value = work.call();
+            value = task.call();
         } catch (Exception e) {
             onError.accept(e);
             return;
         }
-        onDone.accept(value);
+        onSuccess.accept(value);
     }
 }

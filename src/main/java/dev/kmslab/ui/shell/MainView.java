@@ -6,6 +6,8 @@ import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.checklists.ChecklistView;
 import dev.kmslab.ui.checklists.ChecklistViewModel;
 import dev.kmslab.ui.common.FxUiExecutor;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.KeyLabView;
 import dev.kmslab.ui.markdown.MarkdownRenderer;
 import dev.kmslab.ui.overview.OverviewView;
 import dev.kmslab.ui.overview.OverviewViewModel;
@@ -61,7 +63,8 @@ public final class MainView extends StackPane implements Navigator {
     private final BorderPane frame = new BorderPane();
     private SearchOverlay searchOverlay;
 
-    public MainView(ShellViewModel shell, ChecklistProgress progress, Path dataDir, Consumer<String> browser) {
+    public MainView(ShellViewModel shell, ChecklistProgress progress, Path dataDir, Consumer<String> browser,
+                    KeyLabSession keyLab) {
         this.shell = shell;
         this.browser = browser;
         this.checklists = new ChecklistViewModel(progress);
@@ -76,6 +79,7 @@ public final class MainView extends StackPane implements Navigator {
                         () -> new ServiceMapView(services, markdown, this)),
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
                         () -> new ChecklistView(checklists, this)),
+                new Section("keylab", "Key Lab", Feather.LOCK, () -> new KeyLabView(keyLab)),
                 new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz, this)));
         frame.setLeft(sidebar());
         content.getStyleClass().add("section-content");

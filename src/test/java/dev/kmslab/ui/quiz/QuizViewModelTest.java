@@ -82,7 +82,7 @@ class QuizViewModelTest {
         List<Runnable> pending = new ArrayList<>();
         UiExecutor deferred = new UiExecutor() {
             @Override
-            public <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Exception> onError) {
+            public <T> void submit(Callable<T> work, Consumer<? super T> onDone, Consumer<? super Exception> onError) {
                 pending.add(() -> onError.accept(new IOException("disk gone")));
             }
         };

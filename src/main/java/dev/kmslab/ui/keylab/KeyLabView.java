@@ -1,0 +1,90 @@
+package dev.kmslab.ui.keylab;
+
+import dev.kmslab.ui.keylab.audit.AuditView;
+import dev.kmslab.ui.keylab.audit.AuditViewModel;
+import dev.kmslab.ui.keylab.clock.ClockBar;
+import dev.kmslab.ui.keylab.clock.ClockViewModel;
+import dev.kmslab.ui.keylab.keys.KeysView;
+import dev.kmslab.ui.keylab.keys.KeysViewModel;
+import dev.kmslab.ui.keylab.playground.FileEnvelopeViewModel;
+import dev.kmslab.ui.keylab.playground.PlaygroundView;
+import dev.kmslab.ui.keylab.playground.PlaygroundViewModel;
+import dev.kmslab.ui.keylab.rotation.RotationView;
+import dev.kmslab.ui.keylab.rotation.RotationViewModel;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Key Lab section: the clock bar, always visible, above one tab per screen. Every screen shares the
+ * {@link KeyLabSession}; further screens (policies, grants, act as) join with {@link #addTab}.
+ */
+public final class KeyLabView extends VBox {
+
+    private final KeyLabSession session;
+    private final TabPane tabs = new TabPane();
+    private final KeysViewModel keys;
+
+    public KeyLabView(KeyLabSession session) {
+        this.session = session;
+        setId("keylab");
+        getStyleClass().add("keylab");
+        getStylesheets().add(KeyLabView.class.getResource("/assets/css/keylab.css").toExternalForm());
+        keys = new KeysViewModel(session);
+        tabs.setId("keylab-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        addTab("keylab-tab-keys", "Keys", () -> new KeysView(keys));
+        addTab("keylab-tab-rotation", "Rotation", () -> new RotationView(new RotationViewModel(session), keys));
+        addTab("keylab-tab-playground", "Playground", () -> new PlaygroundView(new PlaygroundViewModel(session),
+                new FileEnvelopeViewModel(session)));
+        addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session)));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(new ClockBar(new ClockViewModel(session)), tabs);
+    }
+
+    /**
+     * Adds a screen as a tab; its view is built the first time the tab is shown. The tab header node gets
+     * {@code id}, so tests can click it.
+     */
+    public Tab addTab(String id, String title, Supplier<Node> view) {
+        Tab tab = new Tab(title);
+        tab.setId(id);
+        StackPane holder = new StackPane(new Label("Loading…"));
+        tab.setContent(holder);
+        Runnable build = () -> {
+            if (holder.getUserData() == null) {
+                holder.setUserData(Boolean.TRUE);
+                holder.getChildren().setAll(view.get());
+            }
+        };
+        tab.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                build.run();
+            }
+        });
+        tabs.getTabs().add(tab);
+        if (tab.isSelected()) {
+            build.run();
+        }
+        return tab;
+    }
+
+    /** Shows the tab with this id (e.g. {@code keylab-tab-rotation}). */
+    public void showTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    public KeyLabSession session() {
+        return session;
+    }
+
+    public KeysViewModel keys() {
+        return keys;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.kmslab.ui.keylab;
+
+import dev.kmslab.engine.EngineConfig;
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.SimulatedClock;
+import dev.kmslab.engine.audit.AuditLog;
+import dev.kmslab.engine.store.FileMasterKey;
+import dev.kmslab.engine.store.InMemoryKeystoreStorage;
+import dev.kmslab.engine.store.KeystoreCorruptException;
+import dev.kmslab.engine.store.KeystoreLockedException;
+import dev.kmslab.engine.store.SealedFileStorage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens the Key Lab's engine from the data directory: the keystore sealed under {@code master.key}, the audit trail in
+ * {@code audit.jsonl}, and a simulated clock for time travel. Whatever goes wrong, the lab still opens; the learner
+ * is told what happened in plain words. Pure Java (no toolkit), so it runs on a worker thread and in tests.
+ */
+public final class LabEngineOpener {
+
+    public static final String AUDIT_FILE = "audit.jsonl";
+
+    private LabEngineOpener() {
+    }
+
+    /** The engine, what to close with it, and the notices to show. */
+    public record Opened(KmsEngine engine, List<String> notices, AutoCloseable resources) {
+    }
+
+    public static Opened open(Path dataDir, SimulatedClock clock, Clock fileClock) {
+        List<String> notices = new ArrayList<>();
+        AuditLog audit = openAudit(dataDir, notices);
+        SealedFileStorage storage = SealedFileStorage.withKeyFile(dataDir, fileClock);
+        EngineConfig config = EngineConfig.defaults().withClock(clock).withAuditLog(audit).withStorage(storage);
+        KmsEngine engine;
+        try {
+            engine = KmsEngine.open(config);
+            permissionProblem(dataDir).ifPresent(notices::add);
+        } catch (KeystoreLockedException e) {
+            // The locked file must survive untouched, so this session keeps its keys in memory only.
+            notices.add("The Key Lab keystore could not be unlocked (" + e.getMessage() + "). The file was left as it "
+                    + "is; the lab starts with an empty keystore that is not saved this session.");
+            engine = openInMemory(config);
+        } catch (KeystoreCorruptException e) {
+            notices.add("The Key Lab keystore was damaged and has been moved aside"
+                    + (e.movedTo() == null ? "" : " to " + e.movedTo().getFileName()) + "; the lab starts with a "
+                    + "fresh keystore.");
+            engine = reopenFresh(config, notices);
+        } catch (IOException e) {
+            notices.add("The Key Lab keystore could not be read (" + e.getMessage() + "); the lab starts with an "
+                    + "empty keystore that is not saved this session.");
+            engine = openInMemory(config);
+        }
+        KmsEngine opened = engine;
+        return new Opened(opened, List.copyOf(notices), () -> {
+            audit.close();
+            storage.close();
+        });
+    }
+
+    private static AuditLog openAudit(Path dataDir, List<String> notices) {
+        try {
+            return AuditLog.toFile(dataDir.resolve(AUDIT_FILE), AuditLog.DEFAULT_MAX_FILE_BYTES);
+        } catch (IOException e) {
+            notices.add("The Key Lab audit file could not be opened (" + e.getMessage() + "); audit events are kept "
+                    + "in memory only.");
+            return AuditLog.inMemory();
+        }
+    }
+
+    private static KmsEngine reopenFresh(EngineConfig config, List<String> notices) {
+        try {
+            return KmsEngine.open(config);
+        } catch (IOException | KeystoreCorruptException e) {
+            notices.add("A fresh keystore could not be created either (" + e.getMessage() + "); keys are kept in "
+                    + "memory this session.");
+            return openInMemory(config);
+        }
+    }
+
+    private static KmsEngine openInMemory(EngineConfig config) {
+        try {
+            return KmsEngine.open(config.withStorage(new InMemoryKeystoreStorage()));
+        } catch (IOException | KeystoreCorruptException e) {
+            throw new IllegalStateException("an empty in-memory keystore cannot fail to load", e);
+        }
+    }
+
+    private static Optional<String> permissionProblem(Path dataDir) {
+        try {
+            return new FileMasterKey(dataDir.resolve(FileMasterKey.DEFAULT_FILE_NAME)).permissionProblem();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

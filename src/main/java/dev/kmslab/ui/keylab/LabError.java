@@ -1,0 +1,47 @@
+package dev.kmslab.ui.keylab;
+
+import dev.kmslab.engine.error.KmsException;
+import java.util.Map;
+
+/**
+ * An error as the Key Lab shows it: the AWS error name, the service's message and one line on what it means for the
+ * learner.
+ */
+public record LabError(String code, String message, String meaning) {
+
+    private static final Map<String, String> MEANINGS = Map.ofEntries(
+            Map.entry("NotFoundException", "No key or alias by that name exists (or it was deleted)."),
+            Map.entry("DisabledException", "The key is disabled: enable it again before using it."),
+            Map.entry("KMSInvalidStateException",
+                    "The key's state does not allow this, for example a key that is pending deletion."),
+            Map.entry("InvalidCiphertextException", "The ciphertext was changed, cut, or the encryption context "
+                    + "differs from the one used to encrypt: AES-GCM authentication failed."),
+            Map.entry("IncorrectKeyException", "The ciphertext was not encrypted under the key you named."),
+            Map.entry("AccessDeniedException", "The caller's permissions (key policy, IAM, grants) do not allow it."),
+            Map.entry("AlreadyExistsException", "That name is taken: alias names are unique per account and Region."),
+            Map.entry("InvalidAliasNameException",
+                    "Alias names start with alias/, use letters, digits and /_-, and may not start with alias/aws/."),
+            Map.entry("LimitExceededException", "A quota was reached, such as the on-demand rotations of a key."),
+            Map.entry("ValidationException", "A parameter is missing, too long or out of range."),
+            Map.entry("UnsupportedOperationException", "This key or the lab does not support the operation."),
+            Map.entry("TagException", "A tag key or value is invalid (reserved aws: prefix, length or count)."),
+            Map.entry("ConflictException", "Another change to this key is still in progress."),
+            Map.entry("InvalidKeyUsageException", "The key's usage does not allow this operation."),
+            Map.entry("KMSInternalException", "The service failed internally; retrying may help."),
+            Map.entry("CancellationException", "You cancelled the operation; partial output was discarded."));
+
+    public static LabError of(Throwable error) {
+        if (error instanceof KmsException kms) {
+            return new LabError(kms.errorCode(), kms.getMessage(),
+                    MEANINGS.getOrDefault(kms.errorCode(), "The call was rejected."));
+        }
+        String code = error.getClass().getSimpleName();
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        return new LabError(code, message, MEANINGS.getOrDefault(code, "The operation could not be completed."));
+    }
+
+    /** One line for inline display: "Code: message". */
+    public String headline() {
+        return message.isEmpty() ? code : code + ": " + message;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.kmslab.ui.keylab.audit;
+
+import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.LabFormat;
+import java.io.File;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Audit log tab: the live table of calls with filters, the selected event's JSON, and export. */
+public final class AuditView extends BorderPane {
+
+    private final AuditViewModel model;
+
+    public AuditView(AuditViewModel model) {
+        this.model = model;
+        setId("audit-view");
+        setTop(toolbar());
+        TableView<AuditEvent> table = table();
+        TextArea json = new TextArea();
+        json.setId("audit-json");
+        json.setEditable(false);
+        json.getStyleClass().add("audit-json");
+        Label explanation = new Label();
+        explanation.setId("audit-explanation");
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("audit-explanation");
+        model.selectedProperty().addListener((obs, was, now) -> {
+            json.setText(model.selectedJson());
+            explanation.setText(now == null ? "Select an event to see its record and why it was allowed or denied."
+                    : now.authorizationExplanation() == null ? "No authorization explanation was recorded."
+                    : now.authorizationExplanation());
+        });
+        explanation.setText("Select an event to see its record and why it was allowed or denied.");
+        Label why = new Label("Authorization");
+        why.getStyleClass().add("details-heading");
+        Label record = new Label("Event record (CloudTrail-style JSON)");
+        record.getStyleClass().add("details-heading");
+        VBox details = new VBox(6, why, explanation, record, json);
+        VBox.setVgrow(json, Priority.ALWAYS);
+        details.getStyleClass().add("audit-details");
+        SplitPane split = new SplitPane(table, details);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.62);
+        setCenter(split);
+        Label status = new Label();
+        status.setId("audit-status");
+        status.getStyleClass().add("lab-status");
+        status.textProperty().bind(model.statusProperty());
+        setBottom(new VBox(status, new ErrorBox("audit-error", model.errorProperty())));
+    }
+
+    private HBox toolbar() {
+        ComboBox<String> op = new ComboBox<>(model.operations());
+        op.setId("audit-operation");
+        op.valueProperty().bindBidirectional(model.operationProperty());
+        TextField key = new TextField();
+        key.setId("audit-key");
+        key.setPromptText("Key id or ARN contains…");
+        key.textProperty().bindBidirectional(model.keyFilterProperty());
+        CheckBox errors = new CheckBox("Errors only");
+        errors.setId("audit-errors");
+        errors.selectedProperty().bindBidirectional(model.errorsOnlyProperty());
+        CheckBox reads = new CheckBox("Hide List/Describe/Get");
+        reads.setId("audit-hide-reads");
+        reads.selectedProperty().bindBidirectional(model.hideReadsProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button export = new Button("Export JSON Lines…", new FontIcon(Feather.DOWNLOAD));
+        export.setId("audit-export");
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export audit events");
+            chooser.setInitialFileName("kmslab-audit.jsonl");
+            File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                model.export(file.toPath());
+            }
+        });
+        HBox bar = new HBox(8, op, key, errors, reads, grow, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("lab-toolbar");
+        return bar;
+    }
+
+    private TableView<AuditEvent> table() {
+        TableView<AuditEvent> table = new TableView<>(model.visibleEvents());
+        table.setId("audit-table");
+        table.setPlaceholder(new Label("No events yet: every call to the key engine appears here."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Time (UTC)", e -> LabFormat.seconds(e.eventTime()), 10));
+        table.getColumns().add(column("Event", AuditEvent::eventName, 10));
+        table.getColumns().add(column("Principal", e -> shortPrincipal(e.principalArn()), 10));
+        table.getColumns().add(column("Key", e -> e.keyArn() == null ? "" : LabFormat.shortId(e.keyArn()), 7));
+        table.getColumns().add(column("Result", e -> e.isError() ? "Failed" : "Success", 5));
+        table.getColumns().add(column("Error", e -> e.errorCode() == null ? "" : e.errorCode(), 12));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AuditEvent item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("audit-failure");
+                if (!empty && item != null && item.isError()) {
+                    getStyleClass().add("audit-failure");
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.select(now));
+        return table;
+    }
+
+    /** {@code arn:aws:iam::111122223333:root} → {@code 111122223333:root}; roles and users keep their name. */
+    static String shortPrincipal(String arn) {
+        if (arn == null) {
+            return "";
+        }
+        int iam = arn.indexOf("::");
+        return iam < 0 ? arn : arn.substring(iam + 2);
+    }
+
+    private static TableColumn<AuditEvent, String> column(String title, Function<AuditEvent, String> value,
+                                                          double ems) {
+        TableColumn<AuditEvent, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setPrefWidth(ems * 14);
+        return c;
+    }
+}

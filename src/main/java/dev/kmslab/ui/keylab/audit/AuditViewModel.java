@@ -1,0 +1,170 @@
+package dev.kmslab.ui.keylab.audit;
+
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.io.AtomicFile;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.LabError;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The Audit log screen: every call the engine records, live, newest first, with filters and an export. Events arrive
+ * on the calling thread (often a worker), so they are handed to the UI thread before touching the list.
+ */
+public final class AuditViewModel {
+
+    /** Shown in the operation filter for "any operation". */
+    public static final String ANY = "All operations";
+    private static final int MAX_ROWS = 5_000;
+
+    private final KeyLabSession session;
+    private final ObservableList<AuditEvent> events = FXCollections.observableArrayList();
+    private final FilteredList<AuditEvent> visible = new FilteredList<>(events);
+    private final ObservableList<String> operations = FXCollections.observableArrayList(ANY);
+    private final StringProperty operation = new SimpleStringProperty(ANY);
+    private final StringProperty keyFilter = new SimpleStringProperty("");
+    private final BooleanProperty errorsOnly = new SimpleBooleanProperty();
+    private final BooleanProperty hideReads = new SimpleBooleanProperty(true);
+    private final ObjectProperty<AuditEvent> selected = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final Consumer<AuditEvent> listener;
+
+    public AuditViewModel(KeyLabSession session) {
+        this.session = session;
+        this.listener = e -> session.uiThread().execute(() -> add(e));
+        operation.addListener((obs, was, now) -> applyFilter());
+        keyFilter.addListener((obs, was, now) -> applyFilter());
+        errorsOnly.addListener((obs, was, now) -> applyFilter());
+        hideReads.addListener((obs, was, now) -> applyFilter());
+        session.engineProperty().addListener((obs, was, now) -> attach(was, now));
+        attach(null, session.engine());
+        applyFilter();
+    }
+
+    private void attach(KmsEngine previous, KmsEngine engine) {
+        if (previous != null) {
+            previous.auditLog().removeListener(listener);
+        }
+        events.clear();
+        if (engine != null) {
+            engine.auditLog().addListener(listener);
+            // Listen first, then read the ring, so nothing recorded in between is lost; skip any duplicate id.
+            List<AuditEvent> past = engine.auditLog().all();
+            for (AuditEvent e : past) {
+                add(e);
+            }
+        }
+    }
+
+    private void add(AuditEvent e) {
+        if (events.stream().limit(50).anyMatch(x -> x.eventId().equals(e.eventId()))) {
+            return;
+        }
+        events.add(0, e);
+        if (events.size() > MAX_ROWS) {
+            events.remove(MAX_ROWS, events.size());
+        }
+        if (!operations.contains(e.eventName())) {
+            int at = 1;
+            while (at < operations.size() && operations.get(at).compareTo(e.eventName()) < 0) {
+                at++;
+            }
+            operations.add(at, e.eventName());
+        }
+    }
+
+    /** Read-only calls the console makes all the time; hiding them leaves the calls that change or use keys. */
+    static boolean isRead(String eventName) {
+        return eventName.startsWith("List") || eventName.startsWith("Describe") || eventName.startsWith("Get");
+    }
+
+    private void applyFilter() {
+        String op = operation.get();
+        String key = keyFilter.get() == null ? "" : keyFilter.get().trim().toLowerCase(Locale.ROOT);
+        visible.setPredicate(e -> (op == null || ANY.equals(op) || op.equals(e.eventName()))
+                && (key.isEmpty() || (e.keyArn() != null && e.keyArn().toLowerCase(Locale.ROOT).contains(key)))
+                && (!errorsOnly.get() || e.isError())
+                && (!hideReads.get() || !isRead(e.eventName())));
+    }
+
+    /** Writes the events that pass the filters, oldest first, as JSON Lines. */
+    public void export(Path file) {
+        List<AuditEvent> rows = new java.util.ArrayList<>(visible);
+        java.util.Collections.reverse(rows);
+        byte[] bytes = AuditJson.lines(rows).getBytes(StandardCharsets.UTF_8);
+        session.executor().submit(() -> {
+            AtomicFile.write(file, bytes);
+            return rows.size();
+        }, n -> {
+            error.set(null);
+            status.set("Exported " + n + " events to " + file.getFileName() + ".");
+        }, e -> error.set(LabError.of(e)));
+    }
+
+    /** The selected event as indented JSON, or empty. */
+    public String selectedJson() {
+        return selected.get() == null ? "" : AuditJson.pretty(selected.get());
+    }
+
+    public void select(AuditEvent e) {
+        selected.set(e);
+    }
+
+    public ObservableList<AuditEvent> events() {
+        return events;
+    }
+
+    public FilteredList<AuditEvent> visibleEvents() {
+        return visible;
+    }
+
+    public ObservableList<String> operations() {
+        return operations;
+    }
+
+    public StringProperty operationProperty() {
+        return operation;
+    }
+
+    /** Part of a key ARN or id. */
+    public StringProperty keyFilterProperty() {
+        return keyFilter;
+    }
+
+    public BooleanProperty errorsOnlyProperty() {
+        return errorsOnly;
+    }
+
+    /** Hides List*, Describe* and Get* calls. */
+    public BooleanProperty hideReadsProperty() {
+        return hideReads;
+    }
+
+    public ReadOnlyObjectProperty<AuditEvent> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<LabError> errorProperty() {
+        return error;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.kmslab.ui.keylab.clock;
+
+import dev.kmslab.ui.keylab.ErrorBox;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The time machine bar at the top of the Key Lab: the simulated time and buttons to move it. */
+public final class ClockBar extends VBox {
+
+    public ClockBar(ClockViewModel model) {
+        setId("clock-bar");
+        getStyleClass().add("clock-bar");
+        Label now = new Label();
+        now.setId("clock-now");
+        now.getStyleClass().add("clock-now");
+        now.setGraphic(new FontIcon(Feather.CLOCK));
+        now.textProperty().bind(model.nowTextProperty());
+        Label mode = new Label();
+        mode.setId("clock-mode");
+        mode.getStyleClass().add("clock-mode");
+        mode.textProperty().bind(javafx.beans.binding.Bindings.when(model.realTimeProperty())
+                .then("real time").otherwise("simulated"));
+        mode.setTooltip(new Tooltip("The lab's clock. Moving it forward applies every automatic rotation and "
+                + "deletion that falls due on the way, as AWS would meanwhile."));
+        Button day = button("clock-plus-day", "+1 day", () -> model.advance(ClockViewModel.DAY));
+        Button month = button("clock-plus-month", "+30 days", () -> model.advance(ClockViewModel.MONTH));
+        Button year = button("clock-plus-year", "+1 year", () -> model.advance(ClockViewModel.YEAR));
+        Button next = button("clock-next-event", "Next event", model::advanceToNextEvent);
+        next.setGraphic(new FontIcon(Feather.SKIP_FORWARD));
+        Tooltip preview = new Tooltip();
+        preview.textProperty().bind(model.nextEventProperty());
+        next.setTooltip(preview);
+        next.disableProperty().bind(model.hasNextEventProperty().not());
+        Button real = button("clock-real-time", "Back to real time", model::backToRealTime);
+        real.setGraphic(new FontIcon(Feather.ROTATE_CCW));
+        real.disableProperty().bind(model.realTimeProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox row = new HBox(now, mode, grow, day, month, year, next, real);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("clock-row");
+        Label last = new Label();
+        last.setId("clock-last-change");
+        last.getStyleClass().add("muted");
+        last.setWrapText(true);
+        last.textProperty().bind(model.lastChangeProperty());
+        last.managedProperty().bind(last.textProperty().isNotEmpty());
+        last.visibleProperty().bind(last.managedProperty());
+        getChildren().addAll(row, last, new ErrorBox("clock-error", model.errorProperty()));
+        // While the lab follows real time, the shown minute has to keep up with it.
+        Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(20), e -> {
+            if (model.realTimeProperty().get()) {
+                model.refresh();
+            }
+        }));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

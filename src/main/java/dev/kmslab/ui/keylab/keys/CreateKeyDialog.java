@@ -1,0 +1,143 @@
+package dev.kmslab.ui.keylab.keys;
+
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.OriginType;
+import dev.kmslab.ui.keylab.rotation.RotationViewModel;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+
+/**
+ * CreateKey with every option the engine supports, each explained in a line. Options AWS has but the lab does not
+ * implement yet are listed, greyed out, so learners see the whole choice.
+ */
+final class CreateKeyDialog {
+
+    private CreateKeyDialog() {
+    }
+
+    static void show(Node owner, Consumer<CreateKeyForm> onCreate) {
+        Dialog<CreateKeyForm> dialog = new Dialog<>();
+        dialog.setTitle("Create key");
+        dialog.setHeaderText("Create a KMS key");
+        if (owner.getScene() != null) {
+            dialog.initOwner(owner.getScene().getWindow());
+        }
+        TextField alias = new TextField();
+        alias.setId("new-key-alias");
+        alias.setPromptText("alias/my-app-key");
+        TextField description = new TextField();
+        description.setId("new-key-description");
+        ComboBox<KeyUsage> usage = choice("new-key-usage", KeyUsage.values(), KeyUsage.ENCRYPT_DECRYPT,
+                "coming with asymmetric and HMAC keys");
+        ComboBox<KeySpec> spec = choice("new-key-spec", KeySpec.values(), KeySpec.SYMMETRIC_DEFAULT,
+                "coming with asymmetric keys");
+        ComboBox<OriginType> origin = choice("new-key-origin", OriginType.values(), OriginType.AWS_KMS,
+                "not in the lab yet");
+        TextArea tags = new TextArea();
+        tags.setId("new-key-tags");
+        tags.setPromptText("team=payments\nenv=dev");
+        tags.setPrefRowCount(3);
+        CheckBox rotation = new CheckBox("Rotate automatically every");
+        rotation.setId("new-key-rotation");
+        Spinner<Integer> period = new Spinner<>(RotationViewModel.MIN_PERIOD_DAYS, RotationViewModel.MAX_PERIOD_DAYS,
+                RotationViewModel.DEFAULT_PERIOD_DAYS);
+        period.setId("new-key-rotation-days");
+        period.setEditable(true);
+        period.disableProperty().bind(rotation.selectedProperty().not());
+        Label tagError = new Label();
+        tagError.getStyleClass().add("error-text");
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("lab-form");
+        int row = 0;
+        row = field(grid, row, "Alias", alias, "Optional friendly name, e.g. alias/orders. Aliases can later point "
+                + "to another key, so code need not change.");
+        row = field(grid, row, "Description", description, "Free text shown in the console; up to 8192 characters.");
+        row = field(grid, row, "Key usage", usage, "What the key may do. ENCRYPT_DECRYPT: Encrypt, Decrypt, "
+                + "ReEncrypt and data keys.");
+        row = field(grid, row, "Key spec", spec, "SYMMETRIC_DEFAULT is a 256-bit AES-GCM key that never leaves KMS.");
+        row = field(grid, row, "Origin", origin, "AWS_KMS: KMS generates the key material. EXTERNAL means you "
+                + "import your own.");
+        row = field(grid, row, "Tags", tags, "One key=value per line, for cost allocation and attribute-based "
+                + "access control.");
+        javafx.scene.layout.HBox rot = new javafx.scene.layout.HBox(8, rotation, period, new Label("days"));
+        rot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row = field(grid, row, "Rotation", rot, "New key material every 90–2560 days (365 by default); old "
+                + "material is kept so old ciphertexts still decrypt.");
+        grid.add(tagError, 1, row);
+        dialog.getDialogPane().setContent(grid);
+
+        ButtonType create = new ButtonType("Create key", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(create);
+        ok.setId("create-key-ok");
+        // Bad tag lines keep the dialog open with the reason, instead of failing after it closed.
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                CreateKeyForm.parseTags(tags.getText());
+                tagError.setText("");
+            } catch (IllegalArgumentException ex) {
+                tagError.setText(ex.getMessage());
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(button -> button == create ? new CreateKeyForm(description.getText(),
+                usage.getValue(), spec.getValue(), origin.getValue(), CreateKeyForm.parseTags(tags.getText()),
+                alias.getText(), rotation.isSelected(), period.getValue()) : null);
+        dialog.resultProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                onCreate.accept(now);
+            }
+        });
+        dialog.show();
+        alias.requestFocus();
+    }
+
+    private static int field(GridPane grid, int row, String label, Node input, String help) {
+        Label name = new Label(label);
+        name.getStyleClass().add("lab-form-label");
+        Label explain = new Label(help);
+        explain.getStyleClass().addAll("muted", "lab-form-help");
+        explain.setWrapText(true);
+        explain.setMaxWidth(460);
+        grid.add(name, 0, row);
+        grid.add(input, 1, row);
+        grid.add(explain, 1, row + 1);
+        return row + 2;
+    }
+
+    /** A choice whose values other than {@code supported} are visible but disabled, with the reason. */
+    private static <T extends Enum<T>> ComboBox<T> choice(String id, T[] values, T supported, String why) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().addAll(values);
+        box.setValue(supported);
+        box.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setDisable(false);
+                } else {
+                    setText(item == supported ? item.name() : item.name() + " — " + why);
+                    setDisable(item != supported);
+                }
+            }
+        });
+        return box;
+    }
+}

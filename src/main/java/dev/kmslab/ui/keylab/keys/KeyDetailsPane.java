@@ -1,0 +1,194 @@
+package dev.kmslab.ui.keylab.keys;
+
+import dev.kmslab.engine.model.KeyMetadata;
+import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.engine.model.Tag;
+import dev.kmslab.ui.keylab.Confirm;
+import dev.kmslab.ui.keylab.LabFormat;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The selected key: metadata, aliases, tags, description and the state actions. Rebuilt when the key changes. */
+final class KeyDetailsPane extends ScrollPane {
+
+    private final KeysViewModel model;
+    private final VBox body = new VBox();
+
+    KeyDetailsPane(KeysViewModel model) {
+        this.model = model;
+        setId("key-details");
+        setFitToWidth(true);
+        body.getStyleClass().add("key-details");
+        setContent(body);
+        model.selectedProperty().addListener((obs, was, now) -> show(now));
+        show(model.selectedProperty().get());
+    }
+
+    private void show(KeyRow row) {
+        if (row == null) {
+            Label hint = new Label("Select a key to see its details and actions.");
+            hint.getStyleClass().add("muted");
+            hint.setWrapText(true);
+            body.getChildren().setAll(hint);
+            return;
+        }
+        KeyMetadata m = row.metadata();
+        Label title = new Label(row.displayName());
+        title.setId("details-title");
+        title.getStyleClass().add("details-title");
+        title.setWrapText(true);
+        body.getChildren().setAll(title, metadata(row), heading("Description"), description(m),
+                heading("Aliases"), aliases(row), heading("Tags"), tags(row), heading("Key state"), actions(row));
+    }
+
+    private GridPane metadata(KeyRow row) {
+        KeyMetadata m = row.metadata();
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("details-grid");
+        int r = 0;
+        r = pair(grid, r, "ARN", m.arn());
+        r = pair(grid, r, "State", m.keyState().name());
+        r = pair(grid, r, "Created", LabFormat.dateTime(m.creationDate()));
+        r = pair(grid, r, "Spec / usage", m.keySpec() + " / " + m.keyUsage());
+        r = pair(grid, r, "Origin / manager", m.origin() + " / " + m.keyManager());
+        r = pair(grid, r, "Rotation", row.rotationEnabled() ? row.rotationText() + ", next "
+                + LabFormat.dateTime(row.nextRotation()) : row.rotationText());
+        if (m.deletionDate() != null) {
+            r = pair(grid, r, "Deletion", LabFormat.dateTime(m.deletionDate()) + " (" + m.pendingDeletionWindowInDays()
+                    + "-day window)");
+        }
+        return grid;
+    }
+
+    private static int pair(GridPane grid, int row, String name, String value) {
+        Label n = new Label(name);
+        n.getStyleClass().add("muted");
+        n.setMinWidth(Region.USE_PREF_SIZE);
+        Label v = new Label(value);
+        v.setWrapText(true);
+        v.setId("details-" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
+        grid.addRow(row, n, v);
+        return row + 1;
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("details-heading");
+        return l;
+    }
+
+    private Node description(KeyMetadata m) {
+        TextField field = new TextField(m.description() == null ? "" : m.description());
+        field.setId("details-description-field");
+        Button save = new Button("Save");
+        save.setId("details-description-save");
+        save.setOnAction(e -> model.updateDescription(field.getText()));
+        HBox row = new HBox(6, field, save);
+        HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        return row;
+    }
+
+    private Node aliases(KeyRow row) {
+        FlowPane chips = new FlowPane(6, 6);
+        for (String alias : row.aliases()) {
+            chips.getChildren().add(chip(alias, "Delete alias " + alias + " (the key stays)",
+                    () -> model.removeAlias(alias)));
+        }
+        TextField name = new TextField();
+        name.setId("details-alias-field");
+        name.setPromptText("alias/new-name");
+        Button add = new Button("Add alias");
+        add.setId("details-alias-add");
+        add.setOnAction(e -> {
+            if (!name.getText().isBlank()) {
+                model.addAlias(name.getText());
+            }
+        });
+        return new VBox(6, chips, new HBox(6, name, add));
+    }
+
+    private Node tags(KeyRow row) {
+        FlowPane chips = new FlowPane(6, 6);
+        for (Tag tag : row.tags()) {
+            chips.getChildren().add(chip(tag.tagKey() + " = " + tag.tagValue(), "Remove tag " + tag.tagKey(),
+                    () -> model.removeTag(tag.tagKey())));
+        }
+        TextField key = new TextField();
+        key.setId("details-tag-key");
+        key.setPromptText("key");
+        key.setPrefColumnCount(8);
+        TextField value = new TextField();
+        value.setId("details-tag-value");
+        value.setPromptText("value");
+        value.setPrefColumnCount(8);
+        Button add = new Button("Add tag");
+        add.setId("details-tag-add");
+        add.setOnAction(e -> {
+            if (!key.getText().isBlank()) {
+                model.addTag(key.getText(), value.getText());
+            }
+        });
+        return new VBox(6, chips, new HBox(6, key, value, add));
+    }
+
+    private static Node chip(String text, String removeTip, Runnable remove) {
+        Label label = new Label(text);
+        Button x = new Button(null, new FontIcon(Feather.X));
+        x.getStyleClass().addAll("flat", "button-icon");
+        x.setTooltip(new Tooltip(removeTip));
+        x.setOnAction(e -> remove.run());
+        HBox chip = new HBox(2, label, x);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().add("chip");
+        return chip;
+    }
+
+    private Node actions(KeyRow row) {
+        KeyState state = row.state();
+        Button enable = new Button("Enable", new FontIcon(Feather.PLAY));
+        enable.setId("key-enable");
+        enable.setDisable(state != KeyState.Disabled);
+        enable.setOnAction(e -> model.enable());
+        Button disable = new Button("Disable", new FontIcon(Feather.PAUSE));
+        disable.setId("key-disable");
+        disable.setDisable(state != KeyState.Enabled);
+        disable.setOnAction(e -> Confirm.ask(this, "Disable this key?", "While it is disabled every Encrypt, "
+                + "Decrypt and GenerateDataKey with it fails with DisabledException. Nothing is lost: enable it "
+                + "again at any time.", "Disable key", model::disable));
+        Spinner<Integer> days = new Spinner<>(KeysViewModel.MIN_WINDOW_DAYS, KeysViewModel.MAX_WINDOW_DAYS,
+                KeysViewModel.MAX_WINDOW_DAYS);
+        days.setId("key-deletion-days");
+        days.setEditable(true);
+        days.setPrefWidth(80);
+        Button schedule = new Button("Schedule deletion", new FontIcon(Feather.TRASH_2));
+        schedule.setId("key-schedule-deletion");
+        schedule.getStyleClass().add("danger");
+        schedule.setDisable(state == KeyState.PendingDeletion);
+        schedule.setOnAction(e -> Confirm.ask(this, "Delete this key in " + days.getValue() + " days?",
+                KeysViewModel.deletionWarning(days.getValue()), "Schedule deletion",
+                () -> model.scheduleDeletion(days.getValue())));
+        Button cancel = new Button("Cancel deletion", new FontIcon(Feather.ROTATE_CCW));
+        cancel.setId("key-cancel-deletion");
+        cancel.setDisable(state != KeyState.PendingDeletion);
+        cancel.setOnAction(e -> model.cancelDeletion());
+        Label waiting = new Label("waiting period (days):");
+        waiting.getStyleClass().add("muted");
+        HBox deletion = new HBox(6, waiting, days, schedule);
+        deletion.setAlignment(Pos.CENTER_LEFT);
+        FlowPane onOff = new FlowPane(6, 6, enable, disable, cancel);
+        return new VBox(8, onOff, deletion);
+    }
+}

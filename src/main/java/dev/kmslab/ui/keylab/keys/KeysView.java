@@ -1,0 +1,132 @@
+package dev.kmslab.ui.keylab.keys;
+
+import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.LabFormat;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Keys tab: a searchable, filterable table of keys beside the selected key's details. */
+public final class KeysView extends BorderPane {
+
+    private final KeysViewModel model;
+    private final TableView<KeyRow> table = new TableView<>();
+
+    public KeysView(KeysViewModel model) {
+        this.model = model;
+        setId("keys-view");
+        getStyleClass().add("lab-tab");
+        setTop(toolbar());
+        buildTable();
+        KeyDetailsPane details = new KeyDetailsPane(model);
+        SplitPane split = new SplitPane(table, details);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(details, false);
+        setCenter(split);
+        Label status = new Label();
+        status.setId("keys-status");
+        status.getStyleClass().add("lab-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        setBottom(new VBox(status, new ErrorBox("keys-error", model.errorProperty())));
+    }
+
+    private HBox toolbar() {
+        TextField search = new TextField();
+        search.setId("keys-search");
+        search.setPromptText("Search alias, id, description or tag");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        search.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<KeyState> state = new ComboBox<>();
+        state.setId("keys-state-filter");
+        state.getItems().add(null);
+        state.getItems().addAll(KeyState.Enabled, KeyState.Disabled, KeyState.PendingDeletion);
+        state.setButtonCell(stateCell());
+        state.setCellFactory(l -> stateCell());
+        state.valueProperty().bindBidirectional(model.stateFilterProperty());
+        Button create = new Button("Create key", new FontIcon(Feather.PLUS));
+        create.setId("create-key");
+        create.getStyleClass().add("accent");
+        create.setOnAction(e -> CreateKeyDialog.show(this, model::create));
+        Region gap = new Region();
+        gap.setMinWidth(8);
+        HBox bar = new HBox(search, state, gap, create);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("lab-toolbar");
+        return bar;
+    }
+
+    private static ListCell<KeyState> stateCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(KeyState item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "All states" : item.name());
+            }
+        };
+    }
+
+    private void buildTable() {
+        table.setId("keys-table");
+        table.setPlaceholder(new Label("No keys yet. Create one to start."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Alias", KeyRow::aliasText, 9));
+        table.getColumns().add(column("Key id", r -> r.keyId(), 7));
+        table.getColumns().add(column("Spec", r -> r.metadata().keySpec().name(), 9));
+        table.getColumns().add(column("Usage", r -> r.metadata().keyUsage().name(), 8.5));
+        TableColumn<KeyRow, String> state = column("State", r -> r.state().name(), 8.5);
+        state.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().removeAll("state-Enabled", "state-Disabled", "state-PendingDeletion");
+                if (!empty && item != null) {
+                    getStyleClass().add("state-" + item);
+                }
+            }
+        });
+        table.getColumns().add(state);
+        table.getColumns().add(column("Origin", r -> r.metadata().origin().name(), 5.5));
+        table.getColumns().add(column("Rotation", KeyRow::rotationText, 7.5));
+        table.getColumns().add(column("Created", r -> LabFormat.date(r.metadata().creationDate()), 6.5));
+        table.setItems(model.visibleRows());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.select(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, was, now) -> {
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
+    }
+
+    private static TableColumn<KeyRow, String> column(String title, Function<KeyRow, String> value, double ems) {
+        TableColumn<KeyRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setPrefWidth(ems * 13);
+        return c;
+    }
+}

@@ -1,0 +1,245 @@
+package dev.kmslab.ui.keylab.keys;
+
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.error.KmsException;
+import dev.kmslab.engine.model.CancelKeyDeletionRequest;
+import dev.kmslab.engine.model.CreateAliasRequest;
+import dev.kmslab.engine.model.DeleteAliasRequest;
+import dev.kmslab.engine.model.DisableKeyRequest;
+import dev.kmslab.engine.model.EnableKeyRequest;
+import dev.kmslab.engine.model.EnableKeyRotationRequest;
+import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
+import dev.kmslab.engine.model.ScheduleKeyDeletionResult;
+import dev.kmslab.engine.model.Tag;
+import dev.kmslab.engine.model.TagResourceRequest;
+import dev.kmslab.engine.model.UntagResourceRequest;
+import dev.kmslab.engine.model.UpdateKeyDescriptionRequest;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.LabError;
+import dev.kmslab.ui.keylab.LabFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** The Keys screen: every key, a search and a state filter, the selected key's details and its actions. */
+public final class KeysViewModel {
+
+    public static final int MIN_WINDOW_DAYS = 7;
+    public static final int MAX_WINDOW_DAYS = 30;
+
+    private final KeyLabSession session;
+    private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<KeyRow> visible = new FilteredList<>(rows);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<KeyState> stateFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<KeyRow> selected = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+
+    public KeysViewModel(KeyLabSession session) {
+        this.session = session;
+        search.addListener((obs, was, now) -> applyFilter());
+        stateFilter.addListener((obs, was, now) -> applyFilter());
+        session.revisionProperty().addListener((obs, was, now) -> reload());
+        session.selectedKeyIdProperty().addListener((obs, was, now) -> selectById(now));
+        reload();
+    }
+
+    public void reload() {
+        if (session.engine() == null) {
+            return;
+        }
+        session.call(engine -> KeyInventory.load(engine, session.caller()), loaded -> {
+            rows.setAll(loaded);
+            selectById(session.selectedKeyIdProperty().get());
+        }, error::set);
+    }
+
+    /** Selects a row (null clears); the other tabs follow. */
+    public void select(KeyRow row) {
+        session.selectedKeyIdProperty().set(row == null ? null : row.keyId());
+        selected.set(row);
+    }
+
+    private void selectById(String keyId) {
+        selected.set(rows.stream().filter(r -> r.keyId().equals(keyId)).findFirst().orElse(null));
+    }
+
+    private void applyFilter() {
+        visible.setPredicate(r -> r.matches(search.get())
+                && (stateFilter.get() == null || r.state() == stateFilter.get()));
+    }
+
+    // ---- commands ----
+
+    /** CreateKey, then CreateAlias and EnableKeyRotation if asked; a failure after CreateKey still keeps the key. */
+    public void create(CreateKeyForm form) {
+        session.mutate(engine -> createAll(engine, form), created -> {
+            session.selectedKeyIdProperty().set(created.keyId());
+            if (created.followUp() == null) {
+                done("Created key " + (form.alias().isEmpty() ? created.keyId() : form.aliasName()) + ".");
+            } else {
+                status.set("Created key " + created.keyId() + ", but a follow-up step failed:");
+                error.set(created.followUp());
+            }
+        }, this::failed);
+    }
+
+    private Created createAll(KmsEngine engine, CreateKeyForm form) {
+        String keyId = engine.createKey(session.caller(), form.toRequest()).keyMetadata().keyId();
+        try {
+            if (!form.alias().isEmpty()) {
+                engine.createAlias(session.caller(), new CreateAliasRequest(form.aliasName(), keyId));
+            }
+            if (form.automaticRotation()) {
+                engine.enableKeyRotation(session.caller(), new EnableKeyRotationRequest(keyId, form.rotationDays()));
+            }
+            return new Created(keyId, null);
+        } catch (KmsException e) {
+            return new Created(keyId, LabError.of(e));
+        }
+    }
+
+    private record Created(String keyId, LabError followUp) {
+    }
+
+    public void addAlias(String alias) {
+        String name = alias.trim().startsWith("alias/") ? alias.trim() : "alias/" + alias.trim();
+        onSelected(id -> engine -> {
+            engine.createAlias(session.caller(), new CreateAliasRequest(name, id));
+            return "Alias " + name + " now points to this key.";
+        });
+    }
+
+    public void removeAlias(String aliasName) {
+        onSelected(id -> engine -> {
+            engine.deleteAlias(session.caller(), new DeleteAliasRequest(aliasName));
+            return "Deleted alias " + aliasName + "; the key itself is unchanged.";
+        });
+    }
+
+    public void addTag(String key, String value) {
+        onSelected(id -> engine -> {
+            engine.tagResource(session.caller(), new TagResourceRequest(id, List.of(new Tag(key.trim(),
+                    value == null ? "" : value.trim()))));
+            return "Tagged " + key.trim() + ".";
+        });
+    }
+
+    public void removeTag(String key) {
+        onSelected(id -> engine -> {
+            engine.untagResource(session.caller(), new UntagResourceRequest(id, List.of(key)));
+            return "Removed tag " + key + ".";
+        });
+    }
+
+    public void updateDescription(String description) {
+        onSelected(id -> engine -> {
+            engine.updateKeyDescription(session.caller(), new UpdateKeyDescriptionRequest(id,
+                    description == null ? "" : description));
+            return "Description updated.";
+        });
+    }
+
+    public void enable() {
+        onSelected(id -> engine -> {
+            engine.enableKey(session.caller(), new EnableKeyRequest(id));
+            return "Key enabled: it can encrypt and decrypt again.";
+        });
+    }
+
+    public void disable() {
+        onSelected(id -> engine -> {
+            engine.disableKey(session.caller(), new DisableKeyRequest(id));
+            return "Key disabled: every cryptographic call with it now fails with DisabledException.";
+        });
+    }
+
+    public void scheduleDeletion(int pendingWindowInDays) {
+        onSelected(id -> engine -> {
+            ScheduleKeyDeletionResult r = engine.scheduleKeyDeletion(session.caller(),
+                    new ScheduleKeyDeletionRequest(id, pendingWindowInDays));
+            return "Deletion scheduled for " + LabFormat.dateTime(r.deletionDate())
+                    + ". Until then you can cancel it.";
+        });
+    }
+
+    public void cancelDeletion() {
+        onSelected(id -> engine -> {
+            engine.cancelKeyDeletion(session.caller(), new CancelKeyDeletionRequest(id));
+            return "Deletion cancelled. The key is Disabled: enable it to use it again.";
+        });
+    }
+
+    /** What a learner loses by deleting the selected key, for the confirmation. */
+    public static String deletionWarning(int days) {
+        return "After " + days + " days the key and ALL of its key material are deleted for good. Every ciphertext "
+                + "and every data key encrypted under it can then never be decrypted again; AWS cannot recover it. "
+                + "While the deletion is pending the key cannot be used, and you can still cancel. If you only want "
+                + "to stop its use, disable it instead.";
+    }
+
+    private void onSelected(Function<String, Function<KmsEngine, String>> action) {
+        KeyRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        session.mutate(action.apply(row.keyId()), this::done, this::failed);
+    }
+
+    private void done(String message) {
+        error.set(null);
+        status.set(message);
+    }
+
+    private void failed(LabError e) {
+        status.set("");
+        error.set(e);
+    }
+
+    // ---- properties ----
+
+    public ObservableList<KeyRow> rows() {
+        return rows;
+    }
+
+    /** The rows that pass the search and the state filter. */
+    public FilteredList<KeyRow> visibleRows() {
+        return visible;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** Null shows every state. */
+    public ObjectProperty<KeyState> stateFilterProperty() {
+        return stateFilter;
+    }
+
+    public ReadOnlyObjectProperty<KeyRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<LabError> errorProperty() {
+        return error;
+    }
+
+    public KeyRow row(String keyId) {
+        return rows.stream().filter(r -> Objects.equals(r.keyId(), keyId)).findFirst().orElse(null);
+    }
+}

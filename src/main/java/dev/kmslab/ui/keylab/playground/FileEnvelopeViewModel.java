@@ -1,0 +1,158 @@
+package dev.kmslab.ui.keylab.playground;
+
+import dev.kmslab.engine.EngineDataKeyProvider;
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.envelope.EnvelopeEncryptor;
+import dev.kmslab.engine.envelope.EnvelopeOptions;
+import dev.kmslab.engine.envelope.EnvelopeResult;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.LabError;
+import dev.kmslab.ui.keylab.LabFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Envelope encryption of whole files with a data key from the engine, on a worker thread, with progress and cancel.
+ * Output goes to a temporary file next to the target and is moved into place only when the operation succeeds, so
+ * a failed or cancelled decryption never leaves unauthenticated plaintext behind.
+ */
+public final class FileEnvelopeViewModel {
+
+    public static final String SUFFIX = ".kmslab-envelope";
+
+    private final KeyLabSession session;
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private volatile AtomicBoolean cancel = new AtomicBoolean();
+
+    public FileEnvelopeViewModel(KeyLabSession session) {
+        this.session = session;
+    }
+
+    /** Where an encrypted copy of {@code input} goes by default. */
+    public static Path encryptedName(Path input) {
+        return input.resolveSibling(input.getFileName() + SUFFIX);
+    }
+
+    /** Where the decryption of {@code input} goes by default: the name without the suffix, marked as decrypted. */
+    public static Path decryptedName(Path input) {
+        String name = input.getFileName().toString();
+        String base = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+        int dot = base.lastIndexOf('.');
+        String decrypted = dot > 0 ? base.substring(0, dot) + ".decrypted" + base.substring(dot) : base + ".decrypted";
+        return input.resolveSibling(decrypted);
+    }
+
+    public void encrypt(Path input, Path output, String keyId, Map<String, String> context) {
+        run("Encrypted", input, output, (engine, options, part) -> {
+            try (InputStream in = Files.newInputStream(input); OutputStream out = Files.newOutputStream(part)) {
+                return encryptor(engine).encrypt(in, out, keyId, context, options);
+            }
+        });
+    }
+
+    public void decrypt(Path input, Path output) {
+        run("Decrypted", input, output, (engine, options, part) -> {
+            try (InputStream in = Files.newInputStream(input); OutputStream out = Files.newOutputStream(part)) {
+                return encryptor(engine).decrypt(in, out, options);
+            }
+        });
+    }
+
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    private EnvelopeEncryptor encryptor(KmsEngine engine) {
+        return new EnvelopeEncryptor(new EngineDataKeyProvider(engine, session.caller()));
+    }
+
+    private interface Job {
+        EnvelopeResult run(KmsEngine engine, EnvelopeOptions options, Path part) throws IOException;
+    }
+
+    private void run(String verb, Path input, Path target, Job job) {
+        KmsEngine engine = session.engine();
+        if (engine == null || running.get()) {
+            return;
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
+        running.set(true);
+        progress.set(0);
+        error.set(null);
+        status.set(verb.equals("Encrypted") ? "Encrypting…" : "Decrypting…");
+        Supplier<Long> size = () -> {
+            try {
+                return Files.size(input);
+            } catch (IOException e) {
+                return -1L;
+            }
+        };
+        session.executor().submit(() -> {
+            long total = size.get();
+            Path part = target.resolveSibling(target.getFileName() + ".part");
+            EnvelopeOptions options = EnvelopeOptions.defaults().withTotalBytes(total).withCancellation(cancelled::get)
+                    .withProgress((done, all) -> {
+                        double p = all > 0 ? Math.min(1.0, (double) done / all) : -1;
+                        session.uiThread().execute(() -> progress.set(p));
+                    });
+            try {
+                EnvelopeResult result = job.run(engine, options, part);
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return result;
+            } finally {
+                Files.deleteIfExists(part);
+            }
+        }, result -> {
+            running.set(false);
+            progress.set(1);
+            status.set(verb + " " + result.plaintextBytes() + " bytes in " + result.frames() + " frames with a data "
+                    + "key under " + LabFormat.shortId(result.keyArn()) + " → " + target.getFileName());
+            session.changed();
+        }, e -> {
+            running.set(false);
+            progress.set(0);
+            status.set("");
+            error.set(LabError.of(e));
+            session.changed();
+        });
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<LabError> errorProperty() {
+        return error;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.kmslab.ui.keylab.playground;
+
+import dev.kmslab.ui.keylab.ErrorBox;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Playground tab: text encryption with a look inside the blob, data keys, random bytes and file envelopes. */
+public final class PlaygroundView extends BorderPane {
+
+    private final PlaygroundViewModel model;
+    private final FileEnvelopeViewModel files;
+
+    public PlaygroundView(PlaygroundViewModel model, FileEnvelopeViewModel files) {
+        this.model = model;
+        this.files = files;
+        setId("playground-view");
+        Label status = new Label();
+        status.setId("pg-status");
+        status.getStyleClass().add("lab-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        VBox top = new VBox(keyAndContext(), status, new ErrorBox("pg-error", model.errorProperty()));
+        top.getStyleClass().add("pg-top");
+        setTop(top);
+        VBox page = new VBox(heading("Encrypt and decrypt"), textCrypto(), heading("Data keys"), dataKeys(),
+                heading("Random bytes"), random(), heading("Envelope-encrypt a file"), fileEnvelope());
+        page.getStyleClass().add("lab-page");
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setId("pg-scroll");
+        setCenter(scroll);
+    }
+
+    private Node keyAndContext() {
+        ComboBox<String> key = new ComboBox<>(model.keyChoices());
+        key.setId("pg-key");
+        key.setEditable(true);
+        key.setPrefWidth(340);
+        key.valueProperty().bindBidirectional(model.keyIdProperty());
+        Label keyHelp = new Label("Key id, key ARN, alias name or alias ARN");
+        keyHelp.getStyleClass().add("muted");
+        VBox keyBox = new VBox(4, new Label("Key"), key, keyHelp);
+        Label ctxHelp = new Label("Encryption context: non-secret pairs bound to the ciphertext. Decrypt must "
+                + "give exactly the same pairs.");
+        ctxHelp.getStyleClass().add("muted");
+        ctxHelp.setWrapText(true);
+        VBox ctxBox = new VBox(4, new Label("Encryption context"), new ContextEditor(model.context(),
+                model::addContextRow), ctxHelp);
+        HBox.setHgrow(ctxBox, Priority.ALWAYS);
+        HBox row = new HBox(24, keyBox, ctxBox);
+        return row;
+    }
+
+    private Node textCrypto() {
+        TextArea plaintext = new TextArea();
+        plaintext.setId("pg-plaintext");
+        plaintext.setPrefRowCount(2);
+        plaintext.setWrapText(true);
+        plaintext.textProperty().bindBidirectional(model.plaintextProperty());
+        Button encrypt = button("pg-encrypt", "Encrypt", Feather.LOCK, model::encrypt);
+        encrypt.getStyleClass().add("accent");
+        Button decrypt = button("pg-decrypt", "Decrypt", Feather.UNLOCK, model::decrypt);
+        decrypt.disableProperty().bind(model.ciphertextProperty().isNull());
+        TextArea base64 = new TextArea();
+        base64.setId("pg-ciphertext");
+        base64.setEditable(false);
+        base64.setWrapText(true);
+        base64.setPrefRowCount(2);
+        base64.textProperty().bind(model.ciphertextBase64Property());
+        BlobByteView bytes = new BlobByteView();
+        Runnable redraw = () -> bytes.show(model.ciphertextProperty().get(), model.segments(),
+                model.flippedProperty().get());
+        model.ciphertextProperty().addListener((obs, was, now) -> redraw.run());
+        redraw.run();
+        Spinner<Integer> position = new Spinner<>(0, 4200, 0);
+        position.setId("pg-flip-position");
+        position.setEditable(true);
+        position.setPrefWidth(90);
+        model.ciphertextProperty().addListener((obs, was, now) -> {
+            int max = now == null ? 0 : now.length - 1;
+            ((SpinnerValueFactory.IntegerSpinnerValueFactory) position.getValueFactory()).setMax(Math.max(0, max));
+        });
+        Button flip = button("pg-flip", "Flip a bit", Feather.ZAP, () -> model.flipByte(position.getValue()));
+        flip.disableProperty().bind(model.ciphertextProperty().isNull());
+        Label decrypted = new Label();
+        decrypted.setId("pg-decrypted");
+        decrypted.getStyleClass().add("pg-decrypted");
+        decrypted.textProperty().bind(Bindings.when(model.decryptedProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Decrypted: ", model.decryptedProperty())));
+        ComboBox<String> target = new ComboBox<>(model.keyChoices());
+        target.setId("pg-reencrypt-target");
+        target.setEditable(true);
+        target.setPromptText("destination key");
+        target.valueProperty().bindBidirectional(model.reEncryptTargetProperty());
+        Button reEncrypt = button("pg-reencrypt", "Re-encrypt", Feather.REPEAT, model::reEncrypt);
+        reEncrypt.disableProperty().bind(model.ciphertextProperty().isNull());
+        HBox actions = row(encrypt, decrypt, new Label("  byte"), position, flip, new Label("  to"), target,
+                reEncrypt);
+        Label bytesHelp = new Label("The blob, byte by byte. Hover a byte to learn what that part is for.");
+        bytesHelp.getStyleClass().add("muted");
+        return new VBox(8, new Label("Plaintext (UTF-8, up to 4096 bytes)"), plaintext, actions, decrypted,
+                new Label("Ciphertext blob (base64)"), base64, bytesHelp, bytes);
+    }
+
+    private Node dataKeys() {
+        Button generate = button("pg-data-key", "Generate data key", Feather.KEY, model::generateDataKey);
+        TextArea plain = area("pg-data-key-plaintext", model.dataKeyPlaintextProperty());
+        plain.getStyleClass().add("secret");
+        TextArea encrypted = area("pg-data-key-ciphertext", model.dataKeyCiphertextProperty());
+        Label secret = new Label("Plaintext data key — SECRET: encrypt with it, then erase it; never store it",
+                new FontIcon(Feather.ALERT_TRIANGLE));
+        secret.getStyleClass().add("secret-label");
+        secret.setWrapText(true);
+        Label stored = new Label("Encrypted data key — store it beside the data; only KMS can open it");
+        stored.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("pg-side-by-side");
+        grid.addRow(0, secret, stored);
+        grid.addRow(1, plain, encrypted);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        return new VBox(8, row(generate), grid);
+    }
+
+    private Node random() {
+        Spinner<Integer> count = new Spinner<>(1, PlaygroundViewModel.MAX_RANDOM_BYTES, 32);
+        count.setId("pg-random-count");
+        count.setEditable(true);
+        count.setPrefWidth(100);
+        count.valueProperty().addListener((obs, was, now) -> model.randomCountProperty().set(now));
+        Button generate = button("pg-random", "Generate random bytes", Feather.SHUFFLE, model::generateRandom);
+        TextArea out = area("pg-random-output", model.randomBytesProperty());
+        return new VBox(8, row(new Label("Bytes (1–1024)"), count, generate), out);
+    }
+
+    private Node fileEnvelope() {
+        Button encrypt = button("pg-file-encrypt", "Encrypt a file…", Feather.FILE_PLUS, this::encryptFile);
+        Button decrypt = button("pg-file-decrypt", "Decrypt a file…", Feather.FILE_TEXT, this::decryptFile);
+        encrypt.disableProperty().bind(files.runningProperty());
+        decrypt.disableProperty().bind(files.runningProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("pg-file-progress");
+        progress.setPrefWidth(260);
+        progress.progressProperty().bind(files.progressProperty());
+        Button cancel = button("pg-file-cancel", "Cancel", Feather.X_CIRCLE, files::cancel);
+        cancel.disableProperty().bind(files.runningProperty().not());
+        Label status = new Label();
+        status.setId("pg-file-status");
+        status.setWrapText(true);
+        status.textProperty().bind(files.statusProperty());
+        Label help = new Label("Uses the key and context above: GenerateDataKey once, then AES-256-GCM over the "
+                + "file in 64 KiB frames. The encrypted data key travels in the file's header.");
+        help.getStyleClass().add("muted");
+        help.setWrapText(true);
+        return new VBox(8, help, row(encrypt, decrypt, progress, cancel), status,
+                new ErrorBox("pg-file-error", files.errorProperty()));
+    }
+
+    private void encryptFile() {
+        FileChooser open = new FileChooser();
+        open.setTitle("File to encrypt");
+        File in = open.showOpenDialog(getScene().getWindow());
+        if (in == null) {
+            return;
+        }
+        FileChooser save = new FileChooser();
+        save.setTitle("Save the encrypted file as");
+        Path suggested = FileEnvelopeViewModel.encryptedName(in.toPath());
+        save.setInitialDirectory(in.getParentFile());
+        save.setInitialFileName(suggested.getFileName().toString());
+        File out = save.showSaveDialog(getScene().getWindow());
+        if (out != null) {
+            files.encrypt(in.toPath(), out.toPath(), model.currentKey(), model.contextMap());
+        }
+    }
+
+    private void decryptFile() {
+        FileChooser open = new FileChooser();
+        open.setTitle("Encrypted file to decrypt");
+        open.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("KMS Lab envelopes",
+                "*" + FileEnvelopeViewModel.SUFFIX), new FileChooser.ExtensionFilter("All files", "*"));
+        File in = open.showOpenDialog(getScene().getWindow());
+        if (in == null) {
+            return;
+        }
+        FileChooser save = new FileChooser();
+        save.setTitle("Save the decrypted file as");
+        save.setInitialDirectory(in.getParentFile());
+        save.setInitialFileName(FileEnvelopeViewModel.decryptedName(in.toPath()).getFileName().toString());
+        File out = save.showSaveDialog(getScene().getWindow());
+        if (out != null) {
+            files.decrypt(in.toPath(), out.toPath());
+        }
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-heading");
+        return l;
+    }
+
+    private static TextArea area(String id, javafx.beans.value.ObservableValue<String> text) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setEditable(false);
+        a.setWrapText(true);
+        a.setPrefRowCount(3);
+        a.textProperty().bind(text);
+        return a;
+    }
+
+    private static Button button(String id, String text, Feather icon, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static HBox row(Node... nodes) {
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+}

@@ -1,0 +1,291 @@
+package dev.kmslab.ui.keylab.playground;
+
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.model.AliasListEntry;
+import dev.kmslab.engine.model.DecryptRequest;
+import dev.kmslab.engine.model.DecryptResult;
+import dev.kmslab.engine.model.EncryptRequest;
+import dev.kmslab.engine.model.GenerateDataKeyRequest;
+import dev.kmslab.engine.model.GenerateDataKeyResult;
+import dev.kmslab.engine.model.GenerateRandomRequest;
+import dev.kmslab.engine.model.GenerateRandomResult;
+import dev.kmslab.engine.model.KeyListEntry;
+import dev.kmslab.engine.model.ListAliasesRequest;
+import dev.kmslab.engine.model.ListKeysRequest;
+import dev.kmslab.engine.model.ReEncryptRequest;
+import dev.kmslab.engine.model.ReEncryptResult;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.LabError;
+import dev.kmslab.ui.keylab.LabFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Playground: encrypt and decrypt text with a key and an encryption context, look inside the ciphertext blob,
+ * damage it on purpose, re-encrypt it, and generate data keys and random bytes.
+ */
+public final class PlaygroundViewModel {
+
+    public static final int MAX_RANDOM_BYTES = 1024;
+
+    private final KeyLabSession session;
+    private final ObservableList<String> keyChoices = FXCollections.observableArrayList();
+    private final StringProperty keyId = new SimpleStringProperty("");
+    private final ObservableList<ContextEntry> context = FXCollections.observableArrayList();
+    private final StringProperty plaintext = new SimpleStringProperty("Hello, KMS!");
+    private final ObjectProperty<byte[]> ciphertext = new SimpleObjectProperty<>();
+    private final StringProperty ciphertextBase64 = new SimpleStringProperty("");
+    private final ObservableList<BlobSegments.Segment> segments = FXCollections.observableArrayList();
+    private final IntegerProperty flipped = new SimpleIntegerProperty(-1);
+    private final StringProperty decrypted = new SimpleStringProperty("");
+    private final StringProperty reEncryptTarget = new SimpleStringProperty("");
+    private final StringProperty dataKeyPlaintext = new SimpleStringProperty("");
+    private final StringProperty dataKeyCiphertext = new SimpleStringProperty("");
+    private final IntegerProperty randomCount = new SimpleIntegerProperty(32);
+    private final StringProperty randomBytes = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+
+    public PlaygroundViewModel(KeyLabSession session) {
+        this.session = session;
+        context.add(new ContextEntry("purpose", "lab"));
+        ciphertext.addListener((obs, was, now) -> {
+            ciphertextBase64.set(now == null ? "" : Base64.getEncoder().encodeToString(now));
+            segments.setAll(now == null ? List.of() : BlobSegments.of(now));
+        });
+        session.revisionProperty().addListener((obs, was, now) -> loadKeyChoices());
+        loadKeyChoices();
+    }
+
+    private void loadKeyChoices() {
+        if (session.engine() == null) {
+            return;
+        }
+        session.call(engine -> {
+            List<String> choices = new ArrayList<>();
+            for (AliasListEntry a : engine.listAliases(session.caller(), new ListAliasesRequest(null, 100, null))
+                    .aliases()) {
+                if (a.targetKeyId() != null) {
+                    choices.add(a.aliasName());
+                }
+            }
+            for (KeyListEntry k : engine.listKeys(session.caller(), new ListKeysRequest(1000, null)).keys()) {
+                choices.add(k.keyId());
+            }
+            return choices;
+        }, choices -> {
+            keyChoices.setAll(choices);
+            if (keyId.get() == null || keyId.get().isBlank()) {
+                String selected = session.selectedKeyIdProperty().get();
+                keyId.set(selected != null && choices.contains(selected) ? selected
+                        : choices.isEmpty() ? "" : choices.get(0));
+            }
+        }, e -> { });
+    }
+
+    /** The key as typed or picked, trimmed; empty if none. */
+    public String currentKey() {
+        return keyId.get() == null ? "" : keyId.get().trim();
+    }
+
+    /** The context as entered; rows with an empty key are ignored. */
+    public Map<String, String> contextMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (ContextEntry e : context) {
+            if (!e.keyProperty().get().isBlank()) {
+                map.put(e.keyProperty().get().trim(), e.valueProperty().get());
+            }
+        }
+        return map;
+    }
+
+    public void addContextRow() {
+        context.add(new ContextEntry("", ""));
+    }
+
+    public void encrypt() {
+        String key = currentKey();
+        byte[] bytes = plaintext.get().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> ctx = contextMap();
+        session.call(engine -> engine.encrypt(session.caller(), EncryptRequest.of(key, bytes, ctx)), r -> {
+            flipped.set(-1);
+            ciphertext.set(r.ciphertextBlob());
+            decrypted.set("");
+            done("Encrypted " + bytes.length + " bytes under " + LabFormat.shortId(r.keyId()) + " into a "
+                    + r.ciphertextBlob().length + "-byte blob.");
+        }, this::failed);
+    }
+
+    public void decrypt() {
+        byte[] blob = ciphertext.get();
+        if (blob == null) {
+            return;
+        }
+        Map<String, String> ctx = contextMap();
+        session.call(engine -> {
+            DecryptResult r = engine.decrypt(session.caller(), DecryptRequest.of(blob, ctx));
+            String text = new String(r.plaintext(), StandardCharsets.UTF_8);
+            r.destroyPlaintext();
+            return new String[] {text, r.keyId()};
+        }, r -> {
+            decrypted.set(r[0]);
+            done("Decrypted with " + LabFormat.shortId(r[1]) + ": no KeyId was needed, the blob names its key.");
+        }, e -> {
+            decrypted.set("");
+            failed(e);
+        });
+    }
+
+    /** Flips the lowest bit of one byte of the ciphertext, as storage corruption or an attacker might. */
+    public void flipByte(int position) {
+        byte[] blob = ciphertext.get();
+        if (blob == null || position < 0 || position >= blob.length) {
+            return;
+        }
+        byte[] changed = blob.clone();
+        changed[position] ^= 0x01;
+        flipped.set(position);
+        ciphertext.set(changed);
+        decrypted.set("");
+        done("Flipped one bit of byte " + position + ". Now decrypt it.");
+    }
+
+    /** ReEncrypt the current blob under the destination key, with the same context on both sides. */
+    public void reEncrypt() {
+        byte[] blob = ciphertext.get();
+        String target = reEncryptTarget.get() == null ? "" : reEncryptTarget.get().trim();
+        if (blob == null || target.isEmpty()) {
+            return;
+        }
+        Map<String, String> ctx = contextMap();
+        session.call(engine -> engine.reEncrypt(session.caller(), ReEncryptRequest.of(blob, ctx, target, ctx)),
+                (ReEncryptResult r) -> {
+                    flipped.set(-1);
+                    ciphertext.set(r.ciphertextBlob());
+                    done("Re-encrypted from " + LabFormat.shortId(r.sourceKeyId()) + " to "
+                            + LabFormat.shortId(r.keyId()) + " inside KMS: the plaintext never left the service.");
+                }, this::failed);
+    }
+
+    public void generateDataKey() {
+        String key = currentKey();
+        Map<String, String> ctx = contextMap();
+        session.call(engine -> {
+            GenerateDataKeyResult r = engine.generateDataKey(session.caller(), GenerateDataKeyRequest.aes256(key, ctx));
+            String[] out = {Base64.getEncoder().encodeToString(r.plaintext()),
+                    Base64.getEncoder().encodeToString(r.ciphertextBlob())};
+            r.destroyPlaintext();
+            return out;
+        }, r -> {
+            dataKeyPlaintext.set(r[0]);
+            dataKeyCiphertext.set(r[1]);
+            done("Generated a 256-bit data key: use the plaintext once and forget it; store the encrypted copy.");
+        }, this::failed);
+    }
+
+    public void generateRandom() {
+        int n = randomCount.get();
+        session.call(engine -> {
+            GenerateRandomResult r = engine.generateRandom(session.caller(), new GenerateRandomRequest(n));
+            String hex = LabFormat.hex(r.plaintext());
+            r.destroyPlaintext();
+            return hex;
+        }, hex -> {
+            randomBytes.set(hex);
+            done("Generated " + n + " random bytes.");
+        }, this::failed);
+    }
+
+    private void done(String message) {
+        error.set(null);
+        status.set(message);
+    }
+
+    private void failed(LabError e) {
+        status.set("");
+        error.set(e);
+    }
+
+    // ---- properties ----
+
+    public ObservableList<String> keyChoices() {
+        return keyChoices;
+    }
+
+    /** Key id, key ARN, alias name or alias ARN. */
+    public StringProperty keyIdProperty() {
+        return keyId;
+    }
+
+    public ObservableList<ContextEntry> context() {
+        return context;
+    }
+
+    public StringProperty plaintextProperty() {
+        return plaintext;
+    }
+
+    public ReadOnlyObjectProperty<byte[]> ciphertextProperty() {
+        return ciphertext;
+    }
+
+    public ReadOnlyStringProperty ciphertextBase64Property() {
+        return ciphertextBase64;
+    }
+
+    public ObservableList<BlobSegments.Segment> segments() {
+        return segments;
+    }
+
+    /** The position flipped last, or -1. */
+    public IntegerProperty flippedProperty() {
+        return flipped;
+    }
+
+    public ReadOnlyStringProperty decryptedProperty() {
+        return decrypted;
+    }
+
+    public StringProperty reEncryptTargetProperty() {
+        return reEncryptTarget;
+    }
+
+    public ReadOnlyStringProperty dataKeyPlaintextProperty() {
+        return dataKeyPlaintext;
+    }
+
+    public ReadOnlyStringProperty dataKeyCiphertextProperty() {
+        return dataKeyCiphertext;
+    }
+
+    /** 1 to 1024. */
+    public IntegerProperty randomCountProperty() {
+        return randomCount;
+    }
+
+    public ReadOnlyStringProperty randomBytesProperty() {
+        return randomBytes;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<LabError> errorProperty() {
+        return error;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kmslab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.keys.KeyRow;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Key Lab driven like a learner would: create, rotate, travel in time, disable, break a blob, delete. */
+class KeyLabUiTest {
+
+    @TempDir
+    Path data;
+
+    private final AppDriver app = new AppDriver();
+
+    @BeforeEach
+    void start() throws Exception {
+        app.start(data);
+        app.navigate("keylab", "#keys-view");
+        until(() -> app.app().keyLab().engine() != null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.stop();
+    }
+
+    // Engine calls run on worker threads in the real app, so every check waits for its answer.
+    private void until(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private TableView<KeyRow> keysTable() {
+        return app.find("#keys-table");
+    }
+
+    private int versions() {
+        return app.lookup("#rotation-timeline .timeline-version").queryAll().size();
+    }
+
+    private String error(String id) {
+        ErrorBox box = app.find(id);
+        return box.isVisible() ? box.headlineText() : "";
+    }
+
+    // The details pane scrolls; a button below its fold has to be scrolled to before a click can reach it.
+    private void click(String query) throws Exception {
+        app.waitFor(query);
+        app.scrollIntoView(query);
+        app.clickOn(query);
+    }
+
+    private void confirm() throws Exception {
+        app.waitFor("#confirm-ok");
+        app.clickOn("#confirm-ok");
+    }
+
+    private void tab(String id, String viewQuery) throws Exception {
+        app.clickOn("#" + id);
+        app.waitFor(viewQuery);
+    }
+
+    @Test
+    void aKeysWholeLife_isVisibleOnEveryScreen_andInTheAuditLog() throws Exception {
+        app.clickOn("#create-key");
+        app.waitFor("#new-key-alias");
+        app.clickOn("#new-key-alias").write("orders");
+        app.clickOn("#create-key-ok");
+        until(() -> keysTable().getItems().size() == 1);
+        assertThat(keysTable().getItems().get(0).aliasText()).isEqualTo("alias/orders");
+
+        tab("keylab-tab-rotation", "#rotation-view");
+        until(() -> versions() == 1);
+        app.clickOn("#rotate-now");
+        until(() -> versions() == 2);
+        app.clickOn("#rotation-auto");
+        app.clickOn("#rotation-apply");
+        until(() -> app.lookup(".timeline-next").tryQuery().isPresent());
+        app.clickOn("#clock-plus-year");
+        until(() -> versions() == 3);
+
+        tab("keylab-tab-keys", "#keys-view");
+        click("#key-disable");
+        confirm();
+        until(() -> "Disabled".equals(keysTable().getItems().get(0).state().name()));
+        tab("keylab-tab-playground", "#playground-view");
+        until(() -> !app.app().keyLab().selectedKeyIdProperty().get().isEmpty());
+        app.clickOn("#pg-encrypt");
+        until(() -> error("#pg-error").startsWith("DisabledException"));
+
+        tab("keylab-tab-keys", "#keys-view");
+        click("#key-enable");
+        until(() -> "Enabled".equals(keysTable().getItems().get(0).state().name()));
+        tab("keylab-tab-playground", "#playground-view");
+        app.clickOn("#pg-encrypt");
+        until(() -> app.lookup("#pg-bytes .blob-byte").queryAll().size() > 70);
+        app.clickOn("#pg-flip");
+        until(() -> app.lookup(".blob-byte-flipped").tryQuery().isPresent());
+        app.clickOn("#pg-decrypt");
+        until(() -> error("#pg-error").startsWith("InvalidCiphertextException"));
+
+        tab("keylab-tab-keys", "#keys-view");
+        click("#key-schedule-deletion");
+        confirm();
+        until(() -> "PendingDeletion".equals(keysTable().getItems().get(0).state().name()));
+        app.clickOn("#clock-plus-month");
+        app.clickOn("#clock-plus-day");
+        until(() -> keysTable().getItems().isEmpty());
+
+        tab("keylab-tab-audit", "#audit-view");
+        TableView<AuditEvent> audit = app.find("#audit-table");
+        until(() -> audit.getItems().stream().anyMatch(e -> e.eventName().equals("DeleteKey")));
+        assertThat(audit.getItems()).extracting(AuditEvent::eventName).contains("CreateKey", "CreateAlias",
+                "RotateKeyOnDemand", "EnableKeyRotation", "RotateKey", "DisableKey", "EnableKey", "Encrypt",
+                "Decrypt", "ScheduleKeyDeletion", "DeleteKey");
+        assertThat(audit.getItems()).filteredOn(AuditEvent::isError).extracting(AuditEvent::errorCode)
+                .contains("DisabledException", "InvalidCiphertextException");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.kmslab.ui.keylab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmslab.engine.CallerContext;
+import dev.kmslab.engine.SimulatedClock;
+import dev.kmslab.engine.model.CreateKeyRequest;
+import dev.kmslab.engine.model.ListKeysRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabEngineOpenerTest {
+
+    @TempDir
+    Path data;
+
+    private final SimulatedClock clock = new SimulatedClock(LabFixture.START);
+
+    private String createKeyAndClose() throws Exception {
+        LabEngineOpener.Opened opened = LabEngineOpener.open(data, clock, Clock.systemUTC());
+        String id = opened.engine().createKey(CallerContext.root(opened.engine().account()),
+                CreateKeyRequest.symmetric()).keyMetadata().keyId();
+        opened.engine().auditLog().flush();
+        opened.resources().close();
+        return id;
+    }
+
+    @Test
+    void keysAndAudit_persistInTheDataDirectory_underAnOwnerOnlyMasterKey() throws Exception {
+        String id = createKeyAndClose();
+        assertThat(data.resolve("keystore.json")).exists();
+        assertThat(Files.readString(data.resolve(LabEngineOpener.AUDIT_FILE))).contains("\"CreateKey\"");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("master.key"))))
+                .isEqualTo("rw-------");
+        LabEngineOpener.Opened again = LabEngineOpener.open(data, clock, Clock.systemUTC());
+        assertThat(again.notices()).isEmpty();
+        assertThat(again.engine().listKeys(CallerContext.root(again.engine().account()), ListKeysRequest.firstPage())
+                .keys()).extracting(k -> k.keyId()).containsExactly(id);
+        again.resources().close();
+    }
+
+    @Test
+    void aCorruptKeystore_isMovedAside_andTheLabStartsFresh() throws Exception {
+        createKeyAndClose();
+        Files.writeString(data.resolve("keystore.json"), "{ not a keystore");
+        LabEngineOpener.Opened opened = LabEngineOpener.open(data, clock, Clock.systemUTC());
+        assertThat(opened.notices()).singleElement().asString().startsWith("The Key Lab keystore was damaged and has "
+                + "been moved aside to keystore.json.corrupt-");
+        assertThat(opened.engine().listKeys(CallerContext.root(opened.engine().account()),
+                ListKeysRequest.firstPage()).keys()).isEmpty();
+        try (var files = Files.list(data)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("keystore.json.corrupt-"));
+        }
+        opened.resources().close();
+    }
+
+    @Test
+    void aLockedKeystore_isLeftAlone_andTheSessionKeepsKeysInMemory() throws Exception {
+        createKeyAndClose();
+        byte[] sealed = Files.readAllBytes(data.resolve("keystore.json"));
+        Files.delete(data.resolve("master.key"));
+        LabEngineOpener.Opened opened = LabEngineOpener.open(data, clock, Clock.systemUTC());
+        assertThat(opened.notices()).singleElement().asString().startsWith("The Key Lab keystore could not be "
+                + "unlocked").contains("not saved this session");
+        CallerContext root = CallerContext.root(opened.engine().account());
+        opened.engine().createKey(root, CreateKeyRequest.symmetric());
+        opened.resources().close();
+        assertThat(Files.readAllBytes(data.resolve("keystore.json"))).isEqualTo(sealed);
+    }
+}

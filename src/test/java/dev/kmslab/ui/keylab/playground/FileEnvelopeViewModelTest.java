@@ -1,0 +1,87 @@
+package dev.kmslab.ui.keylab.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.ui.common.UiExecutor;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.LabFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileEnvelopeViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final LabFixture lab = new LabFixture();
+    private final String key = lab.key("alias/files");
+
+    private Path input(int size) throws Exception {
+        byte[] data = new byte[size];
+        new Random(7).nextBytes(data);
+        return Files.write(dir.resolve("data.bin"), data);
+    }
+
+    @Test
+    void encryptThenDecrypt_restoresTheFile_throughTheEngine() throws Exception {
+        Path in = input(200_000);
+        FileEnvelopeViewModel files = new FileEnvelopeViewModel(lab.session);
+        Path enc = FileEnvelopeViewModel.encryptedName(in);
+        files.encrypt(in, enc, "alias/files", Map.of("file", "data.bin"));
+        assertThat(files.errorProperty().get()).isNull();
+        assertThat(files.progressProperty().get()).isEqualTo(1.0);
+        assertThat(files.statusProperty().get()).startsWith("Encrypted 200000 bytes in 4 frames");
+        Path out = FileEnvelopeViewModel.decryptedName(enc);
+        assertThat(out.getFileName().toString()).isEqualTo("data.decrypted.bin");
+        files.decrypt(enc, out);
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(in));
+        assertThat(lab.engine.auditLog().all()).extracting(AuditEvent::eventName)
+                .contains("GenerateDataKey", "Decrypt");
+        assertThat(lab.engine.auditLog().all().stream().filter(e -> e.eventName().equals("GenerateDataKey"))
+                .findFirst().orElseThrow().keyArn()).endsWith(key);
+    }
+
+    @Test
+    void aTamperedEnvelope_failsAndLeavesNoOutput() throws Exception {
+        Path in = input(1000);
+        FileEnvelopeViewModel files = new FileEnvelopeViewModel(lab.session);
+        Path enc = FileEnvelopeViewModel.encryptedName(in);
+        files.encrypt(in, enc, "alias/files", Map.of());
+        byte[] bytes = Files.readAllBytes(enc);
+        bytes[bytes.length - 5] ^= 1;
+        Files.write(enc, bytes);
+        Path out = dir.resolve("out.bin");
+        files.decrypt(enc, out);
+        assertThat(files.errorProperty().get().code()).isEqualTo("InvalidCiphertextException");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("out.bin.part")).doesNotExist();
+    }
+
+    @Test
+    void cancelling_stopsWithCancellation_andLeavesNoOutput() throws Exception {
+        Path in = input(300_000);
+        FileEnvelopeViewModel[] holder = new FileEnvelopeViewModel[1];
+        // An executor that presses Cancel just as the work starts, as a learner might.
+        UiExecutor cancelFirst = new UiExecutor() {
+            @Override
+            public <T> void submit(Callable<T> task, Consumer<? super T> ok, Consumer<? super Exception> err) {
+                holder[0].cancel();
+                UiExecutor.synchronous().submit(task, ok, err);
+            }
+        };
+        KeyLabSession session = KeyLabSession.of(lab.engine, cancelFirst);
+        holder[0] = new FileEnvelopeViewModel(session);
+        Path enc = dir.resolve("cancelled" + FileEnvelopeViewModel.SUFFIX);
+        holder[0].encrypt(in, enc, "alias/files", Map.of());
+        assertThat(holder[0].errorProperty().get().code()).isEqualTo("CancellationException");
+        assertThat(holder[0].runningProperty().get()).isFalse();
+        assertThat(enc).doesNotExist();
+    }
+}
