@@ -1,8 +1,9 @@
 package dev.kmslab.engine;
 
 /**
- * The single authorization point every engine operation passes through before acting. The default lets only the
- * account root act; the key-policy engine provides a real evaluation.
+ * The single authorization point every engine operation passes through before acting. The default,
+ * {@link PolicyAuthorizer}, evaluates key policies, IAM policies and grants; {@link AccountRootAuthorizer} lets only
+ * the account root act (for tests that do not care about policies).
  */
 public interface Authorizer {
 

@@ -78,7 +78,8 @@ final class KeyGrantOperations {
             Grant same = request.name() == null ? null
                     : sameGrant(existing, request.name(), grantee, retiring, operations, constraints);
             if (same != null) {
-                // AWS returns the original grant id on a retry with the same name and parameters.
+                // AWS returns the original grant id on a retry with the same name and parameters. It also issues a
+                // fresh, interchangeable token each time; the lab keeps one token per grant and returns it again.
                 return new StateStore.Change<>(state, new CreateGrantResult(same.grantToken(), same.grantId()));
             }
             if (existing.size() >= MAX_GRANTS_PER_KEY) {

@@ -72,8 +72,12 @@ import java.util.function.Function;
 /**
  * The in-process key service: one method per AWS KMS operation, taking the caller and a request record named after
  * the AWS operation. Every call is checked for due scheduled work, authorized once through the configured
- * {@link Authorizer}, checked against the key-state table, and audited whether it succeeds or fails. Errors are the
+ * {@link Authorizer} (by default the {@link PolicyAuthorizer}: key policies, IAM policies and grants, as AWS KMS
+ * evaluates them), checked against the key-state table, and audited whether it succeeds or fails, with the
+ * authorization decision's explanation. Errors are the
  * AWS exception types in {@code dev.kmslab.engine.error}. Operations for which AWS returns no data return void.
+ * The lab's simulated IAM (accounts, users, roles, identity policies) is reached through {@link #principals()}, and
+ * the policy simulator through {@link #simulate}.
  *
  * <p>Thread-safe. Cryptographic calls read an immutable snapshot without locking; mutations are serialised, persisted
  * to the {@link dev.kmslab.engine.store.KeystoreStorage} and rolled back if the save fails.
@@ -409,7 +413,14 @@ public final class KmsEngine {
         }
         return run(KmsOperation.CreateGrant, withTokens, AuditParams.of("keyId", r.keyId(), "granteePrincipal",
                 r.granteePrincipal(), "retiringPrincipal", r.retiringPrincipal(), "operations", r.operations(),
-                "constraints", r.constraints(), "name", r.name()), call -> grants.createGrant(call, r));
+                "constraints", constraintsParam(r), "name", r.name()), call -> grants.createGrant(call, r));
+    }
+
+    /** Constraints as plain maps for the audit record, the shape CloudTrail gives them. */
+    private static Map<String, Object> constraintsParam(CreateGrantRequest r) {
+        return r.constraints() == null ? null : AuditParams.of("encryptionContextSubset",
+                r.constraints().encryptionContextSubset(), "encryptionContextEquals",
+                r.constraints().encryptionContextEquals());
     }
 
     public ListGrantsResult listGrants(CallerContext caller, ListGrantsRequest r) {

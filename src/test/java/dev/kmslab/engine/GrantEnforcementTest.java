@@ -8,11 +8,14 @@ import static dev.kmslab.engine.PolicyFixture.withTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.engine.audit.AuditQuery;
 import dev.kmslab.engine.error.AccessDeniedException;
 import dev.kmslab.engine.error.InvalidGrantTokenException;
 import dev.kmslab.engine.error.ValidationException;
 import dev.kmslab.engine.model.CreateGrantRequest;
 import dev.kmslab.engine.model.CreateGrantResult;
+import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.GrantListEntry;
 import dev.kmslab.engine.model.ListGrantsRequest;
 import dev.kmslab.engine.model.ListRetirableGrantsRequest;
@@ -52,7 +55,7 @@ class GrantEnforcementTest {
         f.engine.advanceClock(Duration.ofSeconds(1));
         assertThat(f.decrypt(app, blob, CONTEXT)).containsExactly(7, 7, 7);
         // the grant allows only what it lists
-        assertThatThrownBy(() -> f.engine.describeKey(app, new dev.kmslab.engine.model.DescribeKeyRequest(keyId)))
+        assertThatThrownBy(() -> f.engine.describeKey(app, new DescribeKeyRequest(keyId)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -185,5 +188,17 @@ class GrantEnforcementTest {
 
         assertThat(child.grantToken()).hasSize(128);
         assertThat(child.toString()).doesNotContain(child.grantToken());
+    }
+
+    @Test
+    void grantTokens_neverReachTheAuditLog() {
+        CreateGrantResult g = grant(List.of("Encrypt", "RetireGrant"), null, null);
+        f.encrypt(withTokens(app, g.grantToken()), keyId, CONTEXT);
+        f.engine.retireGrant(app, RetireGrantRequest.byToken(g.grantToken()));
+
+        for (AuditEvent event : f.audit.query(AuditQuery.all())) {
+            assertThat(event.toString()).doesNotContain(g.grantToken());
+            assertThat(event.explainAuthorization()).doesNotContain(g.grantToken());
+        }
     }
 }

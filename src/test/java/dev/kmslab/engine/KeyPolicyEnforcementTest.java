@@ -16,6 +16,7 @@ import dev.kmslab.engine.error.AccessDeniedException;
 import dev.kmslab.engine.model.CancelKeyDeletionRequest;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DescribeKeyRequest;
+import dev.kmslab.engine.model.GenerateDataKeyRequest;
 import dev.kmslab.engine.model.ListKeysRequest;
 import dev.kmslab.engine.model.PutKeyPolicyRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
@@ -61,12 +62,15 @@ class KeyPolicyEnforcementTest {
 
         AuditEvent allowed = f.lastEvent("Encrypt");
         assertThat(allowed.authorizationExplanation())
-                .startsWith("ALLOWED_BY_KEY_POLICY by key policy statement \"Allow use of the key\" (line 19)")
+                .isEqualTo("ALLOWED_BY_KEY_POLICY by key policy statement \"Allow use of the key\" (line 19)");
+        assertThat(allowed.authorizationDecisions()).hasSize(1);
+        assertThat(allowed.explainAuthorization())
                 .contains("Result: key policy statement \"Allow use of the key\" (line 19) allows the call.");
         assertThatThrownBy(() -> f.decrypt(admin, blob, CONTEXT)).isInstanceOf(AccessDeniedException.class);
         AuditEvent denied = f.lastEvent("Decrypt");
         assertThat(denied.errorCode()).isEqualTo("AccessDeniedException");
         assertThat(denied.principalArn()).isEqualTo(admin.principalArn());
+        assertThat(denied.toString()).endsWith(", authorizationDecisions=1]");
         assertThat(denied.authorizationExplanation())
                 .startsWith("IMPLICIT_DENY\nDENIED (IMPLICIT_DENY)")
                 .contains("key policy statement \"Allow access for Key Administrators\" (line 12), Allow: "
@@ -153,7 +157,7 @@ class KeyPolicyEnforcementTest {
                 + roleArn(ACCOUNT, "App") + "\"}, \"Action\": \"kms:GenerateDataKey\", \"Resource\": \"*\", "
                 + "\"Condition\": {\"StringEquals\": {\"kms:ViaService\": \"s3.us-east-1.amazonaws.com\"}}}";
         String keyId = f.keyWithPolicy(adminsAndUsers(roleArn(ACCOUNT, "x"), roleArn(ACCOUNT, "y"), viaS3));
-        var request = dev.kmslab.engine.model.GenerateDataKeyRequest.aes256(keyId, CONTEXT);
+        GenerateDataKeyRequest request = GenerateDataKeyRequest.aes256(keyId, CONTEXT);
 
         assertThatThrownBy(() -> f.engine.generateDataKey(app, request)).isInstanceOf(AccessDeniedException.class);
         assertThat(f.lastEvent("GenerateDataKey").authorizationExplanation())
