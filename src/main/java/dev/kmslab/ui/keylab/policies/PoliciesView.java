@@ -1,0 +1,140 @@
+package dev.kmslab.ui.keylab.policies;
+
+import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.keys.KeysViewModel;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Policies tab: the key policy editor with live validation and templates on the left; the simulator and the
+ * principals panel on the right.
+ */
+public final class PoliciesView extends BorderPane {
+
+    /** How long typing must pause before the text is validated again. */
+    static final Duration VALIDATE_DELAY = Duration.millis(250);
+
+    private final PolicyEditorViewModel editor;
+    private final TextArea text = new TextArea();
+
+    public PoliciesView(PolicyEditorViewModel editor, SimulatorViewModel simulator, PrincipalsViewModel principals,
+                        KeysViewModel keys) {
+        this.editor = editor;
+        setId("policies-view");
+        setTop(toolbar(keys));
+        ScrollPane side = new ScrollPane(new VBox(16, new SimulatorPane(simulator), new PrincipalsPane(principals, simulator.principals())));
+        side.setFitToWidth(true);
+        side.getStyleClass().add("lab-side");
+        SplitPane split = new SplitPane(editorPane(), side);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.56);
+        setCenter(split);
+    }
+
+    /** The tab with its three view-models over one session; the simulator marks its answer in the editor. */
+    public static PoliciesView create(dev.kmslab.ui.keylab.KeyLabSession session, KeysViewModel keys) {
+        PolicyEditorViewModel editor = new PolicyEditorViewModel(session);
+        SimulatorViewModel simulator = new SimulatorViewModel(session, editor::showDecidingStatement);
+        return new PoliciesView(editor, simulator, new PrincipalsViewModel(session), keys);
+    }
+
+    private VBox toolbar(KeysViewModel keys) {
+        ComboBox<PolicyTemplates.Template> templates = new ComboBox<>();
+        templates.getItems().setAll(PolicyTemplates.ALL);
+        templates.setId("policy-template");
+        templates.setPromptText("Template…");
+        Button use = new Button("Use template", new FontIcon(Feather.FILE_TEXT));
+        use.setId("policy-template-use");
+        use.disableProperty().bind(templates.valueProperty().isNull());
+        use.setOnAction(e -> editor.applyTemplate(templates.getValue()));
+        Label templateHelp = new Label();
+        templateHelp.getStyleClass().add("muted");
+        templateHelp.setWrapText(true);
+        templates.valueProperty().addListener((obs, was, now) -> templateHelp.setText(
+                now == null ? "" : now.description()));
+        Button reload = new Button("Reload", new FontIcon(Feather.ROTATE_CCW));
+        reload.setId("policy-reload");
+        reload.setTooltip(new Tooltip("GetKeyPolicy: discard edits and show the saved policy"));
+        reload.setOnAction(e -> editor.load());
+        Button save = new Button("Save (PutKeyPolicy)", new FontIcon(Feather.SAVE));
+        save.setId("policy-save");
+        save.getStyleClass().add("accent");
+        save.setOnAction(e -> editor.save());
+        CheckBox bypass = new CheckBox("Bypass lockout safety check");
+        bypass.setId("policy-bypass");
+        bypass.selectedProperty().bindBidirectional(editor.bypassLockoutCheckProperty());
+        bypass.setTooltip(new Tooltip("The check refuses a policy that would stop you from changing it again. "
+                + "Bypassing it can make a key unmanageable."));
+        HBox row = new HBox(8, new KeyPicker("policy-key", keys), templates, use, reload, save, bypass);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, row, templateHelp);
+        top.getStyleClass().add("lab-toolbar");
+        return top;
+    }
+
+    private VBox editorPane() {
+        text.setId("policy-editor");
+        text.getStyleClass().add("policy-editor");
+        text.textProperty().bindBidirectional(editor.textProperty());
+        PauseTransition debounce = new PauseTransition(VALIDATE_DELAY);
+        debounce.setOnFinished(e -> editor.validate());
+        text.textProperty().addListener((obs, was, now) -> debounce.playFromStart());
+        editor.problemProperty().addListener((obs, was, now) -> {
+            text.getStyleClass().remove("policy-editor-invalid");
+            if (now != null) {
+                text.getStyleClass().add("policy-editor-invalid");
+            }
+        });
+        editor.highlightProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                text.requestFocus();
+                // The caret goes to the start so the text scrolls to the top of the marked range.
+                text.selectRange(now.end(), now.start());
+            }
+        });
+        VBox.setVgrow(text, Priority.ALWAYS);
+        Label validity = new Label();
+        validity.setId("policy-validity");
+        validity.setWrapText(true);
+        validity.textProperty().bind(editor.validityProperty());
+        editor.problemProperty().addListener((obs, was, now) -> styleValidity(validity, now == null));
+        styleValidity(validity, editor.problemProperty().get() == null);
+        Button show = new Button("Show");
+        show.setId("policy-show-problem");
+        show.getStyleClass().add("small");
+        show.visibleProperty().bind(editor.problemProperty().isNotNull());
+        show.managedProperty().bind(show.visibleProperty());
+        show.setOnAction(e -> editor.showProblem());
+        HBox validityRow = new HBox(8, validity, show);
+        validityRow.setAlignment(Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.setId("policy-status");
+        status.getStyleClass().add("lab-status");
+        status.setWrapText(true);
+        status.textProperty().bind(editor.statusProperty());
+        VBox pane = new VBox(6, text, validityRow, status, new ErrorBox("policy-error", editor.errorProperty()));
+        pane.getStyleClass().add("lab-page");
+        return pane;
+    }
+
+    private static void styleValidity(Label label, boolean valid) {
+        label.getStyleClass().removeAll("policy-ok", "policy-problem");
+        label.getStyleClass().add(valid ? "policy-ok" : "policy-problem");
+    }
+}
