@@ -19,6 +19,7 @@ public final class ActAsBar extends VBox {
         getStyleClass().add("act-as-bar");
         Label title = new Label("Act as", new FontIcon(Feather.USER));
         title.getStyleClass().add("act-as-title");
+        title.setMinWidth(USE_PREF_SIZE);
         ComboBox<PrincipalChoice> chooser = new ComboBox<>(model.choices());
         chooser.setId("act-as");
         chooser.setPrefWidth(340);
@@ -27,9 +28,7 @@ public final class ActAsBar extends VBox {
         model.selectedProperty().addListener((obs, was, now) -> chooser.setValue(now));
         chooser.setValue(model.selectedProperty().get());
         chooser.valueProperty().addListener((obs, was, now) -> model.actAs(now));
-        Label arn = new Label();
-        arn.setId("act-as-arn");
-        arn.getStyleClass().add("mono");
+        Tooltip arn = new Tooltip();
         arn.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 model.selectedProperty().get() == null ? "" : model.selectedProperty().get().arn(),
                 model.selectedProperty()));
@@ -39,7 +38,8 @@ public final class ActAsBar extends VBox {
         description.setWrapText(true);
         description.textProperty().bind(model.descriptionProperty());
         HBox.setHgrow(description, Priority.ALWAYS);
-        HBox row = new HBox(10, title, chooser, arn, description);
+        description.setTooltip(arn);
+        HBox row = new HBox(10, title, chooser, description);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(row, new ErrorBox("act-as-error", model.errorProperty()));
     }

@@ -17,7 +17,7 @@ public final class KeyPicker extends HBox {
         ComboBox<KeyRow> picker = new ComboBox<>(keys.rows());
         picker.setId(id);
         picker.setPromptText("Choose a key");
-        picker.setPrefWidth(380);
+        picker.setPrefWidth(340);
         picker.setCellFactory(l -> cell());
         picker.setButtonCell(cell());
         picker.setOnAction(e -> {
@@ -27,7 +27,9 @@ public final class KeyPicker extends HBox {
         });
         keys.selectedProperty().addListener((obs, was, now) -> picker.setValue(now));
         picker.setValue(keys.selectedProperty().get());
-        getChildren().addAll(new Label("Key"), picker);
+        Label label = new Label("Key");
+        label.setMinWidth(USE_PREF_SIZE);
+        getChildren().addAll(label, picker);
     }
 
     private static ListCell<KeyRow> cell() {

@@ -81,9 +81,21 @@ public final class PoliciesView extends BorderPane {
         bypass.selectedProperty().bindBidirectional(editor.bypassLockoutCheckProperty());
         bypass.setTooltip(new Tooltip("The check refuses a policy that would stop you from changing it again. "
                 + "Bypassing it can make a key unmanageable."));
-        HBox row = new HBox(8, new KeyPicker("policy-key", keys), templates, use, reload, save, bypass);
-        row.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, row, templateHelp);
+        templateHelp.managedProperty().bind(templateHelp.textProperty().isNotEmpty());
+        templateHelp.visibleProperty().bind(templateHelp.managedProperty());
+        HBox keyRow = new HBox(8, new KeyPicker("policy-key", keys), reload, save, bypass);
+        keyRow.setAlignment(Pos.CENTER_LEFT);
+        Label startFrom = new Label("Start from");
+        startFrom.setMinWidth(Label.USE_PREF_SIZE);
+        templates.setPrefWidth(250);
+        templates.setMinWidth(Label.USE_PREF_SIZE);
+        HBox templateRow = new HBox(8, startFrom, templates, use, templateHelp);
+        templateRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(templateHelp, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {reload, save, bypass, use}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        VBox top = new VBox(6, keyRow, templateRow);
         top.getStyleClass().add("lab-toolbar");
         return top;
     }
@@ -106,6 +118,7 @@ public final class PoliciesView extends BorderPane {
                 text.requestFocus();
                 // The caret goes to the start so the text scrolls to the top of the marked range.
                 text.selectRange(now.end(), now.start());
+                scrollToLine(PolicyText.lineOf(text.getText(), now.start()));
             }
         });
         VBox.setVgrow(text, Priority.ALWAYS);
@@ -131,6 +144,14 @@ public final class PoliciesView extends BorderPane {
         VBox pane = new VBox(6, text, validityRow, status, new ErrorBox("policy-error", editor.errorProperty()));
         pane.getStyleClass().add("lab-page");
         return pane;
+    }
+
+    // The text area only scrolls the caret into view at an edge; put the marked range's first line near the top.
+    private void scrollToLine(int line) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("X");
+        probe.setFont(text.getFont());
+        double lineHeight = probe.getLayoutBounds().getHeight();
+        javafx.application.Platform.runLater(() -> text.setScrollTop(Math.max(0, line - 2) * lineHeight));
     }
 
     private static void styleValidity(Label label, boolean valid) {

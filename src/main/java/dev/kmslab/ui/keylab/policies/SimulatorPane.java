@@ -47,7 +47,7 @@ final class SimulatorPane extends VBox {
         action.valueProperty().bindBidirectional(model.actionProperty());
         TextField context = new TextField();
         context.setId("sim-context");
-        context.setPromptText("Department=Finance, Project=Alpha");
+        context.setPromptText("encryption context: Department=Finance, Project=Alpha");
         context.textProperty().bindBidirectional(model.contextProperty());
         TextField via = new TextField();
         via.setId("sim-via");
@@ -58,12 +58,13 @@ final class SimulatorPane extends VBox {
         form.setHgap(8);
         form.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().addAll(labels, fields);
         form.addRow(0, new Label("Principal"), principal);
         form.addRow(1, new Label("Action"), action);
-        form.addRow(2, new Label("Encryption context"), context);
+        form.addRow(2, new Label("Context"), context);
         form.addRow(3, new Label("Via service"), via);
 
         Button run = new Button("Simulate", new FontIcon(Feather.PLAY));
