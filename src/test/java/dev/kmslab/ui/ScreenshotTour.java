@@ -68,9 +68,12 @@ public final class ScreenshotTour {
                 new Step("keylab-rotation.png", () -> keyLabTab(stage, "keylab-tab-rotation")),
                 new Step("keylab-playground.png", () -> {
                     keyLabTab(stage, "keylab-tab-playground");
-                    fire(stage, "#pg-encrypt");
-                    fire(stage, "#pg-flip");
-                    fire(stage, "#pg-decrypt");
+                    // The key choices load in the background; encrypting before they arrive names no key.
+                    later(250, () -> fire(stage, "#pg-encrypt"));
+                    later(450, () -> {
+                        fire(stage, "#pg-flip");
+                        fire(stage, "#pg-decrypt");
+                    });
                 }),
                 new Step("keylab-policies.png", () -> {
                     keyLabTab(stage, "keylab-tab-policies");
@@ -78,7 +81,7 @@ public final class ScreenshotTour {
                 }),
                 new Step("keylab-grants.png", () -> {
                     keyLabTab(stage, "keylab-tab-grants");
-                    later(300, () -> createGrant(stage));
+                    later(150, () -> createGrant(stage));
                 }),
                 new Step("keylab-audit.png", () -> {
                     keyLabTab(stage, "keylab-tab-audit");

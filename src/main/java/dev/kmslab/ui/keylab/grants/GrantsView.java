@@ -42,7 +42,7 @@ public final class GrantsView extends BorderPane {
         status.getStyleClass().add("lab-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        VBox top = new VBox(6, new KeyPicker("grants-key", keys), status,
+        VBox top = new VBox(6, new KeyPicker("grants-key", keys), status, created(),
                 new ErrorBox("grants-error", model.errorProperty()));
         top.getStyleClass().add("lab-toolbar");
         setTop(top);
@@ -53,7 +53,7 @@ public final class GrantsView extends BorderPane {
         intro.setWrapText(true);
         Label formHeading = new Label("Create a grant");
         formHeading.getStyleClass().add("lab-heading");
-        VBox page = new VBox(10, intro, table(), tableActions(), formHeading, new GrantFormPane(model), created());
+        VBox page = new VBox(10, intro, table(), tableActions(), formHeading, new GrantFormPane(model));
         page.getStyleClass().add("lab-page");
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
@@ -68,7 +68,7 @@ public final class GrantsView extends BorderPane {
     private TableView<GrantRow> table() {
         table.setId("grants-table");
         table.setItems(model.rows());
-        table.setPrefHeight(220);
+        table.setPrefHeight(170);
         table.setPlaceholder(new Label("No grants on this key."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Grant id", 150, GrantRow::grantId));
@@ -128,7 +128,7 @@ public final class GrantsView extends BorderPane {
         });
         HBox idRow = new HBox(8, new Label("GrantId"), id);
         idRow.setAlignment(Pos.CENTER_LEFT);
-        id.setPrefColumnCount(40);
+        HBox.setHgrow(id, Priority.ALWAYS);
         HBox tokenRow = new HBox(8, new Label("GrantToken"), token, copy);
         tokenRow.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, idRow, tokenRow);
