@@ -29,7 +29,10 @@ public final class ScreenshotTour {
 
     private static Path outDir = Path.of("assets/screenshots");
 
-    private record Step(String file, Runnable action) {
+    private record Step(String file, Runnable action, double settleMillis) {
+        Step(String file, Runnable action) {
+            this(file, action, 700);
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -68,21 +71,31 @@ public final class ScreenshotTour {
                 new Step("keylab-rotation.png", () -> keyLabTab(stage, "keylab-tab-rotation")),
                 new Step("keylab-playground.png", () -> {
                     keyLabTab(stage, "keylab-tab-playground");
-                    // The key choices load in the background; encrypting before they arrive names no key.
-                    later(250, () -> fire(stage, "#pg-encrypt"));
-                    later(450, () -> {
-                        fire(stage, "#pg-flip");
-                        fire(stage, "#pg-decrypt");
+                    // The key list arrives from a worker thread; act once it is in.
+                    PauseTransition later = new PauseTransition(Duration.millis(800));
+                    later.setOnFinished(e -> {
+                        fire(stage, "#pg-encrypt");
+                        PauseTransition flip = new PauseTransition(Duration.millis(700));
+                        flip.setOnFinished(f -> {
+                            ((javafx.scene.control.Spinner<?>) stage.getScene().lookup("#pg-flip-position"))
+                                    .getEditor().setText("60");
+                            ((javafx.scene.control.Spinner<?>) stage.getScene().lookup("#pg-flip-position"))
+                                    .commitValue();
+                            fire(stage, "#pg-flip");
+                            fire(stage, "#pg-decrypt");
+                        });
+                        flip.play();
                     });
-                }),
+                    later.play();
+                }, 2500),
                 new Step("keylab-policies.png", () -> {
                     keyLabTab(stage, "keylab-tab-policies");
-                    later(400, () -> simulateAppEncrypt(stage));
-                }),
+                    later(600, () -> simulateAppEncrypt(stage));
+                }, 1500),
                 new Step("keylab-grants.png", () -> {
                     keyLabTab(stage, "keylab-tab-grants");
-                    later(150, () -> createGrant(stage));
-                }),
+                    later(400, () -> createGrant(stage));
+                }, 1500),
                 new Step("keylab-audit.png", () -> {
                     keyLabTab(stage, "keylab-tab-audit");
                     // The tab's content joins the scene on the next pulse.
@@ -196,7 +209,7 @@ public final class ScreenshotTour {
         Step step = steps.remove(0);
         step.action().run();
         // Give layout, CSS and images a moment to settle before the snapshot.
-        PauseTransition settle = new PauseTransition(Duration.millis(700));
+        PauseTransition settle = new PauseTransition(Duration.millis(step.settleMillis()));
         settle.setOnFinished(e -> {
             WritableImage image = stage.getScene().snapshot(null);
             File file = outDir.resolve(step.file()).toFile();

@@ -41,6 +41,7 @@ public final class AuditView extends BorderPane {
         json.setId("audit-json");
         json.setEditable(false);
         json.getStyleClass().add("audit-json");
+        json.setWrapText(true);
         Label explanation = new Label();
         explanation.setId("audit-explanation");
         explanation.setWrapText(true);
@@ -61,7 +62,7 @@ public final class AuditView extends BorderPane {
         details.getStyleClass().add("audit-details");
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.64);
         setCenter(split);
         Label status = new Label();
         status.setId("audit-status");
@@ -107,13 +108,13 @@ public final class AuditView extends BorderPane {
         TableView<AuditEvent> table = new TableView<>(model.visibleEvents());
         table.setId("audit-table");
         table.setPlaceholder(new Label("No events yet: every call to the key engine appears here."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time (UTC)", e -> LabFormat.seconds(e.eventTime()), 10));
-        table.getColumns().add(column("Event", AuditEvent::eventName, 10));
-        table.getColumns().add(column("Principal", e -> shortPrincipal(e.principalArn()), 10));
-        table.getColumns().add(column("Key", e -> e.keyArn() == null ? "" : LabFormat.shortId(e.keyArn()), 7));
-        table.getColumns().add(column("Result", e -> e.isError() ? "Failed" : "Success", 5));
-        table.getColumns().add(column("Error", e -> e.errorCode() == null ? "" : e.errorCode(), 12));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(column("Time (UTC)", e -> LabFormat.seconds(e.eventTime()), 12));
+        table.getColumns().add(column("Event", AuditEvent::eventName, 12));
+        table.getColumns().add(column("Result", e -> e.isError() ? "Failed" : "Success", 6));
+        table.getColumns().add(column("Error", e -> e.errorCode() == null ? "" : e.errorCode(), 15));
+        table.getColumns().add(column("Key", e -> e.keyArn() == null ? "" : LabFormat.shortId(e.keyArn()), 7.5));
+        table.getColumns().add(column("Principal", e -> shortPrincipal(e.principalArn()), 12));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AuditEvent item, boolean empty) {

@@ -39,6 +39,8 @@ public final class ClockViewModel {
     private final BooleanProperty realTime = new SimpleBooleanProperty(true);
     private final StringProperty lastChange = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    // Reads run on worker threads and may finish out of order; only the newest one is shown.
+    private int reads;
 
     public ClockViewModel(KeyLabSession session) {
         this.session = session;
@@ -51,7 +53,11 @@ public final class ClockViewModel {
         if (session.engine() == null) {
             return;
         }
+        int read = ++reads;
         session.call(engine -> new Snapshot(engine.now(), engine.nextEvent(), followsRealTime(engine)), s -> {
+            if (read != reads) {
+                return;
+            }
             now.set(s.now());
             nowText.set(LabFormat.dateTime(s.now()));
             realTime.set(s.realTime());

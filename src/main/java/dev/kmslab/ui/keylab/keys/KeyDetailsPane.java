@@ -105,13 +105,16 @@ final class KeyDetailsPane extends ScrollPane {
         FlowPane chips = new FlowPane(6, 6);
         for (String alias : row.aliases()) {
             chips.getChildren().add(chip(alias, "Delete alias " + alias + " (the key stays)",
-                    () -> model.removeAlias(alias)));
+                    () -> Confirm.ask(this, "Delete " + alias + "?", "Code and policies that name the key by this "
+                            + "alias stop finding it (NotFoundException) until the alias exists again. The key and "
+                            + "its data are not touched.", "Delete alias", () -> model.removeAlias(alias))));
         }
         TextField name = new TextField();
         name.setId("details-alias-field");
         name.setPromptText("alias/new-name");
         Button add = new Button("Add alias");
         add.setId("details-alias-add");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             if (!name.getText().isBlank()) {
                 model.addAlias(name.getText());
@@ -129,13 +132,14 @@ final class KeyDetailsPane extends ScrollPane {
         TextField key = new TextField();
         key.setId("details-tag-key");
         key.setPromptText("key");
-        key.setPrefColumnCount(8);
+        key.setPrefColumnCount(5);
         TextField value = new TextField();
         value.setId("details-tag-value");
         value.setPromptText("value");
-        value.setPrefColumnCount(8);
+        value.setPrefColumnCount(5);
         Button add = new Button("Add tag");
         add.setId("details-tag-add");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             if (!key.getText().isBlank()) {
                 model.addTag(key.getText(), value.getText());

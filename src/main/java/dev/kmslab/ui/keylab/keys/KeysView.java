@@ -89,12 +89,11 @@ public final class KeysView extends BorderPane {
     private void buildTable() {
         table.setId("keys-table");
         table.setPlaceholder(new Label("No keys yet. Create one to start."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Alias", KeyRow::aliasText, 9));
-        table.getColumns().add(column("Key id", r -> r.keyId(), 7));
-        table.getColumns().add(column("Spec", r -> r.metadata().keySpec().name(), 9));
-        table.getColumns().add(column("Usage", r -> r.metadata().keyUsage().name(), 8.5));
-        TableColumn<KeyRow, String> state = column("State", r -> r.state().name(), 8.5);
+        // Narrow windows scroll sideways rather than cutting every value short; the telling columns come first.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(column("Alias", KeyRow::aliasText, 11));
+        table.getColumns().add(column("Key id", r -> r.keyId(), 8));
+        TableColumn<KeyRow, String> state = column("State", r -> r.state().name(), 9);
         state.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -107,9 +106,11 @@ public final class KeysView extends BorderPane {
             }
         });
         table.getColumns().add(state);
-        table.getColumns().add(column("Origin", r -> r.metadata().origin().name(), 5.5));
-        table.getColumns().add(column("Rotation", KeyRow::rotationText, 7.5));
-        table.getColumns().add(column("Created", r -> LabFormat.date(r.metadata().creationDate()), 6.5));
+        table.getColumns().add(column("Rotation", KeyRow::rotationText, 9));
+        table.getColumns().add(column("Created", r -> LabFormat.date(r.metadata().creationDate()), 7.5));
+        table.getColumns().add(column("Spec", r -> r.metadata().keySpec().name(), 12));
+        table.getColumns().add(column("Usage", r -> r.metadata().keyUsage().name(), 11));
+        table.getColumns().add(column("Origin", r -> r.metadata().origin().name(), 7));
         table.setItems(model.visibleRows());
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -126,7 +127,7 @@ public final class KeysView extends BorderPane {
     private static TableColumn<KeyRow, String> column(String title, Function<KeyRow, String> value, double ems) {
         TableColumn<KeyRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(f.getValue())));
-        c.setPrefWidth(ems * 13);
+        c.setPrefWidth(ems * 14);
         return c;
     }
 }

@@ -45,6 +45,8 @@ public final class KeysViewModel {
     private final ObjectProperty<KeyRow> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    // Loads run on worker threads and may finish out of order; only the newest one is shown.
+    private int loads;
 
     public KeysViewModel(KeyLabSession session) {
         this.session = session;
@@ -59,7 +61,11 @@ public final class KeysViewModel {
         if (session.engine() == null) {
             return;
         }
+        int load = ++loads;
         session.call(engine -> KeyInventory.load(engine, session.caller()), loaded -> {
+            if (load != loads) {
+                return;
+            }
             rows.setAll(loaded);
             selectById(session.selectedKeyIdProperty().get());
         }, error::set);

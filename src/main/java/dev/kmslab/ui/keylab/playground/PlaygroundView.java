@@ -118,7 +118,7 @@ public final class PlaygroundView extends BorderPane {
         Label bytesHelp = new Label("The blob, byte by byte. Hover a byte to learn what that part is for.");
         bytesHelp.getStyleClass().add("muted");
         return new VBox(8, new Label("Plaintext (UTF-8, up to 4096 bytes)"), plaintext, actions, decrypted,
-                new Label("Ciphertext blob (base64)"), base64, bytesHelp, bytes);
+                bytesHelp, bytes, new Label("Ciphertext blob (base64)"), base64);
     }
 
     private Node dataKeys() {

@@ -59,6 +59,8 @@ public final class PlaygroundViewModel {
     private final StringProperty randomBytes = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    // Key lists load on worker threads and may finish out of order; only the newest one is shown.
+    private int loads;
 
     public PlaygroundViewModel(KeyLabSession session) {
         this.session = session;
@@ -75,26 +77,37 @@ public final class PlaygroundViewModel {
         if (session.engine() == null) {
             return;
         }
+        String selected = session.selectedKeyIdProperty().get();
+        int load = ++loads;
         session.call(engine -> {
             List<String> choices = new ArrayList<>();
+            String preferred = selected;
             for (AliasListEntry a : engine.listAliases(session.caller(), new ListAliasesRequest(null, 100, null))
                     .aliases()) {
                 if (a.targetKeyId() != null) {
                     choices.add(a.aliasName());
+                    if (a.targetKeyId().equals(selected) && preferred.equals(selected)) {
+                        preferred = a.aliasName(); // learners recognise an alias sooner than an id
+                    }
                 }
             }
             for (KeyListEntry k : engine.listKeys(session.caller(), new ListKeysRequest(1000, null)).keys()) {
                 choices.add(k.keyId());
             }
-            return choices;
-        }, choices -> {
-            keyChoices.setAll(choices);
+            return new Choices(choices, preferred != null && choices.contains(preferred) ? preferred
+                    : choices.isEmpty() ? "" : choices.get(0));
+        }, loaded -> {
+            if (load != loads) {
+                return;
+            }
+            keyChoices.setAll(loaded.all());
             if (keyId.get() == null || keyId.get().isBlank()) {
-                String selected = session.selectedKeyIdProperty().get();
-                keyId.set(selected != null && choices.contains(selected) ? selected
-                        : choices.isEmpty() ? "" : choices.get(0));
+                keyId.set(loaded.preferred());
             }
         }, e -> { });
+    }
+
+    private record Choices(List<String> all, String preferred) {
     }
 
     /** The key as typed or picked, trimmed; empty if none. */

@@ -67,8 +67,8 @@ public final class RotationTimeline extends Pane {
         Line axis = new Line(left, axisY, right, axisY);
         axis.getStyleClass().add("timeline-axis");
         getChildren().add(axis);
-        tick(model.axisStart(), left, axisY, em, true);
-        tick(model.axisEnd(), right, axisY, em, true);
+        tick(model.axisStart(), left, axisY, em);
+        tick(model.axisEnd(), right, axisY, em);
         double nowX = x(model.now(), left, right);
         Line now = new Line(nowX, axisY - 4.2 * em, nowX, axisY + 4.2 * em);
         now.getStyleClass().add("timeline-now");
@@ -131,15 +131,17 @@ public final class RotationTimeline extends Pane {
         return shape;
     }
 
-    private void tick(Instant at, double x, double axisY, double em, boolean label) {
+    private void tick(Instant at, double x, double axisY, double em) {
         Line t = new Line(x, axisY - 0.4 * em, x, axisY + 0.4 * em);
         t.getStyleClass().add("timeline-axis");
         getChildren().add(t);
-        if (label) {
-            Text text = new Text(x - 2.5 * em, axisY + 1.7 * em, LabFormat.date(at));
-            text.getStyleClass().addAll("timeline-label", "timeline-tick-label");
-            getChildren().add(text);
-        }
+        Text text = new Text(x, axisY + 1.7 * em, LabFormat.date(at));
+        text.getStyleClass().addAll("timeline-label", "timeline-tick-label");
+        getChildren().add(text);
+        text.applyCss();
+        // Centred under the tick, but never past either edge of the drawing.
+        double width = text.getLayoutBounds().getWidth();
+        text.setX(Math.max(2, Math.min(getWidth() - width - 4, x - width / 2)));
     }
 
     private double x(Instant at, double left, double right) {

@@ -50,6 +50,8 @@ public final class RotationViewModel {
     private final StringProperty summary = new SimpleStringProperty("Pick a key on the Keys tab or above.");
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    // Loads run on worker threads and may finish out of order; only the newest one is shown.
+    private int loads;
 
     public RotationViewModel(KeyLabSession session) {
         this.session = session;
@@ -69,7 +71,15 @@ public final class RotationViewModel {
             summary.set("Pick a key on the Keys tab or above.");
             return;
         }
-        session.call(engine -> load(engine, session.caller(), keyId), this::show, e -> {
+        int load = ++loads;
+        session.call(engine -> load(engine, session.caller(), keyId), loaded -> {
+            if (load == loads) {
+                show(loaded);
+            }
+        }, e -> {
+            if (load != loads) {
+                return;
+            }
             timeline.set(null);
             summary.set("");
             error.set(e);
