@@ -38,7 +38,10 @@ public final class PoliciesView extends BorderPane {
         this.editor = editor;
         setId("policies-view");
         setTop(toolbar(keys));
-        ScrollPane side = new ScrollPane(new VBox(16, new SimulatorPane(simulator), new PrincipalsPane(principals, simulator.principals())));
+        VBox sideContent = new VBox(24, new SimulatorPane(simulator),
+                new PrincipalsPane(principals, simulator.principals()));
+        sideContent.setPadding(new javafx.geometry.Insets(12, 16, 16, 12));
+        ScrollPane side = new ScrollPane(sideContent);
         side.setFitToWidth(true);
         side.getStyleClass().add("lab-side");
         SplitPane split = new SplitPane(editorPane(), side);
@@ -87,7 +90,7 @@ public final class PoliciesView extends BorderPane {
         keyRow.setAlignment(Pos.CENTER_LEFT);
         Label startFrom = new Label("Start from");
         startFrom.setMinWidth(Label.USE_PREF_SIZE);
-        templates.setPrefWidth(250);
+        templates.setPrefWidth(300);
         templates.setMinWidth(Label.USE_PREF_SIZE);
         HBox templateRow = new HBox(8, startFrom, templates, use, templateHelp);
         templateRow.setAlignment(Pos.CENTER_LEFT);

@@ -45,7 +45,8 @@ final class PrincipalsPane extends VBox {
         Button create = new Button("Create", new FontIcon(Feather.USER_PLUS));
         create.setId("principal-create");
         create.setOnAction(e -> model.create());
-        HBox createRow = new HBox(6, kind, new Label("in account"), account, name, create);
+        create.setMinWidth(USE_PREF_SIZE);
+        HBox createRow = new HBox(6, kind, fixed("in account"), account, name, create);
         createRow.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<PrincipalChoice> target = new ComboBox<>(principals);
@@ -58,7 +59,7 @@ final class PrincipalsPane extends VBox {
         policyName.setId("policy-attach-name");
         policyName.setPrefColumnCount(10);
         policyName.textProperty().bindBidirectional(model.policyNameProperty());
-        HBox attachRow = new HBox(6, new Label("Attach to"), target, new Label("as"), policyName);
+        HBox attachRow = new HBox(6, fixed("Attach to"), target, fixed("as"), policyName);
         attachRow.setAlignment(Pos.CENTER_LEFT);
         TextArea json = new TextArea();
         json.setId("policy-attach-json");
@@ -75,5 +76,12 @@ final class PrincipalsPane extends VBox {
         status.textProperty().bind(model.statusProperty());
         getChildren().addAll(heading, help, createRow, attachRow, json, attach, status,
                 new ErrorBox("principals-error", model.errorProperty()));
+    }
+
+    // Labels beside growing fields keep their full text; the fields give way instead.
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(USE_PREF_SIZE);
+        return label;
     }
 }
