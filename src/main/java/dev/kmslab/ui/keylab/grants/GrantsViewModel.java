@@ -42,6 +42,8 @@ public final class GrantsViewModel {
     private final StringProperty createdGrantToken = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    // Loads run on worker threads and may finish out of order; only the newest one is shown.
+    private int loads;
 
     public GrantsViewModel(KeyLabSession session) {
         this.session = session;
@@ -70,17 +72,25 @@ public final class GrantsViewModel {
             rows.clear();
             return;
         }
-        session.call(engine -> list(engine, keyId), loaded -> rows.setAll(loaded), e -> {
-            rows.clear();
-            error.set(e);
+        int load = ++loads;
+        dev.kmslab.engine.CallerContext caller = session.caller();
+        session.call(engine -> list(engine, caller, keyId), loaded -> {
+            if (load == loads) {
+                rows.setAll(loaded);
+            }
+        }, e -> {
+            if (load == loads) {
+                rows.clear();
+                error.set(e);
+            }
         });
     }
 
-    private List<GrantRow> list(KmsEngine engine, String keyId) {
+    private static List<GrantRow> list(KmsEngine engine, dev.kmslab.engine.CallerContext caller, String keyId) {
         List<GrantRow> all = new ArrayList<>();
         String marker = null;
         do {
-            ListGrantsResult page = engine.listGrants(session.caller(),
+            ListGrantsResult page = engine.listGrants(caller,
                     new ListGrantsRequest(keyId, 100, marker, null, null));
             for (GrantListEntry g : page.grants()) {
                 all.add(new GrantRow(g));
@@ -104,7 +114,8 @@ public final class GrantsViewModel {
                     "Write the encryption context constraint as key=value pairs separated by commas."));
             return;
         }
-        session.mutate(engine -> engine.createGrant(session.caller(), request), (CreateGrantResult r) -> {
+        dev.kmslab.engine.CallerContext caller = session.caller();
+        session.mutate(engine -> engine.createGrant(caller, request), (CreateGrantResult r) -> {
             error.set(null);
             createdGrantId.set(r.grantId());
             createdGrantToken.set(r.grantToken());
@@ -115,13 +126,15 @@ public final class GrantsViewModel {
 
     /** RetireGrant by key and grant id: allowed to the retiring principal and, if the grant says so, the grantee. */
     public void retire(GrantRow row) {
-        grantChange(row, engine -> engine.retireGrant(session.caller(),
+        dev.kmslab.engine.CallerContext caller = session.caller();
+        grantChange(row, engine -> engine.retireGrant(caller,
                 RetireGrantRequest.byId(row.entry().keyId(), row.grantId())), "Retired");
     }
 
     /** RevokeGrant: a key administrator's way to cancel a grant, decided by the key policy and IAM. */
     public void revoke(GrantRow row) {
-        grantChange(row, engine -> engine.revokeGrant(session.caller(),
+        dev.kmslab.engine.CallerContext caller = session.caller();
+        grantChange(row, engine -> engine.revokeGrant(caller,
                 new RevokeGrantRequest(row.entry().keyId(), row.grantId())), "Revoked");
     }
 

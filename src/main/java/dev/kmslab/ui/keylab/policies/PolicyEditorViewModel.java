@@ -39,6 +39,8 @@ public final class PolicyEditorViewModel {
     private final BooleanProperty bypassLockoutCheck = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    // Loads run on worker threads and may finish out of order; only the newest one is shown.
+    private int loads;
     private final BooleanBinding dirty = Bindings.createBooleanBinding(() -> !text.get().equals(saved.get()), text,
             saved);
 
@@ -55,7 +57,12 @@ public final class PolicyEditorViewModel {
         if (keyId == null || session.engine() == null) {
             return;
         }
-        session.call(engine -> read(engine, keyId), loaded -> {
+        int load = ++loads;
+        dev.kmslab.engine.CallerContext caller = session.caller();
+        session.call(engine -> read(engine, caller, keyId), loaded -> {
+            if (load != loads) {
+                return;
+            }
             keyArn.set(loaded[0]);
             saved.set(loaded[1]);
             text.set(loaded[1]);
@@ -65,9 +72,9 @@ public final class PolicyEditorViewModel {
         }, this::failed);
     }
 
-    private String[] read(KmsEngine engine, String keyId) {
-        String arn = engine.describeKey(session.caller(), new DescribeKeyRequest(keyId)).keyMetadata().arn();
-        String policy = engine.getKeyPolicy(session.caller(), GetKeyPolicyRequest.of(keyId)).policy();
+    private static String[] read(KmsEngine engine, dev.kmslab.engine.CallerContext caller, String keyId) {
+        String arn = engine.describeKey(caller, new DescribeKeyRequest(keyId)).keyMetadata().arn();
+        String policy = engine.getKeyPolicy(caller, GetKeyPolicyRequest.of(keyId)).policy();
         return new String[] {arn, policy};
     }
 
@@ -106,8 +113,9 @@ public final class PolicyEditorViewModel {
         }
         String policy = text.get();
         boolean bypass = bypassLockoutCheck.get();
+        dev.kmslab.engine.CallerContext caller = session.caller();
         session.mutate(engine -> {
-            engine.putKeyPolicy(session.caller(), new PutKeyPolicyRequest(keyId, "default", policy, bypass));
+            engine.putKeyPolicy(caller, new PutKeyPolicyRequest(keyId, "default", policy, bypass));
             return policy;
         }, stored -> {
             saved.set(stored);
@@ -116,6 +124,7 @@ public final class PolicyEditorViewModel {
         }, e -> {
             failed(e);
             validate();
+            showProblem(); // the learner just clicked Save, so selecting the faulty line interrupts no typing
         });
     }
 

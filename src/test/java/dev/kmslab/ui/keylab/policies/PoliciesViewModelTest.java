@@ -125,6 +125,19 @@ class PoliciesViewModelTest {
     }
 
     @Test
+    void savingAnInvalidPolicy_isRefusedByTheEngine_andMarksTheFaultyLine() {
+        editor.textProperty().set(editor.textProperty().get().replace("\"kms:*\"", "\"kms:Fly\""));
+        editor.save();
+        assertThat(editor.errorProperty().get().code()).isEqualTo("MalformedPolicyDocumentException");
+        PolicyProblem p = editor.problemProperty().get();
+        assertThat(p.path()).startsWith("Statement[0].Action");
+        TextRange r = editor.highlightProperty().get();
+        assertThat(editor.textProperty().get().substring(r.start(), r.end())).contains("kms:Fly");
+        assertThat(lab.engine.getKeyPolicy(lab.root, GetKeyPolicyRequest.of(keyId)).policy())
+                .isEqualTo(DefaultKeyPolicy.forAccount(account));
+    }
+
+    @Test
     void onlyWithContextTemplate_deniesTheAppWithoutTheContext_andAllowsItWith() {
         editor.applyTemplate(PolicyTemplates.ALL.get(4));
         editor.save();
