@@ -151,6 +151,33 @@ class PoliciesViewModelTest {
     }
 
     @Test
+    void crossAccountTemplate_letsThePartnerRoleIn_whichTheDefaultPolicyKeepsOut() {
+        simulator.principalArnProperty().set("arn:aws:iam::444455556666:role/Partner");
+        simulator.actionProperty().set("kms:Decrypt");
+        simulator.simulate();
+        assertThat(simulator.verdictProperty().get()).isEqualTo("Denied");
+        editor.applyTemplate(PolicyTemplates.ALL.get(2));
+        editor.save();
+        simulator.simulate();
+        assertThat(simulator.verdictProperty().get()).isEqualTo("Allowed");
+    }
+
+    @Test
+    void administratorsAndUsersTemplate_separatesManagingFromUsing() {
+        editor.applyTemplate(PolicyTemplates.ALL.get(1));
+        editor.save();
+        simulator.principalArnProperty().set(app);
+        simulator.actionProperty().set("kms:Encrypt");
+        simulator.simulate();
+        assertThat(simulator.verdictProperty().get()).isEqualTo("Allowed");
+        TextRange r = editor.highlightProperty().get();
+        assertThat(editor.textProperty().get().substring(r.start(), r.end())).contains("Allow use of the key");
+        simulator.actionProperty().set("kms:ScheduleKeyDeletion");
+        simulator.simulate();
+        assertThat(simulator.verdictProperty().get()).isEqualTo("Denied");
+    }
+
+    @Test
     void onlyViaS3Template_allowsTheAppOnlyThroughS3() {
         editor.applyTemplate(PolicyTemplates.ALL.get(3));
         editor.save();
