@@ -9,7 +9,14 @@ import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.engine.model.Tag;
+import dev.kmslab.engine.model.CreateGrantRequest;
+import dev.kmslab.engine.model.DescribeKeyRequest;
+import dev.kmslab.engine.model.PutKeyPolicyRequest;
+import dev.kmslab.engine.policy.GrantConstraints;
+import dev.kmslab.ui.keylab.actas.DemoPrincipals;
+import dev.kmslab.ui.keylab.policies.PolicyTemplates;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 
 /** A handful of keys in different states and with some history, for screenshots and demos. */
@@ -35,6 +42,22 @@ final class KeyLabDemoData {
         engine.scheduleKeyDeletion(root, new ScheduleKeyDeletionRequest(scratch, 7));
         create(engine, root, "alias/reports", "Monthly reports in S3", List.of(new Tag("team", "finance")));
         return orders;
+    }
+
+    /**
+     * The demo principals, the "only with an encryption context" policy on alias/orders and a grant for the App role
+     * on it, so the Policies and Grants screens have something to show.
+     */
+    static void seedPoliciesAndGrants(KmsEngine engine, String orders) {
+        CallerContext root = CallerContext.root(engine.account());
+        DemoPrincipals.seedIfEmpty(engine);
+        String arn = engine.describeKey(root, new DescribeKeyRequest(orders)).keyMetadata().arn();
+        PolicyTemplates.Template onlyWithContext = PolicyTemplates.ALL.get(4);
+        engine.putKeyPolicy(root, PutKeyPolicyRequest.of(orders, onlyWithContext.render(
+                new PolicyTemplates.Inputs(engine.account(), engine.region(), arn))));
+        engine.createGrant(root, new CreateGrantRequest(orders, "arn:aws:iam::" + engine.account() + ":role/App",
+                "arn:aws:iam::" + engine.account() + ":root", List.of("Decrypt", "GenerateDataKey"),
+                GrantConstraints.subset(Map.of("Department", "Finance")), null, "nightly-batch"));
     }
 
     private static String create(KmsEngine engine, CallerContext root, String alias, String description,

@@ -88,6 +88,14 @@ public final class ScreenshotTour {
                     });
                     later.play();
                 }, 2500),
+                new Step("keylab-policies.png", () -> {
+                    keyLabTab(stage, "keylab-tab-policies");
+                    later(600, () -> simulateAppEncrypt(stage));
+                }, 1500),
+                new Step("keylab-grants.png", () -> {
+                    keyLabTab(stage, "keylab-tab-grants");
+                    later(400, () -> createGrant(stage));
+                }, 1500),
                 new Step("keylab-audit.png", () -> {
                     keyLabTab(stage, "keylab-tab-audit");
                     // The tab's content joins the scene on the next pulse.
@@ -105,6 +113,7 @@ public final class ScreenshotTour {
                 new Step("service-map-dark.png", () -> view.showService("s3"))));
         whenKeyLabReady(() -> {
             String orders = KeyLabDemoData.seed(keyLab().engine());
+            KeyLabDemoData.seedPoliciesAndGrants(keyLab().engine(), orders);
             keyLab().selectedKeyIdProperty().set(orders);
             keyLab().changed();
             next(steps, stage);
@@ -125,6 +134,36 @@ public final class ScreenshotTour {
     private void keyLabTab(Stage stage, String tabId) {
         shell().selectedSectionProperty().set("keylab");
         ((dev.kmslab.ui.keylab.KeyLabView) stage.getScene().lookup("#keylab")).showTab(tabId);
+    }
+
+    private static void later(int millis, Runnable action) {
+        PauseTransition wait = new PauseTransition(Duration.millis(millis));
+        wait.setOnFinished(e -> action.run());
+        wait.play();
+    }
+
+    // The simulator asks whether the App role may encrypt without the required context: Denied, statement marked.
+    @SuppressWarnings("unchecked")
+    private static void simulateAppEncrypt(Stage stage) {
+        stage.getScene().getRoot().applyCss();
+        var principal = (javafx.scene.control.ComboBox<dev.kmslab.ui.keylab.actas.PrincipalChoice>) stage.getScene()
+                .lookup("#sim-principal");
+        principal.getItems().stream().filter(c -> c.label().equals("role/App")).findFirst()
+                .ifPresent(principal::setValue);
+        fire(stage, "#sim-run");
+        var templates = (javafx.scene.control.ComboBox<dev.kmslab.ui.keylab.policies.PolicyTemplates.Template>) stage
+                .getScene().lookup("#policy-template");
+        templates.setValue(dev.kmslab.ui.keylab.policies.PolicyTemplates.ALL.get(4));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void createGrant(Stage stage) {
+        stage.getScene().getRoot().applyCss();
+        var grantee = (javafx.scene.control.ComboBox<String>) stage.getScene().lookup("#grant-grantee");
+        grantee.getEditor().setText(grantee.getItems().stream().filter(a -> a.endsWith(":role/KeyAdmin"))
+                .findFirst().orElse(""));
+        ((javafx.scene.control.CheckBox) stage.getScene().lookup("#grant-op-DescribeKey")).setSelected(true);
+        fire(stage, "#grant-create");
     }
 
     private static void fire(Stage stage, String query) {

@@ -1,14 +1,18 @@
 package dev.kmslab.ui.keylab;
 
+import dev.kmslab.ui.keylab.actas.ActAsBar;
+import dev.kmslab.ui.keylab.actas.ActAsViewModel;
 import dev.kmslab.ui.keylab.audit.AuditView;
 import dev.kmslab.ui.keylab.audit.AuditViewModel;
 import dev.kmslab.ui.keylab.clock.ClockBar;
 import dev.kmslab.ui.keylab.clock.ClockViewModel;
+import dev.kmslab.ui.keylab.grants.GrantsView;
 import dev.kmslab.ui.keylab.keys.KeysView;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import dev.kmslab.ui.keylab.playground.FileEnvelopeViewModel;
 import dev.kmslab.ui.keylab.playground.PlaygroundView;
 import dev.kmslab.ui.keylab.playground.PlaygroundViewModel;
+import dev.kmslab.ui.keylab.policies.PoliciesView;
 import dev.kmslab.ui.keylab.rotation.RotationView;
 import dev.kmslab.ui.keylab.rotation.RotationViewModel;
 import java.util.Optional;
@@ -52,9 +56,12 @@ public final class KeyLabView extends VBox {
         addTab("keylab-tab-rotation", "Rotation", () -> new RotationView(new RotationViewModel(session), keys));
         addTab("keylab-tab-playground", "Playground", () -> new PlaygroundView(new PlaygroundViewModel(session),
                 new FileEnvelopeViewModel(session)));
+        addTab("keylab-tab-policies", "Policies", () -> PoliciesView.create(session, keys));
+        addTab("keylab-tab-grants", "Grants", () -> GrantsView.create(session, keys));
         addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session)));
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(new ClockBar(new ClockViewModel(session)), tabs);
+        getChildren().addAll(new ClockBar(new ClockViewModel(session)), new ActAsBar(new ActAsViewModel(session)),
+                tabs);
     }
 
     /**

@@ -28,6 +28,10 @@ public record LabError(String code, String message, String meaning) {
             Map.entry("ConflictException", "Another change to this key is still in progress."),
             Map.entry("InvalidKeyUsageException", "The key's usage does not allow this operation."),
             Map.entry("KMSInternalException", "The service failed internally; retrying may help."),
+            Map.entry("MalformedPolicyDocumentException", "The policy is not valid JSON, breaks a policy rule, or "
+                    + "would lock you out of the key (the lockout safety check)."),
+            Map.entry("InvalidGrantIdException", "No grant with that id exists for this key."),
+            Map.entry("InvalidArnException", "The principal ARN is malformed."),
             Map.entry("CancellationException", "You cancelled the operation; partial output was discarded."));
 
     public static LabError of(Throwable error) {

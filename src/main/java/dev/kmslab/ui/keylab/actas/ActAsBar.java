@@ -1,0 +1,46 @@
+package dev.kmslab.ui.keylab.actas;
+
+import dev.kmslab.ui.keylab.ErrorBox;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The "Act as" chooser under the clock bar: always visible, so the learner knows whose rights every call uses. */
+public final class ActAsBar extends VBox {
+
+    public ActAsBar(ActAsViewModel model) {
+        setId("act-as-bar");
+        getStyleClass().add("act-as-bar");
+        Label title = new Label("Act as", new FontIcon(Feather.USER));
+        title.getStyleClass().add("act-as-title");
+        title.setMinWidth(USE_PREF_SIZE);
+        ComboBox<PrincipalChoice> chooser = new ComboBox<>(model.choices());
+        chooser.setId("act-as");
+        chooser.setPrefWidth(340);
+        chooser.setTooltip(new Tooltip("Every Key Lab call runs as this principal. Key policies, IAM policies and "
+                + "grants decide what it may do."));
+        model.selectedProperty().addListener((obs, was, now) -> chooser.setValue(now));
+        chooser.setValue(model.selectedProperty().get());
+        chooser.valueProperty().addListener((obs, was, now) -> model.actAs(now));
+        Tooltip arn = new Tooltip();
+        arn.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.selectedProperty().get() == null ? "" : model.selectedProperty().get().arn(),
+                model.selectedProperty()));
+        Label description = new Label();
+        description.setId("act-as-description");
+        description.getStyleClass().add("muted");
+        description.setWrapText(true);
+        description.textProperty().bind(model.descriptionProperty());
+        HBox.setHgrow(description, Priority.ALWAYS);
+        description.setTooltip(arn);
+        HBox row = new HBox(10, title, chooser, description);
+        row.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(row, new ErrorBox("act-as-error", model.errorProperty()));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.kmslab.ui.keylab.policies;
+
+import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.keys.KeysViewModel;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Policies tab: the key policy editor with live validation and templates on the left; the simulator and the
+ * principals panel on the right.
+ */
+public final class PoliciesView extends BorderPane {
+
+    /** How long typing must pause before the text is validated again. */
+    static final Duration VALIDATE_DELAY = Duration.millis(250);
+
+    private final PolicyEditorViewModel editor;
+    private final TextArea text = new TextArea();
+
+    public PoliciesView(PolicyEditorViewModel editor, SimulatorViewModel simulator, PrincipalsViewModel principals,
+                        KeysViewModel keys) {
+        this.editor = editor;
+        setId("policies-view");
+        setTop(toolbar(keys));
+        VBox sideContent = new VBox(24, new SimulatorPane(simulator),
+                new PrincipalsPane(principals, simulator.principals()));
+        sideContent.setPadding(new javafx.geometry.Insets(12, 16, 16, 12));
+        ScrollPane side = new ScrollPane(sideContent);
+        side.setFitToWidth(true);
+        side.getStyleClass().add("lab-side");
+        SplitPane split = new SplitPane(editorPane(), side);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.56);
+        setCenter(split);
+    }
+
+    /** The tab with its three view-models over one session; the simulator marks its answer in the editor. */
+    public static PoliciesView create(dev.kmslab.ui.keylab.KeyLabSession session, KeysViewModel keys) {
+        PolicyEditorViewModel editor = new PolicyEditorViewModel(session);
+        SimulatorViewModel simulator = new SimulatorViewModel(session, editor::showDecidingStatement);
+        return new PoliciesView(editor, simulator, new PrincipalsViewModel(session), keys);
+    }
+
+    private VBox toolbar(KeysViewModel keys) {
+        ComboBox<PolicyTemplates.Template> templates = new ComboBox<>();
+        templates.getItems().setAll(PolicyTemplates.ALL);
+        templates.setId("policy-template");
+        templates.setPromptText("Template…");
+        Button use = new Button("Use template", new FontIcon(Feather.FILE_TEXT));
+        use.setId("policy-template-use");
+        use.disableProperty().bind(templates.valueProperty().isNull());
+        use.setOnAction(e -> editor.applyTemplate(templates.getValue()));
+        Label templateHelp = new Label();
+        templateHelp.getStyleClass().add("muted");
+        templateHelp.setWrapText(true);
+        templates.valueProperty().addListener((obs, was, now) -> templateHelp.setText(
+                now == null ? "" : now.description()));
+        Button reload = new Button("Reload", new FontIcon(Feather.ROTATE_CCW));
+        reload.setId("policy-reload");
+        reload.setTooltip(new Tooltip("GetKeyPolicy: discard edits and show the saved policy"));
+        reload.setOnAction(e -> editor.load());
+        Button save = new Button("Save (PutKeyPolicy)", new FontIcon(Feather.SAVE));
+        save.setId("policy-save");
+        save.getStyleClass().add("accent");
+        save.setOnAction(e -> editor.save());
+        CheckBox bypass = new CheckBox("Bypass lockout safety check");
+        bypass.setId("policy-bypass");
+        bypass.selectedProperty().bindBidirectional(editor.bypassLockoutCheckProperty());
+        bypass.setTooltip(new Tooltip("The check refuses a policy that would stop you from changing it again. "
+                + "Bypassing it can make a key unmanageable."));
+        templateHelp.managedProperty().bind(templateHelp.textProperty().isNotEmpty());
+        templateHelp.visibleProperty().bind(templateHelp.managedProperty());
+        HBox keyRow = new HBox(8, new KeyPicker("policy-key", keys), reload, save, bypass);
+        keyRow.setAlignment(Pos.CENTER_LEFT);
+        Label startFrom = new Label("Start from");
+        startFrom.setMinWidth(Label.USE_PREF_SIZE);
+        templates.setPrefWidth(300);
+        templates.setMinWidth(Label.USE_PREF_SIZE);
+        HBox templateRow = new HBox(8, startFrom, templates, use, templateHelp);
+        templateRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(templateHelp, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {reload, save, bypass, use}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        VBox top = new VBox(6, keyRow, templateRow);
+        top.getStyleClass().add("lab-toolbar");
+        return top;
+    }
+
+    private VBox editorPane() {
+        text.setId("policy-editor");
+        text.getStyleClass().add("policy-editor");
+        text.textProperty().bindBidirectional(editor.textProperty());
+        PauseTransition debounce = new PauseTransition(VALIDATE_DELAY);
+        debounce.setOnFinished(e -> editor.validate());
+        text.textProperty().addListener((obs, was, now) -> debounce.playFromStart());
+        editor.problemProperty().addListener((obs, was, now) -> {
+            text.getStyleClass().remove("policy-editor-invalid");
+            if (now != null) {
+                text.getStyleClass().add("policy-editor-invalid");
+            }
+        });
+        editor.highlightProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                text.requestFocus();
+                // The caret goes to the start so the text scrolls to the top of the marked range.
+                text.selectRange(now.end(), now.start());
+                scrollToLine(PolicyText.lineOf(text.getText(), now.start()));
+            }
+        });
+        VBox.setVgrow(text, Priority.ALWAYS);
+        Label validity = new Label();
+        validity.setId("policy-validity");
+        validity.setWrapText(true);
+        validity.textProperty().bind(editor.validityProperty());
+        editor.problemProperty().addListener((obs, was, now) -> styleValidity(validity, now == null));
+        styleValidity(validity, editor.problemProperty().get() == null);
+        Button show = new Button("Show");
+        show.setId("policy-show-problem");
+        show.getStyleClass().add("small");
+        show.visibleProperty().bind(editor.problemProperty().isNotNull());
+        show.managedProperty().bind(show.visibleProperty());
+        show.setOnAction(e -> editor.showProblem());
+        HBox validityRow = new HBox(8, validity, show);
+        validityRow.setAlignment(Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.setId("policy-status");
+        status.getStyleClass().add("lab-status");
+        status.setWrapText(true);
+        status.textProperty().bind(editor.statusProperty());
+        VBox pane = new VBox(6, text, validityRow, status, new ErrorBox("policy-error", editor.errorProperty()));
+        pane.getStyleClass().add("lab-page");
+        return pane;
+    }
+
+    // The text area only scrolls the caret into view at an edge; put the marked range's first line near the top.
+    private void scrollToLine(int line) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("X");
+        probe.setFont(text.getFont());
+        double lineHeight = probe.getLayoutBounds().getHeight();
+        javafx.application.Platform.runLater(() -> text.setScrollTop(Math.max(0, line - 2) * lineHeight));
+    }
+
+    private static void styleValidity(Label label, boolean valid) {
+        label.getStyleClass().removeAll("policy-ok", "policy-problem");
+        label.getStyleClass().add(valid ? "policy-ok" : "policy-problem");
+    }
+}

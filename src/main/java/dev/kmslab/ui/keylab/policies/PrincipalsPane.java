@@ -1,0 +1,87 @@
+package dev.kmslab.ui.keylab.policies;
+
+import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.actas.PrincipalChoice;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Create users and roles, and attach an IAM identity policy to one. */
+final class PrincipalsPane extends VBox {
+
+    PrincipalsPane(PrincipalsViewModel model, ObservableList<PrincipalChoice> principals) {
+        super(8);
+        setId("principals");
+        Label heading = new Label("Principals (lab IAM)");
+        heading.getStyleClass().add("lab-heading");
+        Label help = new Label("Users and roles of the simulated IAM. A new one can do nothing until a key policy "
+                + "or an IAM policy (with the key policy's consent) allows it.");
+        help.getStyleClass().add("muted");
+        help.setWrapText(true);
+
+        ChoiceBox<String> kind = new ChoiceBox<>();
+        kind.getItems().setAll("role", "user");
+        kind.setId("principal-kind");
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        TextField account = new TextField();
+        account.setId("principal-account");
+        account.setPrefColumnCount(11);
+        account.textProperty().bindBidirectional(model.accountProperty());
+        TextField name = new TextField();
+        name.setId("principal-name");
+        name.setPromptText("name, e.g. Analyst");
+        name.textProperty().bindBidirectional(model.nameProperty());
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button create = new Button("Create", new FontIcon(Feather.USER_PLUS));
+        create.setId("principal-create");
+        create.setOnAction(e -> model.create());
+        create.setMinWidth(USE_PREF_SIZE);
+        HBox createRow = new HBox(6, kind, fixed("in account"), account, name, create);
+        createRow.setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<PrincipalChoice> target = new ComboBox<>(principals);
+        target.setId("policy-attach-to");
+        target.setPromptText("User or role");
+        target.setMaxWidth(Double.MAX_VALUE);
+        target.valueProperty().bindBidirectional(model.attachToProperty());
+        HBox.setHgrow(target, Priority.ALWAYS);
+        TextField policyName = new TextField();
+        policyName.setId("policy-attach-name");
+        policyName.setPrefColumnCount(10);
+        policyName.textProperty().bindBidirectional(model.policyNameProperty());
+        HBox attachRow = new HBox(6, fixed("Attach to"), target, fixed("as"), policyName);
+        attachRow.setAlignment(Pos.CENTER_LEFT);
+        TextArea json = new TextArea();
+        json.setId("policy-attach-json");
+        json.getStyleClass().add("mono");
+        json.setPrefRowCount(8);
+        json.textProperty().bindBidirectional(model.policyJsonProperty());
+        Button attach = new Button("Attach IAM policy", new FontIcon(Feather.PAPERCLIP));
+        attach.setId("policy-attach");
+        attach.setOnAction(e -> model.attach());
+        Label status = new Label();
+        status.setId("principals-status");
+        status.getStyleClass().add("lab-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        getChildren().addAll(heading, help, createRow, attachRow, json, attach, status,
+                new ErrorBox("principals-error", model.errorProperty()));
+    }
+
+    // Labels beside growing fields keep their full text; the fields give way instead.
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(USE_PREF_SIZE);
+        return label;
+    }
+}

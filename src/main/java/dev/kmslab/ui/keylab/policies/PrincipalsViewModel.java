@@ -1,0 +1,134 @@
+package dev.kmslab.ui.keylab.policies;
+
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.LabPrincipals;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.LabError;
+import dev.kmslab.ui.keylab.actas.PrincipalChoice;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The principals panel: create IAM users and roles in the lab's directory (in this or another account) and attach an
+ * identity policy to one. These are lab operations on the simulated IAM, not KMS calls, so they are not audited and
+ * do not depend on who the lab acts as. Every change refreshes the choosers of all screens.
+ */
+public final class PrincipalsViewModel {
+
+    public static final String SAMPLE_POLICY = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [{
+                "Effect": "Allow",
+                "Action": ["kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"],
+                "Resource": "*"
+              }]
+            }""";
+
+    private final KeyLabSession session;
+    private final StringProperty account = new SimpleStringProperty("");
+    private final StringProperty kind = new SimpleStringProperty("role");
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<PrincipalChoice> attachTo = new SimpleObjectProperty<>();
+    private final StringProperty policyName = new SimpleStringProperty("LabPolicy");
+    private final StringProperty policyJson = new SimpleStringProperty(SAMPLE_POLICY);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+
+    public PrincipalsViewModel(KeyLabSession session) {
+        this.session = session;
+        if (session.engine() != null) {
+            account.set(session.engine().account());
+        }
+        session.engineProperty().addListener((obs, was, now) -> {
+            if (now != null && account.get().isEmpty()) {
+                account.set(now.account());
+            }
+        });
+    }
+
+    /** Creates a user or role named {@link #nameProperty()} in {@link #accountProperty()}. */
+    public void create() {
+        String acct = account.get().trim();
+        String n = name.get().trim();
+        boolean role = "role".equals(kind.get());
+        change(engine -> {
+            LabPrincipals dir = engine.principals();
+            return role ? dir.createRole(acct, n).arn() : dir.createUser(acct, n).arn();
+        }, arn -> {
+            name.set("");
+            return "Created " + arn + ". It has no permissions until a policy gives it some.";
+        });
+    }
+
+    /** Attaches (or replaces) the identity policy on the chosen user or role. */
+    public void attach() {
+        PrincipalChoice target = attachTo.get();
+        if (target == null || "root".equals(target.kind())) {
+            error.set(new LabError("ValidationException", "Choose a user or role to attach the policy to.",
+                    "Identity policies attach to users and roles; an account root is governed by key policies."));
+            return;
+        }
+        String simpleName = target.arn().substring(target.arn().lastIndexOf('/') + 1);
+        String pName = policyName.get().trim();
+        String json = policyJson.get();
+        change(engine -> {
+            LabPrincipals dir = engine.principals();
+            if ("role".equals(target.kind())) {
+                dir.attachRolePolicy(target.account(), simpleName, pName, json);
+            } else {
+                dir.attachUserPolicy(target.account(), simpleName, pName, json);
+            }
+            return target.arn();
+        }, arn -> "Attached the IAM policy \"" + pName + "\" to " + arn + ".");
+    }
+
+    private void change(Function<KmsEngine, String> op, Function<String, String> message) {
+        session.call(op, result -> {
+            error.set(null);
+            status.set(message.apply(result));
+            session.changed();
+        }, e -> {
+            status.set("");
+            error.set(e);
+        });
+    }
+
+    public StringProperty accountProperty() {
+        return account;
+    }
+
+    /** "role" or "user". */
+    public StringProperty kindProperty() {
+        return kind;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<PrincipalChoice> attachToProperty() {
+        return attachTo;
+    }
+
+    public StringProperty policyNameProperty() {
+        return policyName;
+    }
+
+    public StringProperty policyJsonProperty() {
+        return policyJson;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<LabError> errorProperty() {
+        return error;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.kmslab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kmslab.engine.CallerContext;
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.model.CreateKeyRequest;
+import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.actas.PrincipalChoice;
+import dev.kmslab.ui.keylab.grants.GrantRow;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Key Lab's Act as bar, Policies and Grants tabs, driven like a learner would. */
+class KeyLabPoliciesUiTest {
+
+    @TempDir
+    Path data;
+
+    private final AppDriver app = new AppDriver();
+    private String keyId;
+
+    @BeforeEach
+    void start() throws Exception {
+        app.start(data);
+        app.navigate("keylab", "#keys-view");
+        until(() -> session().engine() != null);
+        until(() -> ((ComboBox<?>) app.find("#act-as")).getItems().size() >= 5);
+        KmsEngine engine = session().engine();
+        keyId = engine.createKey(CallerContext.root(engine.account()), CreateKeyRequest.symmetric()).keyMetadata()
+                .keyId();
+        app.interact(() -> {
+            session().selectedKeyIdProperty().set(keyId);
+            session().changed();
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.stop();
+    }
+
+    private KeyLabSession session() {
+        return app.app().keyLab();
+    }
+
+    private void until(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void tab(String id, String viewQuery) throws Exception {
+        app.clickOn("#" + id);
+        app.waitFor(viewQuery);
+    }
+
+    private String error(String id) {
+        ErrorBox box = app.find(id);
+        return box.isVisible() ? box.headlineText() : "";
+    }
+
+    private String denyEncrypt(String account) {
+        return "{\n"
+                + "  \"Version\": \"2012-10-17\",\n"
+                + "  \"Statement\": [ {\n"
+                + "    \"Sid\": \"Admin\",\n"
+                + "    \"Effect\": \"Allow\",\n"
+                + "    \"Principal\": { \"AWS\": \"arn:aws:iam::" + account + ":root\" },\n"
+                + "    \"Action\": \"kms:*\",\n"
+                + "    \"Resource\": \"*\"\n"
+                + "  }, {\n"
+                + "    \"Sid\": \"NoEncrypt\",\n"
+                + "    \"Effect\": \"Deny\",\n"
+                + "    \"Principal\": { \"AWS\": \"*\" },\n"
+                + "    \"Action\": \"kms:Encrypt\",\n"
+                + "    \"Resource\": \"*\"\n"
+                + "  } ]\n"
+                + "}";
+    }
+
+    @Test
+    void aSavedDenyPolicy_makesTheSimulatorAnswerDenied_withTheStatementMarked() throws Exception {
+        tab("keylab-tab-policies", "#policies-view");
+        TextArea editor = app.find("#policy-editor");
+        until(() -> editor.getText().contains("Enable IAM User Permissions"));
+        app.interact(() -> editor.setText("{ \"Version\": \"2012-10-17\", \"Statement\": [ { \"Effect\": \"Maybe\" } ] }"));
+        Label validity = app.find("#policy-validity");
+        until(() -> validity.getText().startsWith("line 1, column "));
+        assertThat(validity.getText()).endsWith("(Statement[0].Effect)");
+
+        app.interact(() -> editor.setText(denyEncrypt(session().engine().account())));
+        until(() -> validity.getText().equals("Valid key policy: 2 statements."));
+        app.clickOn("#policy-save");
+        Label status = app.find("#policy-status");
+        until(() -> status.getText().startsWith("Saved with PutKeyPolicy"));
+
+        app.clickOn("#sim-run");
+        Label verdict = app.find("#sim-verdict");
+        until(() -> "Denied".equals(verdict.getText()));
+        assertThat(verdict.getStyleClass()).contains("sim-denied");
+        assertThat(((TextArea) app.find("#sim-explanation")).getText()).contains("NoEncrypt");
+        assertThat(editor.getSelectedText()).contains("\"Sid\": \"NoEncrypt\"").contains("\"Effect\": \"Deny\"")
+                .doesNotContain("\"Sid\": \"Admin\"");
+    }
+
+    @Test
+    void actingAsTheKeyAdministrator_encryptingIsAccessDenied() throws Exception {
+        ComboBox<PrincipalChoice> actAs = app.find("#act-as");
+        app.interact(() -> actAs.setValue(actAs.getItems().stream()
+                .filter(c -> c.label().equals("role/KeyAdmin")).findFirst().orElseThrow()));
+        until(() -> session().caller().principalArn().endsWith(":role/KeyAdmin"));
+        tab("keylab-tab-playground", "#playground-view");
+        until(() -> keyId.equals(session().selectedKeyIdProperty().get()));
+        app.clickOn("#pg-encrypt");
+        until(() -> error("#pg-error").startsWith("AccessDeniedException"));
+        assertThat(error("#pg-error")).contains("role/KeyAdmin is not authorized to perform: kms:Encrypt");
+    }
+
+    @Test
+    void aNewGrant_isListed_withItsToken() throws Exception {
+        tab("keylab-tab-grants", "#grants-view");
+        ComboBox<String> grantee = app.find("#grant-grantee");
+        app.interact(() -> grantee.getEditor().setText("arn:aws:iam::" + session().engine().account()
+                + ":role/App"));
+        app.scrollIntoView("#grant-op-Decrypt");
+        app.clickOn("#grant-op-Decrypt");
+        app.scrollIntoView("#grant-create");
+        app.clickOn("#grant-create");
+        TableView<GrantRow> table = app.find("#grants-table");
+        until(() -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).operationsText()).isEqualTo("Decrypt");
+        assertThat(table.getItems().get(0).grantee()).endsWith(":role/App");
+        assertThat(((TextField) app.find("#grant-created-token")).getText()).isNotEmpty();
+        assertThat(((TextField) app.find("#grant-created-id")).getText())
+                .isEqualTo(table.getItems().get(0).grantId());
+    }
+}
