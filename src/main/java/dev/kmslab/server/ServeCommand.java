@@ -13,28 +13,43 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] [--issue-access-key PRINCIPAL_ARN]}: the
- * endpoint without the desktop UI. Opens the sealed keystore and the audit file in the data directory, optionally
- * issues (and prints, once) a new access key for an IAM user or role, prints the endpoint and credentials, and serves
- * until interrupted; a shutdown hook stops the server, then closes the audit log and the keystore.
+ * {@code kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] [--create-role NAME]…
+ * [--create-user NAME]… [--issue-access-key PRINCIPAL_ARN]}: the endpoint without the desktop UI. Opens the sealed keystore and the audit
+ * file in the data directory, creates the roles and users asked for in the lab's IAM directory, optionally issues
+ * (and prints, once) a new access key for a principal that exists there, prints the endpoint and credentials, and
+ * serves until interrupted; a shutdown hook stops the server, then closes the audit log and the keystore.
  */
 public final class ServeCommand {
 
     /** Parsed command line. */
-    record Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor) {
+    record Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor,
+                   List<String> createRoles, List<String> createUsers) {
 
-        private static final Set<String> VALUED = Set.of("--port", "--data-dir", "--bind", "--issue-access-key");
+        private static final Set<String> VALUED = Set.of("--port", "--data-dir", "--bind", "--issue-access-key",
+                "--create-role", "--create-user");
+
+        Options {
+            createRoles = List.copyOf(createRoles);
+            createUsers = List.copyOf(createUsers);
+        }
+
+        Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor) {
+            this(port, dataDir, bind, issueFor, List.of(), List.of());
+        }
 
         static Options parse(List<String> args) {
             int port = ServerConfig.DEFAULT_PORT;
             Optional<String> dataDir = Optional.empty();
             String bind = "127.0.0.1";
             Optional<String> issueFor = Optional.empty();
+            List<String> roles = new ArrayList<>();
+            List<String> users = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 String value = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -58,10 +73,18 @@ public final class ServeCommand {
                         issueFor = Optional.of(value);
                         i++;
                     }
+                    case "--create-role" -> {
+                        roles.add(value);
+                        i++;
+                    }
+                    case "--create-user" -> {
+                        users.add(value);
+                        i++;
+                    }
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }
             }
-            return new Options(port, dataDir, bind, issueFor);
+            return new Options(port, dataDir, bind, issueFor, roles, users);
         }
 
         private static int parsePort(String value) {
@@ -87,7 +110,7 @@ public final class ServeCommand {
         } catch (IllegalArgumentException e) {
             System.err.println("kms-lab serve: " + e.getMessage());
             System.err.println("usage: kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] "
-                    + "[--issue-access-key PRINCIPAL_ARN]");
+                    + "[--create-role NAME]... [--create-user NAME]... [--issue-access-key PRINCIPAL_ARN]");
             System.exit(2);
             return;
         }
@@ -114,10 +137,20 @@ public final class ServeCommand {
             storage.close();
             throw e;
         }
-        AccessKeyStore keys = AccessKeyStore.open(dataDir, engine.account(), clock);
+        AccessKeyStore keys;
+        List<String> created;
         Optional<Credential> issued = Optional.empty();
-        if (options.issueFor().isPresent()) {
-            issued = Optional.of(keys.issueAccessKey(options.issueFor().get()));
+        try {
+            keys = AccessKeyStore.open(dataDir, engine.account(), clock);
+            created = LabIdentities.create(engine, options.createRoles(), options.createUsers());
+            if (options.issueFor().isPresent()) {
+                LabIdentities.requireKnown(engine, options.issueFor().get());
+                issued = Optional.of(keys.issueAccessKey(options.issueFor().get()));
+            }
+        } catch (IOException | RuntimeException e) {
+            audit.close();
+            storage.close();
+            throw e;
         }
         KmsHttpServer server = KmsHttpServer.start(engine, ServerConfig.defaults(keys)
                 .withPort(options.port()).withBindAddress(options.bind()));
@@ -132,6 +165,7 @@ public final class ServeCommand {
             storage.close();
         }, "kms-lab-serve-shutdown"));
         printBanner(out, server, engine, keys, dataDir);
+        created.forEach(out::println);
         // The secret of a new key is shown this once, the way IAM shows it only when the key is created.
         issued.ifPresent(key -> out.println("  NEW access key for " + key.principalArn() + ": access key id '"
                 + key.accessKeyId() + "', secret access key '" + key.secretAccessKey() + "'"));

@@ -33,12 +33,17 @@ import org.junit.jupiter.api.Test;
 class FuzzTest {
 
     private static final long SEED = 20260301L;
-    private static final int SIGNED_CASES = 400;
+    private static final int SIGNED_CASES = 600;
     private static final int RAW_CASES = 200;
     private static final List<String> MEMBERS = List.of("KeyId", "Plaintext", "CiphertextBlob", "EncryptionContext",
             "NumberOfBytes", "KeySpec", "Limit", "Marker", "AliasName", "TargetKeyId", "Tags", "TagKeys", "GrantTokens",
             "DryRun", "Description", "KeyUsage", "PendingWindowInDays", "RotationPeriodInDays", "DestinationKeyId",
-            "SourceKeyId", "SourceEncryptionContext", "EncryptionAlgorithm", "Origin", "CustomerMasterKeySpec");
+            "SourceKeyId", "SourceEncryptionContext", "EncryptionAlgorithm", "Origin", "CustomerMasterKeySpec",
+            "Message", "MessageType", "Signature", "SigningAlgorithm", "Mac", "MacAlgorithm", "GranteePrincipal",
+            "RetiringPrincipal", "Operations", "Constraints", "GrantId", "GrantToken", "Name", "Policy", "PolicyName",
+            "BypassPolicyLockoutSafetyCheck", "MultiRegion", "KeyPairSpec", "PublicKey", "KeyAgreementAlgorithm",
+            "ImportToken", "EncryptedKeyMaterial", "ValidTo", "ExpirationModel", "WrappingAlgorithm",
+            "WrappingKeySpec");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -57,7 +62,16 @@ class FuzzTest {
         ciphertext = JSON.readTree(raw.call(fixture.root(), "Encrypt", "{\"KeyId\":\"" + keyId
                 + "\",\"Plaintext\":\"eA==\"}").body()).path("CiphertextBlob").asText();
         keyIds = List.of(keyId, "alias/fuzz", created.path("KeyMetadata").path("Arn").asText(), "alias/none",
-                "arn:aws:kms:us-east-1:111122223333:alias/fuzz", "", "x".repeat(3000), "mrk-0", "🔑");
+                "arn:aws:kms:us-east-1:111122223333:alias/fuzz", "", "x".repeat(3000), "mrk-0", "🔑",
+                newKey("{\"KeySpec\":\"ECC_NIST_P256\",\"KeyUsage\":\"SIGN_VERIFY\"}"),
+                newKey("{\"KeySpec\":\"HMAC_256\",\"KeyUsage\":\"GENERATE_VERIFY_MAC\"}"),
+                newKey("{\"KeySpec\":\"ECC_NIST_P256\",\"KeyUsage\":\"KEY_AGREEMENT\"}"),
+                newKey("{\"Origin\":\"EXTERNAL\"}"));
+    }
+
+    private static String newKey(String json) throws IOException {
+        return JSON.readTree(raw.call(fixture.root(), "CreateKey", json).body()).path("KeyMetadata").path("KeyId")
+                .asText();
     }
 
     @AfterAll
@@ -69,7 +83,7 @@ class FuzzTest {
     void signedRandomCalls_neverGetA500() throws IOException {
         Random random = new Random(SEED);
         List<String> operations = new ArrayList<>(OperationTable.standard().names());
-        operations.addAll(List.of("CreateGrant", "Sign", "Nope", ""));
+        operations.addAll(List.of("ReplicateKey", "Encapsulate", "Nope", ""));
         operations.sort(null);
         for (int i = 0; i < SIGNED_CASES; i++) {
             String operation = operations.get(random.nextInt(operations.size()));
@@ -178,7 +192,9 @@ class FuzzTest {
                 return randomObject(random, depth + 1);
             default:
                 return NODES.textNode(pick(random, List.of("AES_256", "AES_128", "SYMMETRIC_DEFAULT",
-                        "ENCRYPT_DECRYPT", "RSA_2048", "EXTERNAL", "HMAC_256", "bogus")));
+                        "ENCRYPT_DECRYPT", "RSA_2048", "EXTERNAL", "HMAC_256", "bogus", "ECDSA_SHA_256", "HMAC_SHA_256",
+                        "ECC_NIST_P256", "SIGN_VERIFY", "Decrypt", "ECDH", "RSAES_OAEP_SHA_256", "DIGEST",
+                        ServerFixture.APP_ROLE)));
         }
     }
 

@@ -255,10 +255,10 @@ class SdkIntegrationTest {
 
     @Test
     void realOperationNotImplemented_isUnsupportedOperation() {
-        String keyId = newKey("grants");
-        assertThatThrownBy(() -> kms.listGrants(b -> b.keyId(keyId)))
+        String keyId = newKey("replicas");
+        assertThatThrownBy(() -> kms.replicateKey(b -> b.keyId(keyId).replicaRegion("eu-west-1")))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("ListGrants");
+                .hasMessageContaining("ReplicateKey");
     }
 
     @Test

@@ -49,16 +49,52 @@ class ServeCommandTest {
     }
 
     @Test
+    void options_collectRolesAndUsersToCreate() {
+        ServeCommand.Options options = ServeCommand.Options.parse(List.of("--create-role", "App", "--create-user",
+                "alice", "--create-role", "Auditor"));
+        assertThat(options.createRoles()).containsExactly("App", "Auditor");
+        assertThat(options.createUsers()).containsExactly("alice");
+    }
+
+    @Test
+    void issueAccessKey_forAnUnknownPrincipal_isRefusedWithHowToCreateIt() {
+        assertThatThrownBy(() -> ServeCommand.run(ServeCommand.Options.parse(List.of("--port", "0", "--data-dir",
+                dataDir.toString(), "--issue-access-key", "arn:aws:iam::111122223333:role/Ghost")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("arn:aws:iam::111122223333:role/Ghost: no such principal")
+                .hasMessageContaining("--create-role NAME");
+        assertThat(dataDir.resolve(AccessKeyStore.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void createUser_twice_keepsTheUserAndSaysSo() throws Exception {
+        ServeCommand.Options options = ServeCommand.Options.parse(List.of("--port", "0", "--data-dir",
+                dataDir.toString(), "--create-user", "alice"));
+        ServeCommand.run(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).stop();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        KmsHttpServer again = ServeCommand.run(ServeCommand.Options.parse(List.of("--port", "0", "--data-dir",
+                dataDir.toString(), "--create-user", "alice", "--issue-access-key",
+                "arn:aws:iam::111122223333:user/alice")), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        again.stop();
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("user arn:aws:iam::111122223333:user/alice already exists")
+                .contains("NEW access key for arn:aws:iam::111122223333:user/alice");
+    }
+
+    @Test
     void run_servesFromTheDataDirAndPrintsEndpointAndCredentials() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        KmsHttpServer server = ServeCommand.run(new ServeCommand.Options(0, Optional.of(dataDir.toString()),
-                "127.0.0.1", Optional.of("arn:aws:iam::111122223333:role/App")),
+        KmsHttpServer server = ServeCommand.run(ServeCommand.Options.parse(List.of("--port", "0", "--data-dir",
+                dataDir.toString(), "--create-role", "App", "--issue-access-key",
+                "arn:aws:iam::111122223333:role/App")),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             String banner = printed.toString(StandardCharsets.UTF_8);
             assertThat(banner).contains("listening on " + server.endpoint())
                     .contains("access key id 'test', secret access key 'test'")
-                    .contains("region us-east-1");
+                    .contains("region us-east-1")
+                    .contains("created role arn:aws:iam::111122223333:role/App");
             RawKmsClient raw = new RawKmsClient(server.endpoint());
             AccessKeyStore keys = AccessKeyStore.inMemory("111122223333");
             assertThat(raw.call(keys.defaultCredential(), "CreateKey", "{}").status()).isEqualTo(200);

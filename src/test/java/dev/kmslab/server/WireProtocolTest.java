@@ -150,7 +150,8 @@ class WireProtocolTest {
     void unsupportedMembers_areRefusedByName() throws Exception {
         assertError(call("Encrypt", "{\"KeyId\":\"k\",\"Plaintext\":\"eA==\",\"DryRun\":true}"), 400,
                 "UnsupportedOperationException", "DryRun");
-        assertError(call("CreateKey", "{\"Policy\":\"{}\"}"), 400, "UnsupportedOperationException", "Policy");
+        assertError(call("CreateKey", "{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\"}"), 400,
+                "UnsupportedOperationException", "CustomKeyStoreId");
         assertThat(call("Encrypt", "{\"KeyId\":\"" + newKeyId() + "\",\"Plaintext\":\"eA==\",\"DryRun\":false}")
                 .status()).isEqualTo(200);
     }

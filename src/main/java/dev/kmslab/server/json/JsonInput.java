@@ -7,6 +7,7 @@ import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.error.ValidationException;
 import dev.kmslab.engine.model.Tag;
 import dev.kmslab.server.WireError;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -72,6 +73,34 @@ public final class JsonInput {
             throw wrongType(member, "a 32-bit integer", node);
         }
         return node.intValue();
+    }
+
+    /** A timestamp: epoch seconds as a JSON number (fractions are milliseconds), as the AWS JSON protocol sends it. */
+    public Instant timestamp(String member) {
+        JsonNode node = node(member);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw wrongType(member, "a timestamp in epoch seconds", node);
+        }
+        try {
+            return Instant.ofEpochMilli(node.decimalValue().movePointRight(3).longValueExact());
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw WireError.serialization("Value of member '" + member + "' is not a valid timestamp.");
+        }
+    }
+
+    /** A nested structure, read with the same rules; null when absent. */
+    public JsonInput structure(String member) {
+        JsonNode node = node(member);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw wrongType(member, "an object", node);
+        }
+        return new JsonInput((ObjectNode) node);
     }
 
     public Boolean bool(String member) {

@@ -1,11 +1,13 @@
 package dev.kmslab.server.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
 import dev.kmslab.engine.model.KeyMetadata;
+import dev.kmslab.engine.model.MultiRegionConfiguration;
+import dev.kmslab.engine.model.MultiRegionKey;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Writes response members in the AWS JSON 1.1 shapes: blobs as standard base64, timestamps as epoch seconds (a
@@ -48,6 +50,25 @@ public final class JsonOutput {
         }
     }
 
+    /** A list of enum values by their wire names; an empty or null list is left out, as AWS leaves it out. */
+    public static void enumList(JsonGenerator out, String member, List<? extends Enum<?>> values) throws IOException {
+        if (values != null && !values.isEmpty()) {
+            out.writeArrayFieldStart(member);
+            for (Enum<?> value : values) {
+                out.writeString(value.name());
+            }
+            out.writeEndArray();
+        }
+    }
+
+    public static void stringList(JsonGenerator out, String member, List<String> values) throws IOException {
+        out.writeArrayFieldStart(member);
+        for (String value : values) {
+            out.writeString(value);
+        }
+        out.writeEndArray();
+    }
+
     /** A paged list's trailer: {@code NextMarker} only while {@code Truncated} is true. */
     public static void page(JsonGenerator out, String nextMarker, boolean truncated) throws IOException {
         if (truncated) {
@@ -74,16 +95,41 @@ public final class JsonOutput {
         // CustomerMasterKeySpec is the deprecated twin of KeySpec that AWS still returns.
         enumValue(out, "CustomerMasterKeySpec", m.keySpec());
         enumValue(out, "KeySpec", m.keySpec());
-        if (m.encryptionAlgorithms() != null && !m.encryptionAlgorithms().isEmpty()) {
-            out.writeArrayFieldStart("EncryptionAlgorithms");
-            for (EncryptionAlgorithmSpec spec : m.encryptionAlgorithms()) {
-                out.writeString(spec.name());
-            }
-            out.writeEndArray();
-        }
+        enumList(out, "EncryptionAlgorithms", m.encryptionAlgorithms());
+        enumList(out, "SigningAlgorithms", m.signingAlgorithms());
+        enumList(out, "MacAlgorithms", m.macAlgorithms());
+        enumList(out, "KeyAgreementAlgorithms", m.keyAgreementAlgorithms());
+        timestamp(out, "ValidTo", m.validTo());
+        enumValue(out, "ExpirationModel", m.expirationModel());
         out.writeBooleanField("MultiRegion", m.multiRegion());
+        multiRegionConfiguration(out, m.multiRegionConfiguration());
         integer(out, "PendingDeletionWindowInDays", m.pendingDeletionWindowInDays());
         string(out, "CurrentKeyMaterialId", m.currentKeyMaterialId());
+        out.writeEndObject();
+    }
+
+    private static void multiRegionConfiguration(JsonGenerator out, MultiRegionConfiguration c) throws IOException {
+        if (c == null) {
+            return;
+        }
+        out.writeObjectFieldStart("MultiRegionConfiguration");
+        enumValue(out, "MultiRegionKeyType", c.multiRegionKeyType());
+        if (c.primaryKey() != null) {
+            out.writeFieldName("PrimaryKey");
+            multiRegionKey(out, c.primaryKey());
+        }
+        out.writeArrayFieldStart("ReplicaKeys");
+        for (MultiRegionKey replica : c.replicaKeys()) {
+            multiRegionKey(out, replica);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void multiRegionKey(JsonGenerator out, MultiRegionKey key) throws IOException {
+        out.writeStartObject();
+        string(out, "Arn", key.arn());
+        string(out, "Region", key.region());
         out.writeEndObject();
     }
 }

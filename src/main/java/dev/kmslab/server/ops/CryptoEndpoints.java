@@ -109,11 +109,11 @@ final class CryptoEndpoints {
         return in.enumValue(member, EncryptionAlgorithmSpec.class);
     }
 
-    private static void refuseDryRun(JsonInput in) {
+    static void refuseDryRun(JsonInput in) {
         in.unsupported("DryRun", "dry runs are not simulated; leave it out to perform the operation.");
     }
 
-    private static void refuseRecipient(JsonInput in) {
+    static void refuseRecipient(JsonInput in) {
         in.unsupported("Recipient", "Nitro Enclaves attestation is not simulated.");
     }
 }

@@ -62,12 +62,8 @@ final class KeyEndpoints {
     }
 
     private static CreateKeyRequest createKeyRequest(JsonInput in) {
-        in.unsupported("Policy", "key policies are not evaluated by this engine version; keys get the default "
-                + "key policy.");
-        in.unsupported("BypassPolicyLockoutSafetyCheck", "it only applies together with Policy.");
         in.unsupported("CustomKeyStoreId", "custom key stores are not simulated.");
         in.unsupported("XksKeyId", "external key stores are not simulated.");
-        in.unsupported("MultiRegion", "multi-Region keys are not simulated.");
         KeySpec keySpec = in.enumValue("KeySpec", KeySpec.class);
         KeySpec legacySpec = in.enumValue("CustomerMasterKeySpec", KeySpec.class);
         if (keySpec != null && legacySpec != null) {
@@ -75,6 +71,7 @@ final class KeyEndpoints {
                     + "request. CustomerMasterKeySpec is deprecated.");
         }
         return new CreateKeyRequest(in.string("Description"), in.enumValue("KeyUsage", KeyUsage.class),
-                keySpec != null ? keySpec : legacySpec, in.enumValue("Origin", OriginType.class), in.tags("Tags"));
+                keySpec != null ? keySpec : legacySpec, in.enumValue("Origin", OriginType.class), in.tags("Tags"),
+                in.string("Policy"), in.bool("BypassPolicyLockoutSafetyCheck"), in.bool("MultiRegion"));
     }
 }

@@ -39,6 +39,11 @@ public final class OperationTable {
         TagEndpoints.register(table);
         CryptoEndpoints.register(table);
         RotationEndpoints.register(table);
+        PolicyEndpoints.register(table);
+        GrantEndpoints.register(table);
+        SignatureEndpoints.register(table);
+        KeyPairEndpoints.register(table);
+        ImportEndpoints.register(table);
         return new OperationTable(table);
     }
 
