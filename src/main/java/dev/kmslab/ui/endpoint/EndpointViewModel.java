@@ -23,13 +23,18 @@ public final class EndpointViewModel {
     private final Path dataDir;
     private final int port;
     private final BooleanProperty running = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty("Off");
+    private final StringProperty status = new SimpleStringProperty();
     private KmsHttpServer server;
 
     public EndpointViewModel(Supplier<KmsEngine> engine, Path dataDir, int port) {
         this.engine = engine;
         this.dataDir = dataDir;
         this.port = port;
+        status.set(offText());
+    }
+
+    private String offText() {
+        return port == 0 ? "Off" : "Off (port " + port + " when on)";
     }
 
     public BooleanProperty runningProperty() {
@@ -71,7 +76,7 @@ public final class EndpointViewModel {
             server = null;
         }
         running.set(false);
-        status.set("Off");
+        status.set(offText());
     }
 
     /** The running server (for listeners), or null. */

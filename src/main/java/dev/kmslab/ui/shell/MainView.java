@@ -217,7 +217,7 @@ public final class MainView extends StackPane implements Navigator {
     private VBox endpointRow() {
         atlantafx.base.controls.ToggleSwitch toggle = new atlantafx.base.controls.ToggleSwitch();
         toggle.setId("endpoint-switch");
-        Label label = new Label("Local KMS endpoint");
+        Label label = new Label("KMS endpoint");
         label.setId("endpoint-label");
         label.setLabelFor(toggle);
         label.setOnMouseClicked(e -> toggle.setSelected(!toggle.isSelected()));
