@@ -41,11 +41,12 @@ final class CreateKeyDialog {
         TextField description = new TextField();
         description.setId("new-key-description");
         ComboBox<KeyUsage> usage = choice("new-key-usage", KeyUsage.values(), KeyUsage.ENCRYPT_DECRYPT,
-                "coming with asymmetric and HMAC keys");
+                java.util.Map.of());
         ComboBox<KeySpec> spec = choice("new-key-spec", KeySpec.values(), KeySpec.SYMMETRIC_DEFAULT,
-                "coming with asymmetric keys");
+                java.util.Map.of(KeySpec.SM2, "China Regions only"));
         ComboBox<OriginType> origin = choice("new-key-origin", OriginType.values(), OriginType.AWS_KMS,
-                "not in the lab yet");
+                java.util.Map.of(OriginType.AWS_CLOUDHSM, "custom key stores are not in the lab yet",
+                        OriginType.EXTERNAL_KEY_STORE, "external key stores are not in the lab yet"));
         TextArea tags = new TextArea();
         tags.setId("new-key-tags");
         tags.setPromptText("team=payments\nenv=dev");
@@ -67,10 +68,13 @@ final class CreateKeyDialog {
                 + "to another key, so code need not change.");
         row = field(grid, row, "Description", description, "Free text shown in the console; up to 8192 characters.");
         row = field(grid, row, "Key usage", usage, "What the key may do. ENCRYPT_DECRYPT: Encrypt, Decrypt, "
-                + "ReEncrypt and data keys.");
-        row = field(grid, row, "Key spec", spec, "SYMMETRIC_DEFAULT is a 256-bit AES-GCM key that never leaves KMS.");
-        row = field(grid, row, "Origin", origin, "AWS_KMS: KMS generates the key material. EXTERNAL means you "
-                + "import your own.");
+                + "ReEncrypt (and data keys for symmetric keys); SIGN_VERIFY: Sign and Verify; GENERATE_VERIFY_MAC: "
+                + "HMAC keys; KEY_AGREEMENT: ECDH with NIST curves.");
+        row = field(grid, row, "Key spec", spec, "SYMMETRIC_DEFAULT is a 256-bit AES-GCM key that never leaves KMS; "
+                + "RSA and ECC specs are key pairs whose public key you can download; HMAC_* are MAC keys. A spec "
+                + "must fit the usage (the engine says why when it does not).");
+        row = field(grid, row, "Origin", origin, "AWS_KMS: KMS generates the key material. EXTERNAL: the key waits "
+                + "in PendingImport until you import your own material.");
         row = field(grid, row, "Tags", tags, "One key=value per line, for cost allocation and attribute-based "
                 + "access control.");
         javafx.scene.layout.HBox rot = new javafx.scene.layout.HBox(8, rotation, period, new Label("days"));
@@ -119,12 +123,13 @@ final class CreateKeyDialog {
         return row + 2;
     }
 
-    /** A choice whose values other than {@code supported} are visible but disabled, with the reason. */
-    private static <T extends Enum<T>> ComboBox<T> choice(String id, T[] values, T supported, String why) {
+    /** A choice whose values in {@code unavailable} are visible but disabled, with the reason. */
+    private static <T extends Enum<T>> ComboBox<T> choice(String id, T[] values, T initial,
+                                                          java.util.Map<T, String> unavailable) {
         ComboBox<T> box = new ComboBox<>();
         box.setId(id);
         box.getItems().addAll(values);
-        box.setValue(supported);
+        box.setValue(initial);
         box.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
@@ -133,8 +138,9 @@ final class CreateKeyDialog {
                     setText(null);
                     setDisable(false);
                 } else {
-                    setText(item == supported ? item.name() : item.name() + " — " + why);
-                    setDisable(item != supported);
+                    String why = unavailable.get(item);
+                    setText(why == null ? item.name() : item.name() + " — " + why);
+                    setDisable(why != null);
                 }
             }
         });

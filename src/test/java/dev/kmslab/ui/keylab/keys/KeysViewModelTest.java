@@ -39,6 +39,26 @@ class KeysViewModelTest {
     }
 
     @Test
+    void create_anAsymmetricSigningKey_andAKeyAwaitingImport() {
+        keys.create(new CreateKeyForm("", KeyUsage.SIGN_VERIFY, KeySpec.ECC_NIST_P256, OriginType.AWS_KMS,
+                List.of(), "signer", false, 365));
+        keys.create(new CreateKeyForm("", KeyUsage.ENCRYPT_DECRYPT, KeySpec.SYMMETRIC_DEFAULT, OriginType.EXTERNAL,
+                List.of(), "byok", false, 365));
+        assertThat(keys.rows()).extracting(r -> r.metadata().keySpec(), r -> r.metadata().keyState())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(KeySpec.ECC_NIST_P256, KeyState.Enabled),
+                        org.assertj.core.groups.Tuple.tuple(KeySpec.SYMMETRIC_DEFAULT, KeyState.PendingImport));
+        assertThat(keys.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void create_aSpecThatDoesNotFitTheUsage_showsTheEngineError() {
+        keys.create(new CreateKeyForm("", KeyUsage.ENCRYPT_DECRYPT, KeySpec.HMAC_256, OriginType.AWS_KMS,
+                List.of(), "", false, 365));
+        assertThat(keys.rows()).isEmpty();
+        assertThat(keys.errorProperty().get().code()).isIn("ValidationException", "InvalidKeyUsageException");
+    }
+
+    @Test
     void create_whenTheAliasIsTaken_keepsTheKey_andReportsTheAliasError() {
         lab.key("alias/orders");
         keys.create(form("alias/orders", List.of(), false, 365));
