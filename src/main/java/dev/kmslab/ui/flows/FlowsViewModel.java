@@ -4,6 +4,7 @@ import dev.kmslab.flow.Flow;
 import dev.kmslab.flow.FlowCatalogue;
 import dev.kmslab.flow.FlowDefinition;
 import dev.kmslab.flow.FlowRecorder;
+import dev.kmslab.ui.common.UiExecutor;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import javafx.beans.property.StringProperty;
 public final class FlowsViewModel {
 
     private final FlowRecorder recorder;
-    private final FlowExecutor executor;
+    private final UiExecutor executor;
     private final FlowPlayerModel player = new FlowPlayerModel();
     private final StringProperty openFlowId = new SimpleStringProperty();
     private final BooleanProperty recording = new SimpleBooleanProperty();
@@ -31,7 +32,7 @@ public final class FlowsViewModel {
     private final ObjectProperty<Optional<String>> keyId = new SimpleObjectProperty<>(Optional.empty());
     private long generation;
 
-    public FlowsViewModel(FlowRecorder recorder, FlowExecutor executor) {
+    public FlowsViewModel(FlowRecorder recorder, UiExecutor executor) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.executor = Objects.requireNonNull(executor, "executor");
     }

@@ -9,7 +9,7 @@ import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.checklists.ChecklistView;
 import dev.kmslab.ui.checklists.ChecklistViewModel;
 import dev.kmslab.ui.common.FxUiExecutor;
-import dev.kmslab.ui.flows.FlowExecutor;
+import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.flows.FlowsView;
 import dev.kmslab.ui.flows.FlowsViewModel;
 import dev.kmslab.ui.keylab.KeyLabSession;
@@ -80,7 +80,7 @@ public final class MainView extends StackPane implements Navigator {
         this.shell = shell;
         this.browser = browser;
         this.flows = new FlowsViewModel(FlowRecorder.withLearnerEngine(() -> learnerEngine, new SecureRandom()),
-                FlowExecutor.background());
+                UiExecutor.fx(1));
         if (keyLab != null) {
             learnerEngine = keyLab.engine();
             keyLab.engineProperty().addListener((obs, was, now) -> learnerEngine = now);

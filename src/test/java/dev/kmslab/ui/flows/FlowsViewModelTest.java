@@ -1,5 +1,6 @@
 package dev.kmslab.ui.flows;
 
+import dev.kmslab.ui.common.UiExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.CallerContext;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FlowsViewModelTest {
 
     private final FlowsViewModel vm = new FlowsViewModel(FlowRecorder.standalone(new SecureRandom()),
-            FlowExecutor.direct());
+            UiExecutor.synchronous());
 
     @Test
     void openRecordsTheFlowAndShowsItsFirstStep() {
@@ -47,10 +48,17 @@ class FlowsViewModelTest {
     void recordingHappensOnTheExecutorAndALateResultIsDropped() {
         Runnable[] pending = new Runnable[2];
         int[] n = {0};
-        FlowExecutor deferred = new FlowExecutor() {
+        UiExecutor deferred = new UiExecutor() {
             @Override
-            public <T> void submit(Supplier<T> work, Consumer<T> onSuccess, Consumer<RuntimeException> onError) {
-                pending[n[0]++] = () -> onSuccess.accept(work.get());
+            public <T> void submit(java.util.concurrent.Callable<T> work, Consumer<? super T> onSuccess,
+                                   Consumer<? super Exception> onError) {
+                pending[n[0]++] = () -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onError.accept(e);
+                    }
+                };
             }
         };
         FlowsViewModel slow = new FlowsViewModel(FlowRecorder.standalone(new SecureRandom()), deferred);
@@ -70,7 +78,7 @@ class FlowsViewModelTest {
         String arn = learner.createKey(CallerContext.root(learner.account()), CreateKeyRequest.symmetric())
                 .keyMetadata().arn();
         FlowsViewModel withKey = new FlowsViewModel(new FlowRecorder(learner, FlowRecorder::sandboxEngine,
-                new SecureRandom()), FlowExecutor.direct());
+                new SecureRandom()), UiExecutor.synchronous());
         withKey.open("s3-sse-kms", Optional.of(arn));
         assertThat(withKey.flow().orElseThrow().steps().get(0).parameters())
                 .containsEntry("x-amz-server-side-encryption-aws-kms-key-id", arn);

@@ -7,7 +7,7 @@ import dev.kmslab.engine.model.DisableKeyRequest;
 import dev.kmslab.flow.Flow;
 import dev.kmslab.flow.FlowDefinition;
 import dev.kmslab.flow.FlowRecorder;
-import dev.kmslab.ui.flows.FlowExecutor;
+import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.flows.FlowsViewModel;
 import dev.kmslab.ui.keylab.LabFixture;
 import java.security.SecureRandom;
@@ -20,7 +20,7 @@ class WatchWithKeyTest {
     private final LabFixture lab = new LabFixture();
     private final KeysViewModel keys = new KeysViewModel(lab.session);
     private final FlowsViewModel flows = new FlowsViewModel(
-            FlowRecorder.withLearnerEngine(lab.session::engine, new SecureRandom()), FlowExecutor.direct());
+            FlowRecorder.withLearnerEngine(lab.session::engine, new SecureRandom()), UiExecutor.synchronous());
 
     private KeyRow select(String keyId) {
         lab.session.selectedKeyIdProperty().set(keyId);
