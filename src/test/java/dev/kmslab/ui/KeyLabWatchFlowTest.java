@@ -52,6 +52,7 @@ class KeyLabWatchFlowTest {
         String arn = table.getItems().get(0).metadata().arn();
         app.waitFor("#key-watch");
         app.scrollIntoView("#key-watch");
+        int revisionBefore = app.app().keyLab().revisionProperty().get();
         app.clickOn("#key-watch");
 
         app.waitFor("#flows-view");
@@ -63,5 +64,7 @@ class KeyLabWatchFlowTest {
         assertThat(flow.steps()).anySatisfy(s -> assertThat(s.parameters()).containsEntry("KeyId", arn));
         assertThat(app.app().keyLab().engine().auditLog().all())
                 .anyMatch(e -> e.eventName().equals("GenerateDataKey") && arn.equals(e.keyArn()));
+        // The recorded calls were real, so the Key Lab screens were told to reload.
+        assertThat(app.app().keyLab().revisionProperty().get()).isGreaterThan(revisionBefore);
     }
 }

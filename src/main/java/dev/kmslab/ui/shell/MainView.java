@@ -84,6 +84,12 @@ public final class MainView extends StackPane implements Navigator {
         if (keyLab != null) {
             learnerEngine = keyLab.engine();
             keyLab.engineProperty().addListener((obs, was, now) -> learnerEngine = now);
+            // A flow recorded on the learner's key makes real calls (rotations, new aliases...): refresh the Key Lab.
+            flows.player().flowProperty().addListener((obs, was, now) -> {
+                if (now != null && flows.keyIdProperty().get().isPresent()) {
+                    keyLab.changed();
+                }
+            });
         }
         this.checklists = new ChecklistViewModel(progress);
         this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
