@@ -65,6 +65,16 @@ public final class FlowsViewModel {
         });
     }
 
+    /** Shows a flow built elsewhere (for example from an audit-log event) without recording anything. */
+    public void show(Flow flow) {
+        ++generation;
+        openFlowId.set(flow.id());
+        keyId.set(Optional.empty());
+        error.set(null);
+        recording.set(false);
+        player.load(flow);
+    }
+
     /** Back to the catalogue. */
     public void close() {
         generation++;

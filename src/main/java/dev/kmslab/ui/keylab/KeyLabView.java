@@ -44,6 +44,15 @@ public final class KeyLabView extends VBox {
      * @param flowOpener opens a catalogue flow recorded with a key ("Watch with this key"); null hides the button
      */
     public KeyLabView(KeyLabSession session, BiConsumer<String, Optional<String>> flowOpener) {
+        this(session, flowOpener, null);
+    }
+
+    /**
+     * @param flowOpener opens a catalogue flow recorded with a key ("Watch with this key"); null hides the button
+     * @param eventOpener plays one audit-log event as a flow ("Open as flow"); null hides that button
+     */
+    public KeyLabView(KeyLabSession session, BiConsumer<String, Optional<String>> flowOpener,
+                      java.util.function.Consumer<dev.kmslab.engine.audit.AuditEvent> eventOpener) {
         this.session = session;
         setId("keylab");
         getStyleClass().add("keylab");
@@ -58,7 +67,7 @@ public final class KeyLabView extends VBox {
                 new FileEnvelopeViewModel(session)));
         addTab("keylab-tab-policies", "Policies", () -> PoliciesView.create(session, keys));
         addTab("keylab-tab-grants", "Grants", () -> GrantsView.create(session, keys));
-        addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session)));
+        addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session), eventOpener));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(new ClockBar(new ClockViewModel(session)), new ActAsBar(new ActAsViewModel(session)),
                 tabs);

@@ -105,7 +105,8 @@ public final class MainView extends StackPane implements Navigator {
                         () -> new ServiceMapView(services, markdown, this)),
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
                         () -> new ChecklistView(checklists, this)),
-                new Section("keylab", "Key Lab", Feather.LOCK, () -> new KeyLabView(keyLab, this::showFlow)),
+                new Section("keylab", "Key Lab", Feather.LOCK, () -> new KeyLabView(keyLab, this::showFlow,
+                        event -> showFlow(dev.kmslab.flow.AuditEventFlow.of(event)))),
                 new Section("flows", "Flows", Feather.PLAY_CIRCLE, () -> new FlowsView(flows)),
                 new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz, this)));
         frame.setLeft(sidebar());
@@ -373,6 +374,12 @@ public final class MainView extends StackPane implements Navigator {
     public void showFlow(String flowId, Optional<String> keyId) {
         shell.selectedSectionProperty().set("flows");
         flows.open(flowId, keyId);
+    }
+
+    @Override
+    public void showFlow(dev.kmslab.flow.Flow flow) {
+        shell.selectedSectionProperty().set("flows");
+        flows.show(flow);
     }
 
     /** The Flows section's model (what it plays, whether it is recording). */

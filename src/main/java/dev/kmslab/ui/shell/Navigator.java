@@ -28,6 +28,11 @@ public interface Navigator {
         showFlow(flowId);
     }
 
+    /** Plays a flow that was built, not recorded (for example from an audit-log event). */
+    default void showFlow(dev.kmslab.flow.Flow flow) {
+        // Screens without a flow player ignore it.
+    }
+
     /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>} or a web address. */
     default void follow(String destination) {
         if (destination.startsWith("concept:")) {

@@ -31,9 +31,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class AuditView extends BorderPane {
 
     private final AuditViewModel model;
+    private final java.util.function.Consumer<AuditEvent> eventOpener;
 
     public AuditView(AuditViewModel model) {
+        this(model, null);
+    }
+
+    /** @param eventOpener plays the selected event as a flow; null hides the "Open as flow" button */
+    public AuditView(AuditViewModel model, java.util.function.Consumer<AuditEvent> eventOpener) {
         this.model = model;
+        this.eventOpener = eventOpener;
         setId("audit-view");
         setTop(toolbar());
         TableView<AuditEvent> table = table();
@@ -99,6 +106,13 @@ public final class AuditView extends BorderPane {
             }
         });
         HBox bar = new HBox(8, op, key, errors, reads, grow, export);
+        if (eventOpener != null) {
+            Button asFlow = new Button("Open as flow", new FontIcon(Feather.PLAY_CIRCLE));
+            asFlow.setId("audit-open-flow");
+            asFlow.disableProperty().bind(model.selectedProperty().isNull());
+            asFlow.setOnAction(e -> eventOpener.accept(model.selectedProperty().get()));
+            bar.getChildren().add(bar.getChildren().size() - 1, asFlow);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
