@@ -25,6 +25,7 @@ public final class EndpointViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty();
     private KmsHttpServer server;
+    private AccessKeyStore keys;
 
     public EndpointViewModel(Supplier<KmsEngine> engine, Path dataDir, int port) {
         this.engine = engine;
@@ -58,7 +59,7 @@ public final class EndpointViewModel {
             return false;
         }
         try {
-            AccessKeyStore keys = AccessKeyStore.open(dataDir, lab.account(), Clock.systemUTC());
+            keys = AccessKeyStore.open(dataDir, lab.account(), Clock.systemUTC());
             server = KmsHttpServer.start(lab, ServerConfig.defaults(keys).withPort(port));
             status.set(server.endpoint() + " · access key test / secret test");
             running.set(true);
@@ -77,6 +78,19 @@ public final class EndpointViewModel {
         }
         running.set(false);
         status.set(offText());
+    }
+
+    /**
+     * Issues an access key for a lab principal (the one the Key Lab acts as), so a CLI or SDK signed with it is
+     * evaluated as that principal. The secret is shown once; only the running endpoint accepts it.
+     *
+     * @throws IllegalStateException when the endpoint is off
+     */
+    public dev.kmslab.server.auth.Credential issueAccessKey(String principalArn) throws IOException {
+        if (server == null || keys == null) {
+            throw new IllegalStateException("Turn the endpoint on first.");
+        }
+        return keys.issueAccessKey(principalArn);
     }
 
     /** The running server (for listeners), or null. */

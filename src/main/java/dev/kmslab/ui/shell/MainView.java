@@ -74,6 +74,7 @@ public final class MainView extends StackPane implements Navigator {
     private final BorderPane frame = new BorderPane();
     private SearchOverlay searchOverlay;
     private final dev.kmslab.ui.endpoint.EndpointViewModel endpoint;
+    private final KeyLabSession keyLabSession;
 
     public MainView(ShellViewModel shell, ChecklistProgress progress, Path dataDir, Consumer<String> browser,
                     KeyLabSession keyLab) {
@@ -92,6 +93,7 @@ public final class MainView extends StackPane implements Navigator {
             });
         }
         this.checklists = new ChecklistViewModel(progress);
+        this.keyLabSession = keyLab;
         this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
                 dev.kmslab.server.ServerConfig.DEFAULT_PORT);
         this.quiz = new QuizViewModel(dataDir, Clock.systemUTC(), new FxUiExecutor(), Random::new,
@@ -246,7 +248,39 @@ public final class MainView extends StackPane implements Navigator {
                 endpoint.stop();
             }
         });
-        return new VBox(4, row, status);
+        Button issue = new Button("Access key for the Key Lab principal");
+        issue.setId("endpoint-issue-key");
+        issue.getStyleClass().addAll("small", "flat");
+        issue.setWrapText(true);
+        issue.visibleProperty().bind(endpoint.runningProperty());
+        issue.managedProperty().bind(issue.visibleProperty());
+        issue.setOnAction(e -> issueAccessKey());
+        return new VBox(4, row, status, issue);
+    }
+
+    // Signs CLI/SDK calls as the principal chosen under "Act as" in the Key Lab; the secret is shown only now.
+    private void issueAccessKey() {
+        String principal = keyLabSession.caller().principalArn();
+        javafx.scene.control.Alert alert;
+        try {
+            dev.kmslab.server.auth.Credential key = endpoint.issueAccessKey(principal);
+            javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(
+                    "export AWS_ACCESS_KEY_ID=" + key.accessKeyId() + "\nexport AWS_SECRET_ACCESS_KEY="
+                            + key.secretAccessKey() + "\nexport AWS_DEFAULT_REGION=us-east-1\n");
+            text.setId("endpoint-issued-key");
+            text.setEditable(false);
+            text.setPrefRowCount(3);
+            alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+            alert.setHeaderText("Access key for " + principal);
+            alert.getDialogPane().setContent(new VBox(8, new Label("Calls signed with it are evaluated as this "
+                    + "principal. Copy the secret now: it is not shown again."), text));
+        } catch (java.io.IOException | IllegalStateException ex) {
+            alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, ex.getMessage());
+        }
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.show();
     }
 
     /** The local endpoint switch's model; {@link #stopEndpoint()} runs when the app closes. */

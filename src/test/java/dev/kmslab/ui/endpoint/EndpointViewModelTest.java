@@ -47,6 +47,40 @@ class EndpointViewModelTest {
     }
 
     @Test
+    void issuedAccessKey_signsCallsAsThatPrincipal() throws Exception {
+        KmsEngine engine = KmsEngine.inMemory();
+        engine.principals().createRole(engine.account(), "Reader");
+        String role = "arn:aws:iam::" + engine.account() + ":role/Reader";
+        EndpointViewModel model = new EndpointViewModel(() -> engine, data, 0);
+        assertThatThrownBy(() -> model.issueAccessKey(role)).isInstanceOf(IllegalStateException.class);
+        model.start();
+        try {
+            dev.kmslab.server.auth.Credential key = model.issueAccessKey(role);
+            assertThat(key.principalArn()).isEqualTo(role);
+            assertThat(key.accessKeyId()).isNotEqualTo("test");
+            try (software.amazon.awssdk.services.kms.KmsClient kms = client(model.server().port(), key)) {
+                // The role has no IAM policy, so even listing keys is refused, and the message names the role.
+                assertThatThrownBy(kms::listKeys)
+                        .isInstanceOf(software.amazon.awssdk.services.kms.model.KmsException.class)
+                        .hasMessageContaining("role/Reader");
+            }
+        } finally {
+            model.stop();
+        }
+    }
+
+    private static software.amazon.awssdk.services.kms.KmsClient client(int port,
+                                                                         dev.kmslab.server.auth.Credential key) {
+        return software.amazon.awssdk.services.kms.KmsClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.accessKeyId(),
+                                key.secretAccessKey())))
+                .build();
+    }
+
+    @Test
     void refusesToStartBeforeTheLabEngineIsOpen() {
         EndpointViewModel model = new EndpointViewModel(() -> null, data, 0);
         assertThat(model.start()).isFalse();
