@@ -93,14 +93,17 @@ class KeyLabPoliciesUiTest {
     @Test
     void aSavedDenyPolicy_makesTheSimulatorAnswerDenied_withTheStatementMarked() throws Exception {
         tab("keylab-tab-policies", "#policies-view");
-        TextArea editor = app.find("#policy-editor");
+        org.fxmisc.richtext.CodeArea editor = app.find("#policy-editor");
         until(() -> editor.getText().contains("Enable IAM User Permissions"));
-        app.interact(() -> editor.setText("{ \"Version\": \"2012-10-17\", \"Statement\": [ { \"Effect\": \"Maybe\" } ] }"));
+        app.interact(() -> editor.replaceText("{ \"Version\": \"2012-10-17\", \"Statement\": [ { \"Effect\": \"Maybe\" } ] }"));
         Label validity = app.find("#policy-validity");
         until(() -> validity.getText().startsWith("line 1, column "));
         assertThat(validity.getText()).endsWith("(Statement[0].Effect)");
+        // The problem line is marked in the editor, and member names are coloured as JSON keys.
+        assertThat(editor.getParagraph(0).getParagraphStyle()).contains("json-error-line");
+        assertThat(editor.getStyleOfChar(editor.getText().indexOf("Version") + 1)).contains("json-key");
 
-        app.interact(() -> editor.setText(denyEncrypt(session().engine().account())));
+        app.interact(() -> editor.replaceText(denyEncrypt(session().engine().account())));
         until(() -> validity.getText().equals("Valid key policy: 2 statements."));
         app.clickOn("#policy-save");
         Label status = app.find("#policy-status");

@@ -11,7 +11,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -31,7 +30,7 @@ public final class PoliciesView extends BorderPane {
     static final Duration VALIDATE_DELAY = Duration.millis(250);
 
     private final PolicyEditorViewModel editor;
-    private final TextArea text = new TextArea();
+    private final JsonEditor text = new JsonEditor();
 
     public PoliciesView(PolicyEditorViewModel editor, SimulatorViewModel simulator, PrincipalsViewModel principals,
                         KeysViewModel keys) {
@@ -106,7 +105,19 @@ public final class PoliciesView extends BorderPane {
     private VBox editorPane() {
         text.setId("policy-editor");
         text.getStyleClass().add("policy-editor");
-        text.textProperty().bindBidirectional(editor.textProperty());
+        // The editor's text follows the view-model both ways; the guards stop the two listeners echoing each other.
+        text.replaceText(editor.textProperty().get() == null ? "" : editor.textProperty().get());
+        editor.textProperty().addListener((obs, was, now) -> {
+            String value = now == null ? "" : now;
+            if (!value.equals(text.getText())) {
+                text.replaceText(value);
+            }
+        });
+        text.textProperty().addListener((obs, was, now) -> {
+            if (!now.equals(editor.textProperty().get())) {
+                editor.textProperty().set(now);
+            }
+        });
         PauseTransition debounce = new PauseTransition(VALIDATE_DELAY);
         debounce.setOnFinished(e -> editor.validate());
         text.textProperty().addListener((obs, was, now) -> debounce.playFromStart());
@@ -115,6 +126,7 @@ public final class PoliciesView extends BorderPane {
             if (now != null) {
                 text.getStyleClass().add("policy-editor-invalid");
             }
+            text.markLine(now == null ? -1 : now.line() - 1);
         });
         editor.highlightProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -124,7 +136,8 @@ public final class PoliciesView extends BorderPane {
                 scrollToLine(PolicyText.lineOf(text.getText(), now.start()));
             }
         });
-        VBox.setVgrow(text, Priority.ALWAYS);
+        org.fxmisc.flowless.VirtualizedScrollPane<JsonEditor> scroll = new org.fxmisc.flowless.VirtualizedScrollPane<>(text);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         Label validity = new Label();
         validity.setId("policy-validity");
         validity.setWrapText(true);
@@ -144,17 +157,14 @@ public final class PoliciesView extends BorderPane {
         status.getStyleClass().add("lab-status");
         status.setWrapText(true);
         status.textProperty().bind(editor.statusProperty());
-        VBox pane = new VBox(6, text, validityRow, status, new ErrorBox("policy-error", editor.errorProperty()));
+        VBox pane = new VBox(6, scroll, validityRow, status, new ErrorBox("policy-error", editor.errorProperty()));
         pane.getStyleClass().add("lab-page");
         return pane;
     }
 
-    // The text area only scrolls the caret into view at an edge; put the marked range's first line near the top.
+    // Put the marked range's first line near the top rather than wherever the caret happens to land.
     private void scrollToLine(int line) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text("X");
-        probe.setFont(text.getFont());
-        double lineHeight = probe.getLayoutBounds().getHeight();
-        javafx.application.Platform.runLater(() -> text.setScrollTop(Math.max(0, line - 2) * lineHeight));
+        javafx.application.Platform.runLater(() -> text.showParagraphAtTop(Math.max(0, line - 3)));
     }
 
     private static void styleValidity(Label label, boolean valid) {
