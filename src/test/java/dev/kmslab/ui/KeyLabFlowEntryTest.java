@@ -2,6 +2,10 @@ package dev.kmslab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.engine.CallerContext;
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.flow.Flow;
 import dev.kmslab.ui.flows.FlowsView;
 import dev.kmslab.ui.keylab.keys.KeyRow;
@@ -16,8 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** "Watch with this key" in the Key Lab opens the Flows player on a flow recorded with the learner's key. */
-class KeyLabWatchFlowTest {
+/**
+ * The Key Lab's ways into the Flows player: "Watch with this key" records a flow on the learner's key, and "Open as
+ * flow" replays one audit-log call (for example one from the AWS CLI).
+ */
+class KeyLabFlowEntryTest {
 
     @TempDir
     Path data;
@@ -66,5 +73,26 @@ class KeyLabWatchFlowTest {
                 .anyMatch(e -> e.eventName().equals("GenerateDataKey") && arn.equals(e.keyArn()));
         // The recorded calls were real, so the Key Lab screens were told to reload.
         assertThat(app.app().keyLab().revisionProperty().get()).isGreaterThan(revisionBefore);
+    }
+
+    @Test
+    void openAsFlow_playsTheSelectedEvent() throws Exception {
+        KmsEngine engine = app.app().keyLab().engine();
+        engine.createKey(CallerContext.root(engine.account()), CreateKeyRequest.withDescription("from the CLI"));
+        app.clickOn("#keylab-tab-audit");
+        app.waitFor("#audit-view");
+        TableView<AuditEvent> table = app.find("#audit-table");
+        until(() -> table.getItems().stream().anyMatch(e -> e.eventName().equals("CreateKey")));
+        AuditEvent createKey = table.getItems().stream().filter(e -> e.eventName().equals("CreateKey"))
+                .findFirst().orElseThrow();
+        app.interact(() -> table.getSelectionModel().select(createKey));
+        app.clickOn("#audit-open-flow");
+
+        app.waitFor("#flows-view");
+        FlowsView flows = app.find("#flows-view");
+        until(() -> flows.player().model().flowProperty().get() != null);
+        Flow flow = flows.player().model().flowProperty().get();
+        assertThat(flow.id()).isEqualTo("audit-" + createKey.eventId());
+        assertThat(flow.steps().get(0).action()).isEqualTo("CreateKey");
     }
 }
