@@ -13,6 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class LocalCrypto {
 
     public static final int IV_BYTES = 12;
+    public static final int KEY_BYTES = 32;
     private static final int TAG_BITS = 128;
 
     private final SecureRandom random;
@@ -25,6 +26,13 @@ public final class LocalCrypto {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         return iv;
+    }
+
+    /** 256 fresh random bits, as a client generates key material of its own (for example to import into KMS). */
+    public byte[] newKey() {
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        return key;
     }
 
     public static byte[] encrypt(byte[] key, byte[] iv, byte[] plaintext, byte[] aad) {
