@@ -189,17 +189,18 @@ final class ImportKeyMaterialFlow {
     private static void decrypt(FlowSession s, byte[] blob, String narration) {
         s.call("client", "Decrypt").param("CiphertextBlob", blob.length + " bytes").context(CONTEXT)
                 .open("Ciphertext blob", PayloadKind.CIPHERTEXT, blob).narration(narration).add();
-        StepBuilder response = s.step("kms", "client", "Decrypt response");
+        Failure[] failure = {null};
         Optional<DecryptResult> r = s.attempt(() -> s.engine().decrypt(s.caller(), DecryptRequest.of(blob, CONTEXT)),
-                response::failure);
+                f -> failure[0] = f);
         if (r.isPresent()) {
-            response.secret("Plaintext", PayloadKind.PLAINTEXT, r.get().plaintext())
+            s.step("kms", "client", "Decrypt response").secret("Plaintext", PayloadKind.PLAINTEXT, r.get().plaintext())
                     .narration("With the same material back, the record encrypted before the expiry decrypts "
                             + "again: nothing was lost, because the application kept its copy.").add();
             r.get().destroyPlaintext();
         } else {
-            response.narration("KMSInvalidStateException again: without its material the key cannot decrypt "
-                    + "anything, old or new.").add();
+            s.step("kms", "client", "Decrypt error").failure(failure[0])
+                    .narration("KMSInvalidStateException again: without its material the key cannot decrypt "
+                            + "anything, old or new.").add();
         }
     }
 
@@ -207,17 +208,25 @@ final class ImportKeyMaterialFlow {
         GetParametersForImportResult params = getParameters(s, keyArn, "To restore the key the application needs "
                 + "a new wrapping key and import token: the first ones expired 24 hours after they were issued.");
         byte[] other = s.crypto().newKey();
+        s.step("client", "client", "Generate new 256-bit key material")
+                .secret("Key material", PayloadKind.DATA_KEY, other)
+                .narration("Suppose the backup had been lost, and someone generated fresh material instead.").add();
         byte[] otherWrapped = wrap(s, params, other);
+        Instant validTo = s.engine().now().plus(SECOND_VALIDITY);
         s.call("client", "ImportKeyMaterial").param("KeyId", keyArn)
+                .param("ExpirationModel", ExpirationModelType.KEY_MATERIAL_EXPIRES).param("ValidTo", validTo)
                 .open("Encrypted key material", PayloadKind.ENCRYPTED_DATA_KEY, otherWrapped)
-                .narration("Suppose the backup had been lost and someone generated fresh material instead.").add();
+                .open("Import token", PayloadKind.OTHER, params.importToken())
+                .narration("The application tries to import the new material into the same key.").add();
         StepBuilder refused = s.step("kms", "client", "ImportKeyMaterial error");
         s.attempt(() -> s.engine().importKeyMaterial(s.caller(), new ImportKeyMaterialRequest(keyArn,
-                params.importToken(), otherWrapped, s.engine().now().plus(SECOND_VALIDITY),
-                ExpirationModelType.KEY_MATERIAL_EXPIRES)), refused::failure);
-        refused.narration("KMS refuses it with IncorrectKeyMaterialException: this key can only ever take back the "
-                + "material it had. Without the original, the old ciphertext would be lost for good.")
-                .tip("Only the same key material can be re-imported into a KMS key.").add();
+                params.importToken(), otherWrapped, validTo, ExpirationModelType.KEY_MATERIAL_EXPIRES)),
+                refused::failure);
+        refused.narration("KMS refuses it with IncorrectKeyMaterialException: material that expired comes back only "
+                + "by importing the very same bytes. Without the original, the record encrypted under it would be "
+                + "lost for good.")
+                .tip("To restore a key whose imported material expired or was deleted, re-import the same material.")
+                .add();
         Arrays.fill(other, (byte) 0);
         s.step("escrow", "client", "Read your copy").secret("Key material", PayloadKind.DATA_KEY, material)
                 .narration("Instead, the application fetches the original material from its own backup.").add();

@@ -120,7 +120,10 @@ class AsymmetricFlowsTest {
         Flow flow = recorder.record("import-key-material", Optional.empty());
         assertThat(failures(flow)).containsExactly("KMSInvalidStateException", "KMSInvalidStateException",
                 "IncorrectKeyMaterialException");
+        assertThat(flow.steps()).filteredOn(Step::failed).extracting(Step::action)
+                .containsExactly("Encrypt error", "Decrypt error", "ImportKeyMaterial error");
         assertThat(step(flow, "Encrypt error").failure().orElseThrow().message()).contains("pending import");
+        assertThat(step(flow, "Decrypt error").failure().orElseThrow().message()).contains("pending import");
     }
 
     @Test
@@ -162,16 +165,21 @@ class AsymmetricFlowsTest {
         assertThat(wraps).hasSize(3);
         // First import, the refused fresh material, then the original from the backup.
         assertThat(wraps.get(0).payload("Key material").orElseThrow().bytes()).isEqualTo(material);
-        assertThat(wraps.get(1).payload("Key material").orElseThrow().bytes()).isNotEqualTo(material);
+        byte[] fresh = step(flow, "Generate new 256-bit key material").payload("Key material").orElseThrow().bytes();
+        assertThat(fresh).hasSize(32).isNotEqualTo(material);
+        assertThat(wraps.get(1).payload("Key material").orElseThrow().bytes()).isEqualTo(fresh);
         assertThat(wraps.get(2).payload("Key material").orElseThrow().bytes()).isEqualTo(material);
         assertThat(step(flow, "Read your copy").payload("Key material").orElseThrow().bytes()).isEqualTo(material);
         assertThat(wraps).allSatisfy(w -> assertThat(w.payload("Encrypted key material").orElseThrow().size())
                 .isEqualTo(256));
 
         byte[] blob = step(flow, "Encrypt response").payload("Ciphertext blob").orElseThrow().bytes();
-        Step last = flow.steps().stream().filter(s -> s.action().equals("Decrypt response")).reduce((a, b) -> b)
-                .orElseThrow();
+        List<Step> decrypted = flow.steps().stream().filter(s -> s.action().equals("Decrypt response")).toList();
+        assertThat(decrypted).hasSize(1);
+        Step last = decrypted.get(0);
         assertThat(last.failed()).isFalse();
+        assertThat(flow.steps().indexOf(last)).isGreaterThan(flow.steps().indexOf(step(flow, "Decrypt error")))
+                .isEqualTo(flow.steps().size() - 1);
         assertThat(new String(last.payload("Plaintext").orElseThrow().bytes(), StandardCharsets.UTF_8))
                 .isEqualTo(ImportKeyMaterialFlow.DOCUMENT);
         // The blob shown is the engine's real ciphertext: the sandbox decrypts it independently of the flow.

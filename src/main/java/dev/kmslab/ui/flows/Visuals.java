@@ -62,7 +62,8 @@ final class Visuals {
 
     static String shortName(Payload p) {
         return switch (p.kind()) {
-            case DATA_KEY -> p.name().startsWith("Bucket") ? "bucket key" : "data key";
+            case DATA_KEY -> p.name().startsWith("Bucket") ? "bucket key"
+                    : p.name().startsWith("Key material") ? "key material" : "data key";
             case ENCRYPTED_DATA_KEY -> "encrypted key";
             case CIPHERTEXT -> "ciphertext";
             case PLAINTEXT -> "plaintext";
