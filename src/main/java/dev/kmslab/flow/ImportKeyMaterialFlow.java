@@ -43,7 +43,7 @@ final class ImportKeyMaterialFlow {
 
     static void record(FlowSession s) {
         s.actors(Actor.client("Your application"), Actor.kms(), Actor.hsm(),
-                Actor.storage("escrow", "Your key backup (outside AWS)"), Actor.cloudTrail());
+                Actor.storage("escrow", "Your key backup"), Actor.cloudTrail());
         String keyArn = createExternalKey(s);
         GetParametersForImportResult params = getParameters(s, keyArn, "The application asks for what it needs to "
                 + "send key material safely: a wrapping public key and an import token, for the RSAES_OAEP_SHA_256 "

@@ -131,7 +131,7 @@ final class SignVerifyFlow {
                 .narration(narration + (valid ? "" : " Verification returns false and the partner rejects it."))
                 .tip(valid ? "Outside KMS, the key policy, disabling the key and CloudTrail do not apply: whoever "
                         + "has the public key can verify, and nothing is logged."
-                        : "A valid signature on a changed message is impossible without the private key.")
+                        : "Change a single byte of a signed message and its signature no longer verifies.")
                 .state(valid ? "Accepted: signed by the holder of the private key, unchanged"
                         : "Rejected: the signature does not match this message").add();
     }

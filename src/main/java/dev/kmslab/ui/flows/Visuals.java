@@ -71,7 +71,9 @@ final class Visuals {
             case CONTEXT -> "context";
             case KEY_ID -> "key id";
             case SIGNATURE -> "signature";
-            case OTHER -> p.name().contains("erasing") ? "zeroed" : "data";
+            case OTHER -> p.name().contains("erasing") ? "zeroed"
+                    : p.name().toLowerCase(java.util.Locale.ROOT).contains("public key") ? "public key"
+                    : p.name().equals("Import token") ? "import token" : "data";
         };
     }
 }
