@@ -269,7 +269,7 @@ final class ImportOperations {
         }
     }
 
-    static void requireExternal(KeyRecord key) {
+    private static void requireExternal(KeyRecord key) {
         if (key.origin() != OriginType.EXTERNAL) {
             throw new UnsupportedOperationException(key.arn() + " origin is " + key.origin() + ": key material "
                     + "can be imported only into keys created with Origin EXTERNAL.");
