@@ -53,7 +53,7 @@ final class EngineCore {
                 key.keyUsage(), key.keyState(), pending ? key.deletionDate() : null,
                 pending ? key.pendingWindowDays() : null, key.origin(), KeyManager.CUSTOMER, key.keySpec(),
                 algorithms.encryption(), MultiRegionKeys.isMultiRegion(key.keyId()), current.keyMaterialId(),
-                algorithms.signing(), algorithms.mac(), algorithms.keyAgreement(), current.expirationModel(),
-                current.validTo(), MultiRegionKeys.configuration(key));
+                algorithms.signing(), algorithms.mac(), algorithms.keyAgreement(), ImportedMaterials.expirationModel(key),
+                ImportedMaterials.validTo(key), MultiRegionKeys.configuration(key));
     }
 }

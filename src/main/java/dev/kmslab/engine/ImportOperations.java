@@ -5,19 +5,24 @@ import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
 import dev.kmslab.engine.error.ExpiredImportTokenException;
 import dev.kmslab.engine.error.IncorrectKeyMaterialException;
 import dev.kmslab.engine.error.InvalidImportTokenException;
+import dev.kmslab.engine.error.KMSInvalidStateException;
 import dev.kmslab.engine.error.KmsException;
+import dev.kmslab.engine.error.NotFoundException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.error.ValidationException;
 import dev.kmslab.engine.model.AlgorithmSpec;
+import dev.kmslab.engine.model.DeleteImportedKeyMaterialRequest;
 import dev.kmslab.engine.model.DeleteImportedKeyMaterialResult;
 import dev.kmslab.engine.model.ExpirationModelType;
 import dev.kmslab.engine.model.GetParametersForImportRequest;
 import dev.kmslab.engine.model.GetParametersForImportResult;
 import dev.kmslab.engine.model.ImportKeyMaterialRequest;
 import dev.kmslab.engine.model.ImportKeyMaterialResult;
+import dev.kmslab.engine.model.ImportType;
 import dev.kmslab.engine.model.KeySpec;
-import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.OriginType;
+import dev.kmslab.engine.state.ImportToken;
+import dev.kmslab.engine.state.ImportTokens;
 import dev.kmslab.engine.state.KeyRecord;
 import dev.kmslab.engine.state.KeyVersion;
 import java.nio.charset.StandardCharsets;
@@ -30,38 +35,31 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Imported key material: GetParametersForImport, ImportKeyMaterial and DeleteImportedKeyMaterial, for keys created
- * with Origin EXTERNAL. Material that expires is deleted by {@link ScheduledWork} at its ValidTo on the engine clock,
- * which returns the key to PendingImport; only the same material can be imported again, checked through the key
- * material id, which (as in AWS) is derived from the key id and the material.
+ * with Origin EXTERNAL; the rules for a key's several materials are in {@link ImportedMaterials}. Material that
+ * expires is deleted by {@link ScheduledWork} at its ValidTo on the engine clock. A key material id is (as in AWS)
+ * derived from the key id and the material, so a re-import can be matched to the material it restores.
  *
- * <p>Wrapping key pairs and import tokens live in memory only: like a download that was never used, they are lost
- * when the engine stops, and an import with such a token fails with InvalidImportTokenException.
+ * <p>Import tokens, with their wrapping private keys, are kept in the engine state and so sealed in the keystore with
+ * everything else: a restart within the 24 hours keeps a token usable.
  */
 final class ImportOperations {
 
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
+    static final Duration TOKEN_LIFETIME = ImportTokens.LIFETIME;
     static final Duration MAX_VALIDITY = Duration.ofDays(365);
     private static final int TOKEN_BYTES = 48;
+    private static final Pattern DESCRIPTION = Pattern.compile("^[a-zA-Z0-9:/_\\s.-]+$");
+    private static final Pattern MATERIAL_ID = Pattern.compile("^[a-f0-9]+$");
 
     private final EngineCore core;
-    private final Map<String, ImportParameters> parameters = new ConcurrentHashMap<>();
 
     ImportOperations(EngineCore core) {
         this.core = core;
-    }
-
-    /** One GetParametersForImport answer, remembered until its token expires. */
-    private record ImportParameters(String keyId, AlgorithmSpec algorithm, KeyPair wrappingKey, Instant validTo) {
-        @Override
-        public String toString() {
-            return "ImportParameters[" + keyId + ", " + algorithm + ", valid to " + validTo + "]";
-        }
     }
 
     GetParametersForImportResult getParametersForImport(Call call, GetParametersForImportRequest r) {
@@ -71,81 +69,129 @@ final class ImportOperations {
                 Map.of("kms:WrappingAlgorithm", algorithm.name(), "kms:WrappingKeySpec", r.wrappingKeySpec().name()));
         requireExternal(key);
         requireCompatible(key.keySpec(), algorithm, r.wrappingKeySpec().bits());
+        // Generated outside the store's lock: an RSA-4096 key pair can take a while.
         KeyPair wrapping = rsaKeyPair(r.wrappingKeySpec().bits());
-        byte[] token = core.random.bytes(TOKEN_BYTES);
-        Instant validTo = call.now.plus(TOKEN_LIFETIME);
-        // Forget tokens a day after they expire: until then a late import still hears "expired", not "invalid".
-        parameters.values().removeIf(p -> !p.validTo().plus(TOKEN_LIFETIME).isAfter(call.now));
-        parameters.put(HexFormat.of().formatHex(token), new ImportParameters(key.keyId(), algorithm, wrapping,
-                validTo));
-        return new GetParametersForImportResult(key.arn(), token, wrapping.getPublic().getEncoded(), validTo);
+        ImportToken token = new ImportToken(core.random.bytes(TOKEN_BYTES), key.keyId(), algorithm, wrapping,
+                call.now.plus(TOKEN_LIFETIME));
+        core.store.mutate(state -> new StateStore.Change<>(
+                state.withImportTokens(state.importTokens().with(token, call.now)), null));
+        return new GetParametersForImportResult(key.arn(), token.token(), wrapping.getPublic().getEncoded(),
+                token.validTo());
     }
 
     ImportKeyMaterialResult importKeyMaterial(Call call, ImportKeyMaterialRequest r) {
         Validation.required("importToken", r.importToken());
         Validation.required("encryptedKeyMaterial", r.encryptedKeyMaterial());
+        checkMembers(r);
         ExpirationModelType model = r.expirationModel() == null ? ExpirationModelType.KEY_MATERIAL_EXPIRES
                 : r.expirationModel();
+        ImportType type = r.importType() == null ? ImportType.EXISTING_KEY_MATERIAL : r.importType();
         return core.store.mutate(state -> {
             KeyRecord key = core.keyFor(call, state, "keyId", r.keyId(), KeyIdForms.KEY_ONLY, null,
                     Map.of("kms:ExpirationModel", model.name()));
             requireExternal(key);
+            requireSymmetricFor(key, type, r.keyMaterialId());
             checkValidTo(model, r.validTo(), call.now);
-            ImportParameters p = parameters.get(HexFormat.of().formatHex(r.importToken()));
-            if (p == null || !p.keyId().equals(key.keyId())) {
+            ImportToken token = state.importTokens().find(r.importToken());
+            if (token == null || !token.keyId().equals(key.keyId())) {
                 throw new InvalidImportTokenException("The import token is not valid for " + key.arn()
                         + ". Use the token from the GetParametersForImport response for this key.");
             }
-            if (!call.now.isBefore(p.validTo())) {
-                throw new ExpiredImportTokenException("The import token expired at " + p.validTo()
+            if (!call.now.isBefore(token.validTo())) {
+                throw new ExpiredImportTokenException("The import token expired at " + token.validTo()
                         + ". Call GetParametersForImport for a new wrapping key and import token.");
             }
-            byte[] raw = ImportWrapper.unwrap(p.wrappingKey().getPrivate(), p.algorithm(), r.encryptedKeyMaterial());
+            byte[] raw = ImportWrapper.unwrap(token.wrappingKey().getPrivate(), token.algorithm(),
+                    r.encryptedKeyMaterial());
             try {
-                KeyVersion imported = importedVersion(key, raw, model, r.validTo());
-                KeyState next = key.keyState() == KeyState.PendingImport ? KeyState.Enabled : key.keyState();
-                KeyRecord updated = key.withCurrentVersion(imported).withState(next, key.deletionDate(),
-                        key.pendingWindowDays());
+                String materialId = materialId(key.keyId(), raw);
+                if (r.keyMaterialId() != null && !r.keyMaterialId().equals(materialId)) {
+                    throw new IncorrectKeyMaterialException("The key material does not have the KeyMaterialId "
+                            + r.keyMaterialId() + ".");
+                }
+                KeyVersion placed = place(key, type, materialId, raw,
+                        new Expiry(model, model == ExpirationModelType.KEY_MATERIAL_EXPIRES ? r.validTo() : null),
+                        r.keyMaterialDescription(), call.now);
+                KeyRecord updated = ImportedMaterials.settle(key.withVersion(placed));
                 return new StateStore.Change<>(state.withKey(updated),
-                        new ImportKeyMaterialResult(key.arn(), imported.keyMaterialId()));
+                        new ImportKeyMaterialResult(key.arn(), materialId));
             } finally {
                 Arrays.fill(raw, (byte) 0);
             }
         });
     }
 
-    DeleteImportedKeyMaterialResult deleteImportedKeyMaterial(Call call, String keyId) {
+    DeleteImportedKeyMaterialResult deleteImportedKeyMaterial(Call call, DeleteImportedKeyMaterialRequest r) {
+        if (r.keyMaterialId() != null) {
+            checkMaterialId(r.keyMaterialId());
+        }
         return core.store.mutate(state -> {
-            KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
+            KeyRecord key = core.keyFor(call, state, "keyId", r.keyId(), KeyIdForms.KEY_ONLY, null, null);
             requireExternal(key);
-            return new StateStore.Change<>(state.withKey(withoutMaterial(key)),
-                    new DeleteImportedKeyMaterialResult(key.arn(), key.current().keyMaterialId()));
+            KeyVersion target = r.keyMaterialId() == null ? key.current()
+                    : ImportedMaterials.find(key, r.keyMaterialId());
+            if (target == null) {
+                throw new NotFoundException("Key material " + r.keyMaterialId() + " is not associated with "
+                        + key.arn() + ".");
+            }
+            return new StateStore.Change<>(state.withKey(ImportedMaterials.delete(key, target)),
+                    new DeleteImportedKeyMaterialResult(key.arn(), target.keyMaterialId()));
         });
     }
 
-    /** The key with its imported material gone (deleted or expired): PendingImport until the same material returns. */
-    static KeyRecord withoutMaterial(KeyRecord key) {
-        return key.withCurrentVersion(key.current().withoutMaterial()).withState(KeyState.PendingImport, null, null);
+    /** When and whether one import's material expires. */
+    private record Expiry(ExpirationModelType model, Instant validTo) {
     }
 
-    private KeyVersion importedVersion(KeyRecord key, byte[] raw, ExpirationModelType model, Instant validTo) {
+    /**
+     * The version the imported material goes into. The first material of a key fills its version 1 and becomes
+     * current, whatever the ImportType; EXISTING_KEY_MATERIAL must be material the key already holds (restoring it
+     * after deletion or expiry, or changing its expiry); NEW_KEY_MATERIAL appends material pending rotation.
+     */
+    private static KeyVersion place(KeyRecord key, ImportType type, String materialId, byte[] raw, Expiry expiry,
+                                    String description, Instant now) {
         KeyVersion current = key.current();
-        String materialId = materialId(key.keyId(), raw);
-        if (current.keyMaterialId() != null && !current.keyMaterialId().equals(materialId)) {
-            throw new IncorrectKeyMaterialException("The key material is not the same key material that was "
-                    + "previously imported into " + key.arn() + ".");
+        if (current.keyMaterialId() == null) {
+            return material(key, current.version(), materialId, raw, current.createdAt(), null, expiry, description,
+                    false);
         }
-        Instant expiry = model == ExpirationModelType.KEY_MATERIAL_EXPIRES ? validTo : null;
+        KeyVersion match = ImportedMaterials.find(key, materialId);
+        if (type == ImportType.EXISTING_KEY_MATERIAL) {
+            if (match == null) {
+                throw new IncorrectKeyMaterialException("The key material is not the same key material that was "
+                        + "previously imported into " + key.arn() + "."
+                        + (key.keySpec() == KeySpec.SYMMETRIC_DEFAULT ? " To add different key material for an "
+                        + "on-demand rotation, import it with ImportType NEW_KEY_MATERIAL." : ""));
+            }
+            return material(key, match.version(), materialId, raw, match.createdAt(), match.rotationType(), expiry,
+                    description == null ? match.description() : description, match.pendingRotation());
+        }
+        if (match != null) {
+            throw new IncorrectKeyMaterialException("This key material is already associated with " + key.arn()
+                    + ". To import it again, use ImportType EXISTING_KEY_MATERIAL.");
+        }
+        KeyVersion pending = key.pendingRotation();
+        if (pending != null) {
+            throw new KMSInvalidStateException(key.arn() + " already has key material " + pending.keyMaterialId()
+                    + " pending rotation. Rotate the key on demand, or delete that key material, before importing "
+                    + "new key material.");
+        }
+        return material(key, key.versions().size() + 1, materialId, raw, now, null, expiry, description, true);
+    }
+
+    private static KeyVersion material(KeyRecord key, int version, String materialId, byte[] raw,
+                                       Instant createdAt, dev.kmslab.engine.model.RotationType rotationType,
+                                       Expiry expiry, String description, boolean pending) {
         if (key.keySpec() == KeySpec.SYMMETRIC_DEFAULT) {
             if (raw.length != 32) {
                 throw new IncorrectKeyMaterialException("Key material for a SYMMETRIC_DEFAULT key must be 256 bits "
                         + "(32 bytes), not " + raw.length + " bytes.");
             }
-            return new KeyVersion(current.version(), materialId, KeyMaterial.copyOf(raw), current.createdAt(),
-                    current.rotationType(), null, model, expiry);
+            return new KeyVersion(version, materialId, KeyMaterial.copyOf(raw), createdAt, rotationType, null,
+                    expiry.model(), expiry.validTo(), description, pending);
         }
-        return new KeyVersion(current.version(), materialId, null, current.createdAt(), current.rotationType(),
-                decode(key.keySpec(), raw), model, expiry);
+        return new KeyVersion(version, materialId, null, createdAt, rotationType, decode(key.keySpec(), raw),
+                expiry.model(), expiry.validTo(), description, pending);
     }
 
     private static dev.kmslab.engine.crypto.asymmetric.KeyMaterial decode(KeySpec spec, byte[] raw) {
@@ -170,6 +216,39 @@ final class ImportOperations {
             return HexFormat.of().formatHex(mac.doFinal(keyId.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IncorrectKeyMaterialException("The key material is empty or invalid.");
+        }
+    }
+
+    private static void checkMembers(ImportKeyMaterialRequest r) {
+        if (r.keyMaterialDescription() != null) {
+            Validation.length("keyMaterialDescription", r.keyMaterialDescription().length(), 0, 256);
+            Validation.pattern("keyMaterialDescription", r.keyMaterialDescription(), DESCRIPTION);
+        }
+        if (r.keyMaterialId() != null) {
+            checkMaterialId(r.keyMaterialId());
+            if (r.importType() == ImportType.NEW_KEY_MATERIAL) {
+                throw new ValidationException("KeyMaterialId cannot be specified when ImportType is "
+                        + "NEW_KEY_MATERIAL: KMS assigns the id of new key material.");
+            }
+        }
+    }
+
+    private static void checkMaterialId(String keyMaterialId) {
+        Validation.length("keyMaterialId", keyMaterialId.length(), 64, 64);
+        Validation.pattern("keyMaterialId", keyMaterialId, MATERIAL_ID);
+    }
+
+    /** Asymmetric and HMAC keys keep the one material first imported: no new material, no material ids to pick. */
+    private static void requireSymmetricFor(KeyRecord key, ImportType type, String keyMaterialId) {
+        if (key.keySpec() == KeySpec.SYMMETRIC_DEFAULT) {
+            return;
+        }
+        if (type == ImportType.NEW_KEY_MATERIAL) {
+            throw new UnsupportedOperationException(key.arn() + " is a " + key.keySpec() + " key: only symmetric "
+                    + "encryption keys can take new key material. Other keys keep the key material first imported.");
+        }
+        if (keyMaterialId != null) {
+            throw new ValidationException("KeyMaterialId can be specified only for symmetric encryption keys.");
         }
     }
 

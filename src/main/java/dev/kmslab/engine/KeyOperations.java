@@ -164,7 +164,10 @@ final class KeyOperations {
     CancelKeyDeletionResult cancelKeyDeletion(Call call, String keyId) {
         return core.store.mutate(state -> {
             KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
-            KeyRecord next = key.withState(KeyState.Disabled, null, null);
+            // Imported material may have been deleted or expired while the deletion was pending: then the key can
+            // only come back as PendingImport, or EnableKey would enable a key with nothing to encrypt with.
+            KeyState back = ImportedMaterials.missingMaterial(key) ? KeyState.PendingImport : KeyState.Disabled;
+            KeyRecord next = key.withState(back, null, null);
             return new StateStore.Change<>(state.withKey(next), new CancelKeyDeletionResult(key.arn()));
         });
     }

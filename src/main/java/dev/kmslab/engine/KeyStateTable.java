@@ -52,6 +52,7 @@ public final class KeyStateTable {
     private static final Verdict[] ENABLE_DISABLE = {A, A, Verdict.PENDING_DELETION, Verdict.PENDING_IMPORT, A};
     private static final Verdict[] CANCEL = {Verdict.NOT_PENDING_DELETION, Verdict.NOT_PENDING_DELETION, A,
             Verdict.NOT_PENDING_DELETION, Verdict.NOT_PENDING_DELETION};
+    private static final Verdict[] DELETE_MATERIAL = {A, A, A, A, A};
     private static final Verdict[] USE = {A, Verdict.DISABLED, Verdict.PENDING_DELETION, Verdict.PENDING_IMPORT,
             Verdict.UNAVAILABLE};
 
@@ -94,10 +95,11 @@ public final class KeyStateTable {
         row(KmsOperation.DeriveSharedSecret, USE);
         row(KmsOperation.GenerateDataKeyPair, USE);
         row(KmsOperation.GenerateDataKeyPairWithoutPlaintext, USE);
-        // Importing (or re-importing) material and deleting it are management calls: any state but PendingDeletion.
+        // Importing (or re-importing) material is a management call: any state but PendingDeletion. Deleting
+        // imported material works in every state; a key pending deletion stays so (AWS's key-state table).
         row(KmsOperation.GetParametersForImport, MANAGE);
         row(KmsOperation.ImportKeyMaterial, MANAGE);
-        row(KmsOperation.DeleteImportedKeyMaterial, MANAGE);
+        row(KmsOperation.DeleteImportedKeyMaterial, DELETE_MATERIAL);
     }
 
     private KeyStateTable() {

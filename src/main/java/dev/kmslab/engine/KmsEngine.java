@@ -361,7 +361,8 @@ public final class KmsEngine {
 
     public ListKeyRotationsResult listKeyRotations(CallerContext caller, ListKeyRotationsRequest r) {
         return run(KmsOperation.ListKeyRotations, caller, AuditParams.of("keyId", r.keyId(), "limit", r.limit(),
-                "marker", r.marker()), call -> rotation.listKeyRotations(call, r));
+                "marker", r.marker(), "includeKeyMaterial", r.includeKeyMaterial()),
+                call -> rotation.listKeyRotations(call, r));
     }
 
     // ---- time ----
@@ -584,16 +585,25 @@ public final class KmsEngine {
                 call -> imports.getParametersForImport(call, r));
     }
 
-    /** Imports (or re-imports the same) key material; a PendingImport key becomes Enabled. */
+    /**
+     * Imports key material: a new key's first material, material the key already holds again (ImportType
+     * EXISTING_KEY_MATERIAL, the default), or, for a symmetric key, new material that waits for RotateKeyOnDemand
+     * (NEW_KEY_MATERIAL). A PendingImport key with all its materials back becomes Enabled.
+     */
     public ImportKeyMaterialResult importKeyMaterial(CallerContext caller, ImportKeyMaterialRequest r) {
         return run(KmsOperation.ImportKeyMaterial, caller, AuditParams.of("keyId", r.keyId(), "expirationModel",
-                r.expirationModel(), "validTo", r.validTo()), call -> imports.importKeyMaterial(call, r));
+                r.expirationModel(), "validTo", r.validTo(), "importType", r.importType(), "keyMaterialId",
+                r.keyMaterialId()), call -> imports.importKeyMaterial(call, r));
     }
 
-    /** Deletes imported material at once; the key becomes PendingImport until the same material is imported. */
+    /**
+     * Deletes imported material at once (the one named by KeyMaterialId, else the current one); the key becomes
+     * PendingImport until the same material is imported, unless the material was only pending rotation or the key is
+     * pending deletion.
+     */
     public DeleteImportedKeyMaterialResult deleteImportedKeyMaterial(CallerContext caller,
             DeleteImportedKeyMaterialRequest r) {
-        return run(KmsOperation.DeleteImportedKeyMaterial, caller, keyParam(r.keyId()),
-                call -> imports.deleteImportedKeyMaterial(call, r.keyId()));
+        return run(KmsOperation.DeleteImportedKeyMaterial, caller, AuditParams.of("keyId", r.keyId(),
+                "keyMaterialId", r.keyMaterialId()), call -> imports.deleteImportedKeyMaterial(call, r));
     }
 }

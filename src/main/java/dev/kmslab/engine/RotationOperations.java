@@ -1,6 +1,7 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.error.KMSInvalidStateException;
 import dev.kmslab.engine.error.LimitExceededException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.model.GetKeyRotationStatusResult;
@@ -17,13 +18,13 @@ import dev.kmslab.engine.state.KeyVersion;
 import dev.kmslab.engine.state.RotationSchedule;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Automatic rotation settings, on-demand rotation and the rotation history. A rotation appends a backing key with
  * fresh random material; the key id, ARN and aliases stay the same, and every older version stays for Decrypt.
- * On-demand rotation does not move the automatic schedule.
+ * On-demand rotation does not move the automatic schedule. A symmetric key with imported material rotates only on
+ * demand, to material imported beforehand as NEW_KEY_MATERIAL; automatic rotation stays AWS_KMS-only.
  */
 final class RotationOperations {
 
@@ -76,26 +77,33 @@ final class RotationOperations {
     RotateKeyOnDemandResult rotateKeyOnDemand(Call call, String keyId) {
         return core.store.mutate(state -> {
             KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
-            requireRotatable(key);
+            boolean imported = key.origin() == OriginType.EXTERNAL && key.keySpec() == KeySpec.SYMMETRIC_DEFAULT;
+            if (!imported) {
+                requireRotatable(key);
+            }
             if (key.onDemandRotations() >= MAX_ON_DEMAND) {
                 throw new LimitExceededException("The request was rejected because " + key.arn()
                         + " has already been rotated on demand " + MAX_ON_DEMAND + " times, the most allowed.");
             }
-            KeyRecord rotated = key.withNewVersion(newVersion(key, call.now, RotationType.ON_DEMAND), true);
+            KeyRecord rotated = imported ? rotateImported(key, call.now)
+                    : key.withNewVersion(newVersion(key, call.now, RotationType.ON_DEMAND), true);
             return new StateStore.Change<>(state.withKey(rotated), new RotateKeyOnDemandResult(key.keyId()));
         });
+    }
+
+    /** An imported key rotates to the material imported for it as NEW_KEY_MATERIAL; KMS cannot make any up. */
+    private static KeyRecord rotateImported(KeyRecord key, Instant at) {
+        if (key.pendingRotation() == null) {
+            throw new KMSInvalidStateException(key.arn() + " has no imported key material pending rotation. "
+                    + "Import new key material with ImportType NEW_KEY_MATERIAL, then rotate the key on demand.");
+        }
+        return key.withPendingRotatedIn(at);
     }
 
     ListKeyRotationsResult listKeyRotations(Call call, ListKeyRotationsRequest request) {
         KeyRecord key = core.keyFor(call, core.store.current(), "keyId", request.keyId(), KeyIdForms.KEY_ONLY,
                 null, null);
-        List<RotationsListEntry> all = new ArrayList<>();
-        for (KeyVersion version : key.versions()) {
-            if (version.rotationType() != null) {
-                all.add(new RotationsListEntry(key.keyId(), version.keyMaterialId(), version.createdAt(),
-                        version.rotationType()));
-            }
-        }
+        List<RotationsListEntry> all = ImportedMaterials.listing(key, request.includeKeyMaterial());
         Pages.Page<RotationsListEntry> page = Pages.slice("rotations", all, request.limit(), 100, 1000,
                 request.marker());
         return new ListKeyRotationsResult(page.items(), page.nextMarker(), page.truncated());

@@ -62,7 +62,7 @@ final class ScheduledWork {
                 return new StateStore.Change<>(state.withoutKey(key.keyId()), null);
             }
             if (isExpiry(key)) {
-                return new StateStore.Change<>(state.withKey(ImportOperations.withoutMaterial(key)), null);
+                return new StateStore.Change<>(state.withKey(ImportedMaterials.expire(key)), null);
             }
             RotationSchedule schedule = key.rotation();
             KeyRecord rotated = key.withNewVersion(rotation.newVersion(key, event.at(), RotationType.AUTOMATIC),

@@ -16,6 +16,7 @@ import dev.kmslab.engine.model.EnableKeyRequest;
 import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.GetKeyRotationStatusRequest;
 import dev.kmslab.engine.model.GetKeyRotationStatusResult;
+import dev.kmslab.engine.model.KeyMaterialState;
 import dev.kmslab.engine.model.ListKeyRotationsRequest;
 import dev.kmslab.engine.model.ListKeyRotationsResult;
 import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
@@ -57,12 +58,9 @@ class RotationTest {
         ListKeyRotationsResult rotations = f.engine.listKeyRotations(ROOT, new ListKeyRotationsRequest(keyId, null,
                 null));
         assertThat(rotations.rotations()).containsExactly(
-                new RotationsListEntry(keyId, materialIds.get(1), START.plus(Duration.ofDays(90)),
-                        RotationType.AUTOMATIC),
-                new RotationsListEntry(keyId, materialIds.get(2), START.plus(Duration.ofDays(180)),
-                        RotationType.AUTOMATIC),
-                new RotationsListEntry(keyId, materialIds.get(3), START.plus(Duration.ofDays(270)),
-                        RotationType.AUTOMATIC));
+                rotated(materialIds.get(1), 90, KeyMaterialState.NON_CURRENT),
+                rotated(materialIds.get(2), 180, KeyMaterialState.NON_CURRENT),
+                rotated(materialIds.get(3), 270, KeyMaterialState.CURRENT));
         assertThat(rotations.truncated()).isFalse();
     }
 
@@ -169,5 +167,11 @@ class RotationTest {
         assertThat(f.engine.getKeyRotationStatus(ROOT, new GetKeyRotationStatusRequest(keyId)).keyRotationEnabled())
                 .isFalse();
         assertThat(f.engine.nextEvent()).isEmpty();
+    }
+
+    /** A generated key's rotation as ListKeyRotations shows it: no import fields. */
+    private RotationsListEntry rotated(String materialId, int day, KeyMaterialState state) {
+        return new RotationsListEntry(keyId, materialId, START.plus(Duration.ofDays(day)), RotationType.AUTOMATIC,
+                state, null, null, null, null);
     }
 }

@@ -118,13 +118,22 @@ class NewOperationsWireTest {
     }
 
     @Test
-    void importKeyMaterial_validToMustBeANumber_andMultipleMaterialsAreRefused() throws Exception {
+    void importKeyMaterial_validToMustBeANumber_andTheKeyMaterialMembersAreChecked() throws Exception {
         String keyId = newKeyId("{\"Origin\":\"EXTERNAL\"}");
-        assertError(call("ImportKeyMaterial", "{\"KeyId\":\"" + keyId + "\",\"ImportToken\":\"eA==\","
-                + "\"EncryptedKeyMaterial\":\"eA==\",\"ValidTo\":\"tomorrow\"}"), "SerializationException",
+        String material = "{\"KeyId\":\"" + keyId + "\",\"ImportToken\":\"eA==\",\"EncryptedKeyMaterial\":\"eA==\",";
+        assertError(call("ImportKeyMaterial", material + "\"ValidTo\":\"tomorrow\"}"), "SerializationException",
                 "'ValidTo'");
-        assertError(call("ImportKeyMaterial", "{\"KeyId\":\"" + keyId + "\",\"ImportType\":\"NEW_KEY_MATERIAL\"}"),
-                "UnsupportedOperationException", "ImportType");
+        assertError(call("ImportKeyMaterial", material + "\"ImportType\":\"REPLACE\"}"), "ValidationException",
+                "'importType'");
+        assertError(call("ImportKeyMaterial", material + "\"ExpirationModel\":\"KEY_MATERIAL_DOES_NOT_EXPIRE\","
+                + "\"ImportType\":\"NEW_KEY_MATERIAL\",\"KeyMaterialId\":\"" + "0a".repeat(32) + "\"}"),
+                "ValidationException", "KeyMaterialId cannot be specified when ImportType is NEW_KEY_MATERIAL");
+        assertError(call("ImportKeyMaterial", material + "\"KeyMaterialDescription\":\"semi;colon\"}"),
+                "ValidationException", "'keyMaterialDescription'");
+        assertError(call("DeleteImportedKeyMaterial", "{\"KeyId\":\"" + keyId + "\",\"KeyMaterialId\":\"abc\"}"),
+                "ValidationException", "'keyMaterialId'");
+        assertError(call("ListKeyRotations", "{\"KeyId\":\"" + keyId + "\",\"IncludeKeyMaterial\":\"EVERYTHING\"}"),
+                "ValidationException", "'includeKeyMaterial'");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
@@ -21,13 +22,22 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.ExpirationModelType;
 import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
+import software.amazon.awssdk.services.kms.model.ImportState;
+import software.amazon.awssdk.services.kms.model.ImportType;
+import software.amazon.awssdk.services.kms.model.IncludeKeyMaterial;
+import software.amazon.awssdk.services.kms.model.KeyMaterialState;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
 import software.amazon.awssdk.services.kms.model.OriginType;
+import software.amazon.awssdk.services.kms.model.RotationType;
+import software.amazon.awssdk.services.kms.model.RotationsListEntry;
 import software.amazon.awssdk.services.kms.model.WrappingKeySpec;
 
-/** Bring your own key material through the real SDK: wrap with the JDK's RSA-OAEP, import, use, delete. */
+/**
+ * Bring your own key material through the real SDK: wrap with the JDK's RSA-OAEP, import, use, delete, and import
+ * new material for an on-demand rotation.
+ */
 class SdkImportTest {
 
     private static ServerFixture fixture;
@@ -82,5 +92,49 @@ class SdkImportTest {
         assertThat(kms.describeKey(b -> b.keyId(keyId)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_IMPORT);
         assertThatThrownBy(() -> kms.decrypt(b -> b.ciphertextBlob(ciphertext)))
                 .isInstanceOf(KmsInvalidStateException.class);
+    }
+
+    /** SDK 2.57.8 knows ImportType, KeyMaterialId and the key-material fields of ListKeyRotations. */
+    @Test
+    void newKeyMaterial_rotatesInOnDemand_andListKeyRotationsShowsEveryMaterial() throws Exception {
+        String keyId = kms.createKey(b -> b.origin(OriginType.EXTERNAL)).keyMetadata().keyId();
+        String first = importMaterial(keyId, ImportType.EXISTING_KEY_MATERIAL, null);
+        SdkBytes underFirst = kms.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("first")))
+                .ciphertextBlob();
+        String second = importMaterial(keyId, ImportType.NEW_KEY_MATERIAL, "second");
+
+        List<RotationsListEntry> pending = kms.listKeyRotations(b -> b.keyId(keyId)
+                .includeKeyMaterial(IncludeKeyMaterial.ALL_KEY_MATERIAL)).rotations();
+        assertThat(pending).extracting(RotationsListEntry::keyMaterialId).containsExactly(first, second);
+        assertThat(pending).extracting(RotationsListEntry::keyMaterialState)
+                .containsExactly(KeyMaterialState.CURRENT, KeyMaterialState.PENDING_ROTATION);
+        assertThat(pending.get(1).importState()).isEqualTo(ImportState.IMPORTED);
+        assertThat(pending.get(1).keyMaterialDescription()).isEqualTo("second");
+        assertThat(pending.get(1).rotationDate()).isNull();
+
+        kms.rotateKeyOnDemand(b -> b.keyId(keyId));
+
+        assertThat(kms.describeKey(b -> b.keyId(keyId)).keyMetadata().currentKeyMaterialId()).isEqualTo(second);
+        RotationsListEntry rotation = kms.listKeyRotations(b -> b.keyId(keyId)).rotations().get(0);
+        assertThat(rotation.keyMaterialId()).isEqualTo(second);
+        assertThat(rotation.rotationType()).isEqualTo(RotationType.ON_DEMAND);
+        assertThat(kms.decrypt(b -> b.ciphertextBlob(underFirst)).plaintext().asUtf8String()).isEqualTo("first");
+
+        assertThat(kms.deleteImportedKeyMaterial(b -> b.keyId(keyId).keyMaterialId(second)).keyMaterialId())
+                .isEqualTo(second);
+        assertThat(kms.describeKey(b -> b.keyId(keyId)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_IMPORT);
+        assertThatThrownBy(() -> kms.rotateKeyOnDemand(b -> b.keyId(keyId)))
+                .isInstanceOf(KmsInvalidStateException.class);
+    }
+
+    private String importMaterial(String keyId, ImportType type, String description) throws Exception {
+        GetParametersForImportResponse params = kms.getParametersForImport(b -> b.keyId(keyId)
+                .wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256).wrappingKeySpec(WrappingKeySpec.RSA_2048));
+        byte[] material = new byte[32];
+        new SecureRandom().nextBytes(material);
+        SdkBytes wrapped = SdkBytes.fromByteArray(wrap(material, params.publicKey().asByteArray()));
+        return kms.importKeyMaterial(b -> b.keyId(keyId).importToken(params.importToken())
+                .encryptedKeyMaterial(wrapped).expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE)
+                .importType(type).keyMaterialDescription(description)).keyMaterialId();
     }
 }

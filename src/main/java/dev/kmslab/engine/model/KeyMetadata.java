@@ -7,7 +7,9 @@ import java.util.List;
  * What DescribeKey reports about a key. {@code deletionDate} and {@code pendingDeletionWindowInDays} are null unless
  * the key is pending deletion. Of the algorithm lists only the one matching the key usage is non-empty.
  * {@code expirationModel} is null unless the key's origin is EXTERNAL and it has key material; {@code validTo} is
- * null unless that material expires. {@code multiRegionConfiguration} is null for single-Region keys.
+ * null unless that material expires, and for a key with several imported materials it is the earliest expiry among
+ * them (the key stops working when any of them expires). {@code multiRegionConfiguration} is null for single-Region
+ * keys.
  */
 public record KeyMetadata(
         String awsAccountId,

@@ -31,16 +31,35 @@ public record KeyRecord(String keyId, String arn, String account, Instant creati
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("a key needs at least one backing key");
         }
+        for (int i = 0; i < versions.size(); i++) {
+            if (versions.get(i).pendingRotation() && (i == 0 || i != versions.size() - 1)) {
+                throw new IllegalArgumentException("only the last of several backing keys can be pending rotation");
+            }
+        }
     }
 
-    /** The newest backing key; Encrypt always uses it. */
+    /** The newest backing key permanently associated with the key; Encrypt always uses it. */
     public KeyVersion current() {
-        return versions.get(versions.size() - 1);
+        KeyVersion last = versions.get(versions.size() - 1);
+        return last.pendingRotation() ? versions.get(versions.size() - 2) : last;
     }
 
-    /** The backing key a ciphertext names, or null if this key never had that version. */
+    /** Imported material waiting for RotateKeyOnDemand (always the last version), or null. */
+    public KeyVersion pendingRotation() {
+        KeyVersion last = versions.get(versions.size() - 1);
+        return last.pendingRotation() ? last : null;
+    }
+
+    /**
+     * The backing key a ciphertext names, or null if this key never had that version. Material pending rotation
+     * has never encrypted anything, so no ciphertext can name it.
+     */
     public KeyVersion version(int number) {
-        return number >= 1 && number <= versions.size() ? versions.get(number - 1) : null;
+        if (number < 1 || number > versions.size()) {
+            return null;
+        }
+        KeyVersion v = versions.get(number - 1);
+        return v.pendingRotation() ? null : v;
     }
 
     public KeyRecord withDescription(String newDescription) {
@@ -71,16 +90,51 @@ public record KeyRecord(String keyId, String arn, String account, Instant creati
                 deletionDate, pendingWindowDays, rotation, ring, onDemandRotations + (onDemand ? 1 : 0), tags);
     }
 
-    /** Replaces the newest backing key (imported material arriving, expiring or being deleted). */
+    /** Replaces the current backing key (imported material arriving, expiring or being deleted). */
     public KeyRecord withCurrentVersion(KeyVersion version) {
+        if (version.version() != current().version()) {
+            throw new IllegalArgumentException("version " + version.version() + " is not the current version");
+        }
+        return withVersion(version);
+    }
+
+    /**
+     * Replaces the backing key with the same number as {@code version}, or appends it when it is the next number
+     * (imported material arriving for a rotation, re-imported, expiring or being deleted).
+     */
+    public KeyRecord withVersion(KeyVersion version) {
         List<KeyVersion> ring = new ArrayList<>(versions);
-        ring.set(ring.size() - 1, version);
+        if (version.version() == ring.size() + 1) {
+            ring.add(version);
+        } else {
+            ring.set(version.version() - 1, version);
+        }
+        return withRing(ring, onDemandRotations);
+    }
+
+    /** Forgets the material pending rotation (deleted or expired before it was rotated in). */
+    public KeyRecord withoutPendingRotation() {
+        if (pendingRotation() == null) {
+            return this;
+        }
+        return withRing(versions.subList(0, versions.size() - 1), onDemandRotations);
+    }
+
+    /** RotateKeyOnDemand of an imported key: the pending material becomes current, counting as an on-demand rotation. */
+    public KeyRecord withPendingRotatedIn(Instant at) {
+        List<KeyVersion> ring = new ArrayList<>(versions);
+        ring.set(ring.size() - 1, pendingRotation().rotatedIn(at));
+        return withRing(ring, onDemandRotations + 1);
+    }
+
+    private KeyRecord withRing(List<KeyVersion> ring, int onDemand) {
         return new KeyRecord(keyId, arn, account, creationDate, description, keyUsage, keySpec, origin, keyState,
-                deletionDate, pendingWindowDays, rotation, ring, onDemandRotations, tags);
+                deletionDate, pendingWindowDays, rotation, ring, onDemand, tags);
     }
 
     @Override
     public String toString() {
-        return "KeyRecord[" + arn + ", " + keyState + ", versions=" + versions.size() + "]";
+        return "KeyRecord[" + arn + ", " + keyState + ", versions=" + versions.size()
+                + (pendingRotation() == null ? "" : ", one pending rotation") + "]";
     }
 }

@@ -28,11 +28,23 @@ public final class ScheduledEvents {
     }
 
     /**
-     * When the key's imported material expires, or null: expiry applies to Enabled and Disabled keys alike, since
-     * AWS deletes expired material whatever the key's state.
+     * When the first of the key's imported materials expires, or null: expiry applies to Enabled and Disabled keys
+     * alike, since AWS deletes expired material whatever the key's state. A symmetric key can hold several imported
+     * materials (one per rotation, and one pending rotation), each with its own ValidTo.
      */
     public static Instant materialExpiry(KeyRecord key) {
-        KeyVersion current = key.current();
-        return current.hasMaterial() ? current.validTo() : null;
+        KeyVersion first = expiringFirst(key);
+        return first == null ? null : first.validTo();
+    }
+
+    /** The version whose imported material expires first (the earliest version on a tie), or null if none expires. */
+    public static KeyVersion expiringFirst(KeyRecord key) {
+        KeyVersion first = null;
+        for (KeyVersion v : key.versions()) {
+            if (v.hasMaterial() && v.validTo() != null && (first == null || v.validTo().isBefore(first.validTo()))) {
+                first = v;
+            }
+        }
+        return first;
     }
 }

@@ -58,20 +58,23 @@ import java.util.Set;
  *           // optional members, absent in older documents and for keys that do not need them:
  *           "asymmetricMaterial": "<base64>",     // other specs: PKCS#8 PrivateKeyInfo DER, or the raw HMAC key
  *           "expirationModel": "KEY_MATERIAL_EXPIRES" | "KEY_MATERIAL_DOES_NOT_EXPIRE",  // imported material
- *           "validTo": "<instant>" } ] } ],      // when imported material expires
+ *           "validTo": "<instant>",               // when imported material expires
+ *           "description": "...",                 // KeyMaterialDescription of imported material
+ *           "pendingRotation": true } ] } ],      // imported as NEW_KEY_MATERIAL, not yet rotated in (last only)
  * // A version with neither "material" nor "asymmetricMaterial" is an EXTERNAL key's material that has not been
  * // imported yet, or that expired or was deleted (the key is then PendingImport).
  *   "aliases": [ { "aliasName": "alias/x", "targetKeyId": "<uuid>", "creationDate": "<instant>",
  *                  "lastUpdatedDate": "<instant>" } ],
  *   "deletedKeyIds": [ "<uuid>", ... ],         // keys whose deletion completed
  *   "grants": [ <GrantJson of each grant> ],    // absent: none; key order, then creation order
- *   "principals": <PrincipalDirectory.toJson()> // absent: only the keystore's account and its root
+ *   "principals": <PrincipalDirectory.toJson()>, // absent: only the keystore's account and its root
+ *   "importTokens": [ <ImportTokenJson> ]         // absent: none
  * }
  * }</pre>
  *
- * <p>The last three members (and each key's {@code policy}) were added after version 1 was first written; documents
- * without them still load, with the defaults given. Grants hold their grant tokens, which is one more reason the
- * document must stay protected.
+ * <p>The last four members (and each key's {@code policy}) were added after version 1 was first written; documents
+ * without them still load, with the defaults given. Grants hold their grant tokens, and import tokens their wrapping
+ * private keys, which is one more reason the document must stay protected.
  */
 public final class EngineStateCodec {
 
@@ -105,6 +108,7 @@ public final class EngineStateCodec {
         ArrayNode grants = root.putArray("grants");
         state.access().everyGrant().forEach(g -> grants.add(GrantJson.toJson(g)));
         root.set("principals", state.access().directory().toJson());
+        ImportTokenJson.encode(root.putArray("importTokens"), state.importTokens());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (IOException e) {
@@ -168,6 +172,12 @@ public final class EngineStateCodec {
         if (v.validTo() != null) {
             vn.put("validTo", v.validTo().toString());
         }
+        if (v.description() != null) {
+            vn.put("description", v.description());
+        }
+        if (v.pendingRotation()) {
+            vn.put("pendingRotation", true);
+        }
     }
 
     /** Parses a document; any structural problem is an {@link IOException} naming what was wrong (never secrets). */
@@ -192,8 +202,8 @@ public final class EngineStateCodec {
             root.path("deletedKeyIds").forEach(n -> deleted.add(n.asText()));
             String account = text(root, "account");
             return new EngineState(account, text(root, "region"), keys, aliases, deleted,
-                    decodeAccess(root, account));
-        } catch (RuntimeException e) {
+                    decodeAccess(root, account), ImportTokenJson.decode(root.get("importTokens")));
+        } catch (RuntimeException | java.security.GeneralSecurityException e) {
             throw new IOException("malformed keystore document: " + e.getClass().getSimpleName(), e);
         }
     }
@@ -237,7 +247,8 @@ public final class EngineStateCodec {
         String expiration = text(vn, "expirationModel");
         return new KeyVersion(vn.path("version").asInt(), text(vn, "keyMaterialId"), material,
                 instant(vn, "createdAt"), type == null ? null : RotationType.valueOf(type), asymmetric,
-                expiration == null ? null : ExpirationModelType.valueOf(expiration), instant(vn, "validTo"));
+                expiration == null ? null : ExpirationModelType.valueOf(expiration), instant(vn, "validTo"),
+                text(vn, "description"), vn.path("pendingRotation").asBoolean(false));
     }
 
     private static KeyRecord decodeKey(JsonNode node, String account) {

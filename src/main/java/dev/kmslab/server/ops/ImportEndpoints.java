@@ -8,18 +8,16 @@ import dev.kmslab.engine.model.GetParametersForImportRequest;
 import dev.kmslab.engine.model.GetParametersForImportResult;
 import dev.kmslab.engine.model.ImportKeyMaterialRequest;
 import dev.kmslab.engine.model.ImportKeyMaterialResult;
+import dev.kmslab.engine.model.ImportType;
 import dev.kmslab.engine.model.WrappingKeySpec;
 import dev.kmslab.server.json.JsonOutput;
 import java.util.Map;
 
 /**
- * Imported key material: GetParametersForImport, ImportKeyMaterial, DeleteImportedKeyMaterial. The engine keeps one
- * piece of key material per key, so the members that pick among several (ImportType, KeyMaterialId,
- * KeyMaterialDescription) are refused rather than silently applied to the only one.
+ * Imported key material: GetParametersForImport, ImportKeyMaterial (with ImportType, KeyMaterialDescription and
+ * KeyMaterialId, for symmetric keys that hold several materials) and DeleteImportedKeyMaterial (with KeyMaterialId).
  */
 final class ImportEndpoints {
-
-    private static final String ONE_MATERIAL = "KMS Lab keeps a single piece of imported key material per key.";
 
     private ImportEndpoints() {
     }
@@ -36,19 +34,17 @@ final class ImportEndpoints {
             JsonOutput.timestamp(out, "ParametersValidTo", result.parametersValidTo());
         });
         table.put("ImportKeyMaterial", (engine, caller, in, out) -> {
-            in.unsupported("ImportType", ONE_MATERIAL);
-            in.unsupported("KeyMaterialId", ONE_MATERIAL);
-            in.unsupported("KeyMaterialDescription", ONE_MATERIAL);
             ImportKeyMaterialResult result = engine.importKeyMaterial(caller, new ImportKeyMaterialRequest(
                     in.requiredString("KeyId"), in.requiredBlob("ImportToken"), in.requiredBlob("EncryptedKeyMaterial"),
-                    in.timestamp("ValidTo"), in.enumValue("ExpirationModel", ExpirationModelType.class)));
+                    in.timestamp("ValidTo"), in.enumValue("ExpirationModel", ExpirationModelType.class),
+                    in.enumValue("ImportType", ImportType.class), in.string("KeyMaterialDescription"),
+                    in.string("KeyMaterialId")));
             JsonOutput.string(out, "KeyId", result.keyId());
             JsonOutput.string(out, "KeyMaterialId", result.keyMaterialId());
         });
         table.put("DeleteImportedKeyMaterial", (engine, caller, in, out) -> {
-            in.unsupported("KeyMaterialId", ONE_MATERIAL);
             DeleteImportedKeyMaterialResult result = engine.deleteImportedKeyMaterial(caller,
-                    new DeleteImportedKeyMaterialRequest(in.requiredString("KeyId")));
+                    new DeleteImportedKeyMaterialRequest(in.requiredString("KeyId"), in.string("KeyMaterialId")));
             JsonOutput.string(out, "KeyId", result.keyId());
             JsonOutput.string(out, "KeyMaterialId", result.keyMaterialId());
         });

@@ -4,6 +4,7 @@ import dev.kmslab.engine.model.DisableKeyRotationRequest;
 import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.GetKeyRotationStatusRequest;
 import dev.kmslab.engine.model.GetKeyRotationStatusResult;
+import dev.kmslab.engine.model.IncludeKeyMaterial;
 import dev.kmslab.engine.model.ListKeyRotationsRequest;
 import dev.kmslab.engine.model.ListKeyRotationsResult;
 import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
@@ -34,14 +35,19 @@ final class RotationEndpoints {
         table.put("RotateKeyOnDemand", (engine, caller, in, out) -> JsonOutput.string(out, "KeyId",
                 engine.rotateKeyOnDemand(caller, new RotateKeyOnDemandRequest(in.requiredString("KeyId"))).keyId()));
         table.put("ListKeyRotations", (engine, caller, in, out) -> {
-            // IncludeKeyMaterial only filters imported key material, which this engine does not have: ignored.
             ListKeyRotationsResult page = engine.listKeyRotations(caller, new ListKeyRotationsRequest(
-                    in.requiredString("KeyId"), in.integer("Limit"), in.string("Marker")));
+                    in.requiredString("KeyId"), in.integer("Limit"), in.string("Marker"),
+                    in.enumValue("IncludeKeyMaterial", IncludeKeyMaterial.class)));
             out.writeArrayFieldStart("Rotations");
             for (RotationsListEntry rotation : page.rotations()) {
                 out.writeStartObject();
                 JsonOutput.string(out, "KeyId", rotation.keyId());
                 JsonOutput.string(out, "KeyMaterialId", rotation.keyMaterialId());
+                JsonOutput.string(out, "KeyMaterialDescription", rotation.keyMaterialDescription());
+                JsonOutput.enumValue(out, "ImportState", rotation.importState());
+                JsonOutput.enumValue(out, "KeyMaterialState", rotation.keyMaterialState());
+                JsonOutput.enumValue(out, "ExpirationModel", rotation.expirationModel());
+                JsonOutput.timestamp(out, "ValidTo", rotation.validTo());
                 JsonOutput.timestamp(out, "RotationDate", rotation.rotationDate());
                 JsonOutput.enumValue(out, "RotationType", rotation.rotationType());
                 out.writeEndObject();
