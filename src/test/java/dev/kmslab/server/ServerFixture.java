@@ -26,7 +26,8 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture() throws IOException {
         appRoleKey = keys.issueAccessKey(APP_ROLE);
-        // Every server test shares one JVM, and the JDK server reads its request timeout once: keep it short, but long enough for a loaded 2-core machine (2 s dropped SDK calls under load).
+        // Every server test shares one JVM, and the JDK server reads its request timeout once: short enough for the
+        // stalled-client test, long enough that SDK calls on a loaded 2-core machine are not cut off (2 s were).
         server = KmsHttpServer.start(engine, ServerConfig.defaults(keys).withPort(0)
                 .withRequestTimeout(Duration.ofSeconds(8)));
     }
