@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The "Asymmetric &amp; HMAC" tab and the import wizard, clicked through as a learner would and read off the screen. */
+/** The "Asymmetric &amp; HMAC" tab and the import wizard, clicked through as a learner would, read off the screen. */
 class KeyLabAsymmetricUiTest {
 
     @TempDir

@@ -50,7 +50,8 @@ public final class AsymmetricView extends BorderPane {
     private HBox toolbar(AsymmetricViewModel model) {
         ComboBox<AsymKey> key = new ComboBox<>(model.keys());
         key.setId("asym-key");
-        key.setPrefWidth(460);
+        key.setPrefWidth(420);
+        key.setMinWidth(260);
         key.valueProperty().bindBidirectional(model.selectedProperty());
         Label summary = new Label();
         summary.setId("asym-key-summary");
@@ -63,7 +64,12 @@ public final class AsymmetricView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button importWizard = Widgets.button("asym-import", "Import key material…", Feather.UPLOAD,
                 () -> ImportWizardDialog.show(this, model.session(), null));
-        HBox bar = new HBox(8, new Label("Key"), key, summary, gap, importWizard);
+        // The key label and the button keep their text; the summary gives way in narrow windows.
+        importWizard.setMinWidth(Region.USE_PREF_SIZE);
+        Label keyLabel = new Label("Key");
+        keyLabel.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
+        HBox bar = new HBox(8, keyLabel, key, summary, gap, importWizard);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("lab-toolbar");
         return bar;

@@ -28,6 +28,8 @@ public final class AsymmetricViewModel {
     private final DataKeyPairModel dataKeyPairs;
     // Key lists load on worker threads and may finish out of order; only the newest one is used.
     private int loads;
+    private String appliedKeyId;
+    private boolean reloading;
 
     public AsymmetricViewModel(KeyLabSession session) {
         this.session = session;
@@ -37,15 +39,7 @@ public final class AsymmetricViewModel {
         mac = new MacModel(session);
         sharedSecret = new SharedSecretModel(session);
         dataKeyPairs = new DataKeyPairModel(session);
-        selected.addListener((obs, was, now) -> {
-            if (was == null || now == null || !was.keyId().equals(now.keyId())) {
-                signVerify.setKey(now);
-                publicKey.setKey(now);
-                rsa.setKey(now);
-                mac.setKey(now);
-                sharedSecret.setKey(now);
-            }
-        });
+        selected.addListener((obs, was, now) -> apply(now));
         session.revisionProperty().addListener((obs, was, now) -> reload());
         session.engineProperty().addListener((obs, was, now) -> reload());
         reload();
@@ -63,11 +57,35 @@ public final class AsymmetricViewModel {
         }, e -> { });
     }
 
+    /**
+     * Hands a newly picked key to the sections. A reload that keeps the same key (or a picker that briefly shows
+     * nothing while its items are replaced) must not wipe a signature or ciphertext the learner is looking at.
+     */
+    private void apply(AsymKey now) {
+        if (now == null ? reloading : now.keyId().equals(appliedKeyId)) {
+            return;
+        }
+        appliedKeyId = now == null ? null : now.keyId();
+        signVerify.setKey(now);
+        publicKey.setKey(now);
+        rsa.setKey(now);
+        mac.setKey(now);
+        sharedSecret.setKey(now);
+    }
+
     private void show(List<AsymKey> all) {
-        keys.setAll(all.stream().filter(k -> k.spec() != KeySpec.SYMMETRIC_DEFAULT).toList());
+        List<AsymKey> offered = all.stream().filter(k -> k.spec() != KeySpec.SYMMETRIC_DEFAULT).toList();
+        String want = selected.get() != null ? selected.get().keyId() : session.selectedKeyIdProperty().get();
+        reloading = true;
+        try {
+            if (!offered.equals(keys)) {
+                keys.setAll(offered);
+            }
+        } finally {
+            reloading = false;
+        }
         dataKeyPairs.setWrappingKeys(all.stream().filter(k -> k.spec() == KeySpec.SYMMETRIC_DEFAULT
                 && k.usage() == KeyUsage.ENCRYPT_DECRYPT).toList());
-        String want = selected.get() != null ? selected.get().keyId() : session.selectedKeyIdProperty().get();
         AsymKey match = keys.stream().filter(k -> k.keyId().equals(want)).findFirst()
                 .orElse(keys.isEmpty() ? null : keys.get(0));
         selected.set(match);

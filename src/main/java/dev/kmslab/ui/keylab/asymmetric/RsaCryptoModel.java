@@ -43,7 +43,8 @@ public final class RsaCryptoModel {
             }
             int used = plaintext.get().getBytes(StandardCharsets.UTF_8).length;
             return used + " of at most " + max + " bytes (" + key.get().spec() + " with " + algorithm.get()
-                    + ": modulus bytes − 2 × hash length − 2)" + (used > max ? " — too long, Encrypt will fail" : "");
+                    + ": modulus bytes − 2 × hash length − 2)"
+                    + (used > max ? " — too long, Encrypt will fail" : "");
         }, key, algorithm, plaintext);
     }
 

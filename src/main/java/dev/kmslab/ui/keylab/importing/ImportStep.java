@@ -2,10 +2,10 @@ package dev.kmslab.ui.keylab.importing;
 
 /** The import wizard's pages, in order. */
 public enum ImportStep {
-    PARAMETERS("1 · Wrapping key and token"),
-    MATERIAL("2 · Key material, wrapped"),
-    IMPORT("3 · ImportKeyMaterial"),
-    USE("4 · Use it");
+    PARAMETERS("1 · Parameters"),
+    MATERIAL("2 · Wrap material"),
+    IMPORT("3 · Import"),
+    USE("4 · Use and delete");
 
     private final String title;
 

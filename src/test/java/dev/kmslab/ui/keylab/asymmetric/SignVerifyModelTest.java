@@ -63,6 +63,21 @@ class SignVerifyModelTest {
     }
 
     @Test
+    void aReloadOfTheKeyList_keepsTheKeyAndTheSignatureOnScreen() {
+        String id = lab.key(KeySpec.ECC_NIST_P256, KeyUsage.SIGN_VERIFY);
+        sv.sign();
+        byte[] signature = sv.signatureProperty().get();
+        lab.key(KeySpec.HMAC_256, KeyUsage.GENERATE_VERIFY_MAC);
+        lab.model.select(id);
+        assertThat(sv.signatureProperty().get()).as("picking another key clears it").isNull();
+        sv.sign();
+        signature = sv.signatureProperty().get();
+        lab.lab.session.changed();
+        assertThat(lab.model.selectedProperty().get().keyId()).isEqualTo(id);
+        assertThat(sv.signatureProperty().get()).isSameAs(signature);
+    }
+
+    @Test
     void tamperedSignature_isRejectedByKms_andOffline() {
         lab.key(KeySpec.ECC_NIST_P256, KeyUsage.SIGN_VERIFY);
         sv.sign();
