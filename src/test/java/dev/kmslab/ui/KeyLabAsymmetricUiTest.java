@@ -8,6 +8,7 @@ import dev.kmslab.engine.model.CreateAliasRequest;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.OriginType;
 import dev.kmslab.ui.keylab.ErrorBox;
 import dev.kmslab.ui.keylab.asymmetric.AsymKey;
 import java.nio.file.Path;
@@ -151,5 +152,23 @@ class KeyLabAsymmetricUiTest {
         app.waitFor("#confirm-ok");
         app.clickOn("#confirm-ok");
         until(() -> text("#wizard-key-state").equals("PendingImport"));
+    }
+
+    @Test
+    void anExternalKeysDetails_openTheWizardOnThatKey() throws Exception {
+        KmsEngine engine = app.app().keyLab().engine();
+        String id = engine.createKey(dev.kmslab.engine.CallerContext.root(engine.account()), new CreateKeyRequest(
+                "byok", KeyUsage.ENCRYPT_DECRYPT, KeySpec.SYMMETRIC_DEFAULT, OriginType.EXTERNAL, null))
+                .keyMetadata().keyId();
+        app.interact(() -> {
+            app.app().keyLab().selectedKeyIdProperty().set(id);
+            app.app().keyLab().changed();
+        });
+        click("#key-import-wizard");
+        app.waitFor("#import-wizard");
+        ComboBox<String> key = app.find("#wizard-key");
+        until(() -> id.equals(key.getValue()) && text("#wizard-key-state").equals("PendingImport"));
+        app.clickOn("#wizard-close");
+        until(() -> app.lookup("#import-wizard").tryQuery().isEmpty());
     }
 }
