@@ -29,7 +29,13 @@ public final class ScreenshotTour {
 
     private static Path outDir = Path.of("assets/screenshots");
 
-    private record Step(String file, Runnable action, double settleMillis) {
+    /** One picture; {@code scene} names another window to photograph (a dialog), null for the main window. */
+    private record Step(String file, Runnable action, double settleMillis,
+                        java.util.function.Supplier<javafx.scene.Scene> scene) {
+        Step(String file, Runnable action, double settleMillis) {
+            this(file, action, settleMillis, null);
+        }
+
         Step(String file, Runnable action) {
             this(file, action, 700);
         }
@@ -104,6 +110,17 @@ public final class ScreenshotTour {
                             .lookup("#audit-table")).getSelectionModel().select(0));
                     later.play();
                 }),
+                new Step("keylab-asymmetric.png", () -> {
+                    AsymmetricTour.seed(keyLab().engine());
+                    keyLab().changed();
+                    keyLabTab(stage, "keylab-tab-asymmetric");
+                    later(900, () -> AsymmetricTour.signAndVerify(stage));
+                }, 7000),
+                new Step("keylab-import-wizard.png", () -> {
+                    keyLabTab(stage, "keylab-tab-asymmetric");
+                    later(300, () -> AsymmetricTour.openWizard(stage));
+                }, 10000,
+                        AsymmetricTour::wizardScene),
                 new Step("flows.png", () -> shell().selectedSectionProperty().set("flows")),
                 new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 2)),
                 new Step("overview-dark.png", () -> {
@@ -111,6 +128,12 @@ public final class ScreenshotTour {
                     shell().darkProperty().set(true);
                 }),
                 new Step("service-map-dark.png", () -> view.showService("s3"))));
+        // -Dkmslab.tourOnly=keylab-asym,keylab-import takes only the pictures whose file names start so.
+        String only = System.getProperty("kmslab.tourOnly", "");
+        if (!only.isBlank()) {
+            List<String> prefixes = List.of(only.split(","));
+            steps.removeIf(s -> prefixes.stream().noneMatch(s.file()::startsWith));
+        }
         whenKeyLabReady(() -> {
             String orders = KeyLabDemoData.seed(keyLab().engine());
             KeyLabDemoData.seedPoliciesAndGrants(keyLab().engine(), orders);
@@ -230,7 +253,11 @@ public final class ScreenshotTour {
         double millis = step.file().startsWith("flows-") ? Math.max(1900, step.settleMillis()) : step.settleMillis();
         PauseTransition settle = new PauseTransition(Duration.millis(millis));
         settle.setOnFinished(e -> {
-            WritableImage image = stage.getScene().snapshot(null);
+            javafx.scene.Scene scene = step.scene() == null ? stage.getScene() : step.scene().get();
+            WritableImage image = scene.snapshot(null);
+            if (step.scene() != null) {
+                scene.getWindow().hide();
+            }
             File file = outDir.resolve(step.file()).toFile();
             try {
                 javax.imageio.ImageIO.write(toBuffered(image), "png", file);

@@ -2,6 +2,8 @@ package dev.kmslab.ui.keylab;
 
 import dev.kmslab.ui.keylab.actas.ActAsBar;
 import dev.kmslab.ui.keylab.actas.ActAsViewModel;
+import dev.kmslab.ui.keylab.asymmetric.AsymmetricView;
+import dev.kmslab.ui.keylab.asymmetric.AsymmetricViewModel;
 import dev.kmslab.ui.keylab.audit.AuditView;
 import dev.kmslab.ui.keylab.audit.AuditViewModel;
 import dev.kmslab.ui.keylab.clock.ClockBar;
@@ -65,6 +67,8 @@ public final class KeyLabView extends VBox {
         addTab("keylab-tab-rotation", "Rotation", () -> new RotationView(new RotationViewModel(session), keys));
         addTab("keylab-tab-playground", "Playground", () -> new PlaygroundView(new PlaygroundViewModel(session),
                 new FileEnvelopeViewModel(session)));
+        addTab("keylab-tab-asymmetric", "Asymmetric & HMAC", () -> new AsymmetricView(
+                new AsymmetricViewModel(session)));
         addTab("keylab-tab-policies", "Policies", () -> PoliciesView.create(session, keys));
         addTab("keylab-tab-grants", "Grants", () -> GrantsView.create(session, keys));
         addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session), eventOpener));

@@ -32,6 +32,16 @@ public record LabError(String code, String message, String meaning) {
                     + "would lock you out of the key (the lockout safety check)."),
             Map.entry("InvalidGrantIdException", "No grant with that id exists for this key."),
             Map.entry("InvalidArnException", "The principal ARN is malformed."),
+            Map.entry("KMSInvalidSignatureException", "The signature does not match this message, key and "
+                    + "algorithm: the message or the signature was changed, or another key signed it."),
+            Map.entry("KMSInvalidMacException", "The tag does not match this message and HMAC key: the message or "
+                    + "the tag was changed, or another key made it."),
+            Map.entry("ExpiredImportTokenException", "Import tokens last 24 hours: call GetParametersForImport again "
+                    + "and wrap the material with the new public key."),
+            Map.entry("InvalidImportTokenException", "The import token does not belong to this key, or was never "
+                    + "issued (tokens are lost when the Key Lab restarts)."),
+            Map.entry("IncorrectKeyMaterialException", "A key accepts only the material first imported into it "
+                    + "(or material of the wrong size); it can never take different material."),
             Map.entry("CancellationException", "You cancelled the operation; partial output was discarded."));
 
     public static LabError of(Throwable error) {

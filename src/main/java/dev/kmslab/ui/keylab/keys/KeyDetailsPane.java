@@ -60,6 +60,10 @@ final class KeyDetailsPane extends ScrollPane {
         title.setWrapText(true);
         body.getChildren().setAll(title, metadata(row), heading("Description"), description(m),
                 heading("Aliases"), aliases(row), heading("Tags"), tags(row), heading("Key state"), actions(row));
+        if (m.origin() == dev.kmslab.engine.model.OriginType.EXTERNAL
+                && m.keySpec() == dev.kmslab.engine.model.KeySpec.SYMMETRIC_DEFAULT) {
+            body.getChildren().addAll(heading("Imported key material"), importMaterial(row));
+        }
         if (model.canWatchFlows()) {
             body.getChildren().addAll(heading("Watch a flow"), watch(row));
         }
@@ -201,6 +205,19 @@ final class KeyDetailsPane extends ScrollPane {
         HBox line = new HBox(6, flows, watch);
         line.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, line, hint);
+    }
+
+    /** Opens the import wizard on this EXTERNAL key: import, re-import, test or delete its material. */
+    private Node importMaterial(KeyRow row) {
+        Button open = new Button("Import wizard…", new FontIcon(Feather.UPLOAD));
+        open.setId("key-import-wizard");
+        open.setOnAction(e -> dev.kmslab.ui.keylab.importing.ImportWizardDialog.show(this, model.session(),
+                row.keyId()));
+        Label hint = new Label(row.state() == KeyState.PendingImport ? "This key has no key material yet."
+                : "Test the key, re-import the same material or delete it.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        return new VBox(6, open, hint);
     }
 
     private Node actions(KeyRow row) {

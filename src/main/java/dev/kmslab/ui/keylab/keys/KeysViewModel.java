@@ -287,4 +287,9 @@ public final class KeysViewModel {
     public KeyRow row(String keyId) {
         return rows.stream().filter(r -> Objects.equals(r.keyId(), keyId)).findFirst().orElse(null);
     }
+
+    /** The session, for dialogs that open from this tab (the import wizard). */
+    public KeyLabSession session() {
+        return session;
+    }
 }

@@ -1,0 +1,119 @@
+package dev.kmslab.ui.keylab.asymmetric;
+
+import dev.kmslab.engine.model.GenerateMacRequest;
+import dev.kmslab.engine.model.MacAlgorithmSpec;
+import dev.kmslab.engine.model.VerifyMacRequest;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import java.nio.charset.StandardCharsets;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** GenerateMac and VerifyMac with an HMAC key; the algorithm follows from the key spec (HMAC_256 → HMAC_SHA_256). */
+public final class MacModel {
+
+    private final KeyLabSession session;
+    private final Outcome outcome = new Outcome();
+    private final ObjectProperty<AsymKey> key = new SimpleObjectProperty<>();
+    private final ObjectProperty<MacAlgorithmSpec> algorithm = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("session=42;user=alice");
+    private final ObjectProperty<byte[]> mac = new SimpleObjectProperty<>();
+    private final ObjectProperty<ByteText.Encoding> encoding = new SimpleObjectProperty<>(ByteText.Encoding.HEX);
+    private final StringProperty verdict = new SimpleStringProperty("");
+
+    MacModel(KeyLabSession session) {
+        this.session = session;
+    }
+
+    void setKey(AsymKey k) {
+        key.set(k);
+        algorithm.set(k == null || k.metadata().macAlgorithms().isEmpty() ? null
+                : k.metadata().macAlgorithms().get(0));
+        mac.set(null);
+        verdict.set("");
+        outcome.clear();
+    }
+
+    public void generate() {
+        AsymKey k = key.get();
+        if (k == null || algorithm.get() == null) {
+            return;
+        }
+        byte[] bytes = message.get().getBytes(StandardCharsets.UTF_8);
+        MacAlgorithmSpec alg = algorithm.get();
+        session.call(engine -> engine.generateMac(session.caller(), new GenerateMacRequest(bytes, k.keyId(), alg)),
+                r -> {
+                    mac.set(r.mac());
+                    verdict.set("");
+                    outcome.done(alg + " tag of " + r.mac().length + " bytes. The same message and key always give "
+                            + "the same tag.");
+                }, outcome::failed);
+    }
+
+    public void verify() {
+        AsymKey k = key.get();
+        byte[] tag = mac.get();
+        if (k == null || tag == null) {
+            return;
+        }
+        byte[] bytes = message.get().getBytes(StandardCharsets.UTF_8);
+        MacAlgorithmSpec alg = algorithm.get();
+        session.call(engine -> engine.verifyMac(session.caller(), new VerifyMacRequest(bytes, k.keyId(), alg, tag)),
+                r -> {
+                    verdict.set("Valid");
+                    outcome.done("VerifyMac: the tag matches; KMS recomputed it with the secret key.");
+                }, e -> {
+                    verdict.set("KMSInvalidMacException".equals(e.code()) ? "Invalid" : "");
+                    outcome.failed(e);
+                });
+    }
+
+    public void tamperMessage() {
+        message.set(ByteText.tamperText(message.get()));
+        verdict.set("");
+        outcome.done("Changed one byte of the message. Verify the old tag against it.");
+    }
+
+    public void tamperMac() {
+        if (mac.get() == null) {
+            return;
+        }
+        mac.set(ByteText.flipMiddleByte(mac.get()));
+        verdict.set("");
+        outcome.done("Flipped one bit of the tag. Verify it now.");
+    }
+
+    public ReadOnlyObjectProperty<MacAlgorithmSpec> algorithmProperty() {
+        return algorithm;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyObjectProperty<byte[]> macProperty() {
+        return mac;
+    }
+
+    public ObjectProperty<ByteText.Encoding> encodingProperty() {
+        return encoding;
+    }
+
+    public StringBinding macTextProperty() {
+        return Bindings.createStringBinding(() -> mac.get() == null ? "" : ByteText.format(mac.get(),
+                encoding.get()), mac, encoding);
+    }
+
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+}
