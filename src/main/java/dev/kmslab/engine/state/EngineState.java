@@ -26,6 +26,7 @@ public final class EngineState {
     private final AccessControl access;
     private final Map<String, List<String>> aliasesByKey;
     private final Instant nextEventAt;
+    private final Set<String> replicaKeyIds;
 
     /**
      * @param keys          key id to key, in creation order (the ListKeys order)
@@ -40,6 +41,16 @@ public final class EngineState {
     /** @param access key policies, grants and the IAM directory */
     public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
                        Set<String> deletedKeyIds, AccessControl access) {
+        this(account, region, keys, aliases, deletedKeyIds, access, Set.of());
+    }
+
+    /**
+     * @param replicaKeyIds the multi-Region keys of this Region that are replicas; every other {@code mrk-} key here
+     *                      is a primary. Only the role is kept: the related Regions are found by asking them.
+     */
+    public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
+                       Set<String> deletedKeyIds, AccessControl access, Set<String> replicaKeyIds) {
+        this.replicaKeyIds = Collections.unmodifiableSet(new LinkedHashSet<>(replicaKeyIds));
         this.access = access;
         this.account = account;
         this.region = region;
@@ -85,7 +96,27 @@ public final class EngineState {
     }
 
     public EngineState withAccess(AccessControl newAccess) {
-        return new EngineState(account, region, keys, aliases, deletedKeyIds, newAccess);
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, newAccess, replicaKeyIds);
+    }
+
+    /** Multi-Region keys held here as replicas (the others with an {@code mrk-} id are primaries). */
+    public Set<String> replicaKeyIds() {
+        return replicaKeyIds;
+    }
+
+    public boolean isReplica(String keyId) {
+        return replicaKeyIds.contains(keyId);
+    }
+
+    /** Marks a multi-Region key of this Region as a replica ({@code true}) or as the primary ({@code false}). */
+    public EngineState withReplicaRole(String keyId, boolean replica) {
+        Set<String> next = new LinkedHashSet<>(replicaKeyIds);
+        if (replica) {
+            next.add(keyId);
+        } else {
+            next.remove(keyId);
+        }
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, next);
     }
 
     /** The earliest due automatic rotation or deletion, or null; lets every call check for due work cheaply. */
@@ -101,7 +132,7 @@ public final class EngineState {
     public EngineState withKey(KeyRecord key) {
         Map<String, KeyRecord> next = new LinkedHashMap<>(keys);
         next.put(key.keyId(), key);
-        return new EngineState(account, region, next, aliases, deletedKeyIds, access);
+        return new EngineState(account, region, next, aliases, deletedKeyIds, access, replicaKeyIds);
     }
 
     /** Removes a key for good, with every alias pointing at it, its policy and grants, and remembers its id. */
@@ -112,19 +143,21 @@ public final class EngineState {
         nextAliases.values().removeIf(a -> a.targetKeyId().equals(keyId));
         Set<String> deleted = new LinkedHashSet<>(deletedKeyIds);
         deleted.add(keyId);
-        return new EngineState(account, region, nextKeys, nextAliases, deleted, access.withoutKey(keyId));
+        Set<String> replicas = new LinkedHashSet<>(replicaKeyIds);
+        replicas.remove(keyId);
+        return new EngineState(account, region, nextKeys, nextAliases, deleted, access.withoutKey(keyId), replicas);
     }
 
     public EngineState withAlias(AliasRecord alias) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.put(alias.aliasName(), alias);
-        return new EngineState(account, region, keys, next, deletedKeyIds, access);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access, replicaKeyIds);
     }
 
     public EngineState withoutAlias(String aliasName) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.remove(aliasName);
-        return new EngineState(account, region, keys, next, deletedKeyIds, access);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access, replicaKeyIds);
     }
 
     private static Instant earliestEvent(Map<String, KeyRecord> keys) {

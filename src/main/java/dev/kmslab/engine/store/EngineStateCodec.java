@@ -65,11 +65,12 @@ import java.util.Set;
  *                  "lastUpdatedDate": "<instant>" } ],
  *   "deletedKeyIds": [ "<uuid>", ... ],         // keys whose deletion completed
  *   "grants": [ <GrantJson of each grant> ],    // absent: none; key order, then creation order
- *   "principals": <PrincipalDirectory.toJson()> // absent: only the keystore's account and its root
+ *   "principals": <PrincipalDirectory.toJson()>, // absent: only the keystore's account and its root
+ *   "replicaKeyIds": [ "mrk-...", ... ]         // multi-Region keys held here as replicas; absent: none
  * }
  * }</pre>
  *
- * <p>The last three members (and each key's {@code policy}) were added after version 1 was first written; documents
+ * <p>The last four members (and each key's {@code policy}) were added after version 1 was first written; documents
  * without them still load, with the defaults given. Grants hold their grant tokens, which is one more reason the
  * document must stay protected.
  */
@@ -105,6 +106,10 @@ public final class EngineStateCodec {
         ArrayNode grants = root.putArray("grants");
         state.access().everyGrant().forEach(g -> grants.add(GrantJson.toJson(g)));
         root.set("principals", state.access().directory().toJson());
+        if (!state.replicaKeyIds().isEmpty()) {
+            ArrayNode replicas = root.putArray("replicaKeyIds");
+            state.replicaKeyIds().forEach(replicas::add);
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (IOException e) {
@@ -191,8 +196,15 @@ public final class EngineStateCodec {
             Set<String> deleted = new LinkedHashSet<>();
             root.path("deletedKeyIds").forEach(n -> deleted.add(n.asText()));
             String account = text(root, "account");
+            Set<String> replicas = new LinkedHashSet<>();
+            for (JsonNode id : root.path("replicaKeyIds")) {
+                if (!keys.containsKey(id.asText())) {
+                    throw new IllegalArgumentException("a replica id names no key of the keystore");
+                }
+                replicas.add(id.asText());
+            }
             return new EngineState(account, text(root, "region"), keys, aliases, deleted,
-                    decodeAccess(root, account));
+                    decodeAccess(root, account), replicas);
         } catch (RuntimeException e) {
             throw new IOException("malformed keystore document: " + e.getClass().getSimpleName(), e);
         }
