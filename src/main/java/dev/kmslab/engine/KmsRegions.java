@@ -93,6 +93,14 @@ public final class KmsRegions {
         return regions;
     }
 
+    /**
+     * The Regions {@code engine} is already linked with (just itself if it was opened alone), with its Region as
+     * the default; links nothing new.
+     */
+    public static KmsRegions around(KmsEngine engine) {
+        return new KmsRegions(engine.core().peers(), engine.region());
+    }
+
     private static void shareIam(List<KmsEngine> engines) {
         PrincipalDirectory shared = engines.get(0).principals().publishedDirectory();
         for (KmsEngine engine : engines) {
