@@ -153,19 +153,13 @@ public final class KmsEngine {
         return core;
     }
 
-    /** Applies due work in every linked Region until none is left (one Region's work can start another's). */
+    ScheduledWork work() {
+        return work;
+    }
+
+    /** Applies due work in every linked Region until none is left (see {@link RegionTime}). */
     List<ScheduledEvent> applyDueEverywhere(Instant upTo) {
-        List<ScheduledEvent> applied = new ArrayList<>();
-        boolean more = true;
-        while (more) {
-            more = false;
-            for (KmsEngine peer : core.peers().all()) {
-                List<ScheduledEvent> done = peer.work.applyDue(upTo);
-                applied.addAll(done);
-                more |= !done.isEmpty();
-            }
-        }
-        return applied;
+        return RegionTime.applyDue(core.peers(), upTo);
     }
 
     /**
@@ -396,44 +390,22 @@ public final class KmsEngine {
 
     /** The next automatic rotation or deletion in any linked Region (they share one clock), if any is scheduled. */
     public Optional<ScheduledEvent> nextEvent() {
-        Optional<ScheduledEvent> earliest = Optional.empty();
-        for (KmsEngine peer : core.peers().all()) {
-            Optional<ScheduledEvent> next = peer.work.nextEvent();
-            if (next.isPresent() && (earliest.isEmpty() || next.get().at().isBefore(earliest.get().at()))) {
-                earliest = next;
-            }
-        }
-        return earliest;
+        return RegionTime.nextEvent(core.peers());
     }
 
     /**
-     * Moves the simulated clock forward, applying every rotation and deletion that falls due on the way, each at its
-     * own instant and in order. Returns what was applied.
+     * Moves the simulated clock forward, applying every rotation and deletion that falls due on the way in every
+     * linked Region, each at its own instant and in order. Returns what was applied.
      *
      * @throws IllegalStateException if the engine does not run on a {@link SimulatedClock}
      */
     public List<ScheduledEvent> advanceClock(Duration amount) {
-        SimulatedClock clock = simulatedClock();
-        if (amount.isNegative()) {
-            throw new IllegalArgumentException("cannot move time backwards: " + amount);
-        }
-        Instant target = clock.now().plus(amount);
-        List<ScheduledEvent> applied = applyDueEverywhere(target);
-        clock.set(target);
-        return applied;
+        return RegionTime.advance(core.peers(), simulatedClock(), amount);
     }
 
     /** Jumps the simulated clock to the next scheduled event and applies it (and anything due at the same instant). */
     public List<ScheduledEvent> advanceToNextEvent() {
-        SimulatedClock clock = simulatedClock();
-        Optional<ScheduledEvent> next = nextEvent();
-        if (next.isEmpty()) {
-            return List.of();
-        }
-        Instant at = next.get().at().isAfter(clock.now()) ? next.get().at() : clock.now();
-        List<ScheduledEvent> applied = applyDueEverywhere(at);
-        clock.set(at);
-        return applied;
+        return RegionTime.advanceToNextEvent(core.peers(), simulatedClock());
     }
 
     private SimulatedClock simulatedClock() {
