@@ -14,6 +14,8 @@ import java.util.Map;
 final class RegionPeers {
 
     private volatile Map<String, KmsEngine> engines = Map.of();
+    // Every engine call walks the peers for due work, so the list is built once per change, not once per call.
+    private volatile List<KmsEngine> all = List.of();
 
     synchronized void add(KmsEngine engine) {
         Map<String, KmsEngine> next = new LinkedHashMap<>(engines);
@@ -21,6 +23,7 @@ final class RegionPeers {
             throw new IllegalArgumentException("two engines for " + engine.region());
         }
         engines = Collections.unmodifiableMap(next);
+        all = List.copyOf(next.values());
     }
 
     /** The engine of {@code region}, or null if that Region is not simulated. */
@@ -30,7 +33,7 @@ final class RegionPeers {
 
     /** Every engine, in the order they were linked (the default Region first). */
     List<KmsEngine> all() {
-        return new ArrayList<>(engines.values());
+        return all;
     }
 
     List<String> regions() {
