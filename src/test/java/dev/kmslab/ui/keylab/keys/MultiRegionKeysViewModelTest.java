@@ -81,6 +81,19 @@ class MultiRegionKeysViewModelTest {
     }
 
     @Test
+    void createForm_withMultiRegion_makesAnMrkPrimary() {
+        keys.create(new CreateKeyForm("", dev.kmslab.engine.model.KeyUsage.ENCRYPT_DECRYPT,
+                dev.kmslab.engine.model.KeySpec.SYMMETRIC_DEFAULT, dev.kmslab.engine.model.OriginType.AWS_KMS,
+                java.util.List.of(), "orders", false, 365, true));
+
+        KeyRow row = keys.selectedProperty().get();
+        assertThat(row.keyId()).startsWith("mrk-");
+        assertThat(KeysViewModel.isPrimary(row)).isTrue();
+        assertThat(KeysViewModel.multiRegionText(row)).isEqualTo("Primary; no replicas yet");
+        assertThat(KeysViewModel.isPrimary(keys.rows().get(0))).isTrue();
+    }
+
+    @Test
     void deletingAPrimaryWithReplicas_explainsTheWait() {
         String id = mrkInUsEast1();
         keys.replicateTo("eu-west-1");
