@@ -115,5 +115,8 @@ class MultiRegionKeysViewModelTest {
         session.regionProperty().set("us-west-2");
         assertThat(audit.visibleEvents()).extracting(AuditEvent::awsRegion).containsOnly("us-west-2");
         assertThat(audit.visibleEvents()).extracting(AuditEvent::eventName).doesNotContain("CreateKey");
+        session.regionProperty().set("us-east-1");
+        audit.select(audit.visibleEvents().get(0));
+        assertThat(audit.selectedJson()).contains("\"awsRegion\" : \"us-east-1\"");
     }
 }
