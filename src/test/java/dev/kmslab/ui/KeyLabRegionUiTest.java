@@ -79,4 +79,25 @@ class KeyLabRegionUiTest {
         assertThat(replica.metadata().arn()).contains(":eu-west-1:");
         assertThat(KeysViewModel.isReplica(replica)).isTrue();
     }
+
+    @Test
+    void replicateTo_inTheDetails_createsTheReplicaInTheChosenRegion() throws Exception {
+        KeyLabSession lab = app.app().keyLab();
+        KmsEngine east = lab.regions().engine("us-east-1");
+        String keyId = east.createKey(CallerContext.root(east.account()), CreateKeyRequest.symmetric()
+                .withMultiRegion(true)).keyMetadata().keyId();
+        app.interact(() -> {
+            lab.changed();
+            lab.selectedKeyIdProperty().set(keyId);
+        });
+        until(() -> keysTable().getItems().size() == 1);
+        app.waitFor("#key-replicate");
+        app.scrollIntoView("#key-replicate");
+        app.clickOn("#key-replicate");
+
+        until(() -> KeysViewModel.multiRegionText(keysTable().getItems().get(0)).equals(
+                "Primary; replicas in us-west-2"));
+        chooseRegion("us-west-2");
+        until(() -> keysTable().getItems().size() == 1 && KeysViewModel.isReplica(keysTable().getItems().get(0)));
+    }
 }
