@@ -15,10 +15,10 @@ import java.util.Map;
  * the key policy calls and RetireGrant/RevokeGrant work in every state; CreateGrant needs a usable key.
  *
  * <p>PendingReplicaDeletion (a multi-Region primary scheduled for deletion while replicas remain) follows the
- * PendingDeletion column: AWS says such a key "cannot be replicated or used in cryptographic operations" and its
- * deletion can be cancelled. ReplicateKey needs an enabled primary (DisabledException otherwise, one of its documented
- * errors); UpdatePrimaryRegion needs both keys Enabled ("Both the primary key and the replica key must be in the
- * Enabled key state", AWS developer guide, multi-region-update). The transient states Creating and Updating cannot
+ * PendingDeletion column: the ScheduleKeyDeletion reference says such a key can neither be replicated nor used for
+ * cryptography, and its deletion can be cancelled. ReplicateKey needs an enabled primary (DisabledException
+ * otherwise, one of its documented errors); UpdatePrimaryRegion needs both keys Enabled (developer guide,
+ * multi-region-update). The transient states Creating and Updating cannot
  * arise in KMS Lab, whose replication and primary updates complete at once; they allow read-only calls and refuse
  * the rest.
  */

@@ -118,8 +118,8 @@ final class MultiRegionKeys {
 
     /**
      * After a replica's deletion completed at {@code at}: if its primary waits in PendingReplicaDeletion and no
-     * replica is left, the primary's own waiting period starts now (AWS: "When the last of its replica keys is
-     * deleted, the key state of the primary key changes to PendingDeletion").
+     * replica is left, the primary's own waiting period starts now and it becomes PendingDeletion, as the
+     * ScheduleKeyDeletion reference describes.
      */
     static void replicaDeleted(EngineCore core, String keyId, Instant at) {
         KmsEngine primaryEngine = primaryEngine(core, keyId);

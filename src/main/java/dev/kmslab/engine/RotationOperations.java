@@ -116,8 +116,8 @@ final class RotationOperations {
     }
 
     /**
-     * Rotation is a property multi-Region keys share, set on and performed by the primary (AWS: "the primary key ...
-     * is the source for properties that are always shared ... including ... automatic key rotation").
+     * Rotation is a property multi-Region keys share, set on and performed by the primary, which the
+     * UpdatePrimaryRegion reference names as the source of the shared properties, automatic rotation among them.
      */
     private static void requireNotReplica(EngineState state, KeyRecord key) {
         if (state.isReplica(key.keyId())) {
