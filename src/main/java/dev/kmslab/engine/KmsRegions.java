@@ -1,7 +1,9 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.model.KeyState;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kmslab.engine.policy.PrincipalDirectory;
+import dev.kmslab.engine.state.AccessControl;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
 import dev.kmslab.engine.store.InMemoryKeystoreStorage;
@@ -101,8 +103,20 @@ public final class KmsRegions {
         return new KmsRegions(engine.core().peers(), engine.region());
     }
 
+    /**
+     * Every Region takes one directory: the default Region's, unless it holds only the account root while another
+     * Region holds more (the default keystore was locked or moved aside this session, so it started empty).
+     */
     private static void shareIam(List<KmsEngine> engines) {
+        JsonNode bare = AccessControl.empty(engines.get(0).account()).directory().toJson();
         PrincipalDirectory shared = engines.get(0).principals().publishedDirectory();
+        for (KmsEngine engine : engines) {
+            PrincipalDirectory candidate = engine.principals().publishedDirectory();
+            if (!candidate.toJson().equals(bare)) {
+                shared = candidate;
+                break;
+            }
+        }
         for (KmsEngine engine : engines) {
             if (!engine.principals().publishedDirectory().toJson().equals(shared.toJson())) {
                 engine.principals().adopt(shared);

@@ -66,6 +66,17 @@ class MultiRegionPersistenceTest {
     }
 
     @Test
+    void defaultRegionStartingEmpty_doesNotWipeTheIamOfTheOthers() {
+        f.in(EAST).principals().createRole(EngineConfig.DEFAULT_ACCOUNT, "App");
+        f.storages.put(EAST, new dev.kmslab.engine.store.InMemoryKeystoreStorage()); // as if moved aside
+
+        f.reopen();
+
+        assertThat(f.in(EAST).principals().roles(EngineConfig.DEFAULT_ACCOUNT)).hasSize(1);
+        assertThat(f.in(EU).principals().roles(EngineConfig.DEFAULT_ACCOUNT)).hasSize(1);
+    }
+
+    @Test
     void keystoreFromBeforeRegions_opensAsTheDefaultRegion(@TempDir Path dir) throws Exception {
         SimulatedClock clock = new SimulatedClock(EngineFixture.START);
         EngineConfig base = EngineConfig.defaults().withClock(clock);

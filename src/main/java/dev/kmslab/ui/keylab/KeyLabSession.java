@@ -3,7 +3,6 @@ package dev.kmslab.ui.keylab;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
-import java.util.List;
 import dev.kmslab.ui.common.UiExecutor;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
