@@ -111,14 +111,14 @@ final class CallGate {
     /** Records an event the engine did on its own (automatic rotation, deletion completing). */
     void recordServiceEvent(String eventName, Instant at, String keyArn, Map<String, Object> params) {
         audit.record(new AuditEvent(fastId(), at, eventName, "kms.amazonaws.com", keyArn, params, null, null,
-                fastId(), "Performed by the service on schedule."));
+                fastId(), "Performed by the service on schedule.", List.of(), config.region()));
     }
 
     private void record(Call call, KmsException error) {
         audit.record(new AuditEvent(fastId(), call.now, call.operation.name(), call.caller.principalArn(),
                 call.keyArn, call.auditParameters, error == null ? null : error.errorCode(),
                 error == null ? null : error.getMessage(), fastId(), call.authorizationExplanation,
-                call.decisions == null ? List.of() : call.decisions));
+                call.decisions == null ? List.of() : call.decisions, config.region()));
     }
 
     /**

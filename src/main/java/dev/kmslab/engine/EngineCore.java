@@ -4,6 +4,9 @@ import dev.kmslab.engine.crypto.CryptoRandom;
 import dev.kmslab.engine.model.KeyManager;
 import dev.kmslab.engine.model.KeyMetadata;
 import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.engine.model.MultiRegionConfiguration;
+import dev.kmslab.engine.model.MultiRegionKey;
+import dev.kmslab.engine.model.MultiRegionKeyType;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
 import dev.kmslab.engine.state.KeyVersion;
@@ -18,6 +21,8 @@ final class EngineCore {
     final StateStore store;
     final CallGate gate;
     final CryptoRandom random;
+    /** The related Regions' engines (this engine alone unless {@link KmsRegions} linked it with others). */
+    private volatile RegionPeers peers = new RegionPeers();
 
     EngineCore(EngineConfig config, StateStore store, CallGate gate, CryptoRandom random) {
         this.config = config;
@@ -39,21 +44,44 @@ final class EngineCore {
         return key;
     }
 
+    RegionPeers peers() {
+        return peers;
+    }
+
+    void linkPeers(RegionPeers linked) {
+        this.peers = linked;
+    }
+
+    /** DescribeKey's metadata, with the multi-Region configuration gathered from the related Regions. */
+    KeyMetadata describe(EngineState state, KeyRecord key) {
+        KeyMetadata plain = metadata(key);
+        return MultiRegionKeys.isMultiRegion(key.keyId())
+                ? plain.withMultiRegionConfiguration(MultiRegionKeys.configuration(this, state, key)) : plain;
+    }
+
     /** A fresh public identifier for new key material (64 hex digits, like AWS KeyMaterialId). */
     String newKeyMaterialId() {
         return HexFormat.of().formatHex(random.bytes(32));
     }
 
+    /**
+     * The metadata a key's own record gives; a multi-Region key is described as a primary without replicas, which is
+     * right for a key just created. {@link #describe} fills in the related Regions.
+     */
     static KeyMetadata metadata(KeyRecord key) {
         boolean pending = key.keyState() == KeyState.PendingDeletion;
+        // A primary waiting for its replicas has a waiting period but no deletion date yet.
+        boolean waiting = pending || key.keyState() == KeyState.PendingReplicaDeletion;
         SpecMapping.Algorithms algorithms = SpecMapping.algorithms(key.keySpec(), key.keyUsage());
         KeyVersion current = key.current();
         return new KeyMetadata(key.account(), key.keyId(), key.arn(), key.creationDate(),
                 key.keyState() == KeyState.Enabled, key.description() == null ? "" : key.description(),
                 key.keyUsage(), key.keyState(), pending ? key.deletionDate() : null,
-                pending ? key.pendingWindowDays() : null, key.origin(), KeyManager.CUSTOMER, key.keySpec(),
+                waiting ? key.pendingWindowDays() : null, key.origin(), KeyManager.CUSTOMER, key.keySpec(),
                 algorithms.encryption(), MultiRegionKeys.isMultiRegion(key.keyId()), current.keyMaterialId(),
                 algorithms.signing(), algorithms.mac(), algorithms.keyAgreement(), ImportedMaterials.expirationModel(key),
-                ImportedMaterials.validTo(key), MultiRegionKeys.configuration(key));
+                ImportedMaterials.validTo(key), MultiRegionKeys.isMultiRegion(key.keyId()) ? new MultiRegionConfiguration(
+                        MultiRegionKeyType.PRIMARY, new MultiRegionKey(key.arn(), key.arn().split(":")[3]), List.of())
+                        : null);
     }
 }

@@ -104,7 +104,7 @@ final class KeyOperations {
     DescribeKeyResult describeKey(Call call, String keyId) {
         EngineState state = core.store.current();
         KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_OR_ALIAS, null, null);
-        return new DescribeKeyResult(EngineCore.metadata(key));
+        return new DescribeKeyResult(core.describe(state, key));
     }
 
     ListKeysResult listKeys(Call call, ListKeysRequest request) {
@@ -154,6 +154,13 @@ final class KeyOperations {
         return core.store.mutate(state -> {
             KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null,
                     Map.of("kms:ScheduleKeyDeletionPendingWindowInDays", Integer.toString(days)));
+            if (MultiRegionKeys.isMultiRegion(key.keyId()) && !state.isReplica(key.keyId())
+                    && !MultiRegionKeys.replicaEngines(core, key.keyId()).isEmpty()) {
+                // A primary outlives its replicas: its waiting period starts when the last replica is deleted.
+                KeyRecord waiting = key.withState(KeyState.PendingReplicaDeletion, null, days);
+                return new StateStore.Change<>(state.withKey(waiting),
+                        new ScheduleKeyDeletionResult(key.arn(), null, KeyState.PendingReplicaDeletion, days));
+            }
             Instant deletionDate = call.now.plus(Duration.ofDays(days));
             KeyRecord next = key.withState(KeyState.PendingDeletion, deletionDate, days);
             return new StateStore.Change<>(state.withKey(next),

@@ -41,7 +41,7 @@ final class KeyResolver {
         if (keyIdParam.startsWith(keyArnPrefix)) {
             keyId = keyIdParam.substring(keyArnPrefix.length());
         } else if (keyIdParam.startsWith("arn:")) {
-            // Another account's or Region's key: the engine simulates one account and Region only.
+            // Another account's or Region's key: each engine holds the keys of one account in one Region.
             throw invalid(keyIdParam);
         } else {
             keyId = keyIdParam;

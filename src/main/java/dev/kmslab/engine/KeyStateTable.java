@@ -12,15 +12,22 @@ import java.util.Map;
  * whether the call proceeds or which error it gets. Cryptographic operations need an Enabled key (Disabled gives
  * DisabledException, PendingDeletion KMSInvalidStateException); management calls mostly work on Disabled keys but not
  * on keys pending deletion; CancelKeyDeletion works only on keys pending deletion; DescribeKey, listings, DeleteAlias,
- * the key policy calls and RetireGrant/RevokeGrant work in every state; CreateGrant needs a usable key. The
- * multi-Region transient states (Creating, Updating, PendingReplicaDeletion) cannot arise in KMS Lab; they allow
- * read-only calls and refuse the rest.
+ * the key policy calls and RetireGrant/RevokeGrant work in every state; CreateGrant needs a usable key.
+ *
+ * <p>PendingReplicaDeletion (a multi-Region primary scheduled for deletion while replicas remain) follows the
+ * PendingDeletion column: the ScheduleKeyDeletion reference says such a key can neither be replicated nor used for
+ * cryptography, and its deletion can be cancelled. ReplicateKey needs an enabled primary (DisabledException
+ * otherwise, one of its documented errors); UpdatePrimaryRegion needs both keys Enabled (developer guide,
+ * multi-region-update). The transient states Creating and Updating cannot
+ * arise in KMS Lab, whose replication and primary updates complete at once; they allow read-only calls and refuse
+ * the rest.
  */
 public final class KeyStateTable {
 
     /** What the table says for one cell. */
     public enum Verdict {
-        ALLOWED, DISABLED, PENDING_DELETION, NOT_PENDING_DELETION, PENDING_IMPORT, UNAVAILABLE, INVALID_STATE;
+        ALLOWED, DISABLED, PENDING_DELETION, NOT_PENDING_DELETION, PENDING_IMPORT, UNAVAILABLE, INVALID_STATE,
+        PENDING_REPLICA_DELETION;
 
         /** The exception this verdict raises for the key, or null when the call is allowed. */
         public KmsException toException(String keyArn, KeyState state) {
@@ -37,6 +44,8 @@ public final class KeyStateTable {
                     return new KMSInvalidStateException(keyArn + " is pending import.");
                 case UNAVAILABLE:
                     return new KMSInvalidStateException(keyArn + " is unavailable.");
+                case PENDING_REPLICA_DELETION:
+                    return new KMSInvalidStateException(keyArn + " is pending replica deletion.");
                 default:
                     return new KMSInvalidStateException(keyArn + " is in state " + state + ".");
             }
@@ -55,6 +64,8 @@ public final class KeyStateTable {
     private static final Verdict[] DELETE_MATERIAL = {A, A, A, A, A};
     private static final Verdict[] USE = {A, Verdict.DISABLED, Verdict.PENDING_DELETION, Verdict.PENDING_IMPORT,
             Verdict.UNAVAILABLE};
+    // A primary with imported material may be replicated before its material arrives; the replica waits for its own.
+    private static final Verdict[] REPLICATE = {A, Verdict.DISABLED, Verdict.PENDING_DELETION, A, Verdict.UNAVAILABLE};
 
     static {
         row(KmsOperation.DescribeKey, READ);
@@ -100,6 +111,8 @@ public final class KeyStateTable {
         row(KmsOperation.GetParametersForImport, MANAGE);
         row(KmsOperation.ImportKeyMaterial, MANAGE);
         row(KmsOperation.DeleteImportedKeyMaterial, DELETE_MATERIAL);
+        row(KmsOperation.ReplicateKey, REPLICATE);
+        row(KmsOperation.UpdatePrimaryRegion, USE);
     }
 
     private KeyStateTable() {
@@ -112,10 +125,11 @@ public final class KeyStateTable {
         row.put(KeyState.PendingDeletion, cells[2]);
         row.put(KeyState.PendingImport, cells[3]);
         row.put(KeyState.Unavailable, cells[4]);
+        row.put(KeyState.PendingReplicaDeletion,
+                cells[2] == Verdict.PENDING_DELETION ? Verdict.PENDING_REPLICA_DELETION : cells[2]);
         Verdict transientState = cells == READ ? A : Verdict.INVALID_STATE;
         row.put(KeyState.Creating, transientState);
         row.put(KeyState.Updating, transientState);
-        row.put(KeyState.PendingReplicaDeletion, transientState);
         TABLE.put(op, row);
     }
 

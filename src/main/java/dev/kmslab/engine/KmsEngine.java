@@ -60,6 +60,9 @@ import dev.kmslab.engine.model.ListRetirableGrantsRequest;
 import dev.kmslab.engine.model.PutKeyPolicyRequest;
 import dev.kmslab.engine.model.ReEncryptRequest;
 import dev.kmslab.engine.model.ReEncryptResult;
+import dev.kmslab.engine.model.ReplicateKeyRequest;
+import dev.kmslab.engine.model.ReplicateKeyResult;
+import dev.kmslab.engine.model.UpdatePrimaryRegionRequest;
 import dev.kmslab.engine.model.RetireGrantRequest;
 import dev.kmslab.engine.model.RevokeGrantRequest;
 import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
@@ -120,6 +123,7 @@ public final class KmsEngine {
     private final AsymmetricOperations asymmetric;
     private final DataKeyPairOperations dataKeyPairs;
     private final ImportOperations imports;
+    private final MultiRegionOperations multiRegion;
 
     private KmsEngine(EngineConfig config, EngineState initial) {
         this.config = config;
@@ -138,6 +142,24 @@ public final class KmsEngine {
         this.asymmetric = new AsymmetricOperations(core);
         this.dataKeyPairs = new DataKeyPairOperations(core, crypto);
         this.imports = new ImportOperations(core);
+        this.multiRegion = new MultiRegionOperations(core);
+        RegionPeers alone = new RegionPeers();
+        alone.add(this);
+        core.linkPeers(alone);
+    }
+
+    /** What the operation groups share; package-private so that related Regions can reach each other's state. */
+    EngineCore core() {
+        return core;
+    }
+
+    ScheduledWork work() {
+        return work;
+    }
+
+    /** Applies due work in every linked Region until none is left (see {@link RegionTime}). */
+    List<ScheduledEvent> applyDueEverywhere(Instant upTo) {
+        return RegionTime.applyDue(core.peers(), upTo);
     }
 
     /**
@@ -163,7 +185,7 @@ public final class KmsEngine {
             }
         }
         KmsEngine engine = new KmsEngine(config, initial);
-        engine.work.applyDue(config.clock().now());
+        engine.applyDueEverywhere(config.clock().now());
         return engine;
     }
 
@@ -177,7 +199,7 @@ public final class KmsEngine {
     }
 
     private <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
-        work.applyDue(config.clock().now());
+        applyDueEverywhere(config.clock().now());
         return core.gate.run(op, caller, params, body);
     }
 
@@ -367,39 +389,24 @@ public final class KmsEngine {
 
     // ---- time ----
 
-    /** The next automatic rotation or deletion, if any is scheduled. */
+    /** The next automatic rotation or deletion in any linked Region (they share one clock), if any is scheduled. */
     public Optional<ScheduledEvent> nextEvent() {
-        return work.nextEvent();
+        return RegionTime.nextEvent(core.peers());
     }
 
     /**
-     * Moves the simulated clock forward, applying every rotation and deletion that falls due on the way, each at its
-     * own instant and in order. Returns what was applied.
+     * Moves the simulated clock forward, applying every rotation and deletion that falls due on the way in every
+     * linked Region, each at its own instant and in order. Returns what was applied.
      *
      * @throws IllegalStateException if the engine does not run on a {@link SimulatedClock}
      */
     public List<ScheduledEvent> advanceClock(Duration amount) {
-        SimulatedClock clock = simulatedClock();
-        if (amount.isNegative()) {
-            throw new IllegalArgumentException("cannot move time backwards: " + amount);
-        }
-        Instant target = clock.now().plus(amount);
-        List<ScheduledEvent> applied = work.applyDue(target);
-        clock.set(target);
-        return applied;
+        return RegionTime.advance(core.peers(), simulatedClock(), amount);
     }
 
     /** Jumps the simulated clock to the next scheduled event and applies it (and anything due at the same instant). */
     public List<ScheduledEvent> advanceToNextEvent() {
-        SimulatedClock clock = simulatedClock();
-        Optional<ScheduledEvent> next = work.nextEvent();
-        if (next.isEmpty()) {
-            return List.of();
-        }
-        Instant at = next.get().at().isAfter(clock.now()) ? next.get().at() : clock.now();
-        List<ScheduledEvent> applied = work.applyDue(at);
-        clock.set(at);
-        return applied;
+        return RegionTime.advanceToNextEvent(core.peers(), simulatedClock());
     }
 
     private SimulatedClock simulatedClock() {
@@ -490,7 +497,7 @@ public final class KmsEngine {
      * @throws dev.kmslab.engine.error.ValidationException    for an unknown action, or a key action without a key
      */
     public Decision simulate(SimulationRequest request) {
-        work.applyDue(config.clock().now());
+        applyDueEverywhere(config.clock().now());
         return simulator.simulate(request);
     }
 
@@ -605,5 +612,27 @@ public final class KmsEngine {
             DeleteImportedKeyMaterialRequest r) {
         return run(KmsOperation.DeleteImportedKeyMaterial, caller, AuditParams.of("keyId", r.keyId(),
                 "keyMaterialId", r.keyMaterialId()), call -> imports.deleteImportedKeyMaterial(call, r));
+    }
+
+    // ---- multi-Region keys ----
+
+    /**
+     * Copies this Region's multi-Region primary key into another linked Region (see {@link KmsRegions}): same key
+     * id and material, its own policy, description, tags and state.
+     */
+    public ReplicateKeyResult replicateKey(CallerContext caller, ReplicateKeyRequest r) {
+        return run(KmsOperation.ReplicateKey, caller, AuditParams.of("keyId", r.keyId(), "replicaRegion",
+                r.replicaRegion(), "description", r.description(), "tags", r.tags(),
+                "bypassPolicyLockoutSafetyCheck", r.bypassPolicyLockoutSafetyCheck()),
+                call -> multiRegion.replicateKey(call, r));
+    }
+
+    /** Makes the replica in {@code primaryRegion} the primary key and this Region's primary a replica. */
+    public void updatePrimaryRegion(CallerContext caller, UpdatePrimaryRegionRequest r) {
+        run(KmsOperation.UpdatePrimaryRegion, caller, AuditParams.of("keyId", r.keyId(), "primaryRegion",
+                r.primaryRegion()), call -> {
+                    multiRegion.updatePrimaryRegion(call, r);
+                    return null;
+                });
     }
 }

@@ -10,6 +10,7 @@ import dev.kmslab.engine.policy.PrincipalDirectory;
 import dev.kmslab.engine.state.AccessControl;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,9 +26,26 @@ import java.util.function.Function;
 public final class LabPrincipals {
 
     private final StateStore store;
+    /** Told of every change, so that linked Regions share one IAM (IAM is global in AWS, not per Region). */
+    private volatile Consumer<PrincipalDirectory> onChange = directory -> { };
 
     LabPrincipals(StateStore store) {
         this.store = store;
+    }
+
+    void onChange(Consumer<PrincipalDirectory> listener) {
+        this.onChange = listener;
+    }
+
+    /** Takes another Region's published directory as this Region's, without telling the listener. */
+    void adopt(PrincipalDirectory directory) {
+        store.mutate(state -> state.access().directory() == directory ? new StateStore.Change<>(state, null)
+                : new StateStore.Change<>(state.withAccess(state.access().withDirectory(directory)), null));
+    }
+
+    /** The directory of the current snapshot (published, so never changed again). */
+    PrincipalDirectory publishedDirectory() {
+        return store.current().access().directory();
     }
 
     /** Adds an account (for cross-account labs); its root can then call. No-op if it exists. */
@@ -140,11 +158,13 @@ public final class LabPrincipals {
     /** Applies a change to a private copy of the directory and publishes it with the next snapshot. */
     private <T> T change(Function<PrincipalDirectory, T> edit) {
         try {
-            return store.mutate(state -> {
+            T outcome = store.mutate(state -> {
                 PrincipalDirectory copy = state.access().directoryCopy();
                 T result = edit.apply(copy);
                 return new StateStore.Change<>(state.withAccess(state.access().withDirectory(copy)), result);
             });
+            onChange.accept(publishedDirectory());
+            return outcome;
         } catch (IllegalArgumentException e) {
             throw new ValidationException(e.getMessage());
         }

@@ -13,6 +13,7 @@ import dev.kmslab.engine.model.OriginType;
 import dev.kmslab.engine.model.RotateKeyOnDemandResult;
 import dev.kmslab.engine.model.RotationType;
 import dev.kmslab.engine.model.RotationsListEntry;
+import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
 import dev.kmslab.engine.state.KeyVersion;
 import dev.kmslab.engine.state.RotationSchedule;
@@ -44,6 +45,7 @@ final class RotationOperations {
         core.store.mutate(state -> {
             KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
             requireRotatable(key);
+            requireNotReplica(state, key);
             Instant next;
             if (key.rotation().enabled()) {
                 // Changing the period of an active schedule counts from the newest material, never in the past.
@@ -61,26 +63,30 @@ final class RotationOperations {
         core.store.mutate(state -> {
             KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
             requireRotatable(key);
+            requireNotReplica(state, key);
             RotationSchedule off = new RotationSchedule(false, key.rotation().periodInDays(), null);
             return new StateStore.Change<>(state.withKey(key.withRotation(off)), null);
         });
     }
 
     GetKeyRotationStatusResult getKeyRotationStatus(Call call, String keyId) {
-        KeyRecord key = core.keyFor(call, core.store.current(), "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
+        EngineState state = core.store.current();
+        KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
+        RotationSchedule schedule = sharedSchedule(state, key);
         // While a key is pending deletion AWS reports rotation as off; cancelling restores the setting.
-        boolean enabled = key.rotation().enabled() && key.keyState() != KeyState.PendingDeletion;
-        return new GetKeyRotationStatusResult(enabled, key.arn(), enabled ? key.rotation().periodInDays() : null,
-                enabled ? key.rotation().nextRotationDate() : null, null);
+        boolean enabled = schedule.enabled() && key.keyState() != KeyState.PendingDeletion;
+        return new GetKeyRotationStatusResult(enabled, key.arn(), enabled ? schedule.periodInDays() : null,
+                enabled ? schedule.nextRotationDate() : null, null);
     }
 
     RotateKeyOnDemandResult rotateKeyOnDemand(Call call, String keyId) {
-        return core.store.mutate(state -> {
+        RotateKeyOnDemandResult result = core.store.mutate(state -> {
             KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_ONLY, null, null);
             boolean imported = key.origin() == OriginType.EXTERNAL && key.keySpec() == KeySpec.SYMMETRIC_DEFAULT;
             if (!imported) {
                 requireRotatable(key);
             }
+            requireNotReplica(state, key);
             if (key.onDemandRotations() >= MAX_ON_DEMAND) {
                 throw new LimitExceededException("The request was rejected because " + key.arn()
                         + " has already been rotated on demand " + MAX_ON_DEMAND + " times, the most allowed.");
@@ -89,6 +95,8 @@ final class RotationOperations {
                     : key.withNewVersion(newVersion(key, call.now, RotationType.ON_DEMAND), true);
             return new StateStore.Change<>(state.withKey(rotated), new RotateKeyOnDemandResult(key.keyId()));
         });
+        MultiRegionKeys.syncReplicas(core, result.keyId());
+        return result;
     }
 
     /** An imported key rotates to the material imported for it as NEW_KEY_MATERIAL; KMS cannot make any up. */
@@ -113,6 +121,27 @@ final class RotationOperations {
     KeyVersion newVersion(KeyRecord key, Instant at, RotationType type) {
         return new KeyVersion(key.versions().size() + 1, core.newKeyMaterialId(), KeyMaterial.generate(core.random),
                 at, type);
+    }
+
+    /**
+     * Rotation is a property multi-Region keys share, set on and performed by the primary, which the
+     * UpdatePrimaryRegion reference names as the source of the shared properties, automatic rotation among them.
+     */
+    private static void requireNotReplica(EngineState state, KeyRecord key) {
+        if (state.isReplica(key.keyId())) {
+            throw new UnsupportedOperationException(key.arn() + " is a multi-Region replica key. Rotation is shared "
+                    + "by related multi-Region keys: enable, disable or perform it on the primary key.");
+        }
+    }
+
+    /** The schedule that applies to {@code key}: a replica follows its primary's. */
+    private RotationSchedule sharedSchedule(EngineState state, KeyRecord key) {
+        if (!state.isReplica(key.keyId())) {
+            return key.rotation();
+        }
+        KmsEngine primary = MultiRegionKeys.primaryEngine(core, key.keyId());
+        KeyRecord primaryKey = primary == null ? null : primary.core().store.current().keys().get(key.keyId());
+        return primaryKey == null ? key.rotation() : primaryKey.rotation();
     }
 
     private static void requireRotatable(KeyRecord key) {

@@ -51,6 +51,8 @@ final class ScheduledWork {
 
     private ScheduledEvent applyOne(Instant upTo) {
         ScheduledEvent[] applied = new ScheduledEvent[1];
+        String[] keyId = new String[1];
+        boolean[] replicaDeleted = new boolean[1];
         core.store.mutate(state -> {
             KeyRecord key = earliest(state);
             if (key == null || ScheduledEvents.dueAt(key).isAfter(upTo)) {
@@ -58,7 +60,9 @@ final class ScheduledWork {
             }
             ScheduledEvent event = describe(key);
             applied[0] = event;
+            keyId[0] = key.keyId();
             if (key.keyState() == KeyState.PendingDeletion) {
+                replicaDeleted[0] = state.isReplica(key.keyId());
                 return new StateStore.Change<>(state.withoutKey(key.keyId()), null);
             }
             if (isExpiry(key)) {
@@ -74,6 +78,12 @@ final class ScheduledWork {
         if (event != null) {
             core.gate.recordServiceEvent(event.eventName(), event.at(), event.keyArn(),
                     Map.of("keyId", event.keyArn()));
+            // Other Regions are told only after this Region's change is saved (see MultiRegionKeys.syncReplicas).
+            if (replicaDeleted[0]) {
+                MultiRegionKeys.replicaDeleted(core, keyId[0], event.at());
+            } else if ("RotateKey".equals(event.eventName()) && MultiRegionKeys.isMultiRegion(keyId[0])) {
+                MultiRegionKeys.syncReplicas(core, keyId[0]);
+            }
         }
         return event;
     }

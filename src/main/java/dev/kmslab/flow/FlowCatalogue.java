@@ -20,6 +20,7 @@ public final class FlowCatalogue {
         all.addAll(BasicFlows.all());
         all.addAll(EnvelopeFlows.all());
         all.addAll(KeyLifecycleFlows.all());
+        all.addAll(MultiRegionFlows.all());
         all.addAll(ServiceFlows.all());
         all.addAll(PolicyFlows.all());
         all.addAll(GrantFlows.all());

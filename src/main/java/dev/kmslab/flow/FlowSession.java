@@ -78,6 +78,11 @@ public final class FlowSession {
         return new StepBuilder(this, from, "kms", operation, true);
     }
 
+    /** A KMS API call to another KMS lane, such as the same service in a second Region. */
+    public StepBuilder call(String from, String kmsActor, String operation) {
+        return new StepBuilder(this, from, kmsActor, operation, true);
+    }
+
     /** Any other message or local operation. */
     public StepBuilder step(String from, String to, String action) {
         return new StepBuilder(this, from, to, action, false);

@@ -2,6 +2,7 @@ package dev.kmslab.server;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.server.ops.OperationTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -59,6 +60,20 @@ public final class KmsHttpServer implements AutoCloseable {
 
     public static KmsHttpServer start(KmsEngine engine, ServerConfig config, OperationTable operations)
             throws IOException {
+        return start(new KmsRequestHandler(engine, config, operations), config);
+    }
+
+    /** Serves every simulated Region; each request reaches the Region its SigV4 credential scope names. */
+    public static KmsHttpServer start(KmsRegions regions, ServerConfig config) throws IOException {
+        return start(regions, config, OperationTable.standard());
+    }
+
+    public static KmsHttpServer start(KmsRegions regions, ServerConfig config, OperationTable operations)
+            throws IOException {
+        return start(new KmsRequestHandler(regions, config, operations), config);
+    }
+
+    private static KmsHttpServer start(KmsRequestHandler handler, ServerConfig config) throws IOException {
         String seconds = String.valueOf(Math.max(1, config.requestTimeout().toSeconds()));
         setIfAbsent("sun.net.httpserver.maxReqTime", seconds);
         setIfAbsent("sun.net.httpserver.maxRspTime", seconds);
@@ -69,7 +84,6 @@ public final class KmsHttpServer implements AutoCloseable {
                 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.queueCapacity()),
                 workerThreads(SERVER_NUMBER.incrementAndGet()), new ThreadPoolExecutor.CallerRunsPolicy());
         HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 128);
-        KmsRequestHandler handler = new KmsRequestHandler(engine, config, operations);
         server.createContext("/", handler);
         server.setExecutor(executor);
         server.start();

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.server.auth.Credential;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,17 +44,27 @@ final class KmsRequestHandler implements HttpHandler {
     private static final JsonFactory FACTORY = JSON.getFactory();
     private static final byte[] EMPTY = new byte[0];
 
-    private final KmsEngine engine;
+    private final Function<String, KmsEngine> engines;
     private final ServerConfig config;
     private final SigV4Verifier verifier;
     private final OperationTable operations;
     private final List<ServerCallListener> listeners = new CopyOnWriteArrayList<>();
 
     KmsRequestHandler(KmsEngine engine, ServerConfig config, OperationTable operations) {
-        this.engine = engine;
+        this(List.of(engine.region()), region -> engine, config, operations);
+    }
+
+    /** Serves several Regions: each request goes to the engine of its SigV4 credential scope's Region. */
+    KmsRequestHandler(KmsRegions regions, ServerConfig config, OperationTable operations) {
+        this(regions.regions(), regions::engine, config, operations);
+    }
+
+    private KmsRequestHandler(List<String> regions, Function<String, KmsEngine> engines, ServerConfig config,
+                              OperationTable operations) {
+        this.engines = engines;
         this.config = config;
         this.operations = operations;
-        this.verifier = new SigV4Verifier(config.credentials(), engine.region(), config.wallClock());
+        this.verifier = new SigV4Verifier(config.credentials(), regions, config.wallClock());
     }
 
     void addListener(ServerCallListener listener) {
@@ -120,9 +132,10 @@ final class KmsRequestHandler implements HttpHandler {
         byte[] body = BoundedBody.read(exchange.getRequestBody(),
                 exchange.getRequestHeaders().getFirst("Content-Length"), config.maxBodyBytes());
         String method = exchange.getRequestMethod();
-        Credential credential = verifier.verify(new SigV4Verifier.SignedRequest(method,
+        SigV4Verifier.Verified verified = verifier.verifyScoped(new SigV4Verifier.SignedRequest(method,
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
                 name -> exchange.getRequestHeaders().get(name), body));
+        Credential credential = verified.credential();
         progress.accessKeyId = credential.accessKeyId();
         progress.principalArn = credential.principalArn();
         String name = operationName(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
@@ -139,7 +152,7 @@ final class KmsRequestHandler implements HttpHandler {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.writeStartObject();
-            operation.invoke(engine, caller, input, generator);
+            operation.invoke(engines.apply(verified.region()), caller, input, generator);
             generator.writeEndObject();
         }
         return out.toByteArray();

@@ -2,6 +2,7 @@ package dev.kmslab.server;
 
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import dev.kmslab.engine.store.SealedFileStorage;
@@ -127,16 +128,25 @@ public final class ServeCommand {
         Path dataDir = DataDirectory.resolve(options.dataDir(), System.getenv(), Path.of(System.getProperty(
                 "user.home"))).root();
         Clock clock = Clock.systemUTC();
-        SealedFileStorage storage = SealedFileStorage.withKeyFile(dataDir, clock);
+        // One sealed keystore per simulated Region; the default Region keeps the original keystore.json.
+        List<SealedFileStorage> storages = new ArrayList<>();
+        Runnable closeStorages = () -> storages.forEach(SealedFileStorage::close);
         AuditLog audit = AuditLog.toFile(dataDir.resolve("audit.jsonl"), AuditLog.DEFAULT_MAX_FILE_BYTES);
-        KmsEngine engine;
+        EngineConfig base = EngineConfig.defaults().withAuditLog(audit);
+        KmsRegions regions;
         try {
-            engine = KmsEngine.open(EngineConfig.defaults().withStorage(storage).withAuditLog(audit));
+            regions = KmsRegions.open(base, KmsRegions.LAB_REGIONS, region -> {
+                SealedFileStorage regionStorage = SealedFileStorage.withKeyFile(dataDir,
+                        KmsRegions.keystoreFileName(region, base.region()), clock);
+                storages.add(regionStorage);
+                return regionStorage;
+            });
         } catch (IOException | KeystoreCorruptException e) {
             audit.close();
-            storage.close();
+            closeStorages.run();
             throw e;
         }
+        KmsEngine engine = regions.defaultEngine();
         AccessKeyStore keys;
         List<String> created;
         Optional<Credential> issued = Optional.empty();
@@ -149,10 +159,10 @@ public final class ServeCommand {
             }
         } catch (IOException | RuntimeException e) {
             audit.close();
-            storage.close();
+            closeStorages.run();
             throw e;
         }
-        KmsHttpServer server = KmsHttpServer.start(engine, ServerConfig.defaults(keys)
+        KmsHttpServer server = KmsHttpServer.start(regions, ServerConfig.defaults(keys)
                 .withPort(options.port()).withBindAddress(options.bind()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -162,7 +172,7 @@ public final class ServeCommand {
                 Thread.currentThread().interrupt();
             }
             audit.close();
-            storage.close();
+            closeStorages.run();
         }, "kms-lab-serve-shutdown"));
         printBanner(out, server, engine, keys, dataDir);
         created.forEach(out::println);
@@ -176,7 +186,10 @@ public final class ServeCommand {
                                     Path dataDir) {
         Credential root = keys.defaultCredential();
         out.println("KMS Lab endpoint listening on " + server.endpoint());
-        out.println("  account " + engine.account() + ", region " + engine.region() + ", data " + dataDir);
+        List<String> others = new ArrayList<>(KmsRegions.LAB_REGIONS);
+        others.remove(engine.region());
+        out.println("  account " + engine.account() + ", region " + engine.region() + " (also "
+                + String.join(", ", others) + ", chosen by each request's SigV4 scope), data " + dataDir);
         if (!InetAddress.getLoopbackAddress().getHostAddress().equals(server.endpoint().getHost())
                 && !server.endpoint().getHost().startsWith("127.")) {
             out.println("  WARNING: listening beyond loopback; anyone who can reach this port can sign with the "

@@ -131,6 +131,11 @@ class EveryOperationDeniedTest {
                 (s, c) -> s.f.engine.retireGrant(c, RetireGrantRequest.byId(s.keyId, s.grantId)));
         CALLS.put(KmsOperation.RevokeGrant,
                 (s, c) -> s.f.engine.revokeGrant(c, new RevokeGrantRequest(s.keyId, s.grantId)));
+        // Authorization comes before the multi-Region checks, so a single-Region key is refused access first.
+        CALLS.put(KmsOperation.ReplicateKey, (s, c) -> s.f.engine.replicateKey(c,
+                new dev.kmslab.engine.model.ReplicateKeyRequest(s.keyId, "eu-west-1")));
+        CALLS.put(KmsOperation.UpdatePrimaryRegion, (s, c) -> s.f.engine.updatePrimaryRegion(c,
+                new dev.kmslab.engine.model.UpdatePrimaryRegionRequest(s.keyId, "eu-west-1")));
     }
 
     @Test

@@ -15,15 +15,26 @@ import java.util.Map;
  * a denial by the full statement-by-statement explanation. {@code authorizationDecisions} are the policy decisions
  * themselves (two for ReEncrypt), so a viewer can show {@link Decision#explain()} for an allowed call too without
  * the engine formatting it on every call; empty when the authorizer does not evaluate policies.
+ *
+ * <p>{@code awsRegion} is the Region whose engine handled the call (CloudTrail's field of the same name), so one log
+ * can hold the events of several simulated Regions; null in events made without one.
  */
 public record AuditEvent(String eventId, Instant eventTime, String eventName, String principalArn, String keyArn,
                          Map<String, Object> requestParameters, String errorCode, String errorMessage,
                          String requestId, String authorizationExplanation,
-                         List<Decision> authorizationDecisions) {
+                         List<Decision> authorizationDecisions, String awsRegion) {
 
     public AuditEvent {
         authorizationDecisions = authorizationDecisions == null ? List.of()
                 : List.copyOf(authorizationDecisions);
+    }
+
+    /** An event without a Region. */
+    public AuditEvent(String eventId, Instant eventTime, String eventName, String principalArn, String keyArn,
+                      Map<String, Object> requestParameters, String errorCode, String errorMessage, String requestId,
+                      String authorizationExplanation, List<Decision> authorizationDecisions) {
+        this(eventId, eventTime, eventName, principalArn, keyArn, requestParameters, errorCode, errorMessage,
+                requestId, authorizationExplanation, authorizationDecisions, null);
     }
 
     /** An event without policy decisions. */
@@ -53,7 +64,7 @@ public record AuditEvent(String eventId, Instant eventTime, String eventName, St
         return "AuditEvent[eventId=" + eventId + ", eventTime=" + eventTime + ", eventName=" + eventName
                 + ", principalArn=" + principalArn + ", keyArn=" + keyArn + ", requestParameters=" + requestParameters
                 + ", errorCode=" + errorCode + ", errorMessage=" + errorMessage + ", requestId=" + requestId
-                + ", authorizationExplanation=" + authorizationExplanation + ", authorizationDecisions="
-                + authorizationDecisions.size() + "]";
+                + ", authorizationExplanation=" + authorizationExplanation + ", awsRegion=" + awsRegion
+                + ", authorizationDecisions=" + authorizationDecisions.size() + "]";
     }
 }

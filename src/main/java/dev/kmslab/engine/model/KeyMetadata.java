@@ -52,4 +52,12 @@ public record KeyMetadata(
                 pendingDeletionWindowInDays, origin, keyManager, keySpec, encryptionAlgorithms, multiRegion,
                 currentKeyMaterialId, List.of(), List.of(), List.of(), null, null, null);
     }
+
+    /** The same metadata with another multi-Region configuration (filled in from the related Regions). */
+    public KeyMetadata withMultiRegionConfiguration(MultiRegionConfiguration configuration) {
+        return new KeyMetadata(awsAccountId, keyId, arn, creationDate, enabled, description, keyUsage, keyState,
+                deletionDate, pendingDeletionWindowInDays, origin, keyManager, keySpec, encryptionAlgorithms,
+                multiRegion, currentKeyMaterialId, signingAlgorithms, macAlgorithms, keyAgreementAlgorithms,
+                expirationModel, validTo, configuration);
+    }
 }

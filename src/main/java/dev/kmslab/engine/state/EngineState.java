@@ -27,6 +27,7 @@ public final class EngineState {
     private final ImportTokens importTokens;
     private final Map<String, List<String>> aliasesByKey;
     private final Instant nextEventAt;
+    private final Set<String> replicaKeyIds;
 
     /**
      * @param keys          key id to key, in creation order (the ListKeys order)
@@ -41,12 +42,18 @@ public final class EngineState {
     /** @param access key policies, grants and the IAM directory */
     public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
                        Set<String> deletedKeyIds, AccessControl access) {
-        this(account, region, keys, aliases, deletedKeyIds, access, ImportTokens.none());
+        this(account, region, keys, aliases, deletedKeyIds, access, ImportTokens.none(), Set.of());
     }
 
-    /** @param importTokens outstanding GetParametersForImport answers, with their wrapping private keys */
+    /**
+     * @param importTokens  outstanding GetParametersForImport answers, with their wrapping private keys
+     * @param replicaKeyIds the multi-Region keys of this Region that are replicas; every other {@code mrk-} key here
+     *                      is a primary. Only the role is kept: the related Regions are found by asking them.
+     */
     public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
-                       Set<String> deletedKeyIds, AccessControl access, ImportTokens importTokens) {
+                       Set<String> deletedKeyIds, AccessControl access, ImportTokens importTokens,
+                       Set<String> replicaKeyIds) {
+        this.replicaKeyIds = Collections.unmodifiableSet(new LinkedHashSet<>(replicaKeyIds));
         this.access = access;
         this.importTokens = importTokens;
         this.account = account;
@@ -93,7 +100,7 @@ public final class EngineState {
     }
 
     public EngineState withAccess(AccessControl newAccess) {
-        return new EngineState(account, region, keys, aliases, deletedKeyIds, newAccess, importTokens);
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, newAccess, importTokens, replicaKeyIds);
     }
 
     /** Import tokens handed out by GetParametersForImport and not yet forgotten. */
@@ -102,7 +109,27 @@ public final class EngineState {
     }
 
     public EngineState withImportTokens(ImportTokens tokens) {
-        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, tokens);
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, tokens, replicaKeyIds);
+    }
+
+    /** Multi-Region keys held here as replicas (the others with an {@code mrk-} id are primaries). */
+    public Set<String> replicaKeyIds() {
+        return replicaKeyIds;
+    }
+
+    public boolean isReplica(String keyId) {
+        return replicaKeyIds.contains(keyId);
+    }
+
+    /** Marks a multi-Region key of this Region as a replica ({@code true}) or as the primary ({@code false}). */
+    public EngineState withReplicaRole(String keyId, boolean replica) {
+        Set<String> next = new LinkedHashSet<>(replicaKeyIds);
+        if (replica) {
+            next.add(keyId);
+        } else {
+            next.remove(keyId);
+        }
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, importTokens, next);
     }
 
     /** The earliest due automatic rotation or deletion, or null; lets every call check for due work cheaply. */
@@ -118,7 +145,7 @@ public final class EngineState {
     public EngineState withKey(KeyRecord key) {
         Map<String, KeyRecord> next = new LinkedHashMap<>(keys);
         next.put(key.keyId(), key);
-        return new EngineState(account, region, next, aliases, deletedKeyIds, access, importTokens);
+        return new EngineState(account, region, next, aliases, deletedKeyIds, access, importTokens, replicaKeyIds);
     }
 
     /** Removes a key for good, with every alias pointing at it, its policy and grants, and remembers its id. */
@@ -129,20 +156,22 @@ public final class EngineState {
         nextAliases.values().removeIf(a -> a.targetKeyId().equals(keyId));
         Set<String> deleted = new LinkedHashSet<>(deletedKeyIds);
         deleted.add(keyId);
-        return new EngineState(account, region, nextKeys, nextAliases, deleted, access.withoutKey(keyId),
-                importTokens);
+        Set<String> replicas = new LinkedHashSet<>(replicaKeyIds);
+        replicas.remove(keyId);
+        return new EngineState(account, region, nextKeys, nextAliases, deleted, access.withoutKey(keyId), importTokens,
+                replicas);
     }
 
     public EngineState withAlias(AliasRecord alias) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.put(alias.aliasName(), alias);
-        return new EngineState(account, region, keys, next, deletedKeyIds, access, importTokens);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access, importTokens, replicaKeyIds);
     }
 
     public EngineState withoutAlias(String aliasName) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.remove(aliasName);
-        return new EngineState(account, region, keys, next, deletedKeyIds, access, importTokens);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access, importTokens, replicaKeyIds);
     }
 
     private static Instant earliestEvent(Map<String, KeyRecord> keys) {

@@ -68,11 +68,12 @@ import java.util.Set;
  *   "deletedKeyIds": [ "<uuid>", ... ],         // keys whose deletion completed
  *   "grants": [ <GrantJson of each grant> ],    // absent: none; key order, then creation order
  *   "principals": <PrincipalDirectory.toJson()>, // absent: only the keystore's account and its root
- *   "importTokens": [ <ImportTokenJson> ]         // absent: none
+ *   "importTokens": [ <ImportTokenJson> ],      // absent: none
+ *   "replicaKeyIds": [ "mrk-...", ... ]         // multi-Region keys held here as replicas; absent: none
  * }
  * }</pre>
  *
- * <p>The last four members (and each key's {@code policy}) were added after version 1 was first written; documents
+ * <p>The last five members (and each key's {@code policy}) were added after version 1 was first written; documents
  * without them still load, with the defaults given. Grants hold their grant tokens, and import tokens their wrapping
  * private keys, which is one more reason the document must stay protected.
  */
@@ -109,6 +110,10 @@ public final class EngineStateCodec {
         state.access().everyGrant().forEach(g -> grants.add(GrantJson.toJson(g)));
         root.set("principals", state.access().directory().toJson());
         ImportTokenJson.encode(root.putArray("importTokens"), state.importTokens());
+        if (!state.replicaKeyIds().isEmpty()) {
+            ArrayNode replicas = root.putArray("replicaKeyIds");
+            state.replicaKeyIds().forEach(replicas::add);
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (IOException e) {
@@ -201,8 +206,15 @@ public final class EngineStateCodec {
             Set<String> deleted = new LinkedHashSet<>();
             root.path("deletedKeyIds").forEach(n -> deleted.add(n.asText()));
             String account = text(root, "account");
+            Set<String> replicas = new LinkedHashSet<>();
+            for (JsonNode id : root.path("replicaKeyIds")) {
+                if (!keys.containsKey(id.asText())) {
+                    throw new IllegalArgumentException("a replica id names no key of the keystore");
+                }
+                replicas.add(id.asText());
+            }
             return new EngineState(account, text(root, "region"), keys, aliases, deleted,
-                    decodeAccess(root, account), ImportTokenJson.decode(root.get("importTokens")));
+                    decodeAccess(root, account), ImportTokenJson.decode(root.get("importTokens")), replicas);
         } catch (RuntimeException | java.security.GeneralSecurityException e) {
             throw new IOException("malformed keystore document: " + e.getClass().getSimpleName(), e);
         }

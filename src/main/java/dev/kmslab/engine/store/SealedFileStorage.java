@@ -89,7 +89,12 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
 
     /** {@code <dataDir>/keystore.json} sealed under {@code <dataDir>/master.key}, created on first save. */
     public static SealedFileStorage withKeyFile(Path dataDir, Clock clock) {
-        return new SealedFileStorage(dataDir.resolve(DEFAULT_FILE_NAME),
+        return withKeyFile(dataDir, DEFAULT_FILE_NAME, clock);
+    }
+
+    /** {@code <dataDir>/<fileName>} sealed under {@code <dataDir>/master.key}: one keystore per simulated Region. */
+    public static SealedFileStorage withKeyFile(Path dataDir, String fileName, Clock clock) {
+        return new SealedFileStorage(dataDir.resolve(fileName),
                 new FileMasterKey(dataDir.resolve(FileMasterKey.DEFAULT_FILE_NAME)), clock);
     }
 

@@ -33,7 +33,7 @@ public final class SigV4Verifier {
             .withZone(ZoneOffset.UTC);
 
     private final CredentialResolver credentials;
-    private final String region;
+    private final List<String> regions;
     private final Clock clock;
     private final Map<String, CachedKey> signingKeys = new ConcurrentHashMap<>();
 
@@ -45,14 +45,28 @@ public final class SigV4Verifier {
                                 byte[] body) {
     }
 
+    /** A correctly signed request: who signed it, and for which Region. */
+    public record Verified(Credential credential, String region) {
+    }
+
     public SigV4Verifier(CredentialResolver credentials, String region, Clock clock) {
+        this(credentials, List.of(region), clock);
+    }
+
+    /** A verifier for an endpoint that serves several Regions; the credential scope picks one. */
+    public SigV4Verifier(CredentialResolver credentials, List<String> regions, Clock clock) {
         this.credentials = credentials;
-        this.region = region;
+        this.regions = List.copyOf(regions);
         this.clock = clock;
     }
 
     /** The credential that signed the request; a {@link WireError} if the request is not correctly signed. */
     public Credential verify(SignedRequest request) {
+        return verifyScoped(request).credential();
+    }
+
+    /** As {@link #verify}, also giving the Region of the credential scope (one this endpoint serves). */
+    public Verified verifyScoped(SignedRequest request) {
         AuthorizationHeader auth = AuthorizationHeader.parse(first(request.headers(), "authorization"));
         String amzDateHeader = first(request.headers(), "x-amz-date");
         if (amzDateHeader == null) {
@@ -72,9 +86,9 @@ public final class SigV4Verifier {
         if (!SERVICE.equals(auth.service())) {
             throw WireError.invalidSignature("Credential should be scoped to correct service: '" + SERVICE + "'.");
         }
-        if (!region.equals(auth.region())) {
+        if (!regions.contains(auth.region())) {
             throw WireError.invalidSignature("Credential should be scoped to a valid region. This endpoint serves '"
-                    + region + "', not '" + auth.region() + "'.");
+                    + String.join("', '", regions) + "', not '" + auth.region() + "'.");
         }
         checkSkew(signedAt, amzDate);
         String canonical = SigV4.canonicalRequest(request.method(), request.rawPath(), request.rawQuery(),
@@ -87,7 +101,7 @@ public final class SigV4Verifier {
                     + "provided. Check your AWS Secret Access Key and signing method. Consult the service "
                     + "documentation for details.");
         }
-        return credential;
+        return new Verified(credential, auth.region());
     }
 
     private byte[] signingKey(Credential credential, AuthorizationHeader auth) {

@@ -79,7 +79,12 @@ public final class JsonOutput {
 
     /** The KeyMetadata structure of CreateKey and DescribeKey. */
     public static void keyMetadata(JsonGenerator out, KeyMetadata m) throws IOException {
-        out.writeObjectFieldStart("KeyMetadata");
+        keyMetadata(out, "KeyMetadata", m);
+    }
+
+    /** The KeyMetadata structure under another member name (ReplicateKey's ReplicaKeyMetadata). */
+    public static void keyMetadata(JsonGenerator out, String member, KeyMetadata m) throws IOException {
+        out.writeObjectFieldStart(member);
         string(out, "AWSAccountId", m.awsAccountId());
         string(out, "KeyId", m.keyId());
         string(out, "Arn", m.arn());

@@ -2,6 +2,7 @@ package dev.kmslab.ui.keylab;
 
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.ui.common.UiExecutor;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -17,6 +18,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * What every Key Lab screen shares: the engine (once it is open), the principal the lab acts as, the key selected
@@ -35,6 +38,9 @@ public final class KeyLabSession implements AutoCloseable {
     private final ObjectProperty<CallerContext> caller = new SimpleObjectProperty<>();
     private final IntegerProperty revision = new SimpleIntegerProperty();
     private final StringProperty selectedKeyId = new SimpleStringProperty();
+    private final StringProperty region = new SimpleStringProperty();
+    private final ObservableList<String> regionChoices = FXCollections.observableArrayList();
+    private KmsRegions regions;
     private AutoCloseable resources;
 
     /**
@@ -46,12 +52,20 @@ public final class KeyLabSession implements AutoCloseable {
         this.executor = executor;
         this.uiThread = uiThread;
         caller.addListener((obs, was, now) -> changed());
+        region.addListener((obs, was, now) -> switchRegion(now));
     }
 
     /** A session over an engine that is already open (tests). */
     public static KeyLabSession of(KmsEngine engine, UiExecutor executor) {
         KeyLabSession session = new KeyLabSession(executor, Runnable::run);
-        session.setEngine(engine, null);
+        session.setEngine(KmsRegions.around(engine), null);
+        return session;
+    }
+
+    /** A session over Regions that are already open (tests); it starts in the default Region. */
+    public static KeyLabSession of(KmsRegions regions, UiExecutor executor) {
+        KeyLabSession session = new KeyLabSession(executor, Runnable::run);
+        session.setEngine(regions, null);
         return session;
     }
 
@@ -59,16 +73,33 @@ public final class KeyLabSession implements AutoCloseable {
     public void open(Supplier<LabEngineOpener.Opened> opener, Consumer<String> notices) {
         executor.submit(opener::get, opened -> {
             opened.notices().forEach(notices);
-            setEngine(opened.engine(), opened.resources());
+            setEngine(opened.regions(), opened.resources());
         }, e -> notices.accept("The Key Lab could not start its key engine: " + e.getMessage()));
     }
 
-    private void setEngine(KmsEngine opened, AutoCloseable toClose) {
+    private void setEngine(KmsRegions opened, AutoCloseable toClose) {
         this.resources = toClose;
+        this.regions = opened;
         if (caller.get() == null) {
-            caller.set(CallerContext.root(opened.account()));
+            caller.set(CallerContext.root(opened.defaultEngine().account()));
         }
-        engine.set(opened);
+        regionChoices.setAll(opened.regions());
+        if (opened.regions().contains(region.get())) {
+            switchRegion(region.get());
+        } else {
+            region.set(opened.defaultRegion());
+        }
+    }
+
+    /**
+     * Every screen follows the engine, so switching Region is switching engine: the keys, playground, policies,
+     * grants and audit of that Region. The selected key is kept, since a multi-Region key has the same id there.
+     */
+    private void switchRegion(String name) {
+        if (regions == null || name == null || !regions.simulates(name)) {
+            return;
+        }
+        engine.set(regions.engine(name));
         changed();
     }
 
@@ -113,6 +144,25 @@ public final class KeyLabSession implements AutoCloseable {
 
     public KmsEngine engine() {
         return engine.get();
+    }
+
+    /** The simulated Region the lab works in; setting it switches every screen to that Region's engine. */
+    public StringProperty regionProperty() {
+        return region;
+    }
+
+    public String region() {
+        return region.get();
+    }
+
+    /** The Regions the learner can switch between (filled once the engines are open). */
+    public ObservableList<String> regionChoices() {
+        return regionChoices;
+    }
+
+    /** Every Region's engine, or null while the engines are opening. */
+    public KmsRegions regions() {
+        return regions;
     }
 
     /** Who the lab acts as; the account root unless an "Act as" screen changes it. */

@@ -24,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -73,8 +74,10 @@ public final class KeyLabView extends VBox {
         addTab("keylab-tab-grants", "Grants", () -> GrantsView.create(session, keys));
         addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session), eventOpener));
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(new ClockBar(new ClockViewModel(session)), new ActAsBar(new ActAsViewModel(session)),
-                tabs);
+        ActAsBar actAs = new ActAsBar(new ActAsViewModel(session));
+        HBox.setHgrow(actAs, Priority.ALWAYS);
+        HBox header = new HBox(16, actAs, new RegionSwitcher(session));
+        getChildren().addAll(new ClockBar(new ClockViewModel(session)), header, tabs);
     }
 
     /**

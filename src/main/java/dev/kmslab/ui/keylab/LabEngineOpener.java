@@ -2,6 +2,7 @@ package dev.kmslab.ui.keylab;
 
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.store.FileMasterKey;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens the Key Lab's engine from the data directory: the keystore sealed under {@code master.key}, the audit trail in
- * {@code audit.jsonl}, and a simulated clock for time travel. Whatever goes wrong, the lab still opens; the learner
- * is told what happened in plain words. Pure Java (no toolkit), so it runs on a worker thread and in tests.
+ * Opens the Key Lab's engines from the data directory, one per simulated Region ({@link KmsRegions#LAB_REGIONS}):
+ * each Region's keystore sealed under {@code master.key} (the default Region keeps {@code keystore.json}, so a
+ * keystore from before Regions simply opens as us-east-1), one audit trail in {@code audit.jsonl}, and one simulated
+ * clock for time travel. Whatever goes wrong, the lab still opens; the learner is told what happened in plain words,
+ * per Region. Pure Java (no toolkit), so it runs on a worker thread and in tests.
  */
 public final class LabEngineOpener {
 
@@ -28,41 +31,58 @@ public final class LabEngineOpener {
     private LabEngineOpener() {
     }
 
-    /** The engine, what to close with it, and the notices to show. */
-    public record Opened(KmsEngine engine, List<String> notices, AutoCloseable resources) {
+    /** The default Region's engine, every Region, what to close with them, and the notices to show. */
+    public record Opened(KmsEngine engine, List<String> notices, AutoCloseable resources, KmsRegions regions) {
+
+        /** A single engine, linked as the only Region (tests and callers that know one engine). */
+        public Opened(KmsEngine engine, List<String> notices, AutoCloseable resources) {
+            this(engine, notices, resources, KmsRegions.around(engine));
+        }
     }
 
     public static Opened open(Path dataDir, SimulatedClock clock, Clock fileClock) {
         List<String> notices = new ArrayList<>();
         AuditLog audit = openAudit(dataDir, notices);
-        SealedFileStorage storage = SealedFileStorage.withKeyFile(dataDir, fileClock);
-        EngineConfig config = EngineConfig.defaults().withClock(clock).withAuditLog(audit).withStorage(storage);
-        KmsEngine engine;
+        EngineConfig base = EngineConfig.defaults().withClock(clock).withAuditLog(audit);
+        List<KmsEngine> engines = new ArrayList<>();
+        List<SealedFileStorage> storages = new ArrayList<>();
+        for (String region : KmsRegions.LAB_REGIONS) {
+            SealedFileStorage storage = SealedFileStorage.withKeyFile(dataDir,
+                    KmsRegions.keystoreFileName(region, base.region()), fileClock);
+            storages.add(storage);
+            String prefix = region.equals(base.region()) ? "" : "[" + region + "] ";
+            List<String> regionNotices = new ArrayList<>();
+            engines.add(openRegion(base.withAccountAndRegion(base.account(), region).withStorage(storage),
+                    regionNotices));
+            regionNotices.forEach(n -> notices.add(prefix + n));
+        }
+        permissionProblem(dataDir).ifPresent(notices::add);
+        KmsRegions regions = KmsRegions.link(engines);
+        return new Opened(regions.defaultEngine(), List.copyOf(notices), () -> {
+            audit.close();
+            storages.forEach(SealedFileStorage::close);
+        }, regions);
+    }
+
+    private static KmsEngine openRegion(EngineConfig config, List<String> notices) {
         try {
-            engine = KmsEngine.open(config);
-            permissionProblem(dataDir).ifPresent(notices::add);
+            return KmsEngine.open(config);
         } catch (KeystoreLockedException e) {
             // The locked file must survive untouched, so this session keeps its keys in memory only.
             notices.add("The Key Lab keystore could not be unlocked (" + e.getMessage() + "). The file was left as it "
                     + "is; the lab starts with an empty keystore that is not saved this session.");
-            engine = openInMemory(config);
+            return openInMemory(config);
         } catch (KeystoreCorruptException e) {
             notices.add("The Key Lab keystore was damaged and has been moved aside"
                     + (e.movedTo() == null ? "" : " to " + e.movedTo().getFileName()) + "; the lab starts with a "
                     + "fresh keystore.");
-            engine = reopenFresh(config, notices);
+            return reopenFresh(config, notices);
         } catch (IOException e) {
             notices.add("The Key Lab keystore could not be read (" + e.getMessage() + "); the lab starts with an "
                     + "empty keystore that is not saved this session.");
-            engine = openInMemory(config);
+            return openInMemory(config);
         }
-        KmsEngine opened = engine;
-        return new Opened(opened, List.copyOf(notices), () -> {
-            audit.close();
-            storage.close();
-        });
     }
-
     private static AuditLog openAudit(Path dataDir, List<String> notices) {
         try {
             return AuditLog.toFile(dataDir.resolve(AUDIT_FILE), AuditLog.DEFAULT_MAX_FILE_BYTES);

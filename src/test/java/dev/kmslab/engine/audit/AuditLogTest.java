@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DecryptRequest;
@@ -142,5 +143,19 @@ class AuditLogTest {
         assertThat(Files.size(file)).isLessThanOrEqualTo(2_000);
         assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"eventId\":")
                 .contains("\"eventName\":\"CreateKey\""));
+    }
+
+    @Test
+    void fileLines_nameTheRegionOfTheCall(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog fileLog = AuditLog.toFile(file, AuditLog.DEFAULT_MAX_FILE_BYTES)) {
+            KmsRegions regions = KmsRegions.inMemory(EngineConfig.defaults().withClock(clock)
+                    .withAuditLog(fileLog));
+            regions.engine("ap-southeast-2").createKey(ROOT, CreateKeyRequest.symmetric());
+            fileLog.flush();
+        }
+
+        assertThat(Files.readAllLines(file)).singleElement().asString()
+                .contains("\"eventName\":\"CreateKey\",\"awsRegion\":\"ap-southeast-2\"");
     }
 }

@@ -87,7 +87,7 @@ class ImportTokenJsonTest {
                 KeyUsage.ENCRYPT_DECRYPT, KeySpec.SYMMETRIC_DEFAULT, OriginType.EXTERNAL, KeyState.Enabled, null,
                 null, new RotationSchedule(false, 365, null), List.of(current, pending), 0, Map.of());
         return new EngineState(ACCOUNT, "us-east-1", Map.of("k1", key), Map.of(), Set.of(),
-                AccessControl.empty(ACCOUNT), tokens);
+                AccessControl.empty(ACCOUNT), tokens, Set.of());
     }
 
     private static KeyPair rsa() throws Exception {

@@ -22,6 +22,9 @@ public final class AuditJson {
         node.put("eventId", e.eventId());
         node.put("eventTime", e.eventTime().toString());
         node.put("eventName", e.eventName());
+        if (e.awsRegion() != null) {
+            node.put("awsRegion", e.awsRegion());
+        }
         node.put("principalArn", e.principalArn());
         node.put("keyArn", e.keyArn());
         node.set("requestParameters", JSON.valueToTree(e.requestParameters()));

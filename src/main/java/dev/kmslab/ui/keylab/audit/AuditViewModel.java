@@ -70,6 +70,7 @@ public final class AuditViewModel {
                 add(e);
             }
         }
+        applyFilter();
     }
 
     private void add(AuditEvent e) {
@@ -97,7 +98,10 @@ public final class AuditViewModel {
     private void applyFilter() {
         String op = operation.get();
         String key = keyFilter.get() == null ? "" : keyFilter.get().trim().toLowerCase(Locale.ROOT);
-        visible.setPredicate(e -> (op == null || ANY.equals(op) || op.equals(e.eventName()))
+        // The Regions share one log; the screen shows the Region the lab is in (events without one, always).
+        String region = session.engine() == null ? null : session.engine().region();
+        visible.setPredicate(e -> (region == null || e.awsRegion() == null || region.equals(e.awsRegion()))
+                && (op == null || ANY.equals(op) || op.equals(e.eventName()))
                 && (key.isEmpty() || (e.keyArn() != null && e.keyArn().toLowerCase(Locale.ROOT).contains(key)))
                 && (!errorsOnly.get() || e.isError())
                 && (!hideReads.get() || !isRead(e.eventName())));

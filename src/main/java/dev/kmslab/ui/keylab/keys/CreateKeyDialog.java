@@ -58,6 +58,8 @@ final class CreateKeyDialog {
         period.setId("new-key-rotation-days");
         period.setEditable(true);
         period.disableProperty().bind(rotation.selectedProperty().not());
+        CheckBox multiRegion = new CheckBox("Multi-Region primary key (mrk-…)");
+        multiRegion.setId("new-key-multi-region");
         Label tagError = new Label();
         tagError.getStyleClass().add("error-text");
 
@@ -81,6 +83,9 @@ final class CreateKeyDialog {
         rot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row = field(grid, row, "Rotation", rot, "New key material every 90–2560 days (365 by default); old "
                 + "material is kept so old ciphertexts still decrypt.");
+        row = field(grid, row, "Regions", multiRegion, "Only decided at creation. A multi-Region key can be "
+                + "replicated to other Regions with the same key id and key material, so a ciphertext from one "
+                + "Region decrypts in another.");
         grid.add(tagError, 1, row);
         dialog.getDialogPane().setContent(grid);
 
@@ -100,7 +105,7 @@ final class CreateKeyDialog {
         });
         dialog.setResultConverter(button -> button == create ? new CreateKeyForm(description.getText(),
                 usage.getValue(), spec.getValue(), origin.getValue(), CreateKeyForm.parseTags(tags.getText()),
-                alias.getText(), rotation.isSelected(), period.getValue()) : null);
+                alias.getText(), rotation.isSelected(), period.getValue(), multiRegion.isSelected()) : null);
         dialog.resultProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 onCreate.accept(now);

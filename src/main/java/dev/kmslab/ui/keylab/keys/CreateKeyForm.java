@@ -10,15 +10,22 @@ import java.util.List;
 
 /**
  * What the create-key dialog collects. {@code alias} is optional (blank for none); {@code rotationDays} applies only
- * when {@code automaticRotation} is set.
+ * when {@code automaticRotation} is set; {@code multiRegion} makes an {@code mrk-} primary key.
  */
 public record CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin,
-                            List<Tag> tags, String alias, boolean automaticRotation, int rotationDays) {
+                            List<Tag> tags, String alias, boolean automaticRotation, int rotationDays,
+                            boolean multiRegion) {
 
     public CreateKeyForm {
         tags = List.copyOf(tags);
         alias = alias == null ? "" : alias.trim();
         description = description == null ? "" : description;
+    }
+
+    /** A single-Region key. */
+    public CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin, List<Tag> tags,
+                         String alias, boolean automaticRotation, int rotationDays) {
+        this(description, keyUsage, keySpec, origin, tags, alias, automaticRotation, rotationDays, false);
     }
 
     public static CreateKeyForm symmetric(String alias) {
@@ -28,7 +35,7 @@ public record CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySp
 
     public CreateKeyRequest toRequest() {
         return new CreateKeyRequest(description.isBlank() ? null : description, keyUsage, keySpec, origin,
-                tags.isEmpty() ? null : tags);
+                tags.isEmpty() ? null : tags, multiRegion ? Boolean.TRUE : null);
     }
 
     /** The alias as AWS wants it: with the {@code alias/} prefix the learner may leave out. */

@@ -64,6 +64,9 @@ final class KeyDetailsPane extends ScrollPane {
                 && m.keySpec() == dev.kmslab.engine.model.KeySpec.SYMMETRIC_DEFAULT) {
             body.getChildren().addAll(heading("Imported key material"), importMaterial(row));
         }
+        if (m.multiRegion()) {
+            body.getChildren().addAll(heading("Multi-Region"), multiRegion(row));
+        }
         if (model.canWatchFlows()) {
             body.getChildren().addAll(heading("Watch a flow"), watch(row));
         }
@@ -175,6 +178,35 @@ final class KeyDetailsPane extends ScrollPane {
         return chip;
     }
 
+    /** Where the related keys are, "Replicate to…" on a primary and "Make primary" on a replica. */
+    private Node multiRegion(KeyRow row) {
+        Label where = new Label(KeysViewModel.multiRegionText(row));
+        where.setId("details-multi-region");
+        where.setWrapText(true);
+        ComboBox<String> target = new ComboBox<>(FXCollections.observableArrayList(model.replicaTargets(row)));
+        target.setId("key-replicate-region");
+        target.setPromptText("Region");
+        if (!target.getItems().isEmpty()) {
+            target.setValue(target.getItems().get(0));
+        }
+        Button replicate = new Button("Replicate to…", new FontIcon(Feather.COPY));
+        replicate.setId("key-replicate");
+        replicate.setDisable(target.getItems().isEmpty());
+        replicate.setOnAction(e -> {
+            if (target.getValue() != null) {
+                model.replicateTo(target.getValue());
+            }
+        });
+        Button makePrimary = new Button("Make primary", new FontIcon(Feather.STAR));
+        makePrimary.setId("key-make-primary");
+        makePrimary.setDisable(!KeysViewModel.isReplica(row) || row.state() != KeyState.Enabled);
+        makePrimary.setTooltip(new Tooltip("UpdatePrimaryRegion: this replica becomes the primary and the current "
+                + "primary becomes a replica. Both keys must be enabled."));
+        HBox line = new HBox(6, target, replicate, makePrimary);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, where, line);
+    }
+
     /** Picks a catalogue flow and records it with this key, so the learner sees their own key's ARN and bytes. */
     private Node watch(KeyRow row) {
         ComboBox<FlowDefinition> flows = new ComboBox<>(FXCollections.observableArrayList(
@@ -240,13 +272,13 @@ final class KeyDetailsPane extends ScrollPane {
         Button schedule = new Button("Schedule deletion", new FontIcon(Feather.TRASH_2));
         schedule.setId("key-schedule-deletion");
         schedule.getStyleClass().add("danger");
-        schedule.setDisable(state == KeyState.PendingDeletion);
+        schedule.setDisable(state == KeyState.PendingDeletion || state == KeyState.PendingReplicaDeletion);
         schedule.setOnAction(e -> Confirm.ask(this, "Delete this key in " + days.getValue() + " days?",
                 KeysViewModel.deletionWarning(days.getValue()), "Schedule deletion",
                 () -> model.scheduleDeletion(days.getValue())));
         Button cancel = new Button("Cancel deletion", new FontIcon(Feather.ROTATE_CCW));
         cancel.setId("key-cancel-deletion");
-        cancel.setDisable(state != KeyState.PendingDeletion);
+        cancel.setDisable(state != KeyState.PendingDeletion && state != KeyState.PendingReplicaDeletion);
         cancel.setOnAction(e -> model.cancelDeletion());
         Label waiting = new Label("waiting period (days):");
         waiting.getStyleClass().add("muted");

@@ -11,6 +11,11 @@ import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MultiRegionConfiguration;
+import dev.kmslab.engine.model.MultiRegionKey;
+import dev.kmslab.engine.model.MultiRegionKeyType;
+import dev.kmslab.engine.model.ReplicateKeyRequest;
+import dev.kmslab.engine.model.UpdatePrimaryRegionRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionResult;
 import dev.kmslab.engine.model.Tag;
@@ -182,9 +187,73 @@ public final class KeysViewModel {
         onSelected(id -> engine -> {
             ScheduleKeyDeletionResult r = engine.scheduleKeyDeletion(session.caller(),
                     new ScheduleKeyDeletionRequest(id, pendingWindowInDays));
+            if (r.deletionDate() == null) {
+                return "Deletion scheduled. This primary key has replicas, so it waits in PendingReplicaDeletion "
+                        + "until every replica is deleted; then its " + r.pendingWindowInDays() + "-day waiting "
+                        + "period starts. You can cancel until then.";
+            }
             return "Deletion scheduled for " + LabFormat.dateTime(r.deletionDate())
                     + ". Until then you can cancel it.";
         });
+    }
+
+    // ---- multi-Region keys ----
+
+    /** Simulated Regions the row's key can be replicated to: it must be a primary, and they must not hold it yet. */
+    public List<String> replicaTargets(KeyRow row) {
+        if (row == null || !isPrimary(row)) {
+            return List.of();
+        }
+        MultiRegionConfiguration config = row.metadata().multiRegionConfiguration();
+        return session.regionChoices().stream().filter(r -> !r.equals(config.primaryKey().region())
+                && config.replicaKeys().stream().noneMatch(k -> k.region().equals(r))).toList();
+    }
+
+    /** ReplicateKey from this Region's primary into {@code region}, with the default key policy. */
+    public void replicateTo(String region) {
+        onSelected(id -> engine -> {
+            engine.replicateKey(session.caller(), new ReplicateKeyRequest(id, region));
+            return "Replicated to " + region + ": the same key id and key material, with its own key policy, "
+                    + "aliases, grants and state. Ciphertexts from either Region decrypt in both.";
+        });
+    }
+
+    /** UpdatePrimaryRegion, sent to the current primary's Region, making this Region's replica the primary. */
+    public void makePrimary() {
+        KeyRow row = selected.get();
+        if (row == null || !isReplica(row)) {
+            return;
+        }
+        String here = session.region();
+        String primaryRegion = row.metadata().multiRegionConfiguration().primaryKey().region();
+        session.mutate(engine -> {
+            session.regions().engine(primaryRegion).updatePrimaryRegion(session.caller(),
+                    new UpdatePrimaryRegionRequest(row.keyId(), here));
+            return "This key in " + here + " is now the primary; the key in " + primaryRegion
+                    + " became a replica. Only the primary can be replicated or rotated.";
+        }, this::done, this::failed);
+    }
+
+    public static boolean isPrimary(KeyRow row) {
+        MultiRegionConfiguration config = row.metadata().multiRegionConfiguration();
+        return config != null && config.multiRegionKeyType() == MultiRegionKeyType.PRIMARY;
+    }
+
+    public static boolean isReplica(KeyRow row) {
+        MultiRegionConfiguration config = row.metadata().multiRegionConfiguration();
+        return config != null && config.multiRegionKeyType() == MultiRegionKeyType.REPLICA;
+    }
+
+    /** "Primary; replicas in eu-west-1" or "Replica; primary in us-east-1", or empty for a single-Region key. */
+    public static String multiRegionText(KeyRow row) {
+        MultiRegionConfiguration config = row.metadata().multiRegionConfiguration();
+        if (config == null) {
+            return "";
+        }
+        List<String> replicas = config.replicaKeys().stream().map(MultiRegionKey::region).toList();
+        String replicaText = replicas.isEmpty() ? "no replicas yet" : "replicas in " + String.join(", ", replicas);
+        return config.multiRegionKeyType() == MultiRegionKeyType.PRIMARY ? "Primary; " + replicaText
+                : "Replica; primary in " + config.primaryKey().region() + ", " + replicaText;
     }
 
     public void cancelDeletion() {
