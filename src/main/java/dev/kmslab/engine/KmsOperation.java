@@ -14,7 +14,9 @@ public enum KmsOperation {
     CreateGrant(true), ListGrants(true), ListRetirableGrants(false), RetireGrant(true), RevokeGrant(true),
     Sign(true), Verify(true), GetPublicKey(true), GenerateMac(true), VerifyMac(true), DeriveSharedSecret(true),
     GenerateDataKeyPair(true), GenerateDataKeyPairWithoutPlaintext(true),
-    GetParametersForImport(true), ImportKeyMaterial(true), DeleteImportedKeyMaterial(true);
+    GetParametersForImport(true), ImportKeyMaterial(true), DeleteImportedKeyMaterial(true),
+    CreateCustomKeyStore(false), DescribeCustomKeyStores(false), ConnectCustomKeyStore(false),
+    DisconnectCustomKeyStore(false), UpdateCustomKeyStore(false), DeleteCustomKeyStore(false);
 
     private final boolean keyScoped;
     private final String action;

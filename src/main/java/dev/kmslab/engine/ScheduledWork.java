@@ -51,6 +51,7 @@ final class ScheduledWork {
 
     private ScheduledEvent applyOne(Instant upTo) {
         ScheduledEvent[] applied = new ScheduledEvent[1];
+        HsmKeyCleanup cleanup = new HsmKeyCleanup();
         core.store.mutate(state -> {
             KeyRecord key = earliest(state);
             if (key == null || ScheduledEvents.dueAt(key).isAfter(upTo)) {
@@ -59,6 +60,7 @@ final class ScheduledWork {
             ScheduledEvent event = describe(key);
             applied[0] = event;
             if (key.keyState() == KeyState.PendingDeletion) {
+                HsmKeyCleanup.remember(state, key, cleanup);
                 return new StateStore.Change<>(state.withoutKey(key.keyId()), null);
             }
             if (isExpiry(key)) {
@@ -70,6 +72,7 @@ final class ScheduledWork {
                     event.at().plus(Duration.ofDays(schedule.periodInDays()))));
             return new StateStore.Change<>(state.withKey(rotated), null);
         });
+        cleanup.run(core);
         ScheduledEvent event = applied[0];
         if (event != null) {
             core.gate.recordServiceEvent(event.eventName(), event.at(), event.keyArn(),

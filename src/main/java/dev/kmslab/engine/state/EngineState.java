@@ -24,6 +24,7 @@ public final class EngineState {
     private final Map<String, AliasRecord> aliases;
     private final Set<String> deletedKeyIds;
     private final AccessControl access;
+    private final CustomKeyStores customKeyStores;
     private final Map<String, List<String>> aliasesByKey;
     private final Instant nextEventAt;
 
@@ -40,7 +41,14 @@ public final class EngineState {
     /** @param access key policies, grants and the IAM directory */
     public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
                        Set<String> deletedKeyIds, AccessControl access) {
+        this(account, region, keys, aliases, deletedKeyIds, access, CustomKeyStores.empty());
+    }
+
+    /** @param customKeyStores the custom key stores and which keys they hold */
+    public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
+                       Set<String> deletedKeyIds, AccessControl access, CustomKeyStores customKeyStores) {
         this.access = access;
+        this.customKeyStores = customKeyStores;
         this.account = account;
         this.region = region;
         this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
@@ -85,7 +93,16 @@ public final class EngineState {
     }
 
     public EngineState withAccess(AccessControl newAccess) {
-        return new EngineState(account, region, keys, aliases, deletedKeyIds, newAccess);
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, newAccess, customKeyStores);
+    }
+
+    /** The custom key stores of this snapshot and the keys they hold. */
+    public CustomKeyStores customKeyStores() {
+        return customKeyStores;
+    }
+
+    public EngineState withCustomKeyStores(CustomKeyStores stores) {
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, stores);
     }
 
     /** The earliest due automatic rotation or deletion, or null; lets every call check for due work cheaply. */
@@ -101,7 +118,7 @@ public final class EngineState {
     public EngineState withKey(KeyRecord key) {
         Map<String, KeyRecord> next = new LinkedHashMap<>(keys);
         next.put(key.keyId(), key);
-        return new EngineState(account, region, next, aliases, deletedKeyIds, access);
+        return new EngineState(account, region, next, aliases, deletedKeyIds, access, customKeyStores);
     }
 
     /** Removes a key for good, with every alias pointing at it, its policy and grants, and remembers its id. */
@@ -112,19 +129,20 @@ public final class EngineState {
         nextAliases.values().removeIf(a -> a.targetKeyId().equals(keyId));
         Set<String> deleted = new LinkedHashSet<>(deletedKeyIds);
         deleted.add(keyId);
-        return new EngineState(account, region, nextKeys, nextAliases, deleted, access.withoutKey(keyId));
+        return new EngineState(account, region, nextKeys, nextAliases, deleted, access.withoutKey(keyId),
+                customKeyStores.withoutKey(keyId));
     }
 
     public EngineState withAlias(AliasRecord alias) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.put(alias.aliasName(), alias);
-        return new EngineState(account, region, keys, next, deletedKeyIds, access);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access, customKeyStores);
     }
 
     public EngineState withoutAlias(String aliasName) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.remove(aliasName);
-        return new EngineState(account, region, keys, next, deletedKeyIds, access);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access, customKeyStores);
     }
 
     private static Instant earliestEvent(Map<String, KeyRecord> keys) {

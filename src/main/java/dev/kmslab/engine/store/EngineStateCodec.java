@@ -60,12 +60,14 @@ import java.util.Set;
  *           "expirationModel": "KEY_MATERIAL_EXPIRES" | "KEY_MATERIAL_DOES_NOT_EXPIRE",  // imported material
  *           "validTo": "<instant>" } ] } ],      // when imported material expires
  * // A version with neither "material" nor "asymmetricMaterial" is an EXTERNAL key's material that has not been
- * // imported yet, or that expired or was deleted (the key is then PendingImport).
+ * // imported yet, or that expired or was deleted (the key is then PendingImport), or an AWS_CLOUDHSM key's
+ * // material, which lives in its custom key store's token.
  *   "aliases": [ { "aliasName": "alias/x", "targetKeyId": "<uuid>", "creationDate": "<instant>",
  *                  "lastUpdatedDate": "<instant>" } ],
  *   "deletedKeyIds": [ "<uuid>", ... ],         // keys whose deletion completed
  *   "grants": [ <GrantJson of each grant> ],    // absent: none; key order, then creation order
- *   "principals": <PrincipalDirectory.toJson()> // absent: only the keystore's account and its root
+ *   "principals": <PrincipalDirectory.toJson()>, // absent: only the keystore's account and its root
+ *   "customKeyStores": [ ... ]                  // absent: none; see CustomKeyStoreCodec
  * }
  * }</pre>
  *
@@ -105,6 +107,7 @@ public final class EngineStateCodec {
         ArrayNode grants = root.putArray("grants");
         state.access().everyGrant().forEach(g -> grants.add(GrantJson.toJson(g)));
         root.set("principals", state.access().directory().toJson());
+        CustomKeyStoreCodec.encode(root, state.customKeyStores());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (IOException e) {
@@ -192,7 +195,7 @@ public final class EngineStateCodec {
             root.path("deletedKeyIds").forEach(n -> deleted.add(n.asText()));
             String account = text(root, "account");
             return new EngineState(account, text(root, "region"), keys, aliases, deleted,
-                    decodeAccess(root, account));
+                    decodeAccess(root, account), CustomKeyStoreCodec.decode(root));
         } catch (RuntimeException e) {
             throw new IOException("malformed keystore document: " + e.getClass().getSimpleName(), e);
         }
