@@ -44,6 +44,7 @@ public final class OperationTable {
         SignatureEndpoints.register(table);
         KeyPairEndpoints.register(table);
         ImportEndpoints.register(table);
+        CustomKeyStoreEndpoints.register(table);
         return new OperationTable(table);
     }
 
