@@ -123,7 +123,7 @@ final class CustomKeyStoreOperations {
         return new CustomKeyStoresListEntry(store.id(), store.name(), store.cloudHsmClusterId(), state,
                 state == ConnectionState.FAILED ? core.keyStores.errorCode(store.id()).orElse(null) : null,
                 store.creationDate(), CustomKeyStoreType.AWS_CLOUDHSM, store.token().library().toString(),
-                store.token().slot().describe(), core.keyStores.simulated(store.id()));
+                store.token().slot().describe(), factory.simulates(store.token()));
     }
 
     void connect(Call call, String storeId) {

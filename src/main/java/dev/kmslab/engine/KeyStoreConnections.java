@@ -41,12 +41,6 @@ final class KeyStoreConnections {
         return state(storeId) == ConnectionState.CONNECTED;
     }
 
-    /** True when the store's token is the in-memory stand-in. */
-    boolean simulated(String storeId) {
-        HsmToken token = tokens.get(storeId);
-        return token != null && token.simulated();
-    }
-
     /**
      * ConnectCustomKeyStore: a no-op while CONNECTED, refused while FAILED or DISCONNECTING. A failed login is not an
      * error of the call, as in AWS: the store becomes FAILED and its ConnectionErrorCode says why.

@@ -22,6 +22,9 @@ import java.util.TreeMap;
  */
 public final class FakeHsm implements TokenFactory {
 
+    /** The user PIN of the Key Lab's simulated devices, shown in the lab next to the word "simulated". */
+    public static final String DEMO_PIN = "1234";
+
     private final byte[] pinHash;
     private final CryptoRandom random = CryptoRandom.create();
     private final Map<TokenSettings, Device> devices = new HashMap<>();
@@ -40,6 +43,11 @@ public final class FakeHsm implements TokenFactory {
     /** The simulated devices need no module library on disk. */
     @Override
     public boolean moduleExists(TokenSettings settings) {
+        return true;
+    }
+
+    @Override
+    public boolean simulates(TokenSettings settings) {
         return true;
     }
 

@@ -4,6 +4,8 @@ import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.audit.AuditLog;
+import dev.kmslab.engine.cks.FakeHsm;
+import dev.kmslab.engine.cks.TokenFactory;
 import dev.kmslab.engine.store.FileMasterKey;
 import dev.kmslab.engine.store.InMemoryKeystoreStorage;
 import dev.kmslab.engine.store.KeystoreCorruptException;
@@ -24,6 +26,11 @@ import java.util.Optional;
 public final class LabEngineOpener {
 
     public static final String AUDIT_FILE = "audit.jsonl";
+    /**
+     * Custom key stores use a real PKCS#11 token where the module library exists (SoftHSM2, a real HSM) and a
+     * simulated one (PIN {@link FakeHsm#DEMO_PIN}, keys lost when the app closes) where it does not.
+     */
+    private static final TokenFactory TOKENS = TokenFactory.realOrSimulated(new FakeHsm(FakeHsm.DEMO_PIN));
 
     private LabEngineOpener() {
     }
@@ -39,7 +46,7 @@ public final class LabEngineOpener {
         EngineConfig config = EngineConfig.defaults().withClock(clock).withAuditLog(audit).withStorage(storage);
         KmsEngine engine;
         try {
-            engine = KmsEngine.open(config);
+            engine = KmsEngine.open(config, TOKENS);
             permissionProblem(dataDir).ifPresent(notices::add);
         } catch (KeystoreLockedException e) {
             // The locked file must survive untouched, so this session keeps its keys in memory only.
@@ -75,7 +82,7 @@ public final class LabEngineOpener {
 
     private static KmsEngine reopenFresh(EngineConfig config, List<String> notices) {
         try {
-            return KmsEngine.open(config);
+            return KmsEngine.open(config, TOKENS);
         } catch (IOException | KeystoreCorruptException e) {
             notices.add("A fresh keystore could not be created either (" + e.getMessage() + "); keys are kept in "
                     + "memory this session.");
@@ -85,7 +92,7 @@ public final class LabEngineOpener {
 
     private static KmsEngine openInMemory(EngineConfig config) {
         try {
-            return KmsEngine.open(config.withStorage(new InMemoryKeystoreStorage()));
+            return KmsEngine.open(config.withStorage(new InMemoryKeystoreStorage()), TOKENS);
         } catch (IOException | KeystoreCorruptException e) {
             throw new IllegalStateException("an empty in-memory keystore cannot fail to load", e);
         }

@@ -32,6 +32,15 @@ public record LabError(String code, String message, String meaning) {
                     + "would lock you out of the key (the lockout safety check)."),
             Map.entry("InvalidGrantIdException", "No grant with that id exists for this key."),
             Map.entry("InvalidArnException", "The principal ARN is malformed."),
+            Map.entry("CustomKeyStoreInvalidStateException", "The custom key store's connection state does not "
+                    + "allow this: keys are created only while it is CONNECTED, and it is deleted only while "
+                    + "DISCONNECTED."),
+            Map.entry("CustomKeyStoreNotFoundException", "No custom key store has that id or name."),
+            Map.entry("CustomKeyStoreNameInUseException", "Custom key store names are unique in the account."),
+            Map.entry("CustomKeyStoreHasCMKsException", "The store still holds KMS keys: schedule their deletion "
+                    + "and wait for it to complete before deleting the store."),
+            Map.entry("CloudHsmClusterInUseException", "That token already backs another custom key store."),
+            Map.entry("CloudHsmClusterNotFoundException", "No PKCS#11 module library exists at that path."),
             Map.entry("CancellationException", "You cancelled the operation; partial output was discarded."));
 
     public static LabError of(Throwable error) {

@@ -10,15 +10,26 @@ import java.util.List;
 
 /**
  * What the create-key dialog collects. {@code alias} is optional (blank for none); {@code rotationDays} applies only
- * when {@code automaticRotation} is set.
+ * when {@code automaticRotation} is set. {@code customKeyStoreId} (null for none) creates the key in that custom key
+ * store, whose keys have Origin AWS_CLOUDHSM.
  */
 public record CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin,
-                            List<Tag> tags, String alias, boolean automaticRotation, int rotationDays) {
+                            List<Tag> tags, String alias, boolean automaticRotation, int rotationDays,
+                            String customKeyStoreId) {
 
     public CreateKeyForm {
         tags = List.copyOf(tags);
         alias = alias == null ? "" : alias.trim();
         description = description == null ? "" : description;
+        if (customKeyStoreId != null && customKeyStoreId.isBlank()) {
+            customKeyStoreId = null;
+        }
+    }
+
+    /** A key outside custom key stores. */
+    public CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin, List<Tag> tags,
+                         String alias, boolean automaticRotation, int rotationDays) {
+        this(description, keyUsage, keySpec, origin, tags, alias, automaticRotation, rotationDays, null);
     }
 
     public static CreateKeyForm symmetric(String alias) {
@@ -27,8 +38,9 @@ public record CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySp
     }
 
     public CreateKeyRequest toRequest() {
-        return new CreateKeyRequest(description.isBlank() ? null : description, keyUsage, keySpec, origin,
-                tags.isEmpty() ? null : tags);
+        return new CreateKeyRequest(description.isBlank() ? null : description, keyUsage, keySpec,
+                customKeyStoreId == null ? origin : OriginType.AWS_CLOUDHSM, tags.isEmpty() ? null : tags, null,
+                null, null, customKeyStoreId);
     }
 
     /** The alias as AWS wants it: with the {@code alias/} prefix the learner may leave out. */

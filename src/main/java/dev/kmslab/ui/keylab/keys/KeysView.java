@@ -67,7 +67,7 @@ public final class KeysView extends BorderPane {
         Button create = new Button("Create key", new FontIcon(Feather.PLUS));
         create.setId("create-key");
         create.getStyleClass().add("accent");
-        create.setOnAction(e -> CreateKeyDialog.show(this, model::create));
+        create.setOnAction(e -> model.connectedStores(stores -> CreateKeyDialog.show(this, stores, model::create)));
         Region gap = new Region();
         gap.setMinWidth(8);
         HBox bar = new HBox(search, state, gap, create);
