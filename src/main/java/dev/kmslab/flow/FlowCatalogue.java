@@ -23,6 +23,7 @@ public final class FlowCatalogue {
         all.addAll(ServiceFlows.all());
         all.addAll(PolicyFlows.all());
         all.addAll(GrantFlows.all());
+        all.addAll(CustomKeyStoreFlows.all());
         return List.copyOf(all);
     }
 
