@@ -2,7 +2,6 @@ package dev.kmslab.engine.state;
 
 import dev.kmslab.engine.cks.TokenSettings;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -63,11 +62,6 @@ public final class CustomKeyStoreRecord {
 
     public CustomKeyStoreRecord withPassword(char[] newPassword) {
         return new CustomKeyStoreRecord(id, name, token, creationDate, newPassword);
-    }
-
-    /** Constant-time comparison is not needed here: this only decides whether a stored record changed. */
-    public boolean samePassword(CustomKeyStoreRecord other) {
-        return Arrays.equals(password, other.password);
     }
 
     @Override

@@ -89,7 +89,7 @@ final class CryptoEndpoints {
         });
         table.put("GenerateRandom", (engine, caller, in, out) -> {
             refuseRecipient(in);
-            in.unsupported("CustomKeyStoreId", "custom key stores are not simulated.");
+            in.unsupported("CustomKeyStoreId", "random bytes from a custom key store's token are not offered yet.");
             GenerateRandomResult result = engine.generateRandom(caller,
                     new GenerateRandomRequest(in.integer("NumberOfBytes")));
             try {
