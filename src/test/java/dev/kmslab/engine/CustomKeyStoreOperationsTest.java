@@ -184,6 +184,29 @@ class CustomKeyStoreOperationsTest {
                 .doesNotContain("s3cr3t");
     }
 
+    @Test
+    void storeOperations_areAuthorizedByIamPolicyAlone() {
+        String account = EngineConfig.DEFAULT_ACCOUNT;
+        f.engine.principals().createRole(account, "HsmAdmin");
+        f.engine.principals().attachRolePolicy(account, "HsmAdmin", "stores", "{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kms:CreateCustomKeyStore\","
+                + "\"kms:DescribeCustomKeyStores\"],\"Resource\":\"*\"}]}");
+        f.engine.principals().createRole(account, "Nobody");
+        CallerContext admin = CallerContext.of("arn:aws:sts::" + account + ":assumed-role/HsmAdmin/s");
+        CallerContext nobody = CallerContext.of("arn:aws:sts::" + account + ":assumed-role/Nobody/s");
+
+        String id = f.stores().createCustomKeyStore(admin, request("by-admin", "kmslab", PIN)).customKeyStoreId();
+
+        assertThat(f.stores().describeCustomKeyStores(admin, DescribeCustomKeyStoresRequest.byId(id))
+                .customKeyStores()).hasSize(1);
+        assertThatThrownBy(() -> f.stores().connectCustomKeyStore(admin,
+                new dev.kmslab.engine.model.ConnectCustomKeyStoreRequest(id)))
+                .isInstanceOf(dev.kmslab.engine.error.AccessDeniedException.class)
+                .hasMessageContaining("kms:ConnectCustomKeyStore");
+        assertThatThrownBy(() -> f.stores().describeCustomKeyStores(nobody, DescribeCustomKeyStoresRequest.all()))
+                .isInstanceOf(dev.kmslab.engine.error.AccessDeniedException.class);
+    }
+
     private void delete(String id) {
         f.stores().deleteCustomKeyStore(ROOT, new DeleteCustomKeyStoreRequest(id));
     }
