@@ -60,7 +60,7 @@ public final class KeysView extends BorderPane {
         ComboBox<KeyState> state = new ComboBox<>();
         state.setId("keys-state-filter");
         state.getItems().add(null);
-        state.getItems().addAll(KeyState.Enabled, KeyState.Disabled, KeyState.PendingDeletion);
+        state.getItems().addAll(KeyState.Enabled, KeyState.Disabled, KeyState.PendingDeletion, KeyState.Unavailable);
         state.setButtonCell(stateCell());
         state.setCellFactory(l -> stateCell());
         state.valueProperty().bindBidirectional(model.stateFilterProperty());
@@ -99,7 +99,8 @@ public final class KeysView extends BorderPane {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                getStyleClass().removeAll("state-Enabled", "state-Disabled", "state-PendingDeletion");
+                getStyleClass().removeAll("state-Enabled", "state-Disabled", "state-PendingDeletion",
+                        "state-PendingImport", "state-Unavailable");
                 if (!empty && item != null) {
                     getStyleClass().add("state-" + item);
                 }
