@@ -82,6 +82,16 @@ final class KeyStoreConnections {
         }
     }
 
+    /** Logs out of every token; for shutting the engine down (stores come back DISCONNECTED on the next start). */
+    synchronized void disconnectAll() {
+        for (String storeId : java.util.List.copyOf(tokens.keySet())) {
+            if (state(storeId) != ConnectionState.DISCONNECTED) {
+                disconnect(storeId);
+            }
+            tokens.remove(storeId);
+        }
+    }
+
     /** The store's token for a key operation; a store that disconnected meanwhile makes the key Unavailable. */
     HsmToken connectedToken(String storeId, String keyArn) {
         HsmToken token = tokens.get(storeId);

@@ -11,7 +11,12 @@ import dev.kmslab.engine.error.InvalidCiphertextException;
 import dev.kmslab.engine.error.KMSInvalidStateException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.CreateAliasRequest;
+import dev.kmslab.engine.model.CreateGrantRequest;
 import dev.kmslab.engine.model.CreateKeyRequest;
+import dev.kmslab.engine.model.Tag;
+import dev.kmslab.engine.model.TagResourceRequest;
+import dev.kmslab.engine.model.UpdateKeyDescriptionRequest;
 import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.DisableKeyRequest;
 import dev.kmslab.engine.model.EnableKeyRotationRequest;
@@ -28,6 +33,7 @@ import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +152,25 @@ class CustomKeyStoreKeysTest {
         f.disconnect(storeId);
         f.engine.scheduleKeyDeletion(ROOT, new ScheduleKeyDeletionRequest(keyId, 7));
         assertThat(f.describeKey(keyId).keyState()).isEqualTo(KeyState.PendingDeletion);
+    }
+
+    @Test
+    void anUnavailableKey_canStillBeManaged_butNotGrantedNorUsed() {
+        String keyId = f.newKeyIn(storeId);
+        f.disconnect(storeId);
+
+        f.engine.tagResource(ROOT, new TagResourceRequest(keyId, List.of(new Tag("team", "payments"))));
+        f.engine.createAlias(ROOT, new CreateAliasRequest("alias/in-hsm", keyId));
+        f.engine.updateKeyDescription(ROOT, new UpdateKeyDescriptionRequest(keyId, "still manageable"));
+
+        assertThat(f.describeKey("alias/in-hsm").description()).isEqualTo("still manageable");
+        assertThatThrownBy(() -> f.engine.createGrant(ROOT, CreateGrantRequest.of(keyId,
+                "arn:aws:iam::111122223333:role/App", List.of("Decrypt"))))
+                .isInstanceOf(KMSInvalidStateException.class);
+        assertThat(KeyStateTable.verdict(KmsOperation.Encrypt, KeyState.Unavailable))
+                .isEqualTo(KeyStateTable.Verdict.UNAVAILABLE);
+        assertThat(KeyStateTable.verdict(KmsOperation.CancelKeyDeletion, KeyState.Unavailable))
+                .isEqualTo(KeyStateTable.Verdict.NOT_PENDING_DELETION);
     }
 
     @Test

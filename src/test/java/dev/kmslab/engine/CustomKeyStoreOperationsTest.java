@@ -172,6 +172,20 @@ class CustomKeyStoreOperationsTest {
     }
 
     @Test
+    void closeConnections_logsOutOfEveryToken_withoutAnAuditEvent() {
+        String connected = f.connectedStore();
+        String failed = f.stores().createCustomKeyStore(ROOT, request("failed", "other", "9999")).customKeyStoreId();
+        f.connect(failed);
+        int events = f.audit.all().size();
+
+        f.stores().closeConnections();
+
+        assertThat(f.describe(connected).connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(f.describe(failed).connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(f.audit.all()).hasSize(events + 2); // the two DescribeCustomKeyStores calls above
+    }
+
+    @Test
     void thePin_isNeverAudited_norPrinted() {
         String id = f.stores().createCustomKeyStore(ROOT, request("lab-hsm", "kmslab", "s3cr3t-pin")).customKeyStoreId();
         f.stores().updateCustomKeyStore(ROOT, new UpdateCustomKeyStoreRequest(id, null, "n3w-s3cr3t".toCharArray()));

@@ -65,6 +65,7 @@ public final class LabEngineOpener {
         }
         KmsEngine opened = engine;
         return new Opened(opened, List.copyOf(notices), () -> {
+            opened.customKeyStores().closeConnections();
             audit.close();
             storage.close();
         });
