@@ -149,10 +149,14 @@ final class CryptoOperations {
         return full;
     }
 
-    GenerateRandomResult generateRandom(Call call, Integer numberOfBytes) {
+    GenerateRandomResult generateRandom(Call call, Integer numberOfBytes, String customKeyStoreId) {
         int count = Validation.required("numberOfBytes", numberOfBytes);
         Validation.range("numberOfBytes", count, 1, MAX_DATA_KEY_BYTES);
-        core.gate.authorize(call, call.operation.action(), core.store.current(), null, null, null);
+        EngineState state = core.store.current();
+        core.gate.authorize(call, call.operation.action(), state, null, null, null);
+        if (customKeyStoreId != null) {
+            return new GenerateRandomResult(hsm.randomFromStore(state, customKeyStoreId, count));
+        }
         return new GenerateRandomResult(core.random.bytes(count));
     }
 

@@ -6,6 +6,8 @@ import dev.kmslab.engine.crypto.CiphertextBlob;
 import dev.kmslab.engine.crypto.pkcs11.Pkcs11KeyLabel;
 import dev.kmslab.engine.crypto.pkcs11.TokenKeyNotFoundException;
 import dev.kmslab.engine.crypto.pkcs11.TokenNotConnectedException;
+import dev.kmslab.engine.error.CustomKeyStoreInvalidStateException;
+import dev.kmslab.engine.error.CustomKeyStoreNotFoundException;
 import dev.kmslab.engine.error.KMSInternalException;
 import dev.kmslab.engine.error.KMSInvalidStateException;
 import dev.kmslab.engine.state.KeyRecord;
@@ -50,6 +52,21 @@ final class HsmKeyCrypto {
     byte[] random(KeyRecord key, int numberOfBytes) {
         HsmToken token = token(key);
         return guarded(key, () -> token.generateRandom(numberOfBytes));
+    }
+
+    /** GenerateRandom with a CustomKeyStoreId: AWS requires the store to be CONNECTED. */
+    byte[] randomFromStore(dev.kmslab.engine.state.EngineState state, String storeId, int numberOfBytes) {
+        state.customKeyStores().byId(storeId).orElseThrow(() -> new CustomKeyStoreNotFoundException(
+                "Custom key store " + storeId + " does not exist in this account and Region."));
+        HsmToken token = core.keyStores.ifConnected(storeId).orElseThrow(() ->
+                new CustomKeyStoreInvalidStateException("Custom key store " + storeId + " is "
+                        + core.keyStores.state(storeId) + "; GenerateRandom needs it CONNECTED."));
+        try {
+            return token.generateRandom(numberOfBytes);
+        } catch (TokenNotConnectedException e) {
+            throw new CustomKeyStoreInvalidStateException("Custom key store " + storeId
+                    + " disconnected during GenerateRandom.");
+        }
     }
 
     private HsmToken token(KeyRecord key) {

@@ -335,8 +335,9 @@ public final class KmsEngine {
     }
 
     public GenerateRandomResult generateRandom(CallerContext caller, GenerateRandomRequest r) {
-        return run(KmsOperation.GenerateRandom, caller, AuditParams.of("numberOfBytes", r.numberOfBytes()),
-                call -> crypto.generateRandom(call, r.numberOfBytes()));
+        return run(KmsOperation.GenerateRandom, caller, AuditParams.of("numberOfBytes", r.numberOfBytes(),
+                "customKeyStoreId", r.customKeyStoreId()),
+                call -> crypto.generateRandom(call, r.numberOfBytes(), r.customKeyStoreId()));
     }
 
     private static Map<String, Object> dataKeyParams(GenerateDataKeyRequest r) {

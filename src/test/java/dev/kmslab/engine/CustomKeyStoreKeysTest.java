@@ -23,6 +23,7 @@ import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.EncryptRequest;
 import dev.kmslab.engine.model.GenerateDataKeyRequest;
 import dev.kmslab.engine.model.GenerateDataKeyResult;
+import dev.kmslab.engine.model.GenerateRandomRequest;
 import dev.kmslab.engine.model.KeyMetadata;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyState;
@@ -171,6 +172,17 @@ class CustomKeyStoreKeysTest {
                 .isEqualTo(KeyStateTable.Verdict.UNAVAILABLE);
         assertThat(KeyStateTable.verdict(KmsOperation.CancelKeyDeletion, KeyState.Unavailable))
                 .isEqualTo(KeyStateTable.Verdict.NOT_PENDING_DELETION);
+    }
+
+    @Test
+    void generateRandom_fromAStore_needsItConnected() {
+        assertThat(f.engine.generateRandom(ROOT, new GenerateRandomRequest(16, storeId)).plaintext()).hasSize(16);
+        f.disconnect(storeId);
+
+        assertThatThrownBy(() -> f.engine.generateRandom(ROOT, new GenerateRandomRequest(16, storeId)))
+                .isInstanceOf(CustomKeyStoreInvalidStateException.class).hasMessageContaining("DISCONNECTED");
+        assertThatThrownBy(() -> f.engine.generateRandom(ROOT, new GenerateRandomRequest(16,
+                "cks-00000000000000000"))).isInstanceOf(CustomKeyStoreNotFoundException.class);
     }
 
     @Test
