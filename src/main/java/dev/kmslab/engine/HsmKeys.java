@@ -48,7 +48,7 @@ final class HsmKeys {
      * Generates the key's AES-256 object in the store's token and returns {@code state} with the key assigned to
      * the store. Called under the mutation lock, after authorization.
      */
-    static EngineState generate(EngineCore core, EngineState state, String storeId, String keyId, String arn,
+    static EngineState generate(EngineCore core, EngineState state, String storeId, String keyId,
                                 Created created) {
         CustomKeyStoreRecord store = state.customKeyStores().byId(storeId).orElseThrow(() ->
                 new CustomKeyStoreNotFoundException("Custom key store " + storeId + " does not exist."));
@@ -72,14 +72,19 @@ final class HsmKeys {
         private HsmToken token;
         private String label;
 
-        void undo(EngineCore core) {
-            if (token == null) {
-                return;
-            }
+        /** Runs {@code call}; if it fails after a key was made in the token, deletes that key again. */
+        <T> T undoOnFailure(java.util.function.Supplier<T> call) {
             try {
-                token.deleteKey(label);
-            } catch (TokenException e) {
-                // Best effort: like AWS, a failed clean-up leaves an orphaned object in the token.
+                return call.get();
+            } catch (RuntimeException e) {
+                if (token != null) {
+                    try {
+                        token.deleteKey(label);
+                    } catch (TokenException cleanup) {
+                        // Best effort: like AWS, a failed clean-up leaves an orphaned object in the token.
+                    }
+                }
+                throw e;
             }
         }
     }

@@ -63,41 +63,36 @@ final class KeyOperations {
         // Key pairs (RSA-4096 especially) take a while to generate: do it before taking the mutation lock.
         KeyVersion first = origin == OriginType.AWS_CLOUDHSM ? null : firstVersion(spec, origin, call);
         HsmKeys.Created inToken = new HsmKeys.Created();
-        try {
-            return core.store.mutate(state -> {
-                core.gate.authorize(call, call.operation.action(), state, null, null, conditions);
-                if (state.keys().size() >= MAX_KEYS) {
-                    throw new LimitExceededException("The request was rejected because a "
-                            + "quota was exceeded: at most " + MAX_KEYS + " KMS keys per account and Region.");
-                }
-                String keyId = Boolean.TRUE.equals(request.multiRegion()) ? MultiRegionKeys.newKeyId(core.random)
-                        : UUID.randomUUID().toString();
-                String arn = Arns.keyArn(state.account(), state.region(), keyId);
-                if (policy != null) {
-                    // AWS applies the lockout check only to a policy the caller supplies, not to the default policy.
-                    KeyPolicyOperations.checkLockout(state, call.caller, policy, arn, state.account(), call.now,
-                            bypass);
-                }
-                KeyVersion version = first;
-                EngineState next = state;
-                if (origin == OriginType.AWS_CLOUDHSM) {
-                    version = new KeyVersion(1, core.newKeyMaterialId(), null, call.now, null);
-                    next = HsmKeys.generate(core, state, request.customKeyStoreId(), keyId, arn, inToken);
-                }
-                KeyState initial = origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled;
-                KeyRecord key = new KeyRecord(keyId, arn, state.account(), call.now, request.description(), usage,
-                        spec, origin, initial, null, null, RotationSchedule.off(), List.of(version), 0, tags);
-                call.keyArn = arn;
-                next = next.withKey(key);
-                if (policy != null) {
-                    next = next.withAccess(next.access().withKeyPolicy(keyId, policy));
-                }
-                return new StateStore.Change<>(next, new CreateKeyResult(core.metadata(next, key)));
-            });
-        } catch (RuntimeException e) {
-            inToken.undo(core); // the key was made in the token but the keystore did not record it
-            throw e;
-        }
+        // A key made in the token is removed again if the call fails after it (the keystore never recorded it).
+        return inToken.undoOnFailure(() -> core.store.mutate(state -> {
+            core.gate.authorize(call, call.operation.action(), state, null, null, conditions);
+            if (state.keys().size() >= MAX_KEYS) {
+                throw new LimitExceededException("The request was rejected because a "
+                        + "quota was exceeded: at most " + MAX_KEYS + " KMS keys per account and Region.");
+            }
+            String keyId = Boolean.TRUE.equals(request.multiRegion()) ? MultiRegionKeys.newKeyId(core.random)
+                    : UUID.randomUUID().toString();
+            String arn = Arns.keyArn(state.account(), state.region(), keyId);
+            if (policy != null) {
+                // AWS applies the lockout check only to a policy the caller supplies, not to the default policy.
+                KeyPolicyOperations.checkLockout(state, call.caller, policy, arn, state.account(), call.now, bypass);
+            }
+            KeyVersion version = first;
+            EngineState next = state;
+            if (origin == OriginType.AWS_CLOUDHSM) {
+                version = new KeyVersion(1, core.newKeyMaterialId(), null, call.now, null);
+                next = HsmKeys.generate(core, state, request.customKeyStoreId(), keyId, inToken);
+            }
+            KeyState initial = origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled;
+            KeyRecord key = new KeyRecord(keyId, arn, state.account(), call.now, request.description(), usage, spec,
+                    origin, initial, null, null, RotationSchedule.off(), List.of(version), 0, tags);
+            call.keyArn = arn;
+            next = next.withKey(key);
+            if (policy != null) {
+                next = next.withAccess(next.access().withKeyPolicy(keyId, policy));
+            }
+            return new StateStore.Change<>(next, new CreateKeyResult(core.metadata(next, key)));
+        }));
     }
 
     /**

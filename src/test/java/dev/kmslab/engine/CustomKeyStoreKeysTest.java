@@ -4,7 +4,13 @@ import static dev.kmslab.engine.CustomKeyStoreFixture.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.cks.TokenSettings;
 import dev.kmslab.engine.crypto.pkcs11.Pkcs11KeyLabel;
+import dev.kmslab.engine.crypto.pkcs11.SlotSelector;
+import dev.kmslab.engine.error.KMSInternalException;
+import dev.kmslab.engine.model.ConnectCustomKeyStoreRequest;
+import dev.kmslab.engine.store.FailingStorage;
+import dev.kmslab.engine.store.InMemoryKeystoreStorage;
 import dev.kmslab.engine.error.CustomKeyStoreInvalidStateException;
 import dev.kmslab.engine.error.CustomKeyStoreNotFoundException;
 import dev.kmslab.engine.error.InvalidCiphertextException;
@@ -75,6 +81,22 @@ class CustomKeyStoreKeysTest {
         assertThatThrownBy(() -> f.newKeyIn(storeId)).isInstanceOf(CustomKeyStoreInvalidStateException.class)
                 .hasMessageContaining("only while it is CONNECTED");
         assertThat(f.hsm.labels(CustomKeyStoreFixture.TOKEN)).isEmpty();
+    }
+
+    @Test
+    void aCreateKeyThatCannotBeSaved_removesTheKeyItMadeInTheToken() throws Exception {
+        FailingStorage storage = new FailingStorage(new InMemoryKeystoreStorage());
+        KmsEngine engine = KmsEngine.open(EngineConfig.defaults().withStorage(storage), f.hsm);
+        String id = engine.customKeyStores().createCustomKeyStore(ROOT, CustomKeyStoreFixture.request("saved",
+                "rollback", CustomKeyStoreFixture.PIN)).customKeyStoreId();
+        engine.customKeyStores().connectCustomKeyStore(ROOT, new ConnectCustomKeyStoreRequest(id));
+        storage.failing = true;
+
+        assertThatThrownBy(() -> engine.createKey(ROOT, CreateKeyRequest.inCustomKeyStore(id, null)))
+                .isInstanceOf(KMSInternalException.class);
+
+        assertThat(f.hsm.labels(new TokenSettings(CustomKeyStoreFixture.MODULE,
+                new SlotSelector.TokenLabel("rollback")))).isEmpty();
     }
 
     @Test
