@@ -77,7 +77,7 @@ final class AliasOperations {
             call.keyArn = key.arn();
             core.gate.authorize(call, call.operation.action(), state, key, null,
                     Map.of("kms:RequestAlias", aliasName));
-            KeyStateTable.check(call.operation, key.keyState(), key.arn());
+            core.checkState(call, state, key);
             return new StateStore.Change<>(state.withoutAlias(aliasName), null);
         });
     }

@@ -38,9 +38,11 @@ final class CryptoOperations {
             Map.of("kms:EncryptionAlgorithm", EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT.name());
 
     private final EngineCore core;
+    private final HsmKeyCrypto hsm;
 
     CryptoOperations(EngineCore core) {
         this.core = core;
+        this.hsm = new HsmKeyCrypto(core);
     }
 
     EncryptResult encrypt(Call call, EncryptRequest request) {
@@ -88,7 +90,7 @@ final class CryptoOperations {
             core.gate.authorize(call, "kms:ReEncryptTo", state, destination, request.destinationEncryptionContext(),
                     rsa ? RsaKeyCrypto.conditions(request.destinationKeyId(), request.destinationEncryptionAlgorithm())
                             : conditions(request.destinationKeyId()));
-            KeyStateTable.check(call.operation, destination.keyState(), destination.arn());
+            core.checkState(call, state, destination);
             byte[] blob;
             if (rsa) {
                 blob = RsaKeyCrypto.encrypt(destination, request.destinationEncryptionAlgorithm(), source.plaintext);
@@ -114,7 +116,7 @@ final class CryptoOperations {
         call.keyArn = key.arn();
         core.gate.authorize(call, "kms:ReEncryptFrom", state, key, request.sourceEncryptionContext(),
                 RsaKeyCrypto.conditions(request.sourceKeyId(), request.sourceEncryptionAlgorithm()));
-        KeyStateTable.check(call.operation, key.keyState(), key.arn());
+        core.checkState(call, state, key);
         byte[] plaintext = RsaKeyCrypto.decrypt(key, request.sourceEncryptionAlgorithm(), request.ciphertextBlob());
         return new Opened(key, plaintext, request.sourceEncryptionAlgorithm());
     }
@@ -124,6 +126,11 @@ final class CryptoOperations {
         Validation.context("encryptionContext", request.encryptionContext());
         EngineState state = core.store.current();
         KeyRecord key = encryptionKey(call, state, "keyId", request.keyId(), request.encryptionContext(), null);
+        if (HsmKeyCrypto.inToken(key)) {
+            // A key in a custom key store: the data key comes from the token's generator and is encrypted there.
+            byte[] dataKey = hsm.random(key, length);
+            return new GenerateDataKeyResult(hsm.seal(key, request.encryptionContext(), dataKey), dataKey, key.arn());
+        }
         // One draw from the DRBG yields both the data key and the IV that wraps it: half the generator calls.
         byte[] drawn = core.random.bytes(length + AesGcm.IV_LENGTH);
         byte[] dataKey = Arrays.copyOf(drawn, length);
@@ -142,10 +149,14 @@ final class CryptoOperations {
         return full;
     }
 
-    GenerateRandomResult generateRandom(Call call, Integer numberOfBytes) {
+    GenerateRandomResult generateRandom(Call call, Integer numberOfBytes, String customKeyStoreId) {
         int count = Validation.required("numberOfBytes", numberOfBytes);
         Validation.range("numberOfBytes", count, 1, MAX_DATA_KEY_BYTES);
-        core.gate.authorize(call, call.operation.action(), core.store.current(), null, null, null);
+        EngineState state = core.store.current();
+        core.gate.authorize(call, call.operation.action(), state, null, null, null);
+        if (customKeyStoreId != null) {
+            return new GenerateRandomResult(hsm.randomFromStore(state, customKeyStoreId, count));
+        }
         return new GenerateRandomResult(core.random.bytes(count));
     }
 
@@ -157,6 +168,9 @@ final class CryptoOperations {
     }
 
     byte[] seal(KeyRecord key, Map<String, String> context, byte[] plaintext) {
+        if (HsmKeyCrypto.inToken(key)) {
+            return hsm.seal(key, context, plaintext);
+        }
         KeyVersion current = key.current();
         return CiphertextBlob.seal(key.keyId(), current.version(), current.material(),
                 core.random.bytes(AesGcm.IV_LENGTH), context, plaintext);
@@ -189,13 +203,15 @@ final class CryptoOperations {
         call.keyArn = key.arn();
         core.gate.authorize(call, action, state, key, context,
                 keyIdParam == null ? SYMMETRIC_CONDITION : conditions(keyIdParam));
-        KeyStateTable.check(call.operation, key.keyState(), key.arn());
+        core.checkState(call, state, key);
         checkSymmetric(key, algorithm);
         KeyVersion version = key.version(parsed.keyVersion());
         if (version == null) {
             throw new InvalidCiphertextException("The ciphertext is invalid.");
         }
-        return new Opened(key, parsed.open(version.material(), context), EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
+        byte[] plaintext = HsmKeyCrypto.inToken(key) ? hsm.open(key, version, parsed, context)
+                : parsed.open(version.material(), context);
+        return new Opened(key, plaintext, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
     }
 
     static void checkSymmetric(KeyRecord key, EncryptionAlgorithmSpec algorithm) {

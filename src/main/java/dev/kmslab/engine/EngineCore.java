@@ -1,5 +1,6 @@
 package dev.kmslab.engine;
 
+import dev.kmslab.engine.cks.TokenFactory;
 import dev.kmslab.engine.crypto.CryptoRandom;
 import dev.kmslab.engine.model.KeyManager;
 import dev.kmslab.engine.model.KeyMetadata;
@@ -7,14 +8,20 @@ import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.MultiRegionConfiguration;
 import dev.kmslab.engine.model.MultiRegionKey;
 import dev.kmslab.engine.model.MultiRegionKeyType;
+import dev.kmslab.engine.model.OriginType;
+import dev.kmslab.engine.state.CustomKeyStoreRecord;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
 import dev.kmslab.engine.state.KeyVersion;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** What the operation groups share: configuration, the state store, the call gate and the random source. */
+/**
+ * What the operation groups share: configuration, the state store, the call gate, the random source and the live
+ * connections of the custom key stores.
+ */
 final class EngineCore {
 
     final EngineConfig config;
@@ -23,12 +30,19 @@ final class EngineCore {
     final CryptoRandom random;
     /** The related Regions' engines (this engine alone unless {@link KmsRegions} linked it with others). */
     private volatile RegionPeers peers = new RegionPeers();
+    final KeyStoreConnections keyStores;
 
     EngineCore(EngineConfig config, StateStore store, CallGate gate, CryptoRandom random) {
+        this(config, store, gate, random, new KeyStoreConnections(TokenFactory.pkcs11()));
+    }
+
+    EngineCore(EngineConfig config, StateStore store, CallGate gate, CryptoRandom random,
+               KeyStoreConnections keyStores) {
         this.config = config;
         this.store = store;
         this.gate = gate;
         this.random = random;
+        this.keyStores = keyStores;
     }
 
     /**
@@ -40,7 +54,7 @@ final class EngineCore {
         KeyRecord key = KeyResolver.resolve(state, member, keyIdParam, forms);
         call.keyArn = key.arn();
         gate.authorize(call, call.operation.action(), state, key, context, conditions);
-        KeyStateTable.check(call.operation, key.keyState(), key.arn());
+        checkState(call, state, key);
         return key;
     }
 
@@ -54,9 +68,46 @@ final class EngineCore {
 
     /** DescribeKey's metadata, with the multi-Region configuration gathered from the related Regions. */
     KeyMetadata describe(EngineState state, KeyRecord key) {
-        KeyMetadata plain = metadata(key);
+        KeyMetadata plain = metadata(state, key);
         return MultiRegionKeys.isMultiRegion(key.keyId())
                 ? plain.withMultiRegionConfiguration(MultiRegionKeys.configuration(this, state, key)) : plain;
+    }
+
+    /** Applies the key-state table to the key's state as callers see it (see {@link #effectiveState}). */
+    void checkState(Call call, EngineState state, KeyRecord key) {
+        KeyStateTable.check(call.operation, effectiveState(state, key), key.arn());
+    }
+
+    /**
+     * The key state callers see: a key in a custom key store that is not CONNECTED is Unavailable, unless it is
+     * pending deletion (AWS keeps that state so the deletion can be cancelled without reconnecting). The stored
+     * state is kept, so reconnecting restores Enabled or Disabled.
+     */
+    KeyState effectiveState(EngineState state, KeyRecord key) {
+        if (key.origin() != OriginType.AWS_CLOUDHSM || key.keyState() == KeyState.PendingDeletion) {
+            return key.keyState();
+        }
+        String storeId = state.customKeyStores().storeOf(key.keyId()).orElse(null);
+        return storeId != null && keyStores.connected(storeId) ? key.keyState() : KeyState.Unavailable;
+    }
+
+    /** DescribeKey's metadata with the key state callers see and, for custom key store keys, the store ids. */
+    KeyMetadata metadata(EngineState state, KeyRecord key) {
+        KeyMetadata plain = metadata(key);
+        Optional<CustomKeyStoreRecord> store = state.customKeyStores().storeOf(key.keyId())
+                .flatMap(id -> state.customKeyStores().byId(id));
+        KeyState shown = effectiveState(state, key);
+        if (store.isEmpty() && shown == key.keyState()) {
+            return plain;
+        }
+        return new KeyMetadata(plain.awsAccountId(), plain.keyId(), plain.arn(), plain.creationDate(),
+                shown == KeyState.Enabled, plain.description(), plain.keyUsage(), shown, plain.deletionDate(),
+                plain.pendingDeletionWindowInDays(), plain.origin(), plain.keyManager(), plain.keySpec(),
+                plain.encryptionAlgorithms(), plain.multiRegion(), plain.currentKeyMaterialId(),
+                plain.signingAlgorithms(), plain.macAlgorithms(), plain.keyAgreementAlgorithms(),
+                plain.expirationModel(), plain.validTo(), plain.multiRegionConfiguration(),
+                store.map(CustomKeyStoreRecord::id).orElse(null),
+                store.map(CustomKeyStoreRecord::cloudHsmClusterId).orElse(null));
     }
 
     /** A fresh public identifier for new key material (64 hex digits, like AWS KeyMaterialId). */
@@ -65,8 +116,8 @@ final class EngineCore {
     }
 
     /**
-     * The metadata a key's own record gives; a multi-Region key is described as a primary without replicas, which is
-     * right for a key just created. {@link #describe} fills in the related Regions.
+     * Metadata from the stored record alone: a multi-Region key is described as a primary without replicas, and a
+     * custom key store key without its store. {@link #describe} gives what callers see.
      */
     static KeyMetadata metadata(KeyRecord key) {
         boolean pending = key.keyState() == KeyState.PendingDeletion;

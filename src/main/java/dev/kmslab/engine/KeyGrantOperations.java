@@ -71,7 +71,7 @@ final class KeyGrantOperations {
                     Map.of(ConditionKeys.GRANT_IS_FOR_AWS_RESOURCE,
                             Boolean.toString(call.caller.viaService().isPresent())),
                     Map.of(ConditionKeys.GRANT_OPERATIONS, opNames));
-            KeyStateTable.check(call.operation, key.keyState(), key.arn());
+            core.checkState(call, state, key);
             KeyUsageOperations.check(key, operations);
             checkDelegation(call, key, decision.policyDecision(), operations, constraints);
             List<Grant> existing = state.access().grants(key.keyId());
@@ -143,7 +143,7 @@ final class KeyGrantOperations {
                 throw new AccessDeniedException("User: " + call.caller.principalArn() + " is not authorized to "
                         + "perform: kms:RetireGrant on resource: " + key.arn() + " because " + check.reason());
             }
-            KeyStateTable.check(call.operation, key.keyState(), key.arn());
+            core.checkState(call, state, key);
             return new StateStore.Change<>(without(state, grant), null);
         });
     }

@@ -53,6 +53,7 @@ final class KeyOperations {
         }
         Map<String, String> tags = TagOperations.validatedTags(request.tags(), Map.of());
         KeySpecSupport.check(spec, usage, origin);
+        HsmKeys.checkRequest(request.customKeyStoreId(), origin, spec, usage, request.multiRegion());
         PolicyDocument policy = request.policy() == null ? null : PolicyParser.parse(request.policy());
         boolean bypass = request.bypassLockoutCheck();
         Map<String, String> conditions = Map.of(ConditionKeys.KEY_SPEC, spec.name(), ConditionKeys.KEY_USAGE,
@@ -60,8 +61,10 @@ final class KeyOperations {
                 Boolean.toString(Boolean.TRUE.equals(request.multiRegion())),
                 ConditionKeys.BYPASS_LOCKOUT_CHECK, Boolean.toString(bypass));
         // Key pairs (RSA-4096 especially) take a while to generate: do it before taking the mutation lock.
-        KeyVersion first = firstVersion(spec, origin, call);
-        return core.store.mutate(state -> {
+        KeyVersion first = origin == OriginType.AWS_CLOUDHSM ? null : firstVersion(spec, origin, call);
+        HsmKeys.Created inToken = new HsmKeys.Created();
+        // A key made in the token is removed again if the call fails after it (the keystore never recorded it).
+        return inToken.undoOnFailure(() -> core.store.mutate(state -> {
             core.gate.authorize(call, call.operation.action(), state, null, null, conditions);
             if (state.keys().size() >= MAX_KEYS) {
                 throw new LimitExceededException("The request was rejected because a "
@@ -74,16 +77,22 @@ final class KeyOperations {
                 // AWS applies the lockout check only to a policy the caller supplies, not to the default policy.
                 KeyPolicyOperations.checkLockout(state, call.caller, policy, arn, state.account(), call.now, bypass);
             }
+            KeyVersion version = first;
+            EngineState next = state;
+            if (origin == OriginType.AWS_CLOUDHSM) {
+                version = new KeyVersion(1, core.newKeyMaterialId(), null, call.now, null);
+                next = HsmKeys.generate(core, state, request.customKeyStoreId(), keyId, inToken);
+            }
             KeyState initial = origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled;
             KeyRecord key = new KeyRecord(keyId, arn, state.account(), call.now, request.description(), usage, spec,
-                    origin, initial, null, null, RotationSchedule.off(), List.of(first), 0, tags);
+                    origin, initial, null, null, RotationSchedule.off(), List.of(version), 0, tags);
             call.keyArn = arn;
-            EngineState next = state.withKey(key);
+            next = next.withKey(key);
             if (policy != null) {
                 next = next.withAccess(next.access().withKeyPolicy(keyId, policy));
             }
-            return new StateStore.Change<>(next, new CreateKeyResult(EngineCore.metadata(key)));
-        });
+            return new StateStore.Change<>(next, new CreateKeyResult(core.describe(next, key)));
+        }));
     }
 
     /**
@@ -190,9 +199,9 @@ final class KeyOperations {
                 throw new ValidationException("KeyUsage " + usage + " is not compatible with KeySpec " + spec + ".");
             }
             KeySpecRules.requireCreatable(SpecMapping.spec(spec), SpecMapping.usage(usage));
-            if (origin != OriginType.AWS_KMS && origin != OriginType.EXTERNAL) {
-                throw new UnsupportedOperationException("Origin " + origin + " is a valid AWS KMS origin, but "
-                        + "KMS Lab has no custom key stores: it supports AWS_KMS and EXTERNAL keys.");
+            if (origin == OriginType.EXTERNAL_KEY_STORE) {
+                throw new UnsupportedOperationException("Origin EXTERNAL_KEY_STORE is a valid AWS KMS origin, but "
+                        + "KMS Lab has no external key stores: it supports AWS_KMS, EXTERNAL and AWS_CLOUDHSM keys.");
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.audit.AuditLog;
+import dev.kmslab.engine.cks.TokenFactory;
 import dev.kmslab.engine.crypto.CryptoRandom;
 import dev.kmslab.engine.model.CancelKeyDeletionRequest;
 import dev.kmslab.engine.model.CancelKeyDeletionResult;
@@ -124,11 +125,12 @@ public final class KmsEngine {
     private final DataKeyPairOperations dataKeyPairs;
     private final ImportOperations imports;
     private final MultiRegionOperations multiRegion;
+    private final CustomKeyStoreService customKeyStores;
 
-    private KmsEngine(EngineConfig config, EngineState initial) {
+    private KmsEngine(EngineConfig config, EngineState initial, TokenFactory tokens) {
         this.config = config;
         this.core = new EngineCore(config, new StateStore(config.storage(), initial), new CallGate(config),
-                CryptoRandom.create());
+                CryptoRandom.create(), new KeyStoreConnections(tokens));
         this.keys = new KeyOperations(core);
         this.aliases = new AliasOperations(core);
         this.tags = new TagOperations(core);
@@ -142,6 +144,7 @@ public final class KmsEngine {
         this.asymmetric = new AsymmetricOperations(core);
         this.dataKeyPairs = new DataKeyPairOperations(core, crypto);
         this.imports = new ImportOperations(core);
+        this.customKeyStores = new CustomKeyStoreService(core, work, new CustomKeyStoreOperations(core, tokens));
         this.multiRegion = new MultiRegionOperations(core);
         RegionPeers alone = new RegionPeers();
         alone.add(this);
@@ -169,6 +172,15 @@ public final class KmsEngine {
      * @throws KeystoreCorruptException if the stored keystore cannot be read or belongs to another account or Region
      */
     public static KmsEngine open(EngineConfig config) throws IOException, KeystoreCorruptException {
+        return open(config, TokenFactory.pkcs11());
+    }
+
+    /**
+     * As {@link #open(EngineConfig)}, with the tokens of custom key stores made by {@code tokens} (a
+     * {@link dev.kmslab.engine.cks.FakeHsm} where no PKCS#11 token is available). Stores start DISCONNECTED.
+     */
+    public static KmsEngine open(EngineConfig config, TokenFactory tokens)
+            throws IOException, KeystoreCorruptException {
         Optional<byte[]> document = config.storage().load();
         EngineState initial = EngineState.empty(config.account(), config.region());
         if (document.isPresent()) {
@@ -184,7 +196,7 @@ public final class KmsEngine {
                         null, null, null);
             }
         }
-        KmsEngine engine = new KmsEngine(config, initial);
+        KmsEngine engine = new KmsEngine(config, initial, tokens);
         engine.applyDueEverywhere(config.clock().now());
         return engine;
     }
@@ -212,7 +224,7 @@ public final class KmsEngine {
     public CreateKeyResult createKey(CallerContext caller, CreateKeyRequest r) {
         return run(KmsOperation.CreateKey, caller, AuditParams.of("description", r.description(), "keyUsage",
                 r.keyUsage(), "keySpec", r.keySpec(), "origin", r.origin(), "tags", r.tags(), "multiRegion",
-                r.multiRegion()),
+                r.multiRegion(), "customKeyStoreId", r.customKeyStoreId()),
                 call -> keys.createKey(call, r));
     }
 
@@ -345,8 +357,9 @@ public final class KmsEngine {
     }
 
     public GenerateRandomResult generateRandom(CallerContext caller, GenerateRandomRequest r) {
-        return run(KmsOperation.GenerateRandom, caller, AuditParams.of("numberOfBytes", r.numberOfBytes()),
-                call -> crypto.generateRandom(call, r.numberOfBytes()));
+        return run(KmsOperation.GenerateRandom, caller, AuditParams.of("numberOfBytes", r.numberOfBytes(),
+                "customKeyStoreId", r.customKeyStoreId()),
+                call -> crypto.generateRandom(call, r.numberOfBytes(), r.customKeyStoreId()));
     }
 
     private static Map<String, Object> dataKeyParams(GenerateDataKeyRequest r) {
@@ -499,6 +512,11 @@ public final class KmsEngine {
     public Decision simulate(SimulationRequest request) {
         applyDueEverywhere(config.clock().now());
         return simulator.simulate(request);
+    }
+
+    /** CreateCustomKeyStore, DescribeCustomKeyStores, Connect/Disconnect, Update and DeleteCustomKeyStore. */
+    public CustomKeyStoreService customKeyStores() {
+        return customKeyStores;
     }
 
     /** The lab's simulated IAM: accounts, users, roles and their identity policies (persisted with the keystore). */

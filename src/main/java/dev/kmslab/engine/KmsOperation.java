@@ -15,7 +15,9 @@ public enum KmsOperation {
     Sign(true), Verify(true), GetPublicKey(true), GenerateMac(true), VerifyMac(true), DeriveSharedSecret(true),
     GenerateDataKeyPair(true), GenerateDataKeyPairWithoutPlaintext(true),
     GetParametersForImport(true), ImportKeyMaterial(true), DeleteImportedKeyMaterial(true),
-    ReplicateKey(true), UpdatePrimaryRegion(true);
+    ReplicateKey(true), UpdatePrimaryRegion(true),
+    CreateCustomKeyStore(false), DescribeCustomKeyStores(false), ConnectCustomKeyStore(false),
+    DisconnectCustomKeyStore(false), UpdateCustomKeyStore(false), DeleteCustomKeyStore(false);
 
     private final boolean keyScoped;
     private final String action;

@@ -1,7 +1,8 @@
 package dev.kmslab.engine;
 
-import dev.kmslab.engine.model.KeyState;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kmslab.engine.cks.TokenFactory;
+import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.policy.PrincipalDirectory;
 import dev.kmslab.engine.state.AccessControl;
 import dev.kmslab.engine.state.EngineState;
@@ -44,15 +45,21 @@ public final class KmsRegions {
     /** Opens one engine per Region from {@code base} (its Region is the default and must be listed). */
     public static KmsRegions open(EngineConfig base, List<String> regions, Function<String, KeystoreStorage> storage)
             throws IOException, KeystoreCorruptException {
+        return open(base, regions, storage, TokenFactory.pkcs11());
+    }
+
+    /** As {@link #open(EngineConfig, List, Function)}, with custom key store tokens made by {@code tokens}. */
+    public static KmsRegions open(EngineConfig base, List<String> regions, Function<String, KeystoreStorage> storage,
+                                  TokenFactory tokens) throws IOException, KeystoreCorruptException {
         if (!regions.contains(base.region())) {
             throw new IllegalArgumentException("the default Region " + base.region() + " must be one of " + regions);
         }
         List<KmsEngine> engines = new ArrayList<>();
-        engines.add(KmsEngine.open(base.withStorage(storage.apply(base.region()))));
+        engines.add(KmsEngine.open(base.withStorage(storage.apply(base.region())), tokens));
         for (String region : regions) {
             if (!region.equals(base.region())) {
                 engines.add(KmsEngine.open(base.withAccountAndRegion(base.account(), region)
-                        .withStorage(storage.apply(region))));
+                        .withStorage(storage.apply(region)), tokens));
             }
         }
         return link(engines);

@@ -145,6 +145,10 @@ final class RotationOperations {
     }
 
     private static void requireRotatable(KeyRecord key) {
+        if (key.origin() == OriginType.AWS_CLOUDHSM) {
+            throw new UnsupportedOperationException(key.arn() + " is in a custom key store; AWS KMS does not rotate "
+                    + "keys in custom key stores, automatically or on demand.");
+        }
         if (key.keySpec() != KeySpec.SYMMETRIC_DEFAULT || key.origin() != OriginType.AWS_KMS) {
             throw new UnsupportedOperationException(key.arn() + " does not support rotation: only symmetric "
                     + "encryption keys with AWS_KMS origin rotate.");

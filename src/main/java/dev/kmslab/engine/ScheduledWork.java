@@ -53,6 +53,7 @@ final class ScheduledWork {
         ScheduledEvent[] applied = new ScheduledEvent[1];
         String[] keyId = new String[1];
         boolean[] replicaDeleted = new boolean[1];
+        HsmKeyCleanup cleanup = new HsmKeyCleanup();
         core.store.mutate(state -> {
             KeyRecord key = earliest(state);
             if (key == null || ScheduledEvents.dueAt(key).isAfter(upTo)) {
@@ -63,6 +64,7 @@ final class ScheduledWork {
             keyId[0] = key.keyId();
             if (key.keyState() == KeyState.PendingDeletion) {
                 replicaDeleted[0] = state.isReplica(key.keyId());
+                HsmKeyCleanup.remember(state, key, cleanup);
                 return new StateStore.Change<>(state.withoutKey(key.keyId()), null);
             }
             if (isExpiry(key)) {
@@ -74,6 +76,7 @@ final class ScheduledWork {
                     event.at().plus(Duration.ofDays(schedule.periodInDays()))));
             return new StateStore.Change<>(state.withKey(rotated), null);
         });
+        cleanup.run(core);
         ScheduledEvent event = applied[0];
         if (event != null) {
             core.gate.recordServiceEvent(event.eventName(), event.at(), event.keyArn(),

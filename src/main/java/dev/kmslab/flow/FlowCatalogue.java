@@ -25,6 +25,7 @@ public final class FlowCatalogue {
         all.addAll(PolicyFlows.all());
         all.addAll(GrantFlows.all());
         all.addAll(AsymmetricFlows.all());
+        all.addAll(CustomKeyStoreFlows.all());
         return List.copyOf(all);
     }
 

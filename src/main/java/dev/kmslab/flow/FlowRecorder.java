@@ -3,6 +3,7 @@ package dev.kmslab.flow;
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.SimulatedClock;
+import dev.kmslab.engine.cks.FakeHsm;
 import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DescribeKeyRequest;
@@ -52,9 +53,11 @@ public final class FlowRecorder {
         return new FlowRecorder((KmsEngine) null, FlowRecorder::sandboxEngine, random);
     }
 
+    /** A scratch engine; its custom key stores run on simulated tokens, since a flow cannot set up a real one. */
     public static KmsEngine sandboxEngine() {
         try {
-            return KmsEngine.open(EngineConfig.defaults().withClock(new SimulatedClock(SANDBOX_START)));
+            return KmsEngine.open(EngineConfig.defaults().withClock(new SimulatedClock(SANDBOX_START)),
+                    new FakeHsm(FakeHsm.DEMO_PIN));
         } catch (IOException | KeystoreCorruptException e) {
             throw new IllegalStateException("an empty in-memory keystore cannot fail to load", e);
         }

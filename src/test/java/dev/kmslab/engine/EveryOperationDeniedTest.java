@@ -8,6 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.error.AccessDeniedException;
 import dev.kmslab.engine.model.CancelKeyDeletionRequest;
+import dev.kmslab.engine.model.ConnectCustomKeyStoreRequest;
+import dev.kmslab.engine.model.CreateCustomKeyStoreRequest;
+import dev.kmslab.engine.model.DeleteCustomKeyStoreRequest;
+import dev.kmslab.engine.model.DescribeCustomKeyStoresRequest;
+import dev.kmslab.engine.model.DisconnectCustomKeyStoreRequest;
+import dev.kmslab.engine.model.UpdateCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CreateAliasRequest;
 import dev.kmslab.engine.model.CreateGrantRequest;
 import dev.kmslab.engine.model.CreateKeyRequest;
@@ -70,6 +76,8 @@ class EveryOperationDeniedTest {
                     PolicyFixture.roleArn(ACCOUNT, "Retirer"), List.of("Decrypt"), null, null, null)).grantId();
         }
     }
+
+    private static final String NO_STORE = "cks-1234567890abcdef0";
 
     private static final Map<KmsOperation, BiConsumer<Setup, CallerContext>> CALLS =
             new EnumMap<>(KmsOperation.class);
@@ -136,6 +144,20 @@ class EveryOperationDeniedTest {
                 new dev.kmslab.engine.model.ReplicateKeyRequest(s.keyId, "eu-west-1")));
         CALLS.put(KmsOperation.UpdatePrimaryRegion, (s, c) -> s.f.engine.updatePrimaryRegion(c,
                 new dev.kmslab.engine.model.UpdatePrimaryRegionRequest(s.keyId, "eu-west-1")));
+        // Custom key store calls are authorized (by IAM policy alone) before the store is looked up.
+        CALLS.put(KmsOperation.CreateCustomKeyStore, (s, c) -> s.f.engine.customKeyStores().createCustomKeyStore(c,
+                new CreateCustomKeyStoreRequest("hsm", java.nio.file.Path.of("/opt/hsm/module.so"), null, 0, null,
+                        "1234".toCharArray())));
+        CALLS.put(KmsOperation.DescribeCustomKeyStores, (s, c) -> s.f.engine.customKeyStores()
+                .describeCustomKeyStores(c, DescribeCustomKeyStoresRequest.all()));
+        CALLS.put(KmsOperation.ConnectCustomKeyStore, (s, c) -> s.f.engine.customKeyStores()
+                .connectCustomKeyStore(c, new ConnectCustomKeyStoreRequest(NO_STORE)));
+        CALLS.put(KmsOperation.DisconnectCustomKeyStore, (s, c) -> s.f.engine.customKeyStores()
+                .disconnectCustomKeyStore(c, new DisconnectCustomKeyStoreRequest(NO_STORE)));
+        CALLS.put(KmsOperation.UpdateCustomKeyStore, (s, c) -> s.f.engine.customKeyStores()
+                .updateCustomKeyStore(c, new UpdateCustomKeyStoreRequest(NO_STORE, "renamed", null)));
+        CALLS.put(KmsOperation.DeleteCustomKeyStore, (s, c) -> s.f.engine.customKeyStores()
+                .deleteCustomKeyStore(c, new DeleteCustomKeyStoreRequest(NO_STORE)));
     }
 
     @Test

@@ -67,7 +67,11 @@ class KeyManagementTest {
                 KeySpec.SM2, null, null))).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("SM2");
         assertThatThrownBy(() -> f.engine.createKey(ROOT, new CreateKeyRequest(null, null, null,
-                OriginType.AWS_CLOUDHSM, null))).isInstanceOf(UnsupportedOperationException.class);
+                OriginType.EXTERNAL_KEY_STORE, null))).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("no external key stores");
+        assertThatThrownBy(() -> f.engine.createKey(ROOT, new CreateKeyRequest(null, null, null,
+                OriginType.AWS_CLOUDHSM, null))).isInstanceOf(ValidationException.class)
+                .hasMessage("Origin AWS_CLOUDHSM requires a CustomKeyStoreId.");
         assertThatThrownBy(() -> f.engine.createKey(ROOT, new CreateKeyRequest(null, KeyUsage.SIGN_VERIFY,
                 KeySpec.SYMMETRIC_DEFAULT, null, null))).isInstanceOf(ValidationException.class);
     }

@@ -47,7 +47,9 @@ class FlowCatalogueTest {
                 Arguments.of("s3-sse-kms", List.of("GenerateDataKey", "Decrypt")),
                 Arguments.of("s3-bucket-key", List.of("GenerateDataKey")),
                 Arguments.of("secrets-manager-read", List.of("Decrypt")),
-                Arguments.of("lambda-env", List.of("Encrypt", "Decrypt")));
+                Arguments.of("lambda-env", List.of("Encrypt", "Decrypt")),
+                Arguments.of("custom-key-store-encrypt", List.of("CreateCustomKeyStore", "ConnectCustomKeyStore",
+                        "CreateKey", "Encrypt", "Decrypt", "DisconnectCustomKeyStore", "Encrypt")));
     }
 
     @ParameterizedTest

@@ -150,8 +150,10 @@ class WireProtocolTest {
     void unsupportedMembers_areRefusedByName() throws Exception {
         assertError(call("Encrypt", "{\"KeyId\":\"k\",\"Plaintext\":\"eA==\",\"DryRun\":true}"), 400,
                 "UnsupportedOperationException", "DryRun");
-        assertError(call("CreateKey", "{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\"}"), 400,
-                "UnsupportedOperationException", "CustomKeyStoreId");
+        assertError(call("CreateKey", "{\"XksKeyId\":\"ext-1\"}"), 400,
+                "UnsupportedOperationException", "XksKeyId");
+        assertError(call("CreateCustomKeyStore", "{\"CustomKeyStoreName\":\"s\",\"CloudHsmClusterId\":"
+                + "\"cluster-1234567890a\"}"), 400, "UnsupportedOperationException", "Pkcs11Token");
         assertThat(call("Encrypt", "{\"KeyId\":\"" + newKeyId() + "\",\"Plaintext\":\"eA==\",\"DryRun\":false}")
                 .status()).isEqualTo(200);
     }

@@ -26,6 +26,10 @@ import java.util.Map;
  * itself. So any changed header byte, IV, ciphertext or tag, any cut or appended byte, or any other context fails the
  * tag check. Every parse problem is reported as {@link InvalidCiphertextException} with one generic message, so the
  * error reveals nothing about which part was wrong.
+ *
+ * <p>Keys in a custom key store use the same layout, but the AES-GCM step runs in the token through a
+ * {@link TokenCipher}, with the header and the encoded context passed to it as one AAD (GCM authenticates two AAD
+ * updates and their concatenation identically).
  */
 public final class CiphertextBlob {
 
@@ -43,6 +47,55 @@ public final class CiphertextBlob {
         this.keyId = keyId;
         this.keyVersion = keyVersion;
         this.headerLength = headerLength;
+    }
+
+    /** AES-GCM run by a token that holds the key; encrypt returns the ciphertext followed by the 16-byte tag. */
+    public interface TokenCipher {
+        byte[] encrypt(byte[] iv, byte[] plaintext, byte[] aad);
+
+        byte[] decrypt(byte[] iv, byte[] ciphertextAndTag, byte[] aad);
+    }
+
+    /** Encrypts {@code plaintext} in a token and returns the complete blob, laid out as {@link #seal} does. */
+    public static byte[] seal(String keyId, int keyVersion, TokenCipher cipher, byte[] iv,
+                              Map<String, String> context, byte[] plaintext) {
+        if (iv.length != AesGcm.IV_LENGTH) {
+            throw new IllegalArgumentException("the IV must be " + AesGcm.IV_LENGTH + " bytes");
+        }
+        byte[] header = header(keyId, keyVersion);
+        byte[] sealed = cipher.encrypt(iv, plaintext, concat(header, EncryptionContextCodec.encode(context)));
+        if (sealed.length != plaintext.length + AesGcm.TAG_LENGTH) {
+            throw new IllegalStateException("the token returned " + sealed.length + " bytes for AES-GCM of "
+                    + plaintext.length + " bytes");
+        }
+        return concat(concat(header, iv), sealed);
+    }
+
+    /** Authenticates and decrypts in the token that holds the backing key the header names. */
+    public byte[] open(TokenCipher cipher, Map<String, String> context) {
+        byte[] header = java.util.Arrays.copyOf(blob, headerLength);
+        byte[] iv = java.util.Arrays.copyOfRange(blob, headerLength, headerLength + AesGcm.IV_LENGTH);
+        byte[] sealed = java.util.Arrays.copyOfRange(blob, headerLength + AesGcm.IV_LENGTH, blob.length);
+        return cipher.decrypt(iv, sealed, concat(header, EncryptionContextCodec.encode(context)));
+    }
+
+    private static byte[] header(String keyId, int keyVersion) {
+        byte[] idBytes = keyId.getBytes(StandardCharsets.UTF_8);
+        if (idBytes.length == 0 || idBytes.length > 255) {
+            throw new IllegalArgumentException("key id must be 1..255 UTF-8 bytes");
+        }
+        byte[] header = new byte[2 + idBytes.length + 4];
+        header[0] = FORMAT_VERSION;
+        header[1] = (byte) idBytes.length;
+        System.arraycopy(idBytes, 0, header, 2, idBytes.length);
+        ByteBuffer.wrap(header, 2 + idBytes.length, 4).putInt(keyVersion);
+        return header;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** Encrypts {@code plaintext} under one backing key and returns the complete blob. */

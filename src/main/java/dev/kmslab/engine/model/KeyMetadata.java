@@ -10,6 +10,7 @@ import java.util.List;
  * null unless that material expires, and for a key with several imported materials it is the earliest expiry among
  * them (the key stops working when any of them expires). {@code multiRegionConfiguration} is null for single-Region
  * keys.
+ * {@code customKeyStoreId} and {@code cloudHsmClusterId} are null unless the key is in a custom key store.
  */
 public record KeyMetadata(
         String awsAccountId,
@@ -33,13 +34,30 @@ public record KeyMetadata(
         List<KeyAgreementAlgorithmSpec> keyAgreementAlgorithms,
         ExpirationModelType expirationModel,
         Instant validTo,
-        MultiRegionConfiguration multiRegionConfiguration) {
+        MultiRegionConfiguration multiRegionConfiguration,
+        String customKeyStoreId,
+        String cloudHsmClusterId) {
 
     public KeyMetadata {
         encryptionAlgorithms = encryptionAlgorithms == null ? List.of() : List.copyOf(encryptionAlgorithms);
         signingAlgorithms = signingAlgorithms == null ? List.of() : List.copyOf(signingAlgorithms);
         macAlgorithms = macAlgorithms == null ? List.of() : List.copyOf(macAlgorithms);
         keyAgreementAlgorithms = keyAgreementAlgorithms == null ? List.of() : List.copyOf(keyAgreementAlgorithms);
+    }
+
+    /** A key outside custom key stores. */
+    public KeyMetadata(String awsAccountId, String keyId, String arn, Instant creationDate, boolean enabled,
+                       String description, KeyUsage keyUsage, KeyState keyState, Instant deletionDate,
+                       Integer pendingDeletionWindowInDays, OriginType origin, KeyManager keyManager, KeySpec keySpec,
+                       List<EncryptionAlgorithmSpec> encryptionAlgorithms, boolean multiRegion,
+                       String currentKeyMaterialId, List<SigningAlgorithmSpec> signingAlgorithms,
+                       List<MacAlgorithmSpec> macAlgorithms, List<KeyAgreementAlgorithmSpec> keyAgreementAlgorithms,
+                       ExpirationModelType expirationModel, Instant validTo,
+                       MultiRegionConfiguration multiRegionConfiguration) {
+        this(awsAccountId, keyId, arn, creationDate, enabled, description, keyUsage, keyState, deletionDate,
+                pendingDeletionWindowInDays, origin, keyManager, keySpec, encryptionAlgorithms, multiRegion,
+                currentKeyMaterialId, signingAlgorithms, macAlgorithms, keyAgreementAlgorithms, expirationModel,
+                validTo, multiRegionConfiguration, null, null);
     }
 
     /** The symmetric-key form: no signing, MAC or key agreement algorithms, no import expiry. */
@@ -50,7 +68,7 @@ public record KeyMetadata(
                        String currentKeyMaterialId) {
         this(awsAccountId, keyId, arn, creationDate, enabled, description, keyUsage, keyState, deletionDate,
                 pendingDeletionWindowInDays, origin, keyManager, keySpec, encryptionAlgorithms, multiRegion,
-                currentKeyMaterialId, List.of(), List.of(), List.of(), null, null, null);
+                currentKeyMaterialId, List.of(), List.of(), List.of(), null, null, null, null, null);
     }
 
     /** The same metadata with another multi-Region configuration (filled in from the related Regions). */
@@ -58,6 +76,6 @@ public record KeyMetadata(
         return new KeyMetadata(awsAccountId, keyId, arn, creationDate, enabled, description, keyUsage, keyState,
                 deletionDate, pendingDeletionWindowInDays, origin, keyManager, keySpec, encryptionAlgorithms,
                 multiRegion, currentKeyMaterialId, signingAlgorithms, macAlgorithms, keyAgreementAlgorithms,
-                expirationModel, validTo, configuration);
+                expirationModel, validTo, configuration, customKeyStoreId, cloudHsmClusterId);
     }
 }

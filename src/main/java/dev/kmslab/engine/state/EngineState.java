@@ -25,6 +25,7 @@ public final class EngineState {
     private final Set<String> deletedKeyIds;
     private final AccessControl access;
     private final ImportTokens importTokens;
+    private final CustomKeyStores customKeyStores;
     private final Map<String, List<String>> aliasesByKey;
     private final Instant nextEventAt;
     private final Set<String> replicaKeyIds;
@@ -42,7 +43,14 @@ public final class EngineState {
     /** @param access key policies, grants and the IAM directory */
     public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
                        Set<String> deletedKeyIds, AccessControl access) {
-        this(account, region, keys, aliases, deletedKeyIds, access, ImportTokens.none(), Set.of());
+        this(account, region, keys, aliases, deletedKeyIds, access, ImportTokens.none(), Set.of(),
+                CustomKeyStores.empty());
+    }
+
+    /** @param customKeyStores the custom key stores and which keys they hold */
+    public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
+                       Set<String> deletedKeyIds, AccessControl access, CustomKeyStores customKeyStores) {
+        this(account, region, keys, aliases, deletedKeyIds, access, ImportTokens.none(), Set.of(), customKeyStores);
     }
 
     /**
@@ -53,9 +61,18 @@ public final class EngineState {
     public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
                        Set<String> deletedKeyIds, AccessControl access, ImportTokens importTokens,
                        Set<String> replicaKeyIds) {
+        this(account, region, keys, aliases, deletedKeyIds, access, importTokens, replicaKeyIds,
+                CustomKeyStores.empty());
+    }
+
+    /** The whole snapshot; the shorter constructors leave the newer parts empty. */
+    public EngineState(String account, String region, Map<String, KeyRecord> keys, Map<String, AliasRecord> aliases,
+                       Set<String> deletedKeyIds, AccessControl access, ImportTokens importTokens,
+                       Set<String> replicaKeyIds, CustomKeyStores customKeyStores) {
         this.replicaKeyIds = Collections.unmodifiableSet(new LinkedHashSet<>(replicaKeyIds));
         this.access = access;
         this.importTokens = importTokens;
+        this.customKeyStores = customKeyStores;
         this.account = account;
         this.region = region;
         this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
@@ -100,7 +117,8 @@ public final class EngineState {
     }
 
     public EngineState withAccess(AccessControl newAccess) {
-        return new EngineState(account, region, keys, aliases, deletedKeyIds, newAccess, importTokens, replicaKeyIds);
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, newAccess, importTokens, replicaKeyIds,
+                customKeyStores);
     }
 
     /** Import tokens handed out by GetParametersForImport and not yet forgotten. */
@@ -109,7 +127,8 @@ public final class EngineState {
     }
 
     public EngineState withImportTokens(ImportTokens tokens) {
-        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, tokens, replicaKeyIds);
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, tokens, replicaKeyIds,
+                customKeyStores);
     }
 
     /** Multi-Region keys held here as replicas (the others with an {@code mrk-} id are primaries). */
@@ -129,7 +148,18 @@ public final class EngineState {
         } else {
             next.remove(keyId);
         }
-        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, importTokens, next);
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, importTokens, next,
+                customKeyStores);
+    }
+
+    /** The custom key stores of this snapshot and the keys they hold. */
+    public CustomKeyStores customKeyStores() {
+        return customKeyStores;
+    }
+
+    public EngineState withCustomKeyStores(CustomKeyStores stores) {
+        return new EngineState(account, region, keys, aliases, deletedKeyIds, access, importTokens, replicaKeyIds,
+                stores);
     }
 
     /** The earliest due automatic rotation or deletion, or null; lets every call check for due work cheaply. */
@@ -145,7 +175,8 @@ public final class EngineState {
     public EngineState withKey(KeyRecord key) {
         Map<String, KeyRecord> next = new LinkedHashMap<>(keys);
         next.put(key.keyId(), key);
-        return new EngineState(account, region, next, aliases, deletedKeyIds, access, importTokens, replicaKeyIds);
+        return new EngineState(account, region, next, aliases, deletedKeyIds, access, importTokens, replicaKeyIds,
+                customKeyStores);
     }
 
     /** Removes a key for good, with every alias pointing at it, its policy and grants, and remembers its id. */
@@ -159,19 +190,21 @@ public final class EngineState {
         Set<String> replicas = new LinkedHashSet<>(replicaKeyIds);
         replicas.remove(keyId);
         return new EngineState(account, region, nextKeys, nextAliases, deleted, access.withoutKey(keyId), importTokens,
-                replicas);
+                replicas, customKeyStores.withoutKey(keyId));
     }
 
     public EngineState withAlias(AliasRecord alias) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.put(alias.aliasName(), alias);
-        return new EngineState(account, region, keys, next, deletedKeyIds, access, importTokens, replicaKeyIds);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access, importTokens, replicaKeyIds,
+                customKeyStores);
     }
 
     public EngineState withoutAlias(String aliasName) {
         Map<String, AliasRecord> next = new TreeMap<>(aliases);
         next.remove(aliasName);
-        return new EngineState(account, region, keys, next, deletedKeyIds, access, importTokens, replicaKeyIds);
+        return new EngineState(account, region, keys, next, deletedKeyIds, access, importTokens, replicaKeyIds,
+                customKeyStores);
     }
 
     private static Instant earliestEvent(Map<String, KeyRecord> keys) {

@@ -62,19 +62,21 @@ import java.util.Set;
  *           "description": "...",                 // KeyMaterialDescription of imported material
  *           "pendingRotation": true } ] } ],      // imported as NEW_KEY_MATERIAL, not yet rotated in (last only)
  * // A version with neither "material" nor "asymmetricMaterial" is an EXTERNAL key's material that has not been
- * // imported yet, or that expired or was deleted (the key is then PendingImport).
+ * // imported yet, or that expired or was deleted (the key is then PendingImport), or an AWS_CLOUDHSM key's
+ * // material, which lives in its custom key store's token.
  *   "aliases": [ { "aliasName": "alias/x", "targetKeyId": "<uuid>", "creationDate": "<instant>",
  *                  "lastUpdatedDate": "<instant>" } ],
  *   "deletedKeyIds": [ "<uuid>", ... ],         // keys whose deletion completed
  *   "grants": [ <GrantJson of each grant> ],    // absent: none; key order, then creation order
  *   "principals": <PrincipalDirectory.toJson()>, // absent: only the keystore's account and its root
  *   "importTokens": [ <ImportTokenJson> ],      // absent: none
- *   "replicaKeyIds": [ "mrk-...", ... ]         // multi-Region keys held here as replicas; absent: none
+ *   "replicaKeyIds": [ "mrk-...", ... ],        // multi-Region keys held here as replicas; absent: none
+ *   "customKeyStores": [ ... ]                  // absent: none; see CustomKeyStoreCodec
  * }
  * }</pre>
  *
- * <p>The last five members (and each key's {@code policy}) were added after version 1 was first written; documents
- * without them still load, with the defaults given. Grants hold their grant tokens, and import tokens their wrapping
+ * <p>The members marked "absent" (and each key's {@code policy}) were added after version 1 was first written;
+ * documents without them still load, with the defaults given. Grants hold their grant tokens, and import tokens their wrapping
  * private keys, which is one more reason the document must stay protected.
  */
 public final class EngineStateCodec {
@@ -114,6 +116,7 @@ public final class EngineStateCodec {
             ArrayNode replicas = root.putArray("replicaKeyIds");
             state.replicaKeyIds().forEach(replicas::add);
         }
+        CustomKeyStoreCodec.encode(root, state.customKeyStores());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (IOException e) {
@@ -214,7 +217,8 @@ public final class EngineStateCodec {
                 replicas.add(id.asText());
             }
             return new EngineState(account, text(root, "region"), keys, aliases, deleted,
-                    decodeAccess(root, account), ImportTokenJson.decode(root.get("importTokens")), replicas);
+                    decodeAccess(root, account), ImportTokenJson.decode(root.get("importTokens")), replicas,
+                    CustomKeyStoreCodec.decode(root));
         } catch (RuntimeException | java.security.GeneralSecurityException e) {
             throw new IOException("malformed keystore document: " + e.getClass().getSimpleName(), e);
         }

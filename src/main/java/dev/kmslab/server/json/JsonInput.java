@@ -75,6 +75,18 @@ public final class JsonInput {
         return node.intValue();
     }
 
+    /** A 64-bit integer member (a PKCS#11 slot id is an unsigned long); fractions and strings are rejected. */
+    public Long longInteger(String member) {
+        JsonNode node = node(member);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw wrongType(member, "a 64-bit integer", node);
+        }
+        return node.longValue();
+    }
+
     /** A timestamp: epoch seconds as a JSON number (fractions are milliseconds), as the AWS JSON protocol sends it. */
     public Instant timestamp(String member) {
         JsonNode node = node(member);

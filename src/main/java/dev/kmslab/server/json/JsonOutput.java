@@ -110,6 +110,8 @@ public final class JsonOutput {
         multiRegionConfiguration(out, m.multiRegionConfiguration());
         integer(out, "PendingDeletionWindowInDays", m.pendingDeletionWindowInDays());
         string(out, "CurrentKeyMaterialId", m.currentKeyMaterialId());
+        string(out, "CustomKeyStoreId", m.customKeyStoreId());
+        string(out, "CloudHsmClusterId", m.cloudHsmClusterId());
         out.writeEndObject();
     }
 

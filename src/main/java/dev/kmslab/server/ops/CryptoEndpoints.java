@@ -89,9 +89,8 @@ final class CryptoEndpoints {
         });
         table.put("GenerateRandom", (engine, caller, in, out) -> {
             refuseRecipient(in);
-            in.unsupported("CustomKeyStoreId", "custom key stores are not simulated.");
             GenerateRandomResult result = engine.generateRandom(caller,
-                    new GenerateRandomRequest(in.integer("NumberOfBytes")));
+                    new GenerateRandomRequest(in.integer("NumberOfBytes"), in.string("CustomKeyStoreId")));
             try {
                 JsonOutput.blob(out, "Plaintext", result.plaintext());
             } finally {

@@ -62,7 +62,6 @@ final class KeyEndpoints {
     }
 
     private static CreateKeyRequest createKeyRequest(JsonInput in) {
-        in.unsupported("CustomKeyStoreId", "custom key stores are not simulated.");
         in.unsupported("XksKeyId", "external key stores are not simulated.");
         KeySpec keySpec = in.enumValue("KeySpec", KeySpec.class);
         KeySpec legacySpec = in.enumValue("CustomerMasterKeySpec", KeySpec.class);
@@ -72,6 +71,7 @@ final class KeyEndpoints {
         }
         return new CreateKeyRequest(in.string("Description"), in.enumValue("KeyUsage", KeyUsage.class),
                 keySpec != null ? keySpec : legacySpec, in.enumValue("Origin", OriginType.class), in.tags("Tags"),
-                in.string("Policy"), in.bool("BypassPolicyLockoutSafetyCheck"), in.bool("MultiRegion"));
+                in.string("Policy"), in.bool("BypassPolicyLockoutSafetyCheck"), in.bool("MultiRegion"),
+                in.string("CustomKeyStoreId"));
     }
 }

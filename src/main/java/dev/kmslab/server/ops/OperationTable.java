@@ -45,6 +45,7 @@ public final class OperationTable {
         KeyPairEndpoints.register(table);
         ImportEndpoints.register(table);
         MultiRegionEndpoints.register(table);
+        CustomKeyStoreEndpoints.register(table);
         return new OperationTable(table);
     }
 

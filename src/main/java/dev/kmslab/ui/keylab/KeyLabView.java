@@ -10,6 +10,8 @@ import dev.kmslab.ui.keylab.clock.ClockBar;
 import dev.kmslab.ui.keylab.clock.ClockViewModel;
 import dev.kmslab.ui.keylab.grants.GrantsView;
 import dev.kmslab.ui.keylab.keys.KeysView;
+import dev.kmslab.ui.keylab.keystores.CustomKeyStoresView;
+import dev.kmslab.ui.keylab.keystores.CustomKeyStoresViewModel;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import dev.kmslab.ui.keylab.playground.FileEnvelopeViewModel;
 import dev.kmslab.ui.keylab.playground.PlaygroundView;
@@ -72,6 +74,8 @@ public final class KeyLabView extends VBox {
                 new AsymmetricViewModel(session)));
         addTab("keylab-tab-policies", "Policies", () -> PoliciesView.create(session, keys));
         addTab("keylab-tab-grants", "Grants", () -> GrantsView.create(session, keys));
+        addTab("keylab-tab-keystores", "Key stores", () -> new CustomKeyStoresView(
+                new CustomKeyStoresViewModel(session)));
         addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session), eventOpener));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ActAsBar actAs = new ActAsBar(new ActAsViewModel(session));

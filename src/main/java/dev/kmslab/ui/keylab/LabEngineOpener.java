@@ -5,6 +5,8 @@ import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.audit.AuditLog;
+import dev.kmslab.engine.cks.FakeHsm;
+import dev.kmslab.engine.cks.TokenFactory;
 import dev.kmslab.engine.store.FileMasterKey;
 import dev.kmslab.engine.store.InMemoryKeystoreStorage;
 import dev.kmslab.engine.store.KeystoreCorruptException;
@@ -27,6 +29,11 @@ import java.util.Optional;
 public final class LabEngineOpener {
 
     public static final String AUDIT_FILE = "audit.jsonl";
+    /**
+     * Custom key stores use a real PKCS#11 token where the module library exists (SoftHSM2, a real HSM) and a
+     * simulated one (PIN {@link FakeHsm#DEMO_PIN}, keys lost when the app closes) where it does not.
+     */
+    private static final TokenFactory TOKENS = TokenFactory.realOrSimulated(new FakeHsm(FakeHsm.DEMO_PIN));
 
     private LabEngineOpener() {
     }
@@ -59,6 +66,7 @@ public final class LabEngineOpener {
         permissionProblem(dataDir).ifPresent(notices::add);
         KmsRegions regions = KmsRegions.link(engines);
         return new Opened(regions.defaultEngine(), List.copyOf(notices), () -> {
+            regions.regions().forEach(r -> regions.engine(r).customKeyStores().closeConnections());
             audit.close();
             storages.forEach(SealedFileStorage::close);
         }, regions);
@@ -66,7 +74,7 @@ public final class LabEngineOpener {
 
     private static KmsEngine openRegion(EngineConfig config, List<String> notices) {
         try {
-            return KmsEngine.open(config);
+            return KmsEngine.open(config, TOKENS);
         } catch (KeystoreLockedException e) {
             // The locked file must survive untouched, so this session keeps its keys in memory only.
             notices.add("The Key Lab keystore could not be unlocked (" + e.getMessage() + "). The file was left as it "
@@ -95,7 +103,7 @@ public final class LabEngineOpener {
 
     private static KmsEngine reopenFresh(EngineConfig config, List<String> notices) {
         try {
-            return KmsEngine.open(config);
+            return KmsEngine.open(config, TOKENS);
         } catch (IOException | KeystoreCorruptException e) {
             notices.add("A fresh keystore could not be created either (" + e.getMessage() + "); keys are kept in "
                     + "memory this session.");
@@ -105,7 +113,7 @@ public final class LabEngineOpener {
 
     private static KmsEngine openInMemory(EngineConfig config) {
         try {
-            return KmsEngine.open(config.withStorage(new InMemoryKeystoreStorage()));
+            return KmsEngine.open(config.withStorage(new InMemoryKeystoreStorage()), TOKENS);
         } catch (IOException | KeystoreCorruptException e) {
             throw new IllegalStateException("an empty in-memory keystore cannot fail to load", e);
         }

@@ -39,9 +39,18 @@ public record LabError(String code, String message, String meaning) {
             Map.entry("ExpiredImportTokenException", "Import tokens last 24 hours: call GetParametersForImport again "
                     + "and wrap the material with the new public key."),
             Map.entry("InvalidImportTokenException", "The import token does not belong to this key, or was never "
-                    + "issued (tokens are lost when the Key Lab restarts)."),
-            Map.entry("IncorrectKeyMaterialException", "A key accepts only the material first imported into it "
-                    + "(or material of the wrong size); it can never take different material."),
+                    + "issued by GetParametersForImport for it."),
+            Map.entry("IncorrectKeyMaterialException", "Re-importing needs exactly the material already associated "
+                    + "with the key (256 bits); new material goes in with ImportType NEW_KEY_MATERIAL."),
+            Map.entry("CustomKeyStoreInvalidStateException", "The custom key store's connection state does not "
+                    + "allow this: keys are created only while it is CONNECTED, and it is deleted only while "
+                    + "DISCONNECTED."),
+            Map.entry("CustomKeyStoreNotFoundException", "No custom key store has that id or name."),
+            Map.entry("CustomKeyStoreNameInUseException", "Custom key store names are unique in the account."),
+            Map.entry("CustomKeyStoreHasCMKsException", "The store still holds KMS keys: schedule their deletion "
+                    + "and wait for it to complete before deleting the store."),
+            Map.entry("CloudHsmClusterInUseException", "That token already backs another custom key store."),
+            Map.entry("CloudHsmClusterNotFoundException", "No PKCS#11 module library exists at that path."),
             Map.entry("CancellationException", "You cancelled the operation; partial output was discarded."));
 
     public static LabError of(Throwable error) {

@@ -1,5 +1,6 @@
 package dev.kmslab.ui.keylab.keys;
 
+import dev.kmslab.engine.model.CustomKeyStoresListEntry;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.OriginType;
@@ -29,6 +30,11 @@ final class CreateKeyDialog {
     }
 
     static void show(Node owner, Consumer<CreateKeyForm> onCreate) {
+        show(owner, java.util.List.of(), onCreate);
+    }
+
+    /** @param stores the CONNECTED custom key stores the key may be created in */
+    static void show(Node owner, java.util.List<CustomKeyStoresListEntry> stores, Consumer<CreateKeyForm> onCreate) {
         Dialog<CreateKeyForm> dialog = new Dialog<>();
         dialog.setTitle("Create key");
         dialog.setHeaderText("Create a KMS key");
@@ -45,8 +51,22 @@ final class CreateKeyDialog {
         ComboBox<KeySpec> spec = choice("new-key-spec", KeySpec.values(), KeySpec.SYMMETRIC_DEFAULT,
                 java.util.Map.of(KeySpec.SM2, "China Regions only"));
         ComboBox<OriginType> origin = choice("new-key-origin", OriginType.values(), OriginType.AWS_KMS,
-                java.util.Map.of(OriginType.AWS_CLOUDHSM, "custom key stores are not in the lab yet",
+                java.util.Map.of(OriginType.AWS_CLOUDHSM, "pick a connected custom key store below",
                         OriginType.EXTERNAL_KEY_STORE, "external key stores are not in the lab yet"));
+        ComboBox<CustomKeyStoresListEntry> store = storeChoice(stores);
+        // A custom key store holds symmetric encryption keys only, and its keys have Origin AWS_CLOUDHSM.
+        store.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                usage.setValue(KeyUsage.ENCRYPT_DECRYPT);
+                spec.setValue(KeySpec.SYMMETRIC_DEFAULT);
+                origin.setValue(OriginType.AWS_CLOUDHSM);
+            } else if (origin.getValue() == OriginType.AWS_CLOUDHSM) {
+                origin.setValue(OriginType.AWS_KMS);
+            }
+        });
+        usage.disableProperty().bind(store.valueProperty().isNotNull());
+        spec.disableProperty().bind(store.valueProperty().isNotNull());
+        origin.disableProperty().bind(store.valueProperty().isNotNull());
         TextArea tags = new TextArea();
         tags.setId("new-key-tags");
         tags.setPromptText("team=payments\nenv=dev");
@@ -77,6 +97,9 @@ final class CreateKeyDialog {
                 + "must fit the usage (the engine says why when it does not).");
         row = field(grid, row, "Origin", origin, "AWS_KMS: KMS generates the key material. EXTERNAL: the key waits "
                 + "in PendingImport until you import your own material.");
+        row = field(grid, row, "Key store", store, "Optional: a connected custom key store. The key material is "
+                + "then generated inside its PKCS#11 token and every Encrypt and Decrypt runs there; the key is "
+                + "symmetric, cannot be rotated, and is Unavailable while the store is disconnected.");
         row = field(grid, row, "Tags", tags, "One key=value per line, for cost allocation and attribute-based "
                 + "access control.");
         javafx.scene.layout.HBox rot = new javafx.scene.layout.HBox(8, rotation, period, new Label("days"));
@@ -105,7 +128,8 @@ final class CreateKeyDialog {
         });
         dialog.setResultConverter(button -> button == create ? new CreateKeyForm(description.getText(),
                 usage.getValue(), spec.getValue(), origin.getValue(), CreateKeyForm.parseTags(tags.getText()),
-                alias.getText(), rotation.isSelected(), period.getValue(), multiRegion.isSelected()) : null);
+                alias.getText(), rotation.isSelected(), period.getValue(), multiRegion.isSelected(),
+                store.getValue() == null ? null : store.getValue().customKeyStoreId()) : null);
         dialog.resultProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 onCreate.accept(now);
@@ -113,6 +137,26 @@ final class CreateKeyDialog {
         });
         dialog.show();
         alias.requestFocus();
+    }
+
+    private static ComboBox<CustomKeyStoresListEntry> storeChoice(java.util.List<CustomKeyStoresListEntry> stores) {
+        ComboBox<CustomKeyStoresListEntry> box = new ComboBox<>();
+        box.setId("new-key-store");
+        box.getItems().add(null);
+        box.getItems().addAll(stores);
+        javafx.util.Callback<javafx.scene.control.ListView<CustomKeyStoresListEntry>,
+                ListCell<CustomKeyStoresListEntry>> cells = l -> new ListCell<>() {
+                    @Override
+                    protected void updateItem(CustomKeyStoresListEntry item, boolean empty) {
+                        super.updateItem(item, empty);
+                        setText(empty ? null : item == null ? "None (the AWS KMS key store)"
+                                : item.customKeyStoreName() + " (" + item.customKeyStoreId() + ")");
+                    }
+                };
+        box.setCellFactory(cells);
+        box.setButtonCell(cells.call(null));
+        box.setDisable(stores.isEmpty());
+        return box;
     }
 
     private static int field(GridPane grid, int row, String label, Node input, String help) {

@@ -10,22 +10,39 @@ import java.util.List;
 
 /**
  * What the create-key dialog collects. {@code alias} is optional (blank for none); {@code rotationDays} applies only
- * when {@code automaticRotation} is set; {@code multiRegion} makes an {@code mrk-} primary key.
+ * when {@code automaticRotation} is set; {@code multiRegion} makes an {@code mrk-} primary key. {@code customKeyStoreId}
+ * (null for none) creates the key in that custom key store, whose keys have Origin AWS_CLOUDHSM.
  */
 public record CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin,
                             List<Tag> tags, String alias, boolean automaticRotation, int rotationDays,
-                            boolean multiRegion) {
+                            boolean multiRegion, String customKeyStoreId) {
 
     public CreateKeyForm {
         tags = List.copyOf(tags);
         alias = alias == null ? "" : alias.trim();
         description = description == null ? "" : description;
+        if (customKeyStoreId != null && customKeyStoreId.isBlank()) {
+            customKeyStoreId = null;
+        }
     }
 
-    /** A single-Region key. */
+    /** A single-Region key outside custom key stores. */
     public CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin, List<Tag> tags,
                          String alias, boolean automaticRotation, int rotationDays) {
-        this(description, keyUsage, keySpec, origin, tags, alias, automaticRotation, rotationDays, false);
+        this(description, keyUsage, keySpec, origin, tags, alias, automaticRotation, rotationDays, false, null);
+    }
+
+    /** A key outside custom key stores, multi-Region or not. */
+    public CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin, List<Tag> tags,
+                         String alias, boolean automaticRotation, int rotationDays, boolean multiRegion) {
+        this(description, keyUsage, keySpec, origin, tags, alias, automaticRotation, rotationDays, multiRegion, null);
+    }
+
+    /** A single-Region key in a custom key store (null for none). */
+    public CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySpec, OriginType origin, List<Tag> tags,
+                         String alias, boolean automaticRotation, int rotationDays, String customKeyStoreId) {
+        this(description, keyUsage, keySpec, origin, tags, alias, automaticRotation, rotationDays, false,
+                customKeyStoreId);
     }
 
     public static CreateKeyForm symmetric(String alias) {
@@ -34,8 +51,9 @@ public record CreateKeyForm(String description, KeyUsage keyUsage, KeySpec keySp
     }
 
     public CreateKeyRequest toRequest() {
-        return new CreateKeyRequest(description.isBlank() ? null : description, keyUsage, keySpec, origin,
-                tags.isEmpty() ? null : tags, multiRegion ? Boolean.TRUE : null);
+        return new CreateKeyRequest(description.isBlank() ? null : description, keyUsage, keySpec,
+                customKeyStoreId == null ? origin : OriginType.AWS_CLOUDHSM, tags.isEmpty() ? null : tags, null,
+                null, multiRegion ? Boolean.TRUE : null, customKeyStoreId);
     }
 
     /** The alias as AWS wants it: with the {@code alias/} prefix the learner may leave out. */

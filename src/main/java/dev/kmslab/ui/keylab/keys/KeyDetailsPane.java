@@ -82,6 +82,9 @@ final class KeyDetailsPane extends ScrollPane {
         r = pair(grid, r, "Created", LabFormat.dateTime(m.creationDate()));
         r = pair(grid, r, "Spec / usage", m.keySpec() + " / " + m.keyUsage());
         r = pair(grid, r, "Origin / manager", m.origin() + " / " + m.keyManager());
+        if (m.customKeyStoreId() != null) {
+            r = pair(grid, r, "Custom key store", m.customKeyStoreId() + " (cluster " + m.cloudHsmClusterId() + ")");
+        }
         r = pair(grid, r, "Rotation", row.rotationEnabled() ? row.rotationText() + ", next "
                 + LabFormat.dateTime(row.nextRotation()) : row.rotationText());
         if (m.deletionDate() != null) {

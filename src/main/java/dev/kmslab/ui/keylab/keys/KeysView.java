@@ -60,14 +60,14 @@ public final class KeysView extends BorderPane {
         ComboBox<KeyState> state = new ComboBox<>();
         state.setId("keys-state-filter");
         state.getItems().add(null);
-        state.getItems().addAll(KeyState.Enabled, KeyState.Disabled, KeyState.PendingDeletion);
+        state.getItems().addAll(KeyState.Enabled, KeyState.Disabled, KeyState.PendingDeletion, KeyState.Unavailable);
         state.setButtonCell(stateCell());
         state.setCellFactory(l -> stateCell());
         state.valueProperty().bindBidirectional(model.stateFilterProperty());
         Button create = new Button("Create key", new FontIcon(Feather.PLUS));
         create.setId("create-key");
         create.getStyleClass().add("accent");
-        create.setOnAction(e -> CreateKeyDialog.show(this, model::create));
+        create.setOnAction(e -> model.connectedStores(stores -> CreateKeyDialog.show(this, stores, model::create)));
         Region gap = new Region();
         gap.setMinWidth(8);
         HBox bar = new HBox(search, state, gap, create);
@@ -99,7 +99,8 @@ public final class KeysView extends BorderPane {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                getStyleClass().removeAll("state-Enabled", "state-Disabled", "state-PendingDeletion");
+                getStyleClass().removeAll("state-Enabled", "state-Disabled", "state-PendingDeletion",
+                        "state-PendingImport", "state-Unavailable");
                 if (!empty && item != null) {
                     getStyleClass().add("state-" + item);
                 }

@@ -1,5 +1,10 @@
 package dev.kmslab.ui.keylab.keys;
 
+import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
+import dev.kmslab.engine.model.CustomKeyStoresListEntry;
+import dev.kmslab.engine.model.DescribeCustomKeyStoresRequest;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.model.CancelKeyDeletionRequest;
@@ -111,6 +116,14 @@ public final class KeysViewModel {
                 error.set(created.followUp());
             }
         }, this::failed);
+    }
+
+    /** The CONNECTED custom key stores, for the create-key dialog (none if they cannot be listed). */
+    public void connectedStores(Consumer<List<CustomKeyStoresListEntry>> onLoaded) {
+        session.call(engine -> engine.customKeyStores().describeCustomKeyStores(session.caller(),
+                DescribeCustomKeyStoresRequest.all()).customKeyStores().stream()
+                .filter(s -> s.connectionState() == ConnectionState.CONNECTED).collect(Collectors.toList()),
+                onLoaded, e -> onLoaded.accept(List.of()));
     }
 
     private Created createAll(KmsEngine engine, CreateKeyForm form) {

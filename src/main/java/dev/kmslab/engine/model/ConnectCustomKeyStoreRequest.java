@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** ConnectCustomKeyStore. */
+public record ConnectCustomKeyStoreRequest(String customKeyStoreId) {
+}

@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** DeleteCustomKeyStore. */
+public record DeleteCustomKeyStoreRequest(String customKeyStoreId) {
+}

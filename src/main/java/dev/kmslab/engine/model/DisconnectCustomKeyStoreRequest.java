@@ -1,0 +1,5 @@
+package dev.kmslab.engine.model;
+
+/** DisconnectCustomKeyStore. */
+public record DisconnectCustomKeyStoreRequest(String customKeyStoreId) {
+}

@@ -1,0 +1,156 @@
+package dev.kmslab.ui.keylab.keystores;
+
+import dev.kmslab.ui.keylab.Confirm;
+import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.LabFormat;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Custom key stores tab: lays out and binds {@link CustomKeyStoresViewModel}. The form on top creates an
+ * AWS_CLOUDHSM-style store on a PKCS#11 token; the list shows each store's connection state as a chip, with
+ * Connect, Disconnect and Delete for the selected one.
+ */
+public final class CustomKeyStoresView extends VBox {
+
+    private final CustomKeyStoresViewModel model;
+    private final ListView<StoreRow> list = new ListView<>();
+
+    public CustomKeyStoresView(CustomKeyStoresViewModel model) {
+        this.model = model;
+        setId("cks-view");
+        getStyleClass().add("lab-tab");
+        setSpacing(8);
+        Label intro = new Label("A custom key store keeps key material in hardware you control. In AWS that is a "
+                + "CloudHSM cluster; here it is a PKCS#11 token such as SoftHSM2. Keys created in a connected store "
+                + "are generated inside the token and never leave it; while the store is disconnected they are "
+                + "Unavailable.");
+        intro.setWrapText(true);
+        intro.getStyleClass().add("muted");
+        list.setId("cks-list");
+        list.setPlaceholder(new Label("No custom key stores yet."));
+        list.setItems(model.rows());
+        list.setCellFactory(l -> new StoreCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Label status = new Label();
+        status.setId("cks-status");
+        status.getStyleClass().add("lab-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        getChildren().addAll(intro, form(), list, actions(), status, new ErrorBox("cks-error",
+                model.errorProperty()));
+    }
+
+    private Node form() {
+        TextField name = new TextField();
+        name.setId("cks-name");
+        name.setPromptText("my-hsm-store");
+        name.textProperty().bindBidirectional(model.nameProperty());
+        TextField module = new TextField();
+        module.setId("cks-module");
+        module.setPromptText("/usr/lib/softhsm/libsofthsm2.so");
+        module.textProperty().bindBidirectional(model.moduleLibraryProperty());
+        ComboBox<CustomKeyStoresViewModel.SlotKind> kind = new ComboBox<>();
+        kind.setId("cks-slot-kind");
+        kind.getItems().addAll(CustomKeyStoresViewModel.SlotKind.values());
+        kind.valueProperty().bindBidirectional(model.slotKindProperty());
+        TextField slot = new TextField();
+        slot.setId("cks-slot");
+        slot.setPromptText("kmslab");
+        slot.textProperty().bindBidirectional(model.slotValueProperty());
+        PasswordField pin = new PasswordField();
+        pin.setId("cks-pin");
+        pin.textProperty().bindBidirectional(model.pinProperty());
+        Button create = new Button("Create key store", new FontIcon(Feather.PLUS));
+        create.setId("cks-create");
+        create.getStyleClass().add("accent");
+        create.disableProperty().bind(model.canCreate().not());
+        create.setOnAction(e -> model.create());
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("lab-form");
+        grid.addRow(0, label("Name"), name, label("PKCS#11 module"), module);
+        grid.addRow(1, label("Token"), new HBox(6, kind, slot), label("User PIN (KeyStorePassword)"),
+                new HBox(6, pin, create));
+        GridPane.setHgrow(module, Priority.ALWAYS);
+        Label help = new Label("The module and slot stand in for the CloudHSM cluster id; the PIN stands in for the "
+                + "kmsuser password. The lab keeps the PIN only inside its encrypted keystore. Without a module "
+                + "file the token is simulated in memory (PIN 1234, keys lost when the app closes).");
+        help.setWrapText(true);
+        help.getStyleClass().addAll("muted", "lab-form-help");
+        return new VBox(4, grid, help);
+    }
+
+    private Node actions() {
+        Button connect = new Button("Connect", new FontIcon(Feather.LINK));
+        connect.setId("cks-connect");
+        Button disconnect = new Button("Disconnect", new FontIcon(Feather.SLASH));
+        disconnect.setId("cks-disconnect");
+        Button delete = new Button("Delete", new FontIcon(Feather.TRASH_2));
+        delete.setId("cks-delete");
+        var selected = list.getSelectionModel().selectedItemProperty();
+        connect.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.get() == null || !selected.get().canConnect(), selected));
+        disconnect.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.get() == null || !selected.get().canDisconnect(), selected));
+        delete.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.get() == null || !selected.get().canDelete(), selected));
+        connect.setOnAction(e -> model.connect(selected.get()));
+        disconnect.setOnAction(e -> model.disconnect(selected.get()));
+        delete.setOnAction(e -> {
+            StoreRow row = selected.get();
+            Confirm.ask(this, "Delete custom key store", "Delete " + row.name() + " (" + row.id() + ")? The token "
+                    + "and any key objects in it are left as they are.", "Delete", () -> model.delete(row));
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(6, connect, disconnect, gap, delete);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("lab-form-label");
+        return label;
+    }
+
+    /** Name and id, the state chip, and the token that backs the store. */
+    private static final class StoreCell extends ListCell<StoreRow> {
+        @Override
+        protected void updateItem(StoreRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label title = new Label(row.name() + "  " + row.id());
+            title.getStyleClass().add("lab-form-label");
+            Label chip = new Label(row.stateText());
+            chip.getStyleClass().addAll("chip", "cks-state-" + row.state().name());
+            Label token = new Label(row.tokenText() + " · " + row.store().cloudHsmClusterId() + " · created "
+                    + LabFormat.date(row.store().creationDate()));
+            token.getStyleClass().add("muted");
+            HBox top = new HBox(8, title, chip);
+            top.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(new VBox(2, top, token));
+            setText(null);
+        }
+    }
+}

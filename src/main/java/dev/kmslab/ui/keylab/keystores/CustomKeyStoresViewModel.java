@@ -1,0 +1,232 @@
+package dev.kmslab.ui.keylab.keystores;
+
+import dev.kmslab.engine.CallerContext;
+import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.model.ConnectCustomKeyStoreRequest;
+import dev.kmslab.engine.model.CreateCustomKeyStoreRequest;
+import dev.kmslab.engine.model.CustomKeyStoresListEntry;
+import dev.kmslab.engine.model.DeleteCustomKeyStoreRequest;
+import dev.kmslab.engine.model.DescribeCustomKeyStoresRequest;
+import dev.kmslab.engine.model.DisconnectCustomKeyStoreRequest;
+import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.LabError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Custom key stores panel: a form for CreateCustomKeyStore (the PKCS#11 module, the slot, and the token PIN,
+ * which is cleared from the form as soon as the call is made), and the stores with their connection states and the
+ * Connect, Disconnect and Delete commands. Never touches a control.
+ */
+public final class CustomKeyStoresViewModel {
+
+    /** How the form picks the token. */
+    public enum SlotKind {
+        TOKEN_LABEL("Token label"), SLOT_ID("Slot id"), SLOT_LIST_INDEX("Slot list index");
+
+        private final String label;
+
+        SlotKind(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Where distributions install SoftHSM2's module; the first that exists is the form's default. */
+    public static final List<String> SOFTHSM_MODULES = List.of("/usr/lib/softhsm/libsofthsm2.so",
+            "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so", "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
+            "/usr/lib64/pkcs11/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so",
+            "/opt/homebrew/lib/softhsm/libsofthsm2.so");
+
+    private final KeyLabSession session;
+    private final ObservableList<StoreRow> rows = FXCollections.observableArrayList();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty moduleLibrary = new SimpleStringProperty("");
+    private final ObjectProperty<SlotKind> slotKind = new SimpleObjectProperty<>(SlotKind.TOKEN_LABEL);
+    private final StringProperty slotValue = new SimpleStringProperty("");
+    private final StringProperty pin = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final BooleanBinding canCreate;
+    private int loads;
+
+    public CustomKeyStoresViewModel(KeyLabSession session) {
+        this(session, defaultModule());
+    }
+
+    /** @param defaultModule the module path the form starts with (the SoftHSM2 library when installed) */
+    public CustomKeyStoresViewModel(KeyLabSession session, Optional<Path> defaultModule) {
+        this.session = session;
+        defaultModule.ifPresent(p -> moduleLibrary.set(p.toString()));
+        canCreate = Bindings.createBooleanBinding(() -> !name.get().isBlank() && !moduleLibrary.get().isBlank()
+                && !slotValue.get().isBlank() && !pin.get().isEmpty(), name, moduleLibrary, slotValue, pin);
+        session.revisionProperty().addListener((obs, was, now) -> reload());
+        reload();
+    }
+
+    public static Optional<Path> defaultModule() {
+        return SOFTHSM_MODULES.stream().map(Path::of).filter(Files::isRegularFile).findFirst();
+    }
+
+    public void reload() {
+        if (session.engine() == null) {
+            return;
+        }
+        int load = ++loads;
+        session.call(engine -> load(engine, session.caller()), loaded -> {
+            if (load == loads) {
+                rows.setAll(loaded);
+            }
+        }, e -> {
+            if (load == loads) {
+                rows.clear();
+                error.set(e);
+            }
+        });
+    }
+
+    /** DescribeCustomKeyStores only: the panel lists no keys, so loading it adds one event to the audit log. */
+    private static List<StoreRow> load(KmsEngine engine, CallerContext caller) {
+        List<StoreRow> loaded = new ArrayList<>();
+        for (CustomKeyStoresListEntry store : engine.customKeyStores().describeCustomKeyStores(caller,
+                DescribeCustomKeyStoresRequest.all()).customKeyStores()) {
+            loaded.add(new StoreRow(store));
+        }
+        return loaded;
+    }
+
+    // ---- commands ----
+
+    /** CreateCustomKeyStore from the form; the PIN field is cleared whatever the outcome. */
+    public void create() {
+        CreateCustomKeyStoreRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            error.set(new LabError("ValidationException", e.getMessage(), "A parameter is missing or malformed."));
+            return;
+        } finally {
+            pin.set("");
+        }
+        String storeName = request.customKeyStoreName();
+        session.mutate(engine -> engine.customKeyStores().createCustomKeyStore(session.caller(), request),
+                created -> done("Created custom key store " + storeName + " (" + created.customKeyStoreId()
+                        + "). Connect it before creating keys in it."), this::failed);
+    }
+
+    private CreateCustomKeyStoreRequest request() {
+        String slot = slotValue.get().trim();
+        Long slotId = null;
+        Integer index = null;
+        String label = null;
+        try {
+            switch (slotKind.get()) {
+                case SLOT_ID: slotId = Long.parseLong(slot); break;
+                case SLOT_LIST_INDEX: index = Integer.parseInt(slot); break;
+                default: label = slot;
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(slotKind.get() + " must be a whole number: " + slot);
+        }
+        return new CreateCustomKeyStoreRequest(name.get().trim(), Path.of(moduleLibrary.get().trim()), slotId,
+                index, label, pin.get().toCharArray());
+    }
+
+    /**
+     * ConnectCustomKeyStore. Like AWS, a failed login is not an error of the call: the store shows FAILED with its
+     * ConnectionErrorCode, so the status line points there.
+     */
+    public void connect(StoreRow row) {
+        session.mutate(engine -> {
+            engine.customKeyStores().connectCustomKeyStore(session.caller(),
+                    new ConnectCustomKeyStoreRequest(row.id()));
+            return engine.customKeyStores().describeCustomKeyStores(session.caller(),
+                    DescribeCustomKeyStoresRequest.byId(row.id())).customKeyStores().get(0);
+        }, store -> done(store.connectionErrorCode() == null ? "Connected " + row.name() + "."
+                : "Connecting " + row.name() + " failed: " + store.connectionErrorCode()
+                + ". Disconnect it, fix the cause (the PIN with UpdateCustomKeyStore), then connect again."),
+                this::failed);
+    }
+
+    public void disconnect(StoreRow row) {
+        session.mutate(engine -> {
+            engine.customKeyStores().disconnectCustomKeyStore(session.caller(),
+                    new DisconnectCustomKeyStoreRequest(row.id()));
+            return null;
+        }, nothing -> done("Disconnected " + row.name() + ": its keys are Unavailable until it reconnects."),
+                this::failed);
+    }
+
+    public void delete(StoreRow row) {
+        session.mutate(engine -> {
+            engine.customKeyStores().deleteCustomKeyStore(session.caller(), new DeleteCustomKeyStoreRequest(row.id()));
+            return null;
+        }, nothing -> done("Deleted custom key store " + row.name() + "."), this::failed);
+    }
+
+    private void done(String message) {
+        error.set(null);
+        status.set(message);
+    }
+
+    private void failed(LabError e) {
+        status.set("");
+        error.set(e);
+    }
+
+    // ---- properties ----
+
+    public ObservableList<StoreRow> rows() {
+        return rows;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty moduleLibraryProperty() {
+        return moduleLibrary;
+    }
+
+    public ObjectProperty<SlotKind> slotKindProperty() {
+        return slotKind;
+    }
+
+    public StringProperty slotValueProperty() {
+        return slotValue;
+    }
+
+    /** The token user PIN; bound to a password field and cleared after each CreateCustomKeyStore. */
+    public StringProperty pinProperty() {
+        return pin;
+    }
+
+    public BooleanBinding canCreate() {
+        return canCreate;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<LabError> errorProperty() {
+        return error;
+    }
+}
