@@ -91,7 +91,7 @@ final class KeyOperations {
             if (policy != null) {
                 next = next.withAccess(next.access().withKeyPolicy(keyId, policy));
             }
-            return new StateStore.Change<>(next, new CreateKeyResult(core.describe(next, key)));
+            return new StateStore.Change<>(next, new CreateKeyResult(core.metadata(next, key)));
         }));
     }
 

@@ -97,9 +97,12 @@ final class CreateKeyDialog {
                 + "must fit the usage (the engine says why when it does not).");
         row = field(grid, row, "Origin", origin, "AWS_KMS: KMS generates the key material. EXTERNAL: the key waits "
                 + "in PendingImport until you import your own material.");
-        row = field(grid, row, "Key store", store, "Optional: a connected custom key store. The key material is "
-                + "then generated inside its PKCS#11 token and every Encrypt and Decrypt runs there; the key is "
-                + "symmetric, cannot be rotated, and is Unavailable while the store is disconnected.");
+        // The row only appears when there is a store to choose: otherwise it is noise in an already long form.
+        if (!stores.isEmpty()) {
+            row = field(grid, row, "Key store", store, "Optional: a connected custom key store. The key material is "
+                    + "then generated inside its PKCS#11 token and every Encrypt and Decrypt runs there; the key is "
+                    + "symmetric, cannot be rotated, and is Unavailable while the store is disconnected.");
+        }
         row = field(grid, row, "Tags", tags, "One key=value per line, for cost allocation and attribute-based "
                 + "access control.");
         javafx.scene.layout.HBox rot = new javafx.scene.layout.HBox(8, rotation, period, new Label("days"));
@@ -110,7 +113,14 @@ final class CreateKeyDialog {
                 + "replicated to other Regions with the same key id and key material, so a ciphertext from one "
                 + "Region decrypts in another.");
         grid.add(tagError, 1, row);
-        dialog.getDialogPane().setContent(grid);
+        // On a small screen (or a projector at 1280x720) the form scrolls, so the buttons stay on screen.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        scroll.setMaxHeight(Math.max(300, screen - 220));
+        dialog.getDialogPane().setContent(scroll);
 
         ButtonType create = new ButtonType("Create key", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);

@@ -86,7 +86,7 @@ class ImportWizardModelTest {
         wizard.wrap();
         wizard.importMaterial();
         assertThat(wizard.outcome().errorCode()).isEqualTo("IncorrectKeyMaterialException");
-        assertThat(wizard.outcome().errorProperty().get().meaning()).contains("only the material first imported");
+        assertThat(wizard.outcome().errorProperty().get().meaning()).contains("exactly the material already associated");
         assertThat(state()).isEqualTo(KeyState.PendingImport);
 
         wizard.materialHexProperty().set(material);
