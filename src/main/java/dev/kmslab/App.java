@@ -4,10 +4,6 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.io.DataDirectory;
-import dev.kmslab.io.JsonFileStore;
-import dev.kmslab.study.checklist.ChecklistProgress;
-import dev.kmslab.study.content.ContentLoader;
-import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.KeyLabSession;
 import dev.kmslab.ui.keylab.LabEngineOpener;
@@ -17,7 +13,6 @@ import dev.kmslab.ui.shell.ShellViewModel;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -31,11 +26,7 @@ public class App extends Application {
 
     public static final String TITLE = "KMS Lab — learn AWS Key Management Service";
 
-    // Starts reading the study content as soon as this class is loaded, while the JavaFX toolkit is still starting.
-    private static CompletableFuture<StudyContent> preloaded =
-            CompletableFuture.supplyAsync(ContentLoader::loadFromClasspath);
-
-    private CompletableFuture<StudyContent> content;
+    private StartupPreload preload;
     private StartupOptions options;
     private ShellViewModel shell;
     private Stage stage;
@@ -56,27 +47,23 @@ public class App extends Application {
     public void init() {
         trace("init");
         options = StartupOptions.parse(getParameters().getRaw());
-        synchronized (App.class) {
-            content = preloaded != null ? preloaded : CompletableFuture.supplyAsync(ContentLoader::loadFromClasspath);
-            preloaded = null;
-        }
+        preload = StartupPreload.take(getParameters().getRaw(), Clock.systemUTC());
     }
 
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         trace("start");
-        DataDirectory data = DataDirectory.resolve(options.dataDir(), System.getenv(),
-                Path.of(System.getProperty("user.home")));
+        StartupPreload.Files files = preload.files().join();
+        DataDirectory data = files.data();
         Clock clock = Clock.systemUTC();
-        shell = new ShellViewModel(new JsonFileStore<>(data.resolve("settings.json"), AppSettings.class,
-                AppSettings::defaults, clock));
+        shell = new ShellViewModel(files.settingsStore(), files.settings());
         trace("settings");
         applyTheme(shell.settings().dark());
         trace("theme");
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
         keyLab = new KeyLabSession(UiExecutor.fx(2), Platform::runLater);
-        view = new MainView(shell, new ChecklistProgress(data.root(), clock), data.root(),
+        view = new MainView(shell, files.progress(), data.root(),
                 url -> getHostServices().showDocument(url), keyLab);
         trace("main view");
         Scene scene = new Scene(view);
@@ -100,7 +87,7 @@ public class App extends Application {
         });
         stage.show();
         trace("shown");
-        content.whenComplete((loaded, error) -> Platform.runLater(() -> {
+        preload.content().whenComplete((loaded, error) -> Platform.runLater(() -> {
             if (loaded != null) {
                 view.setContent(loaded);
             } else {
