@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.io.DataDirectory;
+import dev.kmslab.ui.common.Stylesheets;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.KeyLabSession;
 import dev.kmslab.ui.keylab.LabEngineOpener;
@@ -67,7 +68,7 @@ public class App extends Application {
                 url -> getHostServices().showDocument(url), keyLab);
         trace("main view");
         Scene scene = new Scene(view);
-        scene.getStylesheets().add(App.class.getResource("/assets/css/kmslab.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheets.url("kmslab"));
         view.installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle(TITLE);
