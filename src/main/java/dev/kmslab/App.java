@@ -11,7 +11,6 @@ import dev.kmslab.ui.keylab.LabEngineOpener;
 import dev.kmslab.ui.shell.AppSettings;
 import dev.kmslab.ui.shell.MainView;
 import dev.kmslab.ui.shell.ShellViewModel;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.animation.AnimationTimer;
@@ -34,19 +33,9 @@ public class App extends Application {
     private MainView view;
     private KeyLabSession keyLab;
 
-    // -Dkmslab.startupTrace=true prints how long each start-up phase took (JVM start = 0), to find what is slow.
-    private static final boolean TRACE = Boolean.getBoolean("kmslab.startupTrace");
-
-    static void trace(String phase) {
-        if (TRACE) {
-            System.err.println("startup " + phase + " at "
-                    + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
-        }
-    }
-
     @Override
     public void init() {
-        trace("init");
+        StartupClock.trace("init");
         options = StartupOptions.parse(getParameters().getRaw());
         preload = StartupPreload.take(getParameters().getRaw(), Clock.systemUTC());
     }
@@ -54,19 +43,19 @@ public class App extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        trace("start");
+        StartupClock.trace("start");
         StartupPreload.Files files = preload.files().join();
         DataDirectory data = files.data();
         Clock clock = Clock.systemUTC();
         shell = new ShellViewModel(files.settingsStore(), files.settings());
-        trace("settings");
+        StartupClock.trace("settings");
         applyTheme(shell.settings().dark());
-        trace("theme");
+        StartupClock.trace("theme");
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
         keyLab = new KeyLabSession(UiExecutor.fx(2), Platform::runLater);
         view = new MainView(shell, files.progress(), data.root(),
                 url -> getHostServices().showDocument(url), keyLab);
-        trace("main view");
+        StartupClock.trace("main view");
         Scene scene = new Scene(view);
         scene.getStylesheets().add(Stylesheets.url("kmslab"));
         view.installShortcuts(scene);
@@ -87,14 +76,14 @@ public class App extends Application {
             view.startBackgroundWork();
         });
         stage.show();
-        trace("shown");
+        StartupClock.trace("shown");
         preload.content().whenComplete((loaded, error) -> Platform.runLater(() -> {
             if (loaded != null) {
                 view.setContent(loaded);
             } else {
                 shell.notices().add("The study content could not be loaded: " + error.getMessage());
             }
-            trace("content");
+            StartupClock.trace("content");
             onReady(view, stage);
         }));
     }
@@ -175,7 +164,6 @@ public class App extends Application {
         }
     }
 
-    // The first pulse after show() is the first frame rendered; JVM start time comes from the runtime bean.
     // The first pulse after show() renders the first frame; the second pulse runs once it is on screen.
     private static void afterFirstFrame(Runnable action) {
         new AnimationTimer() {
@@ -193,7 +181,8 @@ public class App extends Application {
     }
 
     private static void reportStartupAndExit() {
-        long startup = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long startup = StartupClock.sinceJvmStart();
+        StartupClock.trace("first frame");
         System.out.println("startup_ms=" + startup);
         System.out.flush();
         Platform.exit();

@@ -65,6 +65,7 @@ final class StartupPreload {
         } catch (RuntimeException | Error e) {
             files.completeExceptionally(e);
         }
+        StartupClock.jvmStartMillis();
         try {
             content.complete(ContentLoader.loadFromClasspath());
         } catch (RuntimeException | Error e) {
