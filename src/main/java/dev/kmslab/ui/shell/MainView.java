@@ -9,6 +9,7 @@ import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.checklists.ChecklistView;
 import dev.kmslab.ui.checklists.ChecklistViewModel;
 import dev.kmslab.ui.common.FxUiExecutor;
+import dev.kmslab.ui.common.HoverTooltip;
 import dev.kmslab.ui.common.Lazy;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.flows.FlowsView;
@@ -38,7 +39,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -221,7 +221,7 @@ public final class MainView extends StackPane implements Navigator {
             button.getStyleClass().add("nav-button");
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
-            button.setTooltip(new Tooltip(section.title() + " (Ctrl+" + (i + 1) + ")"));
+            HoverTooltip.install(button, section.title() + " (Ctrl+" + (i + 1) + ")");
             button.setOnAction(e -> {
                 button.setSelected(true);
                 shell.selectedSectionProperty().set(section.id());
@@ -247,7 +247,7 @@ public final class MainView extends StackPane implements Navigator {
         zoom.setId("zoom-label");
         zoom.getStyleClass().add("muted");
         zoom.textProperty().bind(shell.zoomProperty().multiply(100).asString("Zoom %.0f%%"));
-        zoom.setTooltip(new Tooltip("Ctrl+= zooms in, Ctrl+- zooms out, Ctrl+0 resets"));
+        HoverTooltip.install(zoom, "Ctrl+= zooms in, Ctrl+- zooms out, Ctrl+0 resets");
         VBox box = new VBox(brand, nav, grow, endpointRow(), dark, zoom);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
@@ -272,7 +272,7 @@ public final class MainView extends StackPane implements Navigator {
         status.getStyleClass().addAll("muted", "endpoint-status");
         status.setWrapText(true);
         status.textProperty().bind(endpoint.statusProperty());
-        status.setTooltip(new Tooltip("aws --endpoint-url http://127.0.0.1:4599 kms list-keys"));
+        HoverTooltip.install(status, "aws --endpoint-url http://127.0.0.1:4599 kms list-keys");
         toggle.selectedProperty().addListener((obs, was, now) -> {
             if (now && !endpoint.start()) {
                 toggle.setSelected(false);
@@ -327,7 +327,7 @@ public final class MainView extends StackPane implements Navigator {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button searchButton = new Button("Search", new FontIcon(Feather.SEARCH));
         searchButton.setId("search-button");
-        searchButton.setTooltip(new Tooltip("Search everything (Ctrl+F)"));
+        HoverTooltip.install(searchButton, "Search everything (Ctrl+F)");
         searchButton.setOnAction(e -> openSearch());
         HBox header = new HBox(title, grow, searchButton);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -351,7 +351,7 @@ public final class MainView extends StackPane implements Navigator {
             HBox.setHgrow(label, Priority.ALWAYS);
             Button dismiss = new Button(null, new FontIcon(Feather.X));
             dismiss.getStyleClass().addAll("flat", "button-icon");
-            dismiss.setTooltip(new Tooltip("Dismiss"));
+            HoverTooltip.install(dismiss, "Dismiss");
             dismiss.setOnAction(e -> shell.notices().remove(text));
             HBox row = new HBox(label, dismiss);
             row.getStyleClass().add("notice");
