@@ -61,7 +61,6 @@ public class App extends Application {
         view.installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle(TITLE);
-        addIcons(stage);
         placeWindow(stage, shell.settings().window());
         stage.setOnHiding(e -> rememberWindow());
         Path dataRoot = data.root();
@@ -70,8 +69,9 @@ public class App extends Application {
                 reportStartupAndExit();
                 return;
             }
-            // Opening the keystore and reading the question banks wait for the first frame, so the window appears
-            // without competing with them for the CPU.
+            // The window icons (five PNGs to decode), opening the keystore and reading the question banks wait for
+            // the first frame, so the window appears without competing with them for the CPU.
+            addIcons(stage);
             openKeyLab(keyLab, dataRoot, clock);
             view.startBackgroundWork();
         });
@@ -125,13 +125,16 @@ public class App extends Application {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
+    // setAll: tests start the app again on the same stage.
     private static void addIcons(Stage stage) {
+        java.util.List<Image> icons = new java.util.ArrayList<>();
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var url = App.class.getResource("/assets/icons/kmslab-" + size + ".png");
             if (url != null) {
-                stage.getIcons().add(new Image(url.toExternalForm()));
+                icons.add(new Image(url.toExternalForm()));
             }
         }
+        stage.getIcons().setAll(icons);
     }
 
     private static void placeWindow(Stage stage, AppSettings.WindowBounds bounds) {
