@@ -44,7 +44,7 @@ public class App extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         StartupClock.trace("start");
-        StartupPreload.Files files = preload.files().join();
+        StartupPreload.UserFiles files = preload.files().join();
         DataDirectory data = files.data();
         Clock clock = Clock.systemUTC();
         shell = new ShellViewModel(files.settingsStore(), files.settings());

@@ -37,8 +37,8 @@ final class StartupClock {
     static void trace(String phase) {
         if (TRACE) {
             long cpuMs = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
-            System.err.println("startup " + phase + " at " + sinceJvmStart() + " ms (" + Thread.currentThread().getName()
-                    + " CPU " + cpuMs + " ms)");
+            System.err.println("startup " + phase + " at " + sinceJvmStart() + " ms ("
+                    + Thread.currentThread().getName() + " CPU " + cpuMs + " ms)");
         }
     }
 }

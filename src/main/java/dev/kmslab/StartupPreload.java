@@ -19,15 +19,15 @@ import java.util.concurrent.CompletableFuture;
 final class StartupPreload {
 
     /** The settings store and what it held, and the checklist progress (either may carry a notice for the user). */
-    record Files(DataDirectory data, JsonFileStore<AppSettings> settingsStore, JsonFileStore.Loaded<AppSettings> settings,
-                 ChecklistProgress progress) {
+    record UserFiles(DataDirectory data, JsonFileStore<AppSettings> settingsStore,
+                     JsonFileStore.Loaded<AppSettings> settings, ChecklistProgress progress) {
     }
 
     // The launcher's preload waits here for the application instance that JavaFX creates reflectively.
     private static StartupPreload pending;
 
     private final List<String> args;
-    private final CompletableFuture<Files> files = new CompletableFuture<>();
+    private final CompletableFuture<UserFiles> files = new CompletableFuture<>();
     private final CompletableFuture<StudyContent> content = new CompletableFuture<>();
 
     private StartupPreload(List<String> args) {
@@ -35,8 +35,9 @@ final class StartupPreload {
     }
 
     /** Starts reading for a run with these command-line arguments; {@link #take} hands the result to the app. */
-    static synchronized void begin(List<String> args) {
+    static synchronized StartupPreload begin(List<String> args) {
         pending = start(args, Clock.systemUTC());
+        return pending;
     }
 
     /** The preload begun for exactly these arguments, or a new one started now (tests start the app directly). */
@@ -61,7 +62,7 @@ final class StartupPreload {
         try {
             JsonFileStore<AppSettings> store = new JsonFileStore<>(data.resolve("settings.json"), AppSettings.class,
                     AppSettings::defaults, clock);
-            files.complete(new Files(data, store, store.load(), new ChecklistProgress(data.root(), clock)));
+            files.complete(new UserFiles(data, store, store.load(), new ChecklistProgress(data.root(), clock)));
         } catch (RuntimeException | Error e) {
             files.completeExceptionally(e);
         }
@@ -73,7 +74,7 @@ final class StartupPreload {
         }
     }
 
-    CompletableFuture<Files> files() {
+    CompletableFuture<UserFiles> files() {
         return files;
     }
 
