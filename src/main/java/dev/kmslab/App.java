@@ -4,20 +4,15 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.io.DataDirectory;
-import dev.kmslab.io.JsonFileStore;
-import dev.kmslab.study.checklist.ChecklistProgress;
-import dev.kmslab.study.content.ContentLoader;
-import dev.kmslab.study.content.StudyContent;
+import dev.kmslab.ui.common.Stylesheets;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.KeyLabSession;
 import dev.kmslab.ui.keylab.LabEngineOpener;
 import dev.kmslab.ui.shell.AppSettings;
 import dev.kmslab.ui.shell.MainView;
 import dev.kmslab.ui.shell.ShellViewModel;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -31,60 +26,41 @@ public class App extends Application {
 
     public static final String TITLE = "KMS Lab — learn AWS Key Management Service";
 
-    // Starts reading the study content as soon as this class is loaded, while the JavaFX toolkit is still starting.
-    private static CompletableFuture<StudyContent> preloaded =
-            CompletableFuture.supplyAsync(ContentLoader::loadFromClasspath);
-
-    private CompletableFuture<StudyContent> content;
+    private StartupPreload preload;
     private StartupOptions options;
     private ShellViewModel shell;
     private Stage stage;
     private MainView view;
     private KeyLabSession keyLab;
 
-    // -Dkmslab.startupTrace=true prints how long each start-up phase took (JVM start = 0), to find what is slow.
-    private static final boolean TRACE = Boolean.getBoolean("kmslab.startupTrace");
-
-    static void trace(String phase) {
-        if (TRACE) {
-            System.err.println("startup " + phase + " at "
-                    + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
-        }
-    }
-
     @Override
     public void init() {
-        trace("init");
+        StartupClock.trace("init");
         options = StartupOptions.parse(getParameters().getRaw());
-        synchronized (App.class) {
-            content = preloaded != null ? preloaded : CompletableFuture.supplyAsync(ContentLoader::loadFromClasspath);
-            preloaded = null;
-        }
+        preload = StartupPreload.take(getParameters().getRaw(), Clock.systemUTC());
     }
 
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        trace("start");
-        DataDirectory data = DataDirectory.resolve(options.dataDir(), System.getenv(),
-                Path.of(System.getProperty("user.home")));
+        StartupClock.trace("start");
+        StartupPreload.UserFiles files = preload.files().join();
+        DataDirectory data = files.data();
         Clock clock = Clock.systemUTC();
-        shell = new ShellViewModel(new JsonFileStore<>(data.resolve("settings.json"), AppSettings.class,
-                AppSettings::defaults, clock));
-        trace("settings");
+        shell = new ShellViewModel(files.settingsStore(), files.settings());
+        StartupClock.trace("settings");
         applyTheme(shell.settings().dark());
-        trace("theme");
+        StartupClock.trace("theme");
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
         keyLab = new KeyLabSession(UiExecutor.fx(2), Platform::runLater);
-        view = new MainView(shell, new ChecklistProgress(data.root(), clock), data.root(),
+        view = new MainView(shell, files.progress(), data.root(),
                 url -> getHostServices().showDocument(url), keyLab);
-        trace("main view");
+        StartupClock.trace("main view");
         Scene scene = new Scene(view);
-        scene.getStylesheets().add(App.class.getResource("/assets/css/kmslab.css").toExternalForm());
+        scene.getStylesheets().add(Stylesheets.url("kmslab"));
         view.installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle(TITLE);
-        addIcons(stage);
         placeWindow(stage, shell.settings().window());
         stage.setOnHiding(e -> rememberWindow());
         Path dataRoot = data.root();
@@ -93,20 +69,21 @@ public class App extends Application {
                 reportStartupAndExit();
                 return;
             }
-            // Opening the keystore and reading the question banks wait for the first frame, so the window appears
-            // without competing with them for the CPU.
+            // The window icons (five PNGs to decode), opening the keystore and reading the question banks wait for
+            // the first frame, so the window appears without competing with them for the CPU.
+            addIcons(stage);
             openKeyLab(keyLab, dataRoot, clock);
             view.startBackgroundWork();
         });
         stage.show();
-        trace("shown");
-        content.whenComplete((loaded, error) -> Platform.runLater(() -> {
+        StartupClock.trace("shown");
+        preload.content().whenComplete((loaded, error) -> Platform.runLater(() -> {
             if (loaded != null) {
                 view.setContent(loaded);
             } else {
                 shell.notices().add("The study content could not be loaded: " + error.getMessage());
             }
-            trace("content");
+            StartupClock.trace("content");
             onReady(view, stage);
         }));
     }
@@ -148,13 +125,16 @@ public class App extends Application {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
+    // setAll: tests start the app again on the same stage.
     private static void addIcons(Stage stage) {
+        java.util.List<Image> icons = new java.util.ArrayList<>();
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var url = App.class.getResource("/assets/icons/kmslab-" + size + ".png");
             if (url != null) {
-                stage.getIcons().add(new Image(url.toExternalForm()));
+                icons.add(new Image(url.toExternalForm()));
             }
         }
+        stage.getIcons().setAll(icons);
     }
 
     private static void placeWindow(Stage stage, AppSettings.WindowBounds bounds) {
@@ -187,7 +167,6 @@ public class App extends Application {
         }
     }
 
-    // The first pulse after show() is the first frame rendered; JVM start time comes from the runtime bean.
     // The first pulse after show() renders the first frame; the second pulse runs once it is on screen.
     private static void afterFirstFrame(Runnable action) {
         new AnimationTimer() {
@@ -205,7 +184,8 @@ public class App extends Application {
     }
 
     private static void reportStartupAndExit() {
-        long startup = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long startup = StartupClock.sinceJvmStart();
+        StartupClock.trace("first frame");
         System.out.println("startup_ms=" + startup);
         System.out.flush();
         Platform.exit();

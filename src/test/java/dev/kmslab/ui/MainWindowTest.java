@@ -44,6 +44,14 @@ class MainWindowTest {
     @Test
     void visitsEverySectionFromTheSidebarAndTheKeyboard() throws Exception {
         assertThat(title()).isEqualTo("Overview");
+        // The window uses the stylesheet compiled at build time (binary CSS loads faster than parsing the text).
+        assertThat(app.find("#main-view").getScene().getStylesheets())
+                .containsExactly(dev.kmslab.ui.common.Stylesheets.url("kmslab"))
+                .allMatch(url -> url.endsWith("/assets/css/kmslab.bss"));
+        // The window icons are decoded once the first frame is on screen.
+        javafx.stage.Stage stage = (javafx.stage.Stage) app.find("#main-view").getScene().getWindow();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> stage.getIcons().size() == 5);
+        assertThat(stage.getIcons()).allMatch(icon -> !icon.isError() && icon.getWidth() > 0);
         assertThat(app.lookup("#exam-badges .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("SAA-C03", "SAP-C02", "DVA-C02", "MLA-C01", "MLS-C01 · retired");
         app.navigate("services", "#service-map");

@@ -61,7 +61,7 @@ public final class KeyLabView extends VBox {
         this.session = session;
         setId("keylab");
         getStyleClass().add("keylab");
-        getStylesheets().add(KeyLabView.class.getResource("/assets/css/keylab.css").toExternalForm());
+        getStylesheets().add(dev.kmslab.ui.common.Stylesheets.url("keylab"));
         keys = new KeysViewModel(session);
         keys.setFlowOpener(flowOpener);
         tabs.setId("keylab-tabs");

@@ -4,12 +4,12 @@ import dev.kmslab.study.content.Concept;
 import dev.kmslab.study.content.ContentProblem;
 import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.study.content.Track;
+import dev.kmslab.ui.common.HoverTooltip;
 import dev.kmslab.ui.markdown.MarkdownRenderer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -64,7 +64,7 @@ public final class OverviewView extends ScrollPane {
                 badge.setText(track.exam() + " · retired");
                 tip += "\n" + track.retiredNote();
             }
-            badge.setTooltip(new Tooltip(tip));
+            HoverTooltip.install(badge, tip);
             badges.getChildren().add(badge);
         }
         page.getChildren().add(badges);

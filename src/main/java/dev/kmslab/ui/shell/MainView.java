@@ -9,6 +9,8 @@ import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.checklists.ChecklistView;
 import dev.kmslab.ui.checklists.ChecklistViewModel;
 import dev.kmslab.ui.common.FxUiExecutor;
+import dev.kmslab.ui.common.HoverTooltip;
+import dev.kmslab.ui.common.Lazy;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.flows.FlowsView;
 import dev.kmslab.ui.flows.FlowsViewModel;
@@ -37,7 +39,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -58,11 +59,15 @@ public final class MainView extends StackPane implements Navigator {
     private final ShellViewModel shell;
     private final Consumer<String> browser;
     private final OverviewViewModel overview = new OverviewViewModel();
-    private final ServiceMapViewModel services = new ServiceMapViewModel();
-    private final ChecklistViewModel checklists;
-    private final QuizViewModel quiz;
     private final SearchViewModel search = new SearchViewModel();
-    private final FlowsViewModel flows;
+    // Only the overview is on the first screen; every other section's model is built the first time it is needed
+    // (its section is shown, a search hit or link jumps into it, or background work after the first frame).
+    private final Lazy<ServiceMapViewModel> services;
+    private final Lazy<ChecklistViewModel> checklists;
+    private final Lazy<QuizViewModel> quiz;
+    private final Lazy<FlowsViewModel> flows;
+    private final dev.kmslab.ui.endpoint.EndpointViewModel endpoint;
+    private StudyContent studyContent;
     // The Key Lab opens its engine in the background; flows are recorded off the FX thread and read it from here.
     private volatile KmsEngine learnerEngine;
     private final MarkdownRenderer markdown = new MarkdownRenderer(this::follow);
@@ -73,44 +78,37 @@ public final class MainView extends StackPane implements Navigator {
     private final VBox noticeBox = new VBox();
     private final BorderPane frame = new BorderPane();
     private SearchOverlay searchOverlay;
-    private final dev.kmslab.ui.endpoint.EndpointViewModel endpoint;
     private final KeyLabSession keyLabSession;
 
     public MainView(ShellViewModel shell, ChecklistProgress progress, Path dataDir, Consumer<String> browser,
                     KeyLabSession keyLab) {
         this.shell = shell;
         this.browser = browser;
-        this.flows = new FlowsViewModel(FlowRecorder.withLearnerEngine(() -> learnerEngine, new SecureRandom()),
-                UiExecutor.fx(1));
+        this.keyLabSession = keyLab;
         if (keyLab != null) {
             learnerEngine = keyLab.engine();
             keyLab.engineProperty().addListener((obs, was, now) -> learnerEngine = now);
-            // A flow recorded on the learner's key makes real calls (rotations, new aliases...): refresh the Key Lab.
-            flows.player().flowProperty().addListener((obs, was, now) -> {
-                if (now != null && flows.keyIdProperty().get().isPresent()) {
-                    keyLab.changed();
-                }
-            });
         }
-        this.checklists = new ChecklistViewModel(progress);
-        this.keyLabSession = keyLab;
+        this.flows = new Lazy<>(() -> flowsModel(keyLab));
+        this.services = new Lazy<>(() -> withContent(new ServiceMapViewModel(), ServiceMapViewModel::contentProperty));
+        this.checklists = new Lazy<>(() -> withContent(new ChecklistViewModel(progress),
+                ChecklistViewModel::contentProperty));
         this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
                 dev.kmslab.server.ServerConfig.DEFAULT_PORT);
-        this.quiz = new QuizViewModel(dataDir, Clock.systemUTC(), new FxUiExecutor(), Random::new,
-                shell.notices()::add);
+        this.quiz = new Lazy<>(() -> quizModel(dataDir));
         shell.notice(progress.loadNotice());
         setId("main-view");
         getStyleClass().add("main-view");
         sections = List.of(
                 new Section("overview", "Overview", Feather.BOOK_OPEN, () -> new OverviewView(overview, markdown)),
                 new Section("services", "Service map", Feather.SHARE_2,
-                        () -> new ServiceMapView(services, markdown, this)),
+                        () -> new ServiceMapView(services.get(), markdown, this)),
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
-                        () -> new ChecklistView(checklists, this)),
+                        () -> new ChecklistView(checklists.get(), this)),
                 new Section("keylab", "Key Lab", Feather.LOCK, () -> new KeyLabView(keyLab, this::showFlow,
                         event -> showFlow(dev.kmslab.flow.AuditEventFlow.of(event)))),
-                new Section("flows", "Flows", Feather.PLAY_CIRCLE, () -> new FlowsView(flows)),
-                new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz, this)));
+                new Section("flows", "Flows", Feather.PLAY_CIRCLE, () -> new FlowsView(flows.get())),
+                new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz.get(), this)));
         frame.setLeft(sidebar());
         content.getStyleClass().add("section-content");
         VBox centre = new VBox(header(), noticeBox, content);
@@ -124,12 +122,41 @@ public final class MainView extends StackPane implements Navigator {
         applyZoom();
         shell.selectedSectionProperty().addListener((obs, was, now) -> showSection(now));
         shell.selectedSectionProperty().set("overview");
+    }
+
+    private FlowsViewModel flowsModel(KeyLabSession keyLab) {
+        FlowsViewModel model = new FlowsViewModel(
+                FlowRecorder.withLearnerEngine(() -> learnerEngine, new SecureRandom()), UiExecutor.fx(1));
+        if (keyLab != null) {
+            // A flow recorded on the learner's key makes real calls (rotations, new aliases...): refresh the Key Lab.
+            model.player().flowProperty().addListener((obs, was, now) -> {
+                if (now != null && model.keyIdProperty().get().isPresent()) {
+                    keyLab.changed();
+                }
+            });
+        }
+        return model;
+    }
+
+    private QuizViewModel quizModel(Path dataDir) {
+        QuizViewModel model = new QuizViewModel(dataDir, Clock.systemUTC(), new FxUiExecutor(), Random::new,
+                shell.notices()::add);
         // Quiz questions name a lab scenario; the ones the flow catalogue has open in the Flows player.
-        quiz.setLabOpener(flowId -> {
+        model.setLabOpener(flowId -> {
             if (FlowCatalogue.find(flowId).isPresent()) {
                 showFlow(flowId);
             }
         });
+        return model;
+    }
+
+    // A model built after the study content arrived gets it at once; later content reaches it through setContent.
+    private <M> M withContent(M model, java.util.function.Function<M, javafx.beans.property.ObjectProperty<StudyContent>>
+            property) {
+        if (studyContent != null) {
+            property.apply(model).set(studyContent);
+        }
+        return model;
     }
 
     /**
@@ -137,20 +164,25 @@ public final class MainView extends StackPane implements Navigator {
      * the first frame is on screen, so that this work does not compete with the window for the CPU at start-up.
      */
     public void startBackgroundWork() {
-        quiz.load();
+        quiz.get().load();
     }
 
-    /** The quiz section's model, e.g. to register a lab opener with {@link QuizViewModel#setLabOpener}. */
+    /** The quiz section's model (built on first use), e.g. to register a lab opener. */
     public QuizViewModel quiz() {
-        return quiz;
+        return quiz.get();
     }
 
     /** Hands the loaded study content to every section; called once loading finishes in the background. */
     public void setContent(StudyContent studyContent) {
+        this.studyContent = studyContent;
         overview.contentProperty().set(studyContent);
-        services.contentProperty().set(studyContent);
-        checklists.contentProperty().set(studyContent);
         search.contentProperty().set(studyContent);
+        if (services.built()) {
+            services.get().contentProperty().set(studyContent);
+        }
+        if (checklists.built()) {
+            checklists.get().contentProperty().set(studyContent);
+        }
     }
 
     /** Keyboard shortcuts that work wherever the focus is. */
@@ -189,7 +221,7 @@ public final class MainView extends StackPane implements Navigator {
             button.getStyleClass().add("nav-button");
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
-            button.setTooltip(new Tooltip(section.title() + " (Ctrl+" + (i + 1) + ")"));
+            HoverTooltip.install(button, section.title() + " (Ctrl+" + (i + 1) + ")");
             button.setOnAction(e -> {
                 button.setSelected(true);
                 shell.selectedSectionProperty().set(section.id());
@@ -215,7 +247,7 @@ public final class MainView extends StackPane implements Navigator {
         zoom.setId("zoom-label");
         zoom.getStyleClass().add("muted");
         zoom.textProperty().bind(shell.zoomProperty().multiply(100).asString("Zoom %.0f%%"));
-        zoom.setTooltip(new Tooltip("Ctrl+= zooms in, Ctrl+- zooms out, Ctrl+0 resets"));
+        HoverTooltip.install(zoom, "Ctrl+= zooms in, Ctrl+- zooms out, Ctrl+0 resets");
         VBox box = new VBox(brand, nav, grow, endpointRow(), dark, zoom);
         box.setId("sidebar");
         box.getStyleClass().add("sidebar");
@@ -240,7 +272,7 @@ public final class MainView extends StackPane implements Navigator {
         status.getStyleClass().addAll("muted", "endpoint-status");
         status.setWrapText(true);
         status.textProperty().bind(endpoint.statusProperty());
-        status.setTooltip(new Tooltip("aws --endpoint-url http://127.0.0.1:4599 kms list-keys"));
+        HoverTooltip.install(status, "aws --endpoint-url http://127.0.0.1:4599 kms list-keys");
         toggle.selectedProperty().addListener((obs, was, now) -> {
             if (now && !endpoint.start()) {
                 toggle.setSelected(false);
@@ -295,7 +327,7 @@ public final class MainView extends StackPane implements Navigator {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button searchButton = new Button("Search", new FontIcon(Feather.SEARCH));
         searchButton.setId("search-button");
-        searchButton.setTooltip(new Tooltip("Search everything (Ctrl+F)"));
+        HoverTooltip.install(searchButton, "Search everything (Ctrl+F)");
         searchButton.setOnAction(e -> openSearch());
         HBox header = new HBox(title, grow, searchButton);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -319,7 +351,7 @@ public final class MainView extends StackPane implements Navigator {
             HBox.setHgrow(label, Priority.ALWAYS);
             Button dismiss = new Button(null, new FontIcon(Feather.X));
             dismiss.getStyleClass().addAll("flat", "button-icon");
-            dismiss.setTooltip(new Tooltip("Dismiss"));
+            HoverTooltip.install(dismiss, "Dismiss");
             dismiss.setOnAction(e -> shell.notices().remove(text));
             HBox row = new HBox(label, dismiss);
             row.getStyleClass().add("notice");
@@ -369,7 +401,7 @@ public final class MainView extends StackPane implements Navigator {
             case CHECKLIST_ITEM -> {
                 String track = search.contentProperty().get().checklists().stream()
                         .filter(c -> c.items().anyMatch(i -> i.id().equals(hit.id())))
-                        .map(c -> c.track()).findFirst().orElse(checklists.trackProperty().get());
+                        .map(c -> c.track()).findFirst().orElse(checklists.get().trackProperty().get());
                 showChecklistItem(track, hit.id());
             }
         }
@@ -390,13 +422,13 @@ public final class MainView extends StackPane implements Navigator {
     @Override
     public void showService(String serviceId) {
         shell.selectedSectionProperty().set("services");
-        services.select(serviceId);
+        services.get().select(serviceId);
     }
 
     @Override
     public void showChecklistItem(String trackId, String itemId) {
         shell.selectedSectionProperty().set("checklists");
-        checklists.jumpTo(trackId, itemId);
+        checklists.get().jumpTo(trackId, itemId);
     }
 
     @Override
@@ -407,18 +439,18 @@ public final class MainView extends StackPane implements Navigator {
     @Override
     public void showFlow(String flowId, Optional<String> keyId) {
         shell.selectedSectionProperty().set("flows");
-        flows.open(flowId, keyId);
+        flows.get().open(flowId, keyId);
     }
 
     @Override
     public void showFlow(dev.kmslab.flow.Flow flow) {
         shell.selectedSectionProperty().set("flows");
-        flows.show(flow);
+        flows.get().show(flow);
     }
 
     /** The Flows section's model (what it plays, whether it is recording). */
     public FlowsViewModel flows() {
-        return flows;
+        return flows.get();
     }
 
     @Override

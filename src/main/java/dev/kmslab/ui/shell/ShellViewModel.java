@@ -28,8 +28,12 @@ public final class ShellViewModel {
     private AppSettings settings;
 
     public ShellViewModel(JsonFileStore<AppSettings> store) {
+        this(store, store.load());
+    }
+
+    /** For settings already read from {@code store} (the app reads them off the FX thread at start-up). */
+    public ShellViewModel(JsonFileStore<AppSettings> store, JsonFileStore.Loaded<AppSettings> loaded) {
         this.store = store;
-        JsonFileStore.Loaded<AppSettings> loaded = store.load();
         this.settings = loaded.value();
         loaded.notice().ifPresent(notices::add);
         dark.set(settings.dark());
