@@ -17,6 +17,10 @@ public final class Launcher {
             dev.kmslab.server.ServeCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        java.util.OptionalInt relaunched = FastStart.relaunch(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
         // Settings and study content start loading now, while the JavaFX toolkit starts on this thread.
         StartupPreload.begin(java.util.Arrays.asList(args));
         Application.launch(App.class, args);

@@ -20,7 +20,9 @@ final class StartupClock {
     static long jvmStartMillis() {
         long start = jvmStart;
         if (start == 0) {
-            start = ManagementFactory.getRuntimeMXBean().getStartTime();
+            // Started by FastStart: count from the first JVM, which is when the user asked for the app.
+            Long first = Long.getLong(FastStart.FIRST_JVM_START);
+            start = first != null ? first : ManagementFactory.getRuntimeMXBean().getStartTime();
             jvmStart = start;
         }
         return start;
