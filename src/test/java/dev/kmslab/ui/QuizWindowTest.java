@@ -125,7 +125,9 @@ class QuizWindowTest {
         String flowId = flows.player().model().flowProperty().get().id();
         assertThat(dev.kmslab.flow.FlowCatalogue.find(flowId)).isPresent();
         assertThat(app.<javafx.scene.control.ToggleButton>find("#nav-flows").isSelected()).isTrue();
-        assertThat(app.lookup("#flow-steps .list-cell").tryQuery()).isPresent();
+        // The step list fills on a later pulse than the one that set the flow.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> app.lookup("#flow-steps .list-cell").tryQuery().isPresent());
     }
 
     @Test
