@@ -38,13 +38,15 @@ final class FastStart {
         }
         Optional<Path> jar = ownJar();
         ProcessHandle.Info self = ProcessHandle.current().info();
-        if (jar.isEmpty() || self.command().isEmpty() || self.arguments().isEmpty()) {
+        if (jar.isEmpty() || self.command().isEmpty() || self.arguments().isEmpty()
+                || !Files.isRegularFile(jar.get().resolveSibling(ARCHIVE))) {
             return OptionalInt.empty();
         }
-        Path archive = jar.get().resolveSibling(ARCHIVE);
+        // Not ProcessHandle.Info.startInstant(): on Linux it is derived from the boot time in whole seconds and was
+        // measured up to 0.7 s early, which would make the start-up probe report too much.
+        long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         Optional<List<String>> command = command(self.command().get(), Arrays.asList(self.arguments().get()),
-                jar.get(), archive, self.startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis()),
-                Files.isRegularFile(archive));
+                jar.get(), jar.get().resolveSibling(ARCHIVE), started, true);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
