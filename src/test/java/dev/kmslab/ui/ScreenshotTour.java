@@ -128,8 +128,8 @@ public final class ScreenshotTour {
                 // Opened from the Keys tab with a store connected, so the Key store row shows.
                 new Step("keylab-create-key.png", () -> {
                     keyLabTab(stage, "keylab-tab-keys");
-                    later(400, () -> fire(stage, "#create-key"));
-                }, 2000, RegionStoreTour::createKeyScene),
+                    later(900, () -> fire(stage, "#create-key"));
+                }, 2500, RegionStoreTour::createKeyScene),
                 new Step("keylab-region-replica.png", () -> showReplica(stage), 1500),
                 new Step("flows.png", () -> shell().selectedSectionProperty().set("flows")),
                 new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 2)),
@@ -143,6 +143,7 @@ public final class ScreenshotTour {
                     showReplica(stage);
                 }, 1500),
                 new Step("keylab-keystores-dark.png", () -> {
+                    keyLab().regionProperty().set("us-east-1");
                     keyLabTab(stage, "keylab-tab-keystores");
                     later(600, () -> RegionStoreTour.selectStore(stage));
                 }, 1500)));
@@ -169,7 +170,12 @@ public final class ScreenshotTour {
     private void showReplica(Stage stage) {
         keyLab().regionProperty().set("eu-west-1");
         keyLabTab(stage, "keylab-tab-keys");
-        later(300, () -> keyLab().selectedKeyIdProperty().set(globalKey));
+        later(300, () -> {
+            keyLab().selectedKeyIdProperty().set(globalKey);
+            // The Multi-Region section (Replicate to…, Make primary) sits at the foot of the details.
+            later(400, () -> ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#key-details"))
+                    .setVvalue(1));
+        });
     }
 
     // The key engine opens in the background; wait for it before seeding keys.

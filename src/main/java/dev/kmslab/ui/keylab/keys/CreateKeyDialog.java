@@ -122,8 +122,9 @@ final class CreateKeyDialog {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
-        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
-        scroll.setMaxHeight(Math.max(300, screen - 220));
+        // A dialog sizes itself to its content's preferred height and ignores a max height, so it is
+        // shortened once shown; the ScrollPane then takes what is left.
+        dialog.setOnShown(e -> fitScreen(dialog));
         dialog.getDialogPane().setContent(scroll);
 
         ButtonType create = new ButtonType("Create key", ButtonBar.ButtonData.OK_DONE);
@@ -151,6 +152,15 @@ final class CreateKeyDialog {
         });
         dialog.show();
         alias.requestFocus();
+    }
+
+    private static void fitScreen(Dialog<?> dialog) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double room = screen.getHeight() - 40;
+        if (dialog.getHeight() > room) {
+            dialog.setHeight(room);
+            dialog.setY(screen.getMinY() + 20);
+        }
     }
 
     private static ComboBox<CustomKeyStoresListEntry> storeChoice(java.util.List<CustomKeyStoresListEntry> stores) {

@@ -46,7 +46,7 @@ public final class CustomKeyStoresView extends VBox {
         intro.setMinHeight(Region.USE_PREF_SIZE);
         list.setId("cks-list");
         list.setPrefHeight(160);
-        Label empty = new Label("No custom key stores yet. Fill in the form above and press Create key store, then "
+        Label empty = new Label("No custom key stores in this Region yet. Fill in the form above and press Create key store, then "
                 + "Connect it; keys created in it then show Origin AWS_CLOUDHSM in the Keys tab.");
         empty.setWrapText(true);
         empty.getStyleClass().add("muted");
