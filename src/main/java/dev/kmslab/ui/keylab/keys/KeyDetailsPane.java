@@ -243,7 +243,7 @@ final class KeyDetailsPane extends ScrollPane {
                 : "Flows need an enabled symmetric encryption key.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        HBox line = new HBox(6, flows, watch);
+        FlowPane line = new FlowPane(6, 6, flows, watch);
         line.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, line, hint);
     }
