@@ -51,7 +51,6 @@ final class RegionStoreTour {
 
     static void selectStore(Stage stage) {
         stage.getScene().getRoot().applyCss();
-        @SuppressWarnings("unchecked")
         var list = (javafx.scene.control.ListView<?>) stage.getScene().lookup("#cks-list");
         if (list != null) {
             list.getSelectionModel().select(0);
