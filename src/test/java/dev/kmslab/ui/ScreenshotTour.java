@@ -121,13 +121,32 @@ public final class ScreenshotTour {
                     later(300, () -> AsymmetricTour.openWizard(stage));
                 }, 10000,
                         AsymmetricTour::wizardScene),
+                new Step("keylab-keystores.png", () -> {
+                    keyLabTab(stage, "keylab-tab-keystores");
+                    later(600, () -> RegionStoreTour.selectStore(stage));
+                }, 1500),
+                // Opened from the Keys tab with a store connected, so the Key store row shows.
+                new Step("keylab-create-key.png", () -> {
+                    keyLabTab(stage, "keylab-tab-keys");
+                    later(900, () -> fire(stage, "#create-key"));
+                }, 2500, RegionStoreTour::createKeyScene),
+                new Step("keylab-region-replica.png", () -> showReplica(stage), 1500),
                 new Step("flows.png", () -> shell().selectedSectionProperty().set("flows")),
                 new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 2)),
                 new Step("overview-dark.png", () -> {
                     view.showOverview();
                     shell().darkProperty().set(true);
                 }),
-                new Step("service-map-dark.png", () -> view.showService("s3"))));
+                new Step("service-map-dark.png", () -> view.showService("s3")),
+                new Step("keylab-region-replica-dark.png", () -> {
+                    shell().darkProperty().set(true);
+                    showReplica(stage);
+                }, 1500),
+                new Step("keylab-keystores-dark.png", () -> {
+                    keyLab().regionProperty().set("us-east-1");
+                    keyLabTab(stage, "keylab-tab-keystores");
+                    later(600, () -> RegionStoreTour.selectStore(stage));
+                }, 1500)));
         // -Dkmslab.tourOnly=keylab-asym,keylab-import takes only the pictures whose file names start so.
         String only = System.getProperty("kmslab.tourOnly", "");
         if (!only.isBlank()) {
@@ -137,9 +156,25 @@ public final class ScreenshotTour {
         whenKeyLabReady(() -> {
             String orders = KeyLabDemoData.seed(keyLab().engine());
             KeyLabDemoData.seedPoliciesAndGrants(keyLab().engine(), orders);
+            RegionStoreTour.seedStore(keyLab().engine());
+            globalKey = RegionStoreTour.seedMultiRegion(keyLab());
             keyLab().selectedKeyIdProperty().set(orders);
             keyLab().changed();
             next(steps, stage);
+        });
+    }
+
+    // The multi-Region demo key, shown from its replica Region.
+    private String globalKey;
+
+    private void showReplica(Stage stage) {
+        keyLab().regionProperty().set("eu-west-1");
+        keyLabTab(stage, "keylab-tab-keys");
+        later(300, () -> {
+            keyLab().selectedKeyIdProperty().set(globalKey);
+            // The Multi-Region section (Replicate to…, Make primary) sits at the foot of the details.
+            later(400, () -> ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#key-details"))
+                    .setVvalue(1));
         });
     }
 

@@ -81,6 +81,8 @@ public final class KeyLabView extends VBox {
         ActAsBar actAs = new ActAsBar(new ActAsViewModel(session));
         HBox.setHgrow(actAs, Priority.ALWAYS);
         HBox header = new HBox(16, actAs, new RegionSwitcher(session));
+        // One band for both choosers: Act as gives up its description text before the Region chooser shrinks.
+        header.getStyleClass().add("lab-header");
         getChildren().addAll(new ClockBar(new ClockViewModel(session)), header, tabs);
     }
 

@@ -26,6 +26,10 @@ public final class RegionSwitcher extends HBox {
         chooser.setTooltip(new Tooltip("Each Region has its own keys, policies, grants and audit events. A "
                 + "multi-Region key has the same id and key material in every Region it is replicated to."));
         chooser.valueProperty().bindBidirectional(session.regionProperty());
+        // Wide enough for the longest Region name; never squeezed by the Act as bar beside it.
+        chooser.setPrefWidth(150);
+        chooser.setMinWidth(USE_PREF_SIZE);
+        setMinWidth(USE_PREF_SIZE);
         getChildren().addAll(title, chooser);
     }
 }

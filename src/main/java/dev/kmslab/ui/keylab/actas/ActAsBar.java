@@ -23,6 +23,8 @@ public final class ActAsBar extends VBox {
         ComboBox<PrincipalChoice> chooser = new ComboBox<>(model.choices());
         chooser.setId("act-as");
         chooser.setPrefWidth(340);
+        // The description beside it shortens first, so the principal's name stays readable.
+        chooser.setMinWidth(280);
         chooser.setTooltip(new Tooltip("Every Key Lab call runs as this principal. Key policies, IAM policies and "
                 + "grants decide what it may do."));
         model.selectedProperty().addListener((obs, was, now) -> chooser.setValue(now));

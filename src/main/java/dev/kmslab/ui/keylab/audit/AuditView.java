@@ -113,6 +113,11 @@ public final class AuditView extends BorderPane {
             asFlow.setOnAction(e -> eventOpener.accept(model.selectedProperty().get()));
             bar.getChildren().add(bar.getChildren().size() - 1, asFlow);
         }
+        // At 1280 pixels the toolbar is full: the filter field gives up width, never a check box or button label.
+        bar.getChildren().stream().filter(n -> n instanceof javafx.scene.control.ButtonBase)
+                .forEach(n -> ((javafx.scene.control.Control) n).setMinWidth(USE_PREF_SIZE));
+        op.setMinWidth(150);
+        key.setMinWidth(120);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
@@ -124,7 +129,7 @@ public final class AuditView extends BorderPane {
         table.setPlaceholder(new Label("No events yet: every call to the key engine appears here."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Time (UTC)", e -> LabFormat.seconds(e.eventTime()), 12));
-        table.getColumns().add(column("Event", AuditEvent::eventName, 12));
+        table.getColumns().add(column("Event", AuditEvent::eventName, 16));
         table.getColumns().add(column("Result", e -> e.isError() ? "Failed" : "Success", 6));
         table.getColumns().add(column("Error", e -> e.errorCode() == null ? "" : e.errorCode(), 15));
         table.getColumns().add(column("Key", e -> e.keyArn() == null ? "" : LabFormat.shortId(e.keyArn()), 7.5));

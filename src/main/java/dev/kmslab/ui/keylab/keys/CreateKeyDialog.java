@@ -40,6 +40,9 @@ final class CreateKeyDialog {
         dialog.setHeaderText("Create a KMS key");
         if (owner.getScene() != null) {
             dialog.initOwner(owner.getScene().getWindow());
+            // The app's theme and the Key Lab's form styles, so the dialog matches the window it came from.
+            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            dialog.getDialogPane().getStylesheets().add(dev.kmslab.ui.common.Stylesheets.url("keylab"));
         }
         TextField alias = new TextField();
         alias.setId("new-key-alias");
@@ -69,7 +72,8 @@ final class CreateKeyDialog {
         origin.disableProperty().bind(store.valueProperty().isNotNull());
         TextArea tags = new TextArea();
         tags.setId("new-key-tags");
-        tags.setPromptText("team=payments\nenv=dev");
+        // A prompt cannot show a line break, so the example says it in words.
+        tags.setPromptText("team=payments (one per line)");
         tags.setPrefRowCount(3);
         CheckBox rotation = new CheckBox("Rotate automatically every");
         rotation.setId("new-key-rotation");
@@ -118,8 +122,9 @@ final class CreateKeyDialog {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
-        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
-        scroll.setMaxHeight(Math.max(300, screen - 220));
+        // A dialog sizes itself to its content's preferred height and ignores a max height, so it is
+        // shortened once shown; the ScrollPane then takes what is left.
+        dialog.setOnShown(e -> fitScreen(dialog));
         dialog.getDialogPane().setContent(scroll);
 
         ButtonType create = new ButtonType("Create key", ButtonBar.ButtonData.OK_DONE);
@@ -149,6 +154,15 @@ final class CreateKeyDialog {
         alias.requestFocus();
     }
 
+    private static void fitScreen(Dialog<?> dialog) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double room = screen.getHeight() - 40;
+        if (dialog.getHeight() > room) {
+            dialog.setHeight(room);
+            dialog.setY(screen.getMinY() + 20);
+        }
+    }
+
     private static ComboBox<CustomKeyStoresListEntry> storeChoice(java.util.List<CustomKeyStoresListEntry> stores) {
         ComboBox<CustomKeyStoresListEntry> box = new ComboBox<>();
         box.setId("new-key-store");
@@ -172,6 +186,8 @@ final class CreateKeyDialog {
     private static int field(GridPane grid, int row, String label, Node input, String help) {
         Label name = new Label(label);
         name.getStyleClass().add("lab-form-label");
+        // The label column keeps its words; the input column gives up width instead.
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label explain = new Label(help);
         explain.getStyleClass().addAll("muted", "lab-form-help");
         explain.setWrapText(true);

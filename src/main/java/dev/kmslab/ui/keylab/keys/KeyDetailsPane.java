@@ -205,8 +205,14 @@ final class KeyDetailsPane extends ScrollPane {
         makePrimary.setDisable(!KeysViewModel.isReplica(row) || row.state() != KeyState.Enabled);
         makePrimary.setTooltip(new Tooltip("UpdatePrimaryRegion: this replica becomes the primary and the current "
                 + "primary becomes a replica. Both keys must be enabled."));
-        HBox line = new HBox(6, target, replicate, makePrimary);
-        line.setAlignment(Pos.CENTER_LEFT);
+        // ReplicateKey is called on the primary and UpdatePrimaryRegion on a replica, so each key shows only its
+        // own action; a FlowPane wraps them in the narrow details column instead of clipping the labels.
+        FlowPane line = new FlowPane(6, 6);
+        if (KeysViewModel.isReplica(row)) {
+            line.getChildren().add(makePrimary);
+        } else {
+            line.getChildren().addAll(target, replicate);
+        }
         return new VBox(6, where, line);
     }
 
@@ -237,7 +243,7 @@ final class KeyDetailsPane extends ScrollPane {
                 : "Flows need an enabled symmetric encryption key.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        HBox line = new HBox(6, flows, watch);
+        FlowPane line = new FlowPane(6, 6, flows, watch);
         line.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, line, hint);
     }
@@ -272,6 +278,7 @@ final class KeyDetailsPane extends ScrollPane {
         days.setId("key-deletion-days");
         days.setEditable(true);
         days.setPrefWidth(80);
+        days.setMinWidth(USE_PREF_SIZE);
         Button schedule = new Button("Schedule deletion", new FontIcon(Feather.TRASH_2));
         schedule.setId("key-schedule-deletion");
         schedule.getStyleClass().add("danger");
@@ -285,7 +292,10 @@ final class KeyDetailsPane extends ScrollPane {
         cancel.setOnAction(e -> model.cancelDeletion());
         Label waiting = new Label("waiting period (days):");
         waiting.getStyleClass().add("muted");
-        HBox deletion = new HBox(6, waiting, days, schedule);
+        HBox period = new HBox(6, waiting, days);
+        period.setAlignment(Pos.CENTER_LEFT);
+        // Wraps the button under the period in the narrow details column rather than cutting its label.
+        FlowPane deletion = new FlowPane(6, 6, period, schedule);
         deletion.setAlignment(Pos.CENTER_LEFT);
         FlowPane onOff = new FlowPane(6, 6, enable, disable, cancel);
         return new VBox(8, onOff, deletion);

@@ -34,7 +34,7 @@ public final class CustomKeyStoresView extends VBox {
     public CustomKeyStoresView(CustomKeyStoresViewModel model) {
         this.model = model;
         setId("cks-view");
-        getStyleClass().add("lab-tab");
+        getStyleClass().add("lab-page");
         setSpacing(8);
         Label intro = new Label("A custom key store keeps key material in hardware you control. In AWS that is a "
                 + "CloudHSM cluster; here it is a PKCS#11 token such as SoftHSM2. Keys created in a connected store "
@@ -42,8 +42,16 @@ public final class CustomKeyStoresView extends VBox {
                 + "Unavailable.");
         intro.setWrapText(true);
         intro.getStyleClass().add("muted");
+        // Wrapped text keeps all its lines; the list below gives up height instead.
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         list.setId("cks-list");
-        list.setPlaceholder(new Label("No custom key stores yet."));
+        list.setPrefHeight(160);
+        Label empty = new Label("No custom key stores in this Region yet. Fill in the form above and press Create key store, then "
+                + "Connect it; keys created in it then show Origin AWS_CLOUDHSM in the Keys tab.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("muted");
+        empty.setMaxWidth(520);
+        list.setPlaceholder(empty);
         list.setItems(model.rows());
         list.setCellFactory(l -> new StoreCell());
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -93,6 +101,7 @@ public final class CustomKeyStoresView extends VBox {
                 + "file the token is simulated in memory (PIN 1234, keys lost when the app closes).");
         help.setWrapText(true);
         help.getStyleClass().addAll("muted", "lab-form-help");
+        help.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(4, grid, help);
     }
 
