@@ -83,7 +83,6 @@ import dev.kmslab.engine.model.VerifyMacResult;
 import dev.kmslab.engine.model.VerifyRequest;
 import dev.kmslab.engine.model.VerifyResult;
 import dev.kmslab.engine.state.EngineState;
-import dev.kmslab.engine.store.EngineStateCodec;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import java.io.IOException;
 import java.time.Duration;
@@ -181,21 +180,7 @@ public final class KmsEngine {
      */
     public static KmsEngine open(EngineConfig config, TokenFactory tokens)
             throws IOException, KeystoreCorruptException {
-        Optional<byte[]> document = config.storage().load();
-        EngineState initial = EngineState.empty(config.account(), config.region());
-        if (document.isPresent()) {
-            try {
-                initial = EngineStateCodec.decode(document.get());
-            } catch (IOException e) {
-                throw new KeystoreCorruptException("The keystore could not be parsed: " + e.getMessage(), null, null,
-                        e);
-            }
-            if (!initial.account().equals(config.account()) || !initial.region().equals(config.region())) {
-                throw new KeystoreCorruptException("The keystore belongs to account " + initial.account()
-                        + " in " + initial.region() + ", not " + config.account() + " in " + config.region() + ".",
-                        null, null, null);
-            }
-        }
+        EngineState initial = StoredState.load(config);
         KmsEngine engine = new KmsEngine(config, initial, tokens);
         engine.applyDueEverywhere(config.clock().now());
         return engine;

@@ -46,7 +46,14 @@ class KeyLabUiTest {
     }
 
     private int versions() {
-        return app.lookup("#rotation-timeline .timeline-version").queryAll().size();
+        // On the FX thread: the timeline rebuilds its children while the test polls, and a lookup racing that
+        // rebuild can meet a half-replaced child list.
+        try {
+            return WaitForAsyncUtils.asyncFx(
+                    () -> app.lookup("#rotation-timeline .timeline-version").queryAll().size()).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String error(String id) {

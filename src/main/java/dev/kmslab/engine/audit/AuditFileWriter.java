@@ -1,7 +1,6 @@
 package dev.kmslab.engine.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -95,7 +94,8 @@ final class AuditFileWriter implements AutoCloseable {
 
     private void write(AuditEvent event) {
         try {
-            byte[] line = (json.writeValueAsString(toJson(event)) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (json.writeValueAsString(AuditEventJson.toNode(event)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
             if (size > 0 && size + line.length > maxBytes) {
                 rotate();
             }
@@ -104,24 +104,6 @@ final class AuditFileWriter implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not write audit event " + event.eventId(), e);
         }
-    }
-
-    private ObjectNode toJson(AuditEvent e) {
-        ObjectNode node = json.createObjectNode();
-        node.put("eventId", e.eventId());
-        node.put("eventTime", e.eventTime().toString());
-        node.put("eventName", e.eventName());
-        if (e.awsRegion() != null) {
-            node.put("awsRegion", e.awsRegion());
-        }
-        node.put("principalArn", e.principalArn());
-        node.put("keyArn", e.keyArn());
-        node.set("requestParameters", json.valueToTree(e.requestParameters()));
-        node.put("errorCode", e.errorCode());
-        node.put("errorMessage", e.errorMessage());
-        node.put("requestId", e.requestId());
-        node.put("authorizationExplanation", e.authorizationExplanation());
-        return node;
     }
 
     private void rotate() throws IOException {

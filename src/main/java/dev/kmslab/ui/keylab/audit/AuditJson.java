@@ -3,8 +3,8 @@ package dev.kmslab.ui.keylab.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.engine.audit.AuditEventJson;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -17,27 +17,9 @@ public final class AuditJson {
     private AuditJson() {
     }
 
-    static ObjectNode toNode(AuditEvent e) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("eventId", e.eventId());
-        node.put("eventTime", e.eventTime().toString());
-        node.put("eventName", e.eventName());
-        if (e.awsRegion() != null) {
-            node.put("awsRegion", e.awsRegion());
-        }
-        node.put("principalArn", e.principalArn());
-        node.put("keyArn", e.keyArn());
-        node.set("requestParameters", JSON.valueToTree(e.requestParameters()));
-        node.put("errorCode", e.errorCode());
-        node.put("errorMessage", e.errorMessage());
-        node.put("requestId", e.requestId());
-        node.put("authorizationExplanation", e.authorizationExplanation());
-        return node;
-    }
-
     public static String pretty(AuditEvent e) {
         try {
-            return PRETTY.writeValueAsString(toNode(e));
+            return PRETTY.writeValueAsString(AuditEventJson.toNode(e));
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -48,7 +30,7 @@ public final class AuditJson {
         StringBuilder out = new StringBuilder();
         for (AuditEvent e : events) {
             try {
-                out.append(JSON.writeValueAsString(toNode(e))).append('\n');
+                out.append(JSON.writeValueAsString(AuditEventJson.toNode(e))).append('\n');
             } catch (JsonProcessingException ex) {
                 throw new UncheckedIOException(ex);
             }
