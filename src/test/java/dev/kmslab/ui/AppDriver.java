@@ -2,6 +2,7 @@ package dev.kmslab.ui;
 
 import dev.kmslab.App;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -56,6 +57,21 @@ public class AppDriver extends FxRobot {
     public void navigate(String sectionId, String viewQuery) throws TimeoutException {
         clickOn("#nav-" + sectionId);
         waitFor(viewQuery);
+    }
+
+    /**
+     * Waits (up to 15 s) for a condition that engine calls on worker threads make true, then for the FX events they
+     * queued, so the screen shows their answer.
+     */
+    public void until(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Opens the Key Lab and waits until its engine (opened off the FX thread) is ready. */
+    public void openKeyLab() throws TimeoutException {
+        navigate("keylab", "#keys-view");
+        until(() -> app().keyLab().engine() != null);
     }
 
     /** The running app, to reach state the screens share (such as the Key Lab session). */

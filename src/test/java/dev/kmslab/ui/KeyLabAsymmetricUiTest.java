@@ -34,8 +34,7 @@ class KeyLabAsymmetricUiTest {
     @BeforeEach
     void start() throws Exception {
         app.start(data);
-        app.navigate("keylab", "#keys-view");
-        until(() -> app.app().keyLab().engine() != null);
+        app.openKeyLab();
     }
 
     @AfterEach

@@ -10,7 +10,6 @@ import dev.kmslab.flow.Flow;
 import dev.kmslab.ui.flows.FlowsView;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Key Lab's ways into the Flows player: "Watch with this key" records a flow on the learner's key, and "Open as
@@ -34,8 +32,7 @@ class KeyLabFlowEntryTest {
     @BeforeEach
     void start() throws Exception {
         app.start(data);
-        app.navigate("keylab", "#keys-view");
-        until(() -> app.app().keyLab().engine() != null);
+        app.openKeyLab();
     }
 
     @AfterEach
@@ -44,8 +41,7 @@ class KeyLabFlowEntryTest {
     }
 
     private void until(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.until(condition);
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.kmslab.ui.keylab.KeyLabSession;
 import dev.kmslab.ui.keylab.actas.PrincipalChoice;
 import dev.kmslab.ui.keylab.grants.GrantRow;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Key Lab's Act as bar, Policies and Grants tabs, driven like a learner would. */
 class KeyLabPoliciesUiTest {
@@ -57,8 +55,7 @@ class KeyLabPoliciesUiTest {
     }
 
     private void until(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.until(condition);
     }
 
     private void tab(String id, String viewQuery) throws Exception {

@@ -10,7 +10,6 @@ import dev.kmslab.ui.keylab.KeyLabSession;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Region switcher clicked like a learner would: the Keys table shows the chosen Region's keys. */
 class KeyLabRegionUiTest {
@@ -32,8 +30,7 @@ class KeyLabRegionUiTest {
     @BeforeEach
     void start() throws Exception {
         app.start(data);
-        app.navigate("keylab", "#keys-view");
-        until(() -> app.app().keyLab().engine() != null);
+        app.openKeyLab();
     }
 
     @AfterEach
@@ -42,8 +39,7 @@ class KeyLabRegionUiTest {
     }
 
     private void until(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.until(condition);
     }
 
     private TableView<KeyRow> keysTable() {

@@ -6,7 +6,6 @@ import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.ui.keylab.ErrorBox;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +25,7 @@ class KeyLabUiTest {
     @BeforeEach
     void start() throws Exception {
         app.start(data);
-        app.navigate("keylab", "#keys-view");
-        until(() -> app.app().keyLab().engine() != null);
+        app.openKeyLab();
     }
 
     @AfterEach
@@ -35,10 +33,8 @@ class KeyLabUiTest {
         app.stop();
     }
 
-    // Engine calls run on worker threads in the real app, so every check waits for its answer.
     private void until(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.until(condition);
     }
 
     private TableView<KeyRow> keysTable() {
