@@ -43,6 +43,8 @@ final class FlowCatalogueView extends ScrollPane {
     private static VBox card(FlowsViewModel vm, FlowDefinition def) {
         Label title = new Label(def.title(), new FontIcon(Feather.PLAY_CIRCLE));
         title.getStyleClass().add("card-title");
+        // Longer titles (the multi-Region and custom key store flows) wrap rather than end in "...".
+        title.setWrapText(true);
         Label summary = new Label(def.summary());
         summary.setWrapText(true);
         summary.getStyleClass().add("card-summary");
