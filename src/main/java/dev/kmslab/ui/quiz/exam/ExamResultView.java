@@ -75,7 +75,7 @@ public final class ExamResultView extends VBox {
         table.getStyleClass().add("domain-table");
         int row = 0;
         for (DomainScore d : result.domains()) {
-            Label name = new Label(d.domain() + " (" + d.weight() + "%)");
+            Label name = new Label(d.weight() > 0 ? d.domain() + " (" + d.weight() + "%)" : d.domain());
             name.setWrapText(true);
             name.getStyleClass().add("domain-name");
             ProgressBar bar = new ProgressBar(d.percent() / 100.0);

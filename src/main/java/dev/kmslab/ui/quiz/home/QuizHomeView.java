@@ -110,6 +110,11 @@ public final class QuizHomeView extends ScrollPane {
             b.getStyleClass().add("small");
         }
         FlowPane buttons = new FlowPane(practice, exam2, review);
+        if (t.track().retired()) {
+            // A retired exam can no longer be booked: practice and review keep the learner's progress readable,
+            // but no new exam simulation is offered.
+            buttons.getChildren().remove(exam2);
+        }
         buttons.getStyleClass().add("card-buttons");
         card.getChildren().addAll(grow, buttons);
         return card;
