@@ -33,6 +33,7 @@ public final class PracticeView extends VBox {
     private final Navigator navigator;
     private final VBox page = new VBox();
     private final ScrollPane scroll;
+    private final Label due = new Label();
 
     public PracticeView(PracticeViewModel practice, QuizViewModel model, Navigator navigator) {
         this.practice = practice;
@@ -45,6 +46,9 @@ public final class PracticeView extends VBox {
         practice.draftProperty().addListener((obs, was, now) -> refresh());
         practice.feedbackProperty().addListener((obs, was, now) -> refresh());
         practice.finishedProperty().addListener((obs, was, now) -> refresh());
+        due.setId("practice-due");
+        due.getStyleClass().add("muted");
+        practice.cardProperty().addListener((obs, was, now) -> updateDue());
         refresh();
     }
 
@@ -60,19 +64,13 @@ public final class PracticeView extends VBox {
         return b;
     }
 
-    private Label dueLine() {
-        Label due = new Label();
-        due.setId("practice-due");
-        due.getStyleClass().add("muted");
-        Runnable update = () -> {
-            Card c = practice.cardProperty().get();
-            due.setText(c == null ? "" : "Comes back in review in "
-                    + IntervalFormat.of(Duration.between(model.clock().instant(), c.due())).replace("<", "under ")
-                    + (practice.feedbackProperty().get().correct() ? "." : ": a miss is due again the same day."));
-        };
-        practice.cardProperty().addListener((obs, was, now) -> update.run());
-        update.run();
-        return due;
+    // When the answered question comes back: follows "I guessed" / "Too easy" as they re-grade it.
+    private void updateDue() {
+        Card c = practice.cardProperty().get();
+        Feedback f = practice.feedbackProperty().get();
+        due.setText(c == null || f == null ? "" : "Comes back in review in "
+                + IntervalFormat.of(Duration.between(model.clock().instant(), c.due())).replace("<", "under ")
+                + (f.correct() ? "." : ": a miss is due again the same day."));
     }
 
     private void refresh() {
@@ -136,7 +134,8 @@ public final class PracticeView extends VBox {
             FeedbackPane pane = new FeedbackPane(feedback, navigator,
                     model.conceptFor(feedback.question()), model.labOpener(), actions);
             page.getChildren().add(pane);
-            page.getChildren().add(dueLine());
+            updateDue();
+            page.getChildren().add(due);
             QuizPages.scrollTo(scroll, pane);
         }
         requestFocus();
