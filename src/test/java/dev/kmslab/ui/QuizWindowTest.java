@@ -137,15 +137,20 @@ class QuizWindowTest {
         app.clickOn("#practice-start");
         app.waitFor("#practice-view");
         assertThat(app.lookup("#feedback").tryQuery()).isEmpty();
+        int options = app.lookup(".answer-option").queryAll().size();
         answerByClicking();
         app.clickOn("#practice-submit");
         app.waitFor("#feedback");
         assertThat(text("#feedback-verdict")).isIn("Correct", "Incorrect");
-        int options = app.lookup(".answer-option").queryAll().size();
+        // The feedback replaces the answer controls; the other options' explanations fold away.
+        assertThat(app.lookup(".answer-option").queryAll()).isEmpty();
+        if (app.lookup("#feedback-others").tryQuery().isPresent()) {
+            app.interact(() -> app.<javafx.scene.control.TitledPane>find("#feedback-others").setExpanded(true));
+        }
         assertThat(app.lookup(".feedback-option").queryAll()).hasSize(options);
         assertThat(app.lookup(".feedback-explanation").queryAllAs(Label.class)).hasSize(options)
                 .allSatisfy(l -> assertThat(l.getText()).isNotBlank());
-        assertThat(text("#feedback-reference")).startsWith("AWS documentation: ");
+        assertThat(text("#feedback-reference")).startsWith("AWS docs: ");
         app.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text("#question-position")).startsWith("Question 2 of ");
@@ -157,5 +162,64 @@ class QuizWindowTest {
         app.waitFor("#feedback");
         assertThat(text("#feedback-verdict")).isIn("Correct", "Incorrect");
         assertThat(text("#practice-score")).matches("[012] of 2 correct so far");
+    }
+
+    /** True when the node lies wholly inside the scroll pane's visible viewport (no scrolling needed to see it). */
+    private static boolean inViewport(javafx.scene.control.ScrollPane scroll, Node node) {
+        javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+        javafx.geometry.Bounds b = node.localToScene(node.getLayoutBounds());
+        return node.isVisible() && b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5
+                && b.getMinX() >= view.getMinX() - 0.5 && b.getMaxX() <= view.getMaxX() + 0.5;
+    }
+
+    @Test
+    void practiceMiss_at1280x800_feedbackAndNextInSight_thenTheQuestionIsDueInReview() throws Exception {
+        javafx.stage.Window window = app.find("#main-view").getScene().getWindow();
+        app.interact(() -> {
+            window.setWidth(1280);
+            window.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        app.clickOn("#practice-SAA");
+        app.clickOn("#practice-length-10");
+        app.clickOn("#practice-start");
+        app.waitFor("#practice-view");
+        assertThat(text("#question-position")).isEqualTo("Question 1 of 10");
+        String missed = null;
+        // Answer by clicking the first options until one answer is wrong (the order is random).
+        for (int i = 0; i < 10 && missed == null; i++) {
+            if (i > 0) {
+                app.clickOn("#practice-next");
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            String stem = text("#question-stem");
+            answerByClicking();
+            app.clickOn("#practice-submit");
+            app.waitFor("#feedback");
+            if (text("#feedback-verdict").equals("Incorrect")) {
+                missed = stem;
+            }
+        }
+        assertThat(missed).as("a wrong answer within 10 questions").isNotNull();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane scroll = app.find("#practice-scroll");
+        Node chosen = app.lookup(".feedback-option.option-wrong .feedback-explanation").query();
+        assertThat(((Label) chosen).getText()).isNotBlank();
+        assertThat(inViewport(scroll, app.find("#feedback-verdict"))).as("verdict in sight").isTrue();
+        assertThat(inViewport(scroll, chosen)).as("the chosen option's explanation in sight").isTrue();
+        assertThat(inViewport(scroll, app.find("#practice-next"))).as("Next in sight").isTrue();
+        assertThat(text("#practice-due")).contains("a miss is due again the same day");
+        app.clickOn("#practice-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        app.clickOn("#quiz-home-button");
+        app.waitFor("#quiz-track-cards");
+        assertThat(text("#quiz-due-SAA")).matches("[1-9]\\d* due today · .*");
+        assertThat(text("#mistakes-SAA")).isEqualTo("My mistakes (1)");
+        assertThat(app.lookup("#resume-SAA").tryQuery()).isPresent();
+        app.scrollIntoView("#review-SAA");
+        app.clickOn("#review-SAA");
+        app.waitFor("#review-view");
+        // Misses are due first (1-minute step), ahead of right answers (10-minute step).
+        assertThat(text("#question-stem")).isEqualTo(missed);
     }
 }

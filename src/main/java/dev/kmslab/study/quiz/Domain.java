@@ -2,7 +2,7 @@ package dev.kmslab.study.quiz;
 
 import java.util.Objects;
 
-/** An exam domain (section) with its weight in percent, as published in the exam guide. */
+/** An exam domain (section) with its weight in percent, as published in the exam guide; 0 when none is published. */
 public record Domain(String name, int weight) {
 
     public Domain {

@@ -45,10 +45,12 @@ public final class TrackCatalog {
             for (JsonNode d : t.path("domains")) {
                 domains.add(new Domain(d.path("name").asText(), d.path("weight").asInt()));
             }
+            List<String> types = new ArrayList<>();
+            t.path("questionTypes").forEach(n -> types.add(n.asText()));
             tracks.add(new Track(t.path("id").asText(), t.path("exam").asText(), t.path("name").asText(),
                     t.path("questions").asInt(), t.path("scoredQuestions").asInt(), t.path("minutes").asInt(),
                     t.path("passMark").asInt(), t.path("retired").asBoolean(false),
-                    t.hasNonNull("retiredNote") ? t.get("retiredNote").asText() : null, domains));
+                    t.hasNonNull("retiredNote") ? t.get("retiredNote").asText() : null, domains, types));
         }
         List<Topic> topics = new ArrayList<>();
         for (JsonNode t : root.path("topics")) {

@@ -3,11 +3,14 @@ package dev.kmslab.ui.quiz;
 import dev.kmslab.study.quiz.Attempt;
 import dev.kmslab.study.quiz.QuestionBank;
 import dev.kmslab.study.quiz.exam.ExamResult;
+import dev.kmslab.study.quiz.practice.PracticeState;
 import dev.kmslab.study.quiz.progress.QuizProgressStore;
 import dev.kmslab.study.quiz.srs.Card;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +46,39 @@ public final class QuizStore {
             store.recordExam(result);
             store.recordAttempts(attempts);
         });
+    }
+
+    /** An exam's result, attempts and the cards its answers produced, saved together. */
+    public void exam(ExamResult result, List<Attempt> attempts, List<Card> cards) {
+        save("the exam result", () -> store.recordExam(result, attempts, cards));
+    }
+
+    public void practiceAnswer(Attempt attempt, Card card, PracticeState state) {
+        save("your answer", () -> store.recordPracticeAnswer(attempt, card, state));
+    }
+
+    public void practice(PracticeState state) {
+        save("the practice session", () -> store.putPractice(state));
+    }
+
+    public Optional<PracticeState> practice() {
+        return store == null ? Optional.empty() : store.practice();
+    }
+
+    public void lastTrack(String trackId) {
+        save("the last track", () -> store.putLastTrack(trackId));
+    }
+
+    public Optional<String> lastTrack() {
+        return store == null ? Optional.empty() : store.lastTrack();
+    }
+
+    public Set<String> mistakes(String trackId, QuestionBank bank) {
+        return store == null ? Set.of() : store.mistakes(trackId, bank);
+    }
+
+    public Card cardOf(String questionId) {
+        return store == null ? null : store.card(questionId).orElse(null);
     }
 
     public void card(Card card) {

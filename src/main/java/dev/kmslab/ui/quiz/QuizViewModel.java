@@ -9,6 +9,10 @@ import dev.kmslab.study.quiz.load.LoadResult;
 import dev.kmslab.study.quiz.load.QuestionBankLoader;
 import dev.kmslab.study.quiz.practice.PracticeFilter;
 import dev.kmslab.study.quiz.practice.PracticeSession;
+import dev.kmslab.study.quiz.practice.PracticeState;
+import dev.kmslab.study.quiz.srs.Card;
+import dev.kmslab.study.quiz.srs.LearningLoop;
+import dev.kmslab.study.quiz.srs.Readiness;
 import dev.kmslab.study.quiz.progress.QuizProgressStore;
 import dev.kmslab.study.quiz.srs.DueQueue;
 import dev.kmslab.study.quiz.srs.FsrsScheduler;
@@ -23,7 +27,9 @@ import dev.kmslab.ui.quiz.review.ReviewViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -48,12 +54,16 @@ public final class QuizViewModel {
     /** New (never reviewed) questions added to a review session after the due cards. */
     public static final int NEW_CARDS_PER_SESSION = 10;
 
+    /** Questions in a "drill the weakest domain" session. */
+    public static final int DRILL_LENGTH = 10;
+
     private final Path dataDir;
     private final Clock clock;
     private final UiExecutor executor;
     private final Supplier<Random> randoms;
     private final Consumer<String> notices;
     private final FsrsScheduler scheduler = FsrsScheduler.withDefaults();
+    private final LearningLoop loop = new LearningLoop(scheduler);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final ObjectProperty<QuestionBank> bank = new SimpleObjectProperty<>();
     private final ObservableList<LoadProblem> problems = FXCollections.observableArrayList();
@@ -66,6 +76,7 @@ public final class QuizViewModel {
     private final ObjectProperty<ExamResultViewModel> result = new SimpleObjectProperty<>();
     private final ObjectProperty<ReviewViewModel> review = new SimpleObjectProperty<>();
     private final ProgressViewModel progress;
+    private final ObjectProperty<dev.kmslab.study.content.StudyContent> content = new SimpleObjectProperty<>();
     private QuizStore store = new QuizStore(null, error::set, () -> { });
     private Consumer<String> labOpener;
     private boolean storeOpened;
@@ -80,7 +91,7 @@ public final class QuizViewModel {
         this.executor = executor;
         this.randoms = randoms;
         this.notices = notices;
-        this.progress = new ProgressViewModel(clock);
+        this.progress = new ProgressViewModel(clock, scheduler);
     }
 
     private record Loaded(LoadResult result, QuizProgressStore store, String storeError) {
@@ -119,6 +130,7 @@ public final class QuizViewModel {
         if (loaded.storeError() != null) {
             notices.accept(loaded.storeError());
         }
+        store.lastTrack().ifPresent(progress.chartTrackProperty()::set);
         problems.setAll(loaded.result().problems());
         bank.set(loaded.result().bank());
         loading.set(false);
@@ -196,6 +208,29 @@ public final class QuizViewModel {
         return labOpener;
     }
 
+    /** The study content (concept pages), for the feedback's link to the question's concept page. */
+    public ObjectProperty<dev.kmslab.study.content.StudyContent> contentProperty() {
+        return content;
+    }
+
+    /**
+     * The concept page (id and title) for a question: the first of its topics that a concept page covers, in the
+     * question's topic order; empty until the content has loaded or when no page covers its topics.
+     */
+    public Optional<java.util.Map.Entry<String, String>> conceptFor(dev.kmslab.study.quiz.Question q) {
+        if (content.get() == null) {
+            return Optional.empty();
+        }
+        for (String topic : q.topics()) {
+            for (dev.kmslab.study.content.Concept c : content.get().concepts()) {
+                if (c.topics().contains(topic) || c.id().equals(topic)) {
+                    return Optional.of(java.util.Map.entry(c.id(), c.title()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The key handler of the page shown, if it takes keys. */
     public QuizKeys keys() {
         switch (screen.get()) {
@@ -229,9 +264,83 @@ public final class QuizViewModel {
     }
 
     public void startPractice(PracticeFilter filter) {
-        PracticeSession session = new PracticeSession(bank.get(), filter, randoms.get(), clock);
-        practice.set(new PracticeViewModel(session, filter, store::attempts));
+        startPractice(filter, PracticeSession.ALL);
+    }
+
+    /** Starts a practice session of {@code length} questions ({@link PracticeSession#ALL} for every match). */
+    public void startPractice(PracticeFilter filter, int length) {
+        show(new PracticeSession(bank.get(), filter, length, randoms.get(), clock));
+        store.practice(practice.get().session().state());
+    }
+
+    /** The unfinished practice session saved in the progress file, if any. */
+    public Optional<PracticeState> savedPractice() {
+        return store.practice();
+    }
+
+    /** Goes back to the saved practice session at its next unanswered question; false when there is none. */
+    public boolean resumePractice() {
+        Optional<PracticeState> saved = store.practice();
+        if (bank.get() == null || saved.isEmpty()) {
+            return false;
+        }
+        Optional<PracticeSession> session = PracticeSession.resume(bank.get(), saved.get(), randoms.get(), clock);
+        if (session.isEmpty()) {
+            store.practice(null);
+            refreshProgress();
+            return false;
+        }
+        show(session.get());
+        return true;
+    }
+
+    /** Practises the track's domain with the lowest readiness, {@link #DRILL_LENGTH} questions at a time. */
+    public void drillWeakest(String trackId) {
+        if (bank.get() == null) {
+            return;
+        }
+        Readiness.weakest(Readiness.byDomain(bank.get().catalog().requireTrack(trackId), bank.get(), store.cards(),
+                scheduler, clock.instant()))
+                .ifPresent(d -> startPractice(PracticeFilter.domain(trackId, d.domain()), DRILL_LENGTH));
+    }
+
+    /** Practises the track's questions whose latest answer was wrong; false when there are none. */
+    public boolean drillMistakes(String trackId) {
+        if (bank.get() == null) {
+            return false;
+        }
+        Set<String> mistakes = store.mistakes(trackId, bank.get());
+        if (mistakes.isEmpty()) {
+            return false;
+        }
+        startPractice(PracticeFilter.questions(trackId, mistakes), PracticeSession.ALL);
+        return true;
+    }
+
+    private void show(PracticeSession session) {
+        session.filter().tracks().stream().sorted().findFirst().ifPresent(this::rememberTrack);
+        practice.set(new PracticeViewModel(session, loop, clock, store::cardOf, new PracticeViewModel.Saver() {
+            @Override
+            public void answer(dev.kmslab.study.quiz.Attempt attempt, Card card, PracticeState state) {
+                store.practiceAnswer(attempt, card, state);
+            }
+
+            @Override
+            public void regrade(Card card) {
+                store.card(card);
+            }
+        }));
         screen.set(Screen.PRACTICE);
+    }
+
+    private void rememberTrack(String trackId) {
+        store.lastTrack(trackId);
+        progress.chartTrackProperty().set(trackId);
+    }
+
+    /** The track the learner used last (practice, exam or review), if any. */
+    public Optional<String> lastTrack() {
+        return store.lastTrack();
     }
 
     public void openExamSetup(String trackId) {
@@ -239,6 +348,7 @@ public final class QuizViewModel {
             return;
         }
         examTrack.set(trackId);
+        rememberTrack(trackId);
         screen.set(Screen.EXAM_SETUP);
     }
 
@@ -251,7 +361,8 @@ public final class QuizViewModel {
 
     private void examFinished(ExamSession session) {
         ExamResult r = session.result().orElseThrow();
-        store.exam(r, session.attempts());
+        // Every exam answer is also a review: wrong or unanswered questions come back within minutes.
+        store.exam(r, session.attempts(), loop.exam(r, store.cards(), clock.instant()));
         result.set(new ExamResultViewModel(r, bank.get().catalog().requireTrack(r.trackId())));
         screen.set(Screen.RESULT);
     }
@@ -260,7 +371,8 @@ public final class QuizViewModel {
         ReviewSession session = new ReviewSession(bank.get(), trackId,
                 DueQueue.due(bank.get(), trackId, store.cards(), clock.instant(), NEW_CARDS_PER_SESSION),
                 scheduler, clock, randoms.get());
-        review.set(new ReviewViewModel(session, trackId, store::card, store::attempts));
+        review.set(new ReviewViewModel(session, trackId, store::card, store::attempts, scheduler, clock));
+        rememberTrack(trackId);
         screen.set(Screen.REVIEW);
     }
 

@@ -95,7 +95,7 @@ public final class MainView extends StackPane implements Navigator {
                 ChecklistViewModel::contentProperty));
         this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
                 dev.kmslab.server.ServerConfig.DEFAULT_PORT);
-        this.quiz = new Lazy<>(() -> quizModel(dataDir));
+        this.quiz = new Lazy<>(() -> withContent(quizModel(dataDir), QuizViewModel::contentProperty));
         shell.notice(progress.loadNotice());
         setId("main-view");
         getStyleClass().add("main-view");
@@ -182,6 +182,9 @@ public final class MainView extends StackPane implements Navigator {
         }
         if (checklists.built()) {
             checklists.get().contentProperty().set(studyContent);
+        }
+        if (quiz.built()) {
+            quiz.get().contentProperty().set(studyContent);
         }
     }
 
@@ -429,6 +432,11 @@ public final class MainView extends StackPane implements Navigator {
     public void showChecklistItem(String trackId, String itemId) {
         shell.selectedSectionProperty().set("checklists");
         checklists.get().jumpTo(trackId, itemId);
+    }
+
+    @Override
+    public void showKeyLab() {
+        shell.selectedSectionProperty().set("keylab");
     }
 
     @Override

@@ -33,6 +33,11 @@ public interface Navigator {
         // Screens without a flow player ignore it.
     }
 
+    /** Opens the Key Lab (quiz feedback's "Try it in the Key Lab"); navigators without one ignore it. */
+    default void showKeyLab() {
+        // Screens without a Key Lab ignore it.
+    }
+
     /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>} or a web address. */
     default void follow(String destination) {
         if (destination.startsWith("concept:")) {

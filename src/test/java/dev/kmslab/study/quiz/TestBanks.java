@@ -22,6 +22,19 @@ public final class TestBanks {
         return r.bank();
     }
 
+    /** {@code perDomain[i]} single-answer questions in the i-th domain of {@code trackId}, ids {@code <track>-d<i>-<n>}. */
+    public static QuestionBank track(String trackId, int... perDomain) {
+        List<ObjectNode> qs = new ArrayList<>();
+        List<Domain> domains = CATALOG.requireTrack(trackId).domains();
+        for (int d = 0; d < perDomain.length; d++) {
+            for (int n = 0; n < perDomain[d]; n++) {
+                qs.add(QuestionJson.forTrack(QuestionJson.single(trackId.toLowerCase(java.util.Locale.ROOT) + "-d" + d
+                        + "-" + n), trackId, domains.get(d).name()));
+            }
+        }
+        return of(qs.toArray(new ObjectNode[0]));
+    }
+
     /** {@code perDomain[i]} single-answer SAA questions in the i-th SAA domain, ids {@code d<i>-<n>}. */
     public static QuestionBank saa(int... perDomain) {
         List<ObjectNode> qs = new ArrayList<>();

@@ -73,8 +73,8 @@ class QuizViewModelTest {
             assertThat(p.message()).startsWith("not valid JSON");
         });
         assertThat(model.progress().tracks()).extracting(TrackSummary::id)
-                .containsExactly("SAA", "SAP", "DVA", "MLA", "MLS");
-        assertThat(model.progress().tracks().get(4).track().retiredNoteIfAny()).isPresent();
+                .containsExactly("SAA", "SAP", "DVA", "MLA", "AIP", "SCS", "MLS");
+        assertThat(model.progress().tracks().get(6).track().retiredNoteIfAny()).isPresent();
     }
 
     @Test
@@ -225,8 +225,8 @@ class QuizViewModelTest {
     @Test
     void review_gradesAreLimitedByCorrectness_andEveryRatingIsSaved() throws Exception {
         QuizViewModel model = open();
-        assertThat(model.progress().tracks().get(0).reviewLine()).isEqualTo("0 due · "
-                + model.bankProperty().get().forTrack("SAA").size() + " new");
+        assertThat(model.progress().tracks().get(0).reviewLine()).isEqualTo("0 due today · "
+                + model.bankProperty().get().forTrack("SAA").size() + " new · 0 learned");
         model.startReview("SAA");
         ReviewViewModel review = model.reviewProperty().get();
         assertThat(review.size()).isEqualTo(QuizViewModel.NEW_CARDS_PER_SESSION);

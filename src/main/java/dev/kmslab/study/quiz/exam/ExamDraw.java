@@ -14,7 +14,7 @@ import java.util.Random;
 /**
  * Picks the questions of a simulated exam so that each domain gets its share of the exam guide's weights, as far as
  * the bank allows: quotas by largest remainder, then any quota the bank cannot fill goes to the domain that is
- * furthest below its weight and still has questions.
+ * furthest below its weight and still has questions. A track whose guide publishes no weights gets equal shares.
  */
 public final class ExamDraw {
 
@@ -41,16 +41,17 @@ public final class ExamDraw {
 
     /** Questions per domain: weights apportioned by largest remainder, capped by availability. Package-private for tests. */
     static Map<String, Integer> quotas(Track track, int n, Map<String, List<Question>> available) {
-        int totalWeight = track.domains().stream().mapToInt(Domain::weight).sum();
+        int totalWeight = track.domains().stream().mapToInt(track::drawWeight).sum();
         Map<String, Integer> quota = new LinkedHashMap<>();
         List<Domain> byRemainder = new ArrayList<>(track.domains());
         int assigned = 0;
         for (Domain d : track.domains()) {
-            int share = n * d.weight() / totalWeight;
+            int share = n * track.drawWeight(d) / totalWeight;
             quota.put(d.name(), share);
             assigned += share;
         }
-        byRemainder.sort(Comparator.comparingInt((Domain d) -> -(n * d.weight() % totalWeight)));
+        // Largest remainder first; ties keep the guide's order (a stable sort), so the draw is reproducible.
+        byRemainder.sort(Comparator.comparingInt((Domain d) -> -(n * track.drawWeight(d) % totalWeight)));
         for (int i = 0; assigned < n; i++, assigned++) {
             String name = byRemainder.get(i % byRemainder.size()).name();
             quota.merge(name, 1, Integer::sum);
@@ -66,7 +67,7 @@ public final class ExamDraw {
         while (shortfall > 0) {
             Domain neediest = track.domains().stream()
                     .filter(d -> quota.get(d.name()) < available.get(d.name()).size())
-                    .min(Comparator.comparingDouble(d -> (quota.get(d.name()) + 1.0) / Math.max(d.weight(), 1)))
+                    .min(Comparator.comparingDouble(d -> (quota.get(d.name()) + 1.0) / track.drawWeight(d)))
                     .orElseThrow(() -> new IllegalStateException("n exceeds the questions available"));
             quota.merge(neediest.name(), 1, Integer::sum);
             shortfall--;

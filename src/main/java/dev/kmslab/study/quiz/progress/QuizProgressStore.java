@@ -6,6 +6,7 @@ import dev.kmslab.io.AtomicFile;
 import dev.kmslab.study.quiz.Attempt;
 import dev.kmslab.study.quiz.QuestionBank;
 import dev.kmslab.study.quiz.exam.ExamResult;
+import dev.kmslab.study.quiz.practice.PracticeState;
 import dev.kmslab.study.quiz.srs.Card;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,12 +91,63 @@ public final class QuizProgressStore {
         commit(progress.withCard(card));
     }
 
+    /** Saves a practice answer: its attempt, its card and where the session stands, in one atomic write. */
+    public void recordPracticeAnswer(Attempt attempt, Card card, PracticeState state) throws IOException {
+        commit(progress.withAttempts(List.of(attempt)).withCard(card)
+                .withPractice(state == null || state.finished() ? null : state));
+    }
+
+    /** Saves cards (an exam's answers) together with its result and attempts in one atomic write. */
+    public void recordExam(ExamResult result, List<Attempt> attempts, List<Card> cards) throws IOException {
+        QuizProgress next = progress.withExam(ExamRecord.of(result)).withAttempts(attempts);
+        for (Card c : cards) {
+            next = next.withCard(c);
+        }
+        commit(next);
+    }
+
+    /** Remembers (or, with null, forgets) the practice session to resume. */
+    public void putPractice(PracticeState state) throws IOException {
+        commit(progress.withPractice(state == null || state.finished() ? null : state));
+    }
+
+    public Optional<PracticeState> practice() {
+        return Optional.ofNullable(progress.practice());
+    }
+
+    /** Remembers the track used last; no write when it did not change. */
+    public void putLastTrack(String trackId) throws IOException {
+        if (trackId != null && !trackId.equals(progress.lastTrack())) {
+            commit(progress.withLastTrack(trackId));
+        }
+    }
+
+    public Optional<String> lastTrack() {
+        return Optional.ofNullable(progress.lastTrack());
+    }
+
     public Map<String, Card> cards() {
         return progress.cards();
     }
 
     public Optional<Card> card(String questionId) {
         return Optional.ofNullable(progress.cards().get(questionId));
+    }
+
+    /**
+     * "My mistakes": the track's questions whose latest answer (in any mode, studying this track) was wrong, so a
+     * question leaves the list once answered right.
+     */
+    public Set<String> mistakes(String trackId, QuestionBank bank) {
+        Set<String> inTrack = bank.forTrack(trackId).stream().map(q -> q.id()).collect(Collectors.toSet());
+        Map<String, Boolean> latest = new java.util.HashMap<>();
+        for (Attempt a : progress.attempts()) {
+            if (inTrack.contains(a.questionId()) && a.tracks().contains(trackId)) {
+                latest.put(a.questionId(), a.correct());
+            }
+        }
+        return latest.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** Exam scores of a track, oldest first, for the chart. */
@@ -128,7 +180,9 @@ public final class QuizProgressStore {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<ExamRecord> exams = progress.exams().stream().filter(e -> !e.trackId().equals(trackId))
                 .collect(Collectors.toList());
-        commit(new QuizProgress(progress.version(), attempts, cards, exams));
+        PracticeState practice = progress.practice() != null && progress.practice().filter().tracks().contains(trackId)
+                ? null : progress.practice();
+        commit(new QuizProgress(progress.version(), attempts, cards, exams, practice, progress.lastTrack()));
     }
 
     private void commit(QuizProgress next) throws IOException {

@@ -2,7 +2,9 @@ package dev.kmslab.study.quiz.srs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Moves a card through New → Learning → Review ⇄ Relearning, following the py-fsrs scheduler (without interval
@@ -33,6 +35,18 @@ public final class FsrsScheduler {
             return 0;
         }
         return model.retrievability(elapsedDays(card, now), card.stability());
+    }
+
+    /**
+     * How long until the card would be due again after each grade, from {@code now}: what the Again / Hard / Good /
+     * Easy buttons print. Computed by the same {@link #review} that the button then applies.
+     */
+    public Map<Grade, Duration> preview(Card card, Instant now) {
+        Map<Grade, Duration> out = new EnumMap<>(Grade.class);
+        for (Grade g : Grade.values()) {
+            out.put(g, Duration.between(now, review(card, g, now).due()));
+        }
+        return out;
     }
 
     public Card review(Card card, Grade grade, Instant now) {

@@ -62,6 +62,14 @@ public final class ReviewSession {
         return shown;
     }
 
+    /** The card of the question shown, as it was before this review. */
+    public Card currentCard() {
+        if (isFinished()) {
+            throw new IllegalStateException("no more cards to review");
+        }
+        return queue.get(index);
+    }
+
     public Feedback submit(Answer response) {
         if (feedback != null) {
             throw new IllegalStateException("already answered; rate the recall to continue");
@@ -82,7 +90,7 @@ public final class ReviewSession {
         if (feedback == null) {
             return List.of();
         }
-        return feedback.correct() ? List.of(Grade.HARD, Grade.GOOD, Grade.EASY) : List.of(Grade.AGAIN);
+        return LearningLoop.allowedGrades(feedback.correct());
     }
 
     /** Schedules the current card with the grade, moves to the next card and returns the updated card to persist. */

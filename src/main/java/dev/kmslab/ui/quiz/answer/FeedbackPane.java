@@ -5,30 +5,40 @@ import dev.kmslab.study.quiz.Feedback;
 import dev.kmslab.study.quiz.OptionFeedback;
 import dev.kmslab.study.quiz.Question;
 import dev.kmslab.study.quiz.QuestionType;
+import dev.kmslab.ui.shell.Navigator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The verdict on a response and why: every option with a right/wrong mark, the learner's choice, the explanation, the
- * AWS documentation page behind the answer and, when a lab exists for it, a way to try the idea.
+ * The verdict on a response and why, laid out so that it fits in sight after answering: the verdict with the page's
+ * actions (Next, grades) on one line, then the options the learner chose and the right ones with their explanations,
+ * then where to read more — the AWS page behind the answer, this app's concept page (from the question's topics),
+ * the flow that animates it (from its {@code lab}) and the Key Lab. The other options' explanations fold away.
  */
 public final class FeedbackPane extends VBox {
 
     /**
-     * @param openLink  opens the reference in the browser
-     * @param labOpener opens a lab scenario by id; null hides "Try it in the lab"
+     * @param links   where the links lead (concept pages, flows, the Key Lab, web pages)
+     * @param concept the app's concept page for the question, if any: id and title
+     * @param flows   opens a flow by the question's {@code lab} id; null hides the flow link
+     * @param actions buttons shown beside the verdict (Next, grades), or null
      */
-    public FeedbackPane(Feedback feedback, Consumer<String> openLink, Consumer<String> labOpener) {
+    public FeedbackPane(Feedback feedback, Navigator links, Optional<Map.Entry<String, String>> concept,
+                        Consumer<String> flows, Node actions) {
         setId("feedback");
         getStyleClass().add("feedback-pane");
         boolean answered = feedback.response() != null;
@@ -36,28 +46,73 @@ public final class FeedbackPane extends VBox {
                 new FontIcon(feedback.correct() ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE));
         verdict.setId("feedback-verdict");
         verdict.getStyleClass().addAll("verdict", feedback.correct() ? "verdict-correct" : "verdict-wrong");
-        getChildren().add(verdict);
-        List<OptionFeedback> options = feedback.options();
-        for (int i = 0; i < options.size(); i++) {
-            getChildren().add(optionRow(feedback, options.get(i), i + 1));
+        verdict.setMinWidth(Label.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox head = new HBox(verdict, grow);
+        head.setId("feedback-head");
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.getStyleClass().add("feedback-verdict-row");
+        if (actions != null) {
+            head.getChildren().add(actions);
         }
-        Question q = feedback.question();
-        Hyperlink reference = new Hyperlink("AWS documentation: " + q.reference().title(),
-                new FontIcon(Feather.EXTERNAL_LINK));
+        getChildren().add(head);
+        List<OptionFeedback> options = feedback.options();
+        QuestionType type = feedback.question().type();
+        boolean choice = type == QuestionType.SINGLE || type == QuestionType.MULTIPLE;
+        VBox others = new VBox();
+        others.getStyleClass().add("feedback-others-body");
+        for (int i = 0; i < options.size(); i++) {
+            OptionFeedback o = options.get(i);
+            VBox row = optionRow(feedback, o, i + 1);
+            // What the learner chose and what was right stay in sight; the rest is one click away.
+            if (!choice || o.selected() || keyContains(feedback, o)) {
+                getChildren().add(row);
+            } else {
+                others.getChildren().add(row);
+            }
+        }
+        getChildren().add(links(feedback.question(), links, concept, flows));
+        if (!others.getChildren().isEmpty()) {
+            TitledPane fold = new TitledPane("Why the other " + (others.getChildren().size() == 1 ? "option is"
+                    : others.getChildren().size() + " options are") + " wrong", others);
+            fold.setId("feedback-others");
+            fold.setExpanded(false);
+            fold.setAnimated(false);
+            fold.getStyleClass().add("feedback-others");
+            getChildren().add(fold);
+        }
+    }
+
+    private static FlowPane links(Question q, Navigator nav, Optional<Map.Entry<String, String>> concept,
+                                  Consumer<String> flows) {
+        Hyperlink reference = new Hyperlink("AWS docs: " + q.reference().title(), new FontIcon(Feather.EXTERNAL_LINK));
         reference.setId("feedback-reference");
         reference.getStyleClass().add("feedback-reference");
         reference.setWrapText(true);
-        reference.setOnAction(e -> openLink.accept(q.reference().url()));
-        HBox links = new HBox(reference);
-        links.setAlignment(Pos.CENTER_LEFT);
-        links.getStyleClass().add("feedback-links");
-        if (labOpener != null && q.labId().isPresent()) {
-            Button lab = new Button("Try it in the lab", new FontIcon(Feather.PLAY));
-            lab.setId("try-in-lab");
-            lab.setOnAction(e -> labOpener.accept(q.labId().get()));
-            links.getChildren().add(lab);
+        reference.setOnAction(e -> nav.openExternal(q.reference().url()));
+        FlowPane row = new FlowPane(reference);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("feedback-links");
+        concept.ifPresent(c -> {
+            Hyperlink page = new Hyperlink("Concept: " + c.getValue(), new FontIcon(Feather.BOOK_OPEN));
+            page.setId("feedback-concept");
+            page.setOnAction(e -> nav.showConcept(c.getKey()));
+            row.getChildren().add(page);
+        });
+        if (q.labId().isPresent()) {
+            if (flows != null) {
+                Hyperlink flow = new Hyperlink("Watch the flow", new FontIcon(Feather.PLAY));
+                flow.setId("try-in-lab");
+                flow.setOnAction(e -> flows.accept(q.labId().get()));
+                row.getChildren().add(flow);
+            }
+            Hyperlink lab = new Hyperlink("Try it in the Key Lab", new FontIcon(Feather.LOCK));
+            lab.setId("feedback-keylab");
+            lab.setOnAction(e -> nav.showKeyLab());
+            row.getChildren().add(lab);
         }
-        getChildren().add(links);
+        return row;
     }
 
     private static VBox optionRow(Feedback feedback, OptionFeedback o, int number) {

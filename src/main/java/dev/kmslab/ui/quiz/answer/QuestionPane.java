@@ -10,6 +10,15 @@ public final class QuestionPane extends VBox {
 
     /** @param domain the exam domain to show, or null */
     public QuestionPane(AnswerDraft draft, String position, String domain) {
+        this(draft, position, domain, true, true);
+    }
+
+    /**
+     * @param domain     the exam domain to show, or null (the exam hides it, as the real exam does)
+     * @param difficulty whether to show the difficulty chip (the exam hides it)
+     * @param answers    whether to show the answer controls; after answering, the feedback takes their place
+     */
+    public QuestionPane(AnswerDraft draft, String position, String domain, boolean difficulty, boolean answers) {
         getStyleClass().addAll("question-card");
         Question q = draft.question().question();
         Label where = new Label(position);
@@ -18,7 +27,9 @@ public final class QuestionPane extends VBox {
         FlowPane chips = new FlowPane(where);
         chips.getStyleClass().add("chip-row");
         chips.getChildren().add(chip(typeName(draft), "type-chip"));
-        chips.getChildren().add(chip(q.difficulty().jsonName(), "difficulty-chip"));
+        if (difficulty) {
+            chips.getChildren().add(chip(q.difficulty().jsonName(), "difficulty-chip"));
+        }
         if (domain != null) {
             chips.getChildren().add(chip(domain, "domain-chip"));
         }
@@ -26,7 +37,10 @@ public final class QuestionPane extends VBox {
         stem.setId("question-stem");
         stem.setWrapText(true);
         stem.getStyleClass().add("question-stem");
-        getChildren().addAll(chips, stem, new AnswerPane(draft));
+        getChildren().addAll(chips, stem);
+        if (answers) {
+            getChildren().add(new AnswerPane(draft));
+        }
     }
 
     private static Label chip(String text, String style) {

@@ -75,7 +75,7 @@ public final class ExamResultView extends VBox {
         table.getStyleClass().add("domain-table");
         int row = 0;
         for (DomainScore d : result.domains()) {
-            Label name = new Label(d.domain() + " (" + d.weight() + "%)");
+            Label name = new Label(d.weight() > 0 ? d.domain() + " (" + d.weight() + "%)" : d.domain());
             name.setWrapText(true);
             name.getStyleClass().add("domain-name");
             ProgressBar bar = new ProgressBar(d.percent() / 100.0);
@@ -129,8 +129,8 @@ public final class ExamResultView extends VBox {
             Label stem = new Label(e.question().question().stem());
             stem.setWrapText(true);
             stem.getStyleClass().add("question-stem");
-            VBox card = new VBox(number, stem, new FeedbackPane(e.feedback(), navigator::openExternal,
-                    model.labOpener()));
+            VBox card = new VBox(number, stem, new FeedbackPane(e.feedback(), navigator,
+                    model.conceptFor(e.question().question()), model.labOpener(), null));
             card.setId("review-entry-" + e.number());
             card.getStyleClass().add("question-card");
             reviewList.getChildren().add(card);

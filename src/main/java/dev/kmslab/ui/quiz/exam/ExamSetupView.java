@@ -24,7 +24,9 @@ public final class ExamSetupView extends VBox {
         Track track = model.bankProperty().get().catalog().requireTrack(trackId);
         int available = model.bankProperty().get().forTrack(trackId).size();
         VBox page = new VBox(QuizPages.toolbar(model, track.exam() + " exam simulation"));
-        Label rules = new Label("A timed mini exam drawn across the exam domains by their weights. No feedback "
+        Label rules = new Label((track.hasWeights() ? "A timed mini exam drawn across the exam domains by their "
+                + "weights (largest-remainder rounding)." : "A timed mini exam drawn evenly across the exam domains, "
+                + "since AWS publishes no weights for them.") + " No feedback "
                 + "until you submit; flag questions to come back to them and use the grid to move around. When the "
                 + "time is up the exam is submitted as it stands. The score is put on the 100–1000 scale against "
                 + "the pass mark of " + track.passMark() + " (a straight-line approximation: AWS does not publish "
@@ -48,13 +50,28 @@ public final class ExamSetupView extends VBox {
         VBox weights = new VBox();
         weights.getStyleClass().add("domain-weights");
         for (Domain d : track.domains()) {
-            weights.getChildren().add(new Label("• " + d.name() + " — " + d.weight() + "%"));
+            weights.getChildren().add(new Label("• " + d.name()
+                    + (track.hasWeights() ? " — " + d.weight() + "%" : "")));
+        }
+        if (!track.hasWeights()) {
+            Label none = new Label("AWS publishes no weights for these domains.");
+            none.setId("exam-no-weights");
+            none.getStyleClass().add("muted");
+            weights.getChildren().add(none);
+        }
+        if (!track.questionTypes().isEmpty()) {
+            Label types = new Label("Question types in the real exam: " + String.join(", ", track.questionTypes())
+                    + ".");
+            types.setId("exam-question-types");
+            types.setWrapText(true);
+            types.getStyleClass().add("muted");
+            weights.getChildren().add(types);
         }
         Button start = new Button("Start exam", new FontIcon(Feather.PLAY));
         start.setId("exam-start");
         start.getStyleClass().add("accent");
         start.setDefaultButton(true);
-        start.setDisable(available == 0);
+        start.setDisable(available == 0 || track.retired());
         start.setOnAction(e -> {
             try {
                 count.commitValue();
@@ -63,7 +80,7 @@ public final class ExamSetupView extends VBox {
             }
             model.startExam(trackId, count.getValue());
         });
-        Label heading = new Label("Domains and weights");
+        Label heading = new Label(track.hasWeights() ? "Domains and weights" : "Domains");
         heading.getStyleClass().add("panel-heading");
         page.getChildren().addAll(rules, sizeRow, heading, weights, start);
         var scroll = QuizPages.scroll("exam-setup-scroll", page);

@@ -72,7 +72,7 @@ public final class ExamView extends VBox {
         grid.getStyleClass().add("exam-grid");
         Label gridTitle = new Label("Questions");
         gridTitle.getStyleClass().add("panel-heading");
-        Label legend = new Label("Filled: answered · orange bar: flagged · outline: current. Keys: N / P move, "
+        Label legend = new Label("Filled: answered · flag icon and orange bar: flagged · outline: current. Keys: N / P move, "
                 + "F flags, 1–6 choose.");
         legend.setWrapText(true);
         legend.getStyleClass().addAll("muted", "grid-legend");
@@ -97,8 +97,8 @@ public final class ExamView extends VBox {
     private void showQuestion() {
         AnswerDraft draft = exam.draftProperty().get();
         Question q = draft.question().question();
-        String domain = q.domainFor(exam.session().track().id()).orElse(null);
-        QuestionPane question = new QuestionPane(draft, exam.positionProperty().get(), domain);
+        // The real exam shows neither the domain nor the difficulty of a question, so neither does the simulation.
+        QuestionPane question = new QuestionPane(draft, exam.positionProperty().get(), null, false, true);
         Button previous = new Button("Previous", new FontIcon(Feather.ARROW_LEFT));
         previous.setId("exam-previous");
         previous.setDisable(!exam.canGoPrevious());
@@ -138,7 +138,11 @@ public final class ExamView extends VBox {
                 cell.getStyleClass().add("answered");
             }
             if (item.flagged()) {
+                // A flag icon as well as the colour, so a flagged cell is plain to see (and not by colour alone).
                 cell.getStyleClass().add("flagged");
+                FontIcon mark = new FontIcon(Feather.FLAG);
+                mark.getStyleClass().add("grid-flag");
+                cell.setGraphic(mark);
             }
             if (item.current()) {
                 cell.getStyleClass().add("current");

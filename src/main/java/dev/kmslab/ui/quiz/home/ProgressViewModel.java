@@ -6,8 +6,9 @@ import dev.kmslab.study.quiz.Track;
 import dev.kmslab.study.quiz.progress.ScorePoint;
 import dev.kmslab.study.quiz.progress.TopicAccuracy;
 import dev.kmslab.study.quiz.srs.Card;
-import dev.kmslab.study.quiz.srs.CardState;
-import dev.kmslab.study.quiz.srs.DueQueue;
+import dev.kmslab.study.quiz.srs.FsrsScheduler;
+import dev.kmslab.study.quiz.srs.Readiness;
+import dev.kmslab.study.quiz.srs.StudyCounts;
 import dev.kmslab.ui.quiz.QuizStore;
 import java.time.Clock;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class ProgressViewModel {
     }
 
     private final Clock clock;
+    private final FsrsScheduler scheduler;
     private final ObservableList<TrackSummary> tracks = FXCollections.observableArrayList();
     private final StringProperty chartTrack = new SimpleStringProperty("SAA");
     private final ObservableList<ScorePoint> scores = FXCollections.observableArrayList();
@@ -41,8 +43,9 @@ public final class ProgressViewModel {
     private QuestionBank bank;
     private QuizStore store;
 
-    public ProgressViewModel(Clock clock) {
+    public ProgressViewModel(Clock clock, FsrsScheduler scheduler) {
         this.clock = clock;
+        this.scheduler = scheduler;
         chartTrack.addListener((obs, was, now) -> refreshTrack());
     }
 
@@ -85,10 +88,12 @@ public final class ProgressViewModel {
         OptionalInt best = points.stream().mapToInt(ScorePoint::scaledScore).max();
         OptionalInt last = points.isEmpty() ? OptionalInt.empty()
                 : OptionalInt.of(points.get(points.size() - 1).scaledScore());
-        long due = DueQueue.dueCount(bank, track.id(), cards, clock.instant());
-        long fresh = bank.forTrack(track.id()).stream()
-                .filter(q -> !cards.containsKey(q.id()) || cards.get(q.id()).state() == CardState.NEW).count();
-        return new TrackSummary(track, bank.forTrack(track.id()).size(), due, fresh, best, last, points.size());
+        StudyCounts counts = StudyCounts.of(bank, track.id(), cards, clock.instant(), clock.getZone());
+        List<Readiness.DomainReadiness> readiness = Readiness.byDomain(track, bank, cards, scheduler,
+                clock.instant());
+        int mistakes = store.mistakes(track.id(), bank).size();
+        return new TrackSummary(track, bank.forTrack(track.id()).size(), counts, readiness, mistakes, best, last,
+                points.size());
     }
 
     private void refreshTrack() {

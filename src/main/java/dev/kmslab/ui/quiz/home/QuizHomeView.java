@@ -1,12 +1,14 @@
 package dev.kmslab.ui.quiz.home;
 
 import dev.kmslab.study.quiz.load.LoadProblem;
+import dev.kmslab.study.quiz.srs.Readiness;
 import dev.kmslab.ui.quiz.QuizViewModel;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -45,9 +47,10 @@ public final class QuizHomeView extends ScrollPane {
             page.getChildren().add(loading);
             return;
         }
-        Label intro = new Label(model.bankProperty().get().size() + " questions. Practice with instant feedback, "
-                + "take a timed exam simulation per track, or review the cards that are due. Keys: 1–6 choose, "
-                + "Enter submits or goes on, N / P next and previous, F flags.");
+        Label intro = new Label(model.bankProperty().get().size() + " questions. Every answer — in practice, an "
+                + "exam or review — schedules the question for spaced repetition (FSRS): a miss comes back the same "
+                + "day, a right answer days later. Keys: 1–6 choose, Enter submits or goes on, N / P next and "
+                + "previous, F flags.");
         intro.setWrapText(true);
         intro.getStyleClass().add("muted");
         page.getChildren().add(intro);
@@ -81,9 +84,10 @@ public final class QuizHomeView extends ScrollPane {
         Label scores = new Label(t.scoreLine(), new FontIcon(Feather.AWARD));
         scores.setId("quiz-scores-" + t.id());
         scores.setWrapText(true);
-        Label due = new Label("Review: " + t.reviewLine(), new FontIcon(Feather.CLOCK));
+        Label due = new Label(t.reviewLine(), new FontIcon(Feather.CLOCK));
         due.setId("quiz-due-" + t.id());
-        VBox card = new VBox(exam, name, count, scores, due);
+        due.setWrapText(true);
+        VBox card = new VBox(exam, name, count, scores, due, readiness(t));
         card.setId("quiz-track-" + t.id());
         card.getStyleClass().add("quiz-track-card");
         t.track().retiredNoteIfAny().ifPresent(note -> {
@@ -109,10 +113,67 @@ public final class QuizHomeView extends ScrollPane {
         for (Button b : new Button[] {practice, exam2, review}) {
             b.getStyleClass().add("small");
         }
-        FlowPane buttons = new FlowPane(practice, exam2, review);
+        Button drill = new Button("Drill weakest domain", new FontIcon(Feather.TARGET));
+        drill.setId("drill-" + t.id());
+        drill.setTooltip(new Tooltip(Readiness.weakest(t.readiness()).map(d -> d.domain() + ": "
+                + QuizViewModel.DRILL_LENGTH + " questions").orElse("No questions")));
+        drill.setDisable(t.questions() == 0);
+        drill.setOnAction(e -> model.drillWeakest(t.id()));
+        Button mistakes = new Button("My mistakes (" + t.mistakes() + ")", new FontIcon(Feather.X_CIRCLE));
+        mistakes.setId("mistakes-" + t.id());
+        mistakes.setDisable(t.mistakes() == 0);
+        mistakes.setOnAction(e -> model.drillMistakes(t.id()));
+        drill.getStyleClass().add("small");
+        mistakes.getStyleClass().add("small");
+        FlowPane buttons = new FlowPane(practice, exam2, review, drill, mistakes);
+        model.savedPractice().filter(p -> p.filter().tracks().contains(t.id())).ifPresent(p -> {
+            Button resume = new Button("Resume practice (" + p.progressLine() + ")",
+                    new FontIcon(Feather.PLAY_CIRCLE));
+            resume.setId("resume-" + t.id());
+            resume.getStyleClass().add("small");
+            resume.setOnAction(e -> model.resumePractice());
+            buttons.getChildren().add(0, resume);
+        });
+        if (t.track().retired()) {
+            // A retired exam can no longer be booked: practice and review keep the learner's progress readable,
+            // but no new exam simulation is offered.
+            buttons.getChildren().remove(exam2);
+        }
         buttons.getStyleClass().add("card-buttons");
         card.getChildren().addAll(grow, buttons);
         return card;
+    }
+
+    // Readiness per domain: the mean predicted recall of its questions now; unseen questions count as 0.
+    private VBox readiness(TrackSummary t) {
+        VBox box = new VBox();
+        box.setId("readiness-" + t.id());
+        box.getStyleClass().add("readiness");
+        Label heading = new Label("Readiness by domain" + (t.track().hasWeights() ? ""
+                : " (AWS publishes no weights)"));
+        heading.getStyleClass().add("small-note");
+        heading.setTooltip(new Tooltip("Mean predicted recall (FSRS retrievability) of the domain's questions "
+                + "today; a question never answered counts as 0%."));
+        box.getChildren().add(heading);
+        int i = 0;
+        for (Readiness.DomainReadiness d : t.readiness()) {
+            Label name = new Label(d.domain() + (d.weight() > 0 ? " (" + d.weight() + "%)" : ""));
+            name.getStyleClass().add("small-note");
+            name.setWrapText(true);
+            ProgressBar bar = new ProgressBar(d.percent() / 100.0);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().add("readiness-bar");
+            Label value = new Label(d.percent() + "% · " + d.seen() + "/" + d.total() + " seen");
+            value.setId("readiness-" + t.id() + "-" + i++);
+            value.getStyleClass().add("small-note");
+            value.setMinWidth(Label.USE_PREF_SIZE);
+            HBox row = new HBox(bar, value);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("readiness-row");
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            box.getChildren().addAll(name, row);
+        }
+        return box;
     }
 
     private VBox problems() {

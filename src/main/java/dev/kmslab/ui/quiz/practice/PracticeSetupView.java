@@ -2,6 +2,7 @@ package dev.kmslab.ui.quiz.practice;
 
 import dev.kmslab.study.quiz.Topic;
 import dev.kmslab.study.quiz.Track;
+import dev.kmslab.study.quiz.practice.PracticeSession;
 import dev.kmslab.ui.quiz.QuizPages;
 import dev.kmslab.ui.quiz.QuizViewModel;
 import java.util.Set;
@@ -11,6 +12,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,8 +45,26 @@ public final class PracticeSetupView extends VBox {
         start.getStyleClass().add("accent");
         start.setDefaultButton(true);
         start.disableProperty().bind(setup.matchingProperty().isEqualTo(0));
-        start.setOnAction(e -> model.startPractice(setup.filter()));
-        HBox footer = new HBox(count, start);
+        start.setOnAction(e -> model.startPractice(setup.filter(), setup.lengthProperty().get()));
+        // Session length: 10, 20 or every matching question; an unfinished session can be resumed from quiz home.
+        ToggleGroup lengths = new ToggleGroup();
+        HBox lengthRow = new HBox();
+        lengthRow.setAlignment(Pos.CENTER_LEFT);
+        lengthRow.getStyleClass().add("grade-row");
+        for (int n : PracticeSetupViewModel.LENGTHS) {
+            ToggleButton b = new ToggleButton(n == PracticeSession.ALL ? "All" : String.valueOf(n));
+            b.setId("practice-length-" + (n == PracticeSession.ALL ? "all" : n));
+            b.setToggleGroup(lengths);
+            b.setSelected(setup.lengthProperty().get() == n);
+            b.setOnAction(e -> {
+                setup.lengthProperty().set(n);
+                b.setSelected(true);
+            });
+            lengthRow.getChildren().add(b);
+        }
+        Label per = new Label("questions per session ·");
+        per.getStyleClass().add("muted");
+        HBox footer = new HBox(lengthRow, per, count, start);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("setup-footer");
         // The start row comes first so it stays in view however long the topic list grows.

@@ -5,6 +5,7 @@ import dev.kmslab.study.quiz.QuestionBank;
 import dev.kmslab.study.quiz.Topic;
 import dev.kmslab.study.quiz.Track;
 import dev.kmslab.study.quiz.practice.PracticeFilter;
+import dev.kmslab.study.quiz.practice.PracticeSession;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +23,17 @@ import javafx.collections.SetChangeListener;
  */
 public final class PracticeSetupViewModel {
 
+    /** The session lengths offered: 10, 20 or all matching questions. */
+    public static final int[] LENGTHS = {10, 20, PracticeSession.ALL};
+    public static final int DEFAULT_LENGTH = 10;
+
     private final QuestionBank bank;
     private final ObservableSet<String> tracks = FXCollections.observableSet();
     private final ObservableSet<String> domains = FXCollections.observableSet();
     private final ObservableSet<String> topics = FXCollections.observableSet();
     private final ObservableList<String> availableDomains = FXCollections.observableArrayList();
     private final IntegerProperty matching = new SimpleIntegerProperty();
+    private final IntegerProperty length = new SimpleIntegerProperty(DEFAULT_LENGTH);
 
     public PracticeSetupViewModel(QuestionBank bank, String trackId) {
         this.bank = bank;
@@ -73,6 +79,11 @@ public final class PracticeSetupViewModel {
 
     public IntegerProperty matchingProperty() {
         return matching;
+    }
+
+    /** Questions per session: 10, 20 or {@link PracticeSession#ALL}. */
+    public IntegerProperty lengthProperty() {
+        return length;
     }
 
     public PracticeFilter filter() {

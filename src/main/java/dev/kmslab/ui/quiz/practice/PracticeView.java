@@ -7,7 +7,14 @@ import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import dev.kmslab.ui.quiz.answer.FeedbackPane;
 import dev.kmslab.ui.quiz.answer.QuestionPane;
 import dev.kmslab.ui.shell.Navigator;
+import dev.kmslab.study.quiz.srs.Card;
+import dev.kmslab.study.quiz.srs.Grade;
+import dev.kmslab.study.quiz.srs.IntervalFormat;
+import java.time.Duration;
 import javafx.geometry.Pos;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -26,6 +33,7 @@ public final class PracticeView extends VBox {
     private final Navigator navigator;
     private final VBox page = new VBox();
     private final ScrollPane scroll;
+    private final Label due = new Label();
 
     public PracticeView(PracticeViewModel practice, QuizViewModel model, Navigator navigator) {
         this.practice = practice;
@@ -38,7 +46,31 @@ public final class PracticeView extends VBox {
         practice.draftProperty().addListener((obs, was, now) -> refresh());
         practice.feedbackProperty().addListener((obs, was, now) -> refresh());
         practice.finishedProperty().addListener((obs, was, now) -> refresh());
+        due.setId("practice-due");
+        due.getStyleClass().add("muted");
+        practice.cardProperty().addListener((obs, was, now) -> updateDue());
         refresh();
+    }
+
+    // A toggle that re-grades the answer for spaced repetition; pressing it again goes back to Good.
+    private ToggleButton regrade(String text, Grade grade, String id) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setSelected(practice.gradeProperty().get() == grade);
+        b.setTooltip(new Tooltip(grade == Grade.HARD ? "Right, but by luck: the question comes back sooner (Hard)"
+                : "Knew it at once: the question comes back later (Easy)"));
+        b.setOnAction(e -> practice.regrade(b.isSelected() ? grade : Grade.GOOD));
+        return b;
+    }
+
+    // When the answered question comes back: follows "I guessed" / "Too easy" as they re-grade it.
+    private void updateDue() {
+        Card c = practice.cardProperty().get();
+        Feedback f = practice.feedbackProperty().get();
+        due.setText(c == null || f == null ? "" : "Comes back in review in "
+                + IntervalFormat.of(Duration.between(model.clock().instant(), c.due())).replace("<", "under ")
+                + (f.correct() ? "." : ": a miss is due again the same day."));
     }
 
     private void refresh() {
@@ -59,35 +91,52 @@ public final class PracticeView extends VBox {
             page.getChildren().addAll(done, again);
             return;
         }
-        page.getChildren().addAll(score, new QuestionPane(draft, practice.positionProperty().get(),
-                practice.domainLabel()));
         Feedback feedback = practice.feedbackProperty().get();
-        Button action;
+        // After answering, the feedback replaces the answer controls, so the verdict, the explanation of the
+        // learner's choice and Next sit together near the top of the viewport.
+        page.getChildren().addAll(score, new QuestionPane(draft, practice.positionProperty().get(),
+                practice.domainLabel(), true, feedback == null));
         if (feedback == null) {
-            action = new Button("Submit", new FontIcon(Feather.CHECK));
+            Button action = new Button("Submit", new FontIcon(Feather.CHECK));
             action.setId("practice-submit");
+            action.getStyleClass().add("accent");
             action.disableProperty().bind(draft.completeProperty().not());
             action.setOnAction(e -> practice.submit());
-        } else {
-            FeedbackPane pane = new FeedbackPane(feedback, navigator::openExternal, model.labOpener());
-            page.getChildren().add(pane);
-            QuizPages.scrollTo(scroll, pane);
-            boolean last = !practice.session().hasNext();
-            action = new Button(last ? "Finish" : "Next question", new FontIcon(Feather.ARROW_RIGHT));
-            action.setId("practice-next");
-            action.setOnAction(e -> practice.nextQuestion());
-        }
-        action.getStyleClass().add("accent");
-        Label hint = new Label(feedback == null ? "Enter submits" : "Enter or N: next");
-        hint.getStyleClass().add("muted");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox footer = new HBox(hint, grow, action);
-        footer.setAlignment(Pos.CENTER_LEFT);
-        footer.getStyleClass().add("page-footer");
-        page.getChildren().add(footer);
-        if (feedback == null) {
+            Label hint = new Label("Enter submits");
+            hint.getStyleClass().add("muted");
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            HBox footer = new HBox(hint, grow, action);
+            footer.setAlignment(Pos.CENTER_LEFT);
+            footer.getStyleClass().add("page-footer");
+            page.getChildren().add(footer);
             scroll.setVvalue(0);
+        } else {
+            boolean last = !practice.session().hasNext();
+            Button next = new Button(last ? "Finish" : "Next", new FontIcon(Feather.ARROW_RIGHT));
+            next.setId("practice-next");
+            next.getStyleClass().add("accent");
+            next.setMinWidth(Region.USE_PREF_SIZE);
+            next.setTooltip(new Tooltip("Enter or N"));
+            next.setOnAction(e -> practice.nextQuestion());
+            HBox actions = new HBox();
+            actions.getStyleClass().add("grade-row");
+            actions.setAlignment(Pos.CENTER_RIGHT);
+            if (practice.canRegrade()) {
+                ToggleGroup group = new ToggleGroup();
+                ToggleButton guessed = regrade("I guessed", Grade.HARD, "practice-guessed");
+                ToggleButton easy = regrade("Too easy", Grade.EASY, "practice-easy");
+                guessed.setToggleGroup(group);
+                easy.setToggleGroup(group);
+                actions.getChildren().addAll(guessed, easy);
+            }
+            actions.getChildren().add(next);
+            FeedbackPane pane = new FeedbackPane(feedback, navigator,
+                    model.conceptFor(feedback.question()), model.labOpener(), actions);
+            page.getChildren().add(pane);
+            updateDue();
+            page.getChildren().add(due);
+            QuizPages.scrollTo(scroll, pane);
         }
         requestFocus();
     }

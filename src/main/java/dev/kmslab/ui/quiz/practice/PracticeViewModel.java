@@ -5,10 +5,17 @@ import dev.kmslab.study.quiz.Feedback;
 import dev.kmslab.study.quiz.Question;
 import dev.kmslab.study.quiz.practice.PracticeFilter;
 import dev.kmslab.study.quiz.practice.PracticeSession;
+import dev.kmslab.study.quiz.practice.PracticeState;
+import dev.kmslab.study.quiz.srs.Card;
+import dev.kmslab.study.quiz.srs.Grade;
+import dev.kmslab.study.quiz.srs.LearningLoop;
 import dev.kmslab.ui.quiz.QuizKeys;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,26 +23,48 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** A practice run: one question at a time, Submit shows the feedback at once, Next moves on. */
+/**
+ * A practice run: one question at a time, Submit shows the feedback at once, Next moves on. Every answer is also a
+ * spaced-repetition review (wrong = Again, right = Good; "I guessed" = Hard, "Too easy" = Easy), saved together with
+ * the attempt and where the session stands, so it can be resumed.
+ */
 public final class PracticeViewModel implements QuizKeys {
+
+    /** Saves one answer: its attempt, the card it produced and the session's state to resume. */
+    public interface Saver {
+        void answer(Attempt attempt, Card card, PracticeState state);
+
+        /** A re-graded card ("I guessed" / "Too easy") of the answer just saved. */
+        void regrade(Card card);
+    }
 
     private final PracticeSession session;
     private final PracticeFilter filter;
-    private final Consumer<List<Attempt>> save;
+    private final LearningLoop loop;
+    private final Clock clock;
+    private final Function<String, Card> cards;
+    private final Saver saver;
     private final ObjectProperty<AnswerDraft> draft = new SimpleObjectProperty<>();
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
+    private final ObjectProperty<Grade> grade = new SimpleObjectProperty<>();
+    private final ObjectProperty<Card> card = new SimpleObjectProperty<>();
     private final BooleanProperty finished = new SimpleBooleanProperty();
     private final StringProperty position = new SimpleStringProperty();
     private final StringProperty score = new SimpleStringProperty();
+    private Card before;
+    private Instant answeredAt;
 
     /**
-     * @param filter the filter the session was drawn with (its tracks decide which domain is shown)
-     * @param save   persists each answer's attempt as soon as it is marked
+     * @param cards the learner's card for a question id, or null for a question never answered
      */
-    public PracticeViewModel(PracticeSession session, PracticeFilter filter, Consumer<List<Attempt>> save) {
+    public PracticeViewModel(PracticeSession session, LearningLoop loop, Clock clock, Function<String, Card> cards,
+                             Saver saver) {
         this.session = session;
-        this.filter = filter;
-        this.save = save;
+        this.filter = session.filter();
+        this.loop = loop;
+        this.clock = clock;
+        this.cards = cards;
+        this.saver = saver;
         show();
     }
 
@@ -51,6 +80,16 @@ public final class PracticeViewModel implements QuizKeys {
     /** The feedback of the current question once it is submitted; null before. */
     public ObjectProperty<Feedback> feedbackProperty() {
         return feedback;
+    }
+
+    /** The grade the current answer was scheduled with; null before it is submitted. */
+    public ObjectProperty<Grade> gradeProperty() {
+        return grade;
+    }
+
+    /** The current question's card after the answer (when it is due next); null before. */
+    public ObjectProperty<Card> cardProperty() {
+        return card;
     }
 
     /** True after the last question has been answered and the learner asked for more. */
@@ -88,9 +127,36 @@ public final class PracticeViewModel implements QuizKeys {
         Feedback f = session.submit(draft.get().toAnswer());
         draft.get().lockedProperty().set(true);
         List<Attempt> attempts = session.attempts();
-        save.accept(List.of(attempts.get(attempts.size() - 1)));
+        String id = f.question().id();
+        before = cards.apply(id);
+        answeredAt = clock.instant();
+        Grade g = LearningLoop.gradeFor(f.correct());
+        Card next = loop.answer(before, id, g, answeredAt);
+        saver.answer(attempts.get(attempts.size() - 1), next, session.state());
+        grade.set(g);
+        card.set(next);
         updateScore();
         feedback.set(f);
+    }
+
+    /** Whether "I guessed" (Hard) and "Too easy" (Easy) are offered: only after a right answer. */
+    public boolean canRegrade() {
+        return feedback.get() != null && feedback.get().correct();
+    }
+
+    /**
+     * Re-grades the answer just given (Hard for "I guessed", Easy for "Too easy", Good to undo), from the card as it
+     * was before the answer, so choosing twice does not count twice.
+     */
+    public void regrade(Grade g) {
+        if (!canRegrade() || !LearningLoop.allowedGrades(true).contains(g) || g == grade.get()) {
+            return;
+        }
+        String id = feedback.get().question().id();
+        Card next = loop.answer(before, id, g, answeredAt);
+        saver.regrade(next);
+        grade.set(g);
+        card.set(next);
     }
 
     /** The next question, or the end of the session after the last one. */
@@ -135,6 +201,8 @@ public final class PracticeViewModel implements QuizKeys {
 
     private void show() {
         feedback.set(null);
+        grade.set(null);
+        card.set(null);
         if (session.isEmpty()) {
             position.set("No question matches this choice.");
             finished.set(true);
@@ -147,6 +215,6 @@ public final class PracticeViewModel implements QuizKeys {
     }
 
     private void updateScore() {
-        score.set(session.correctCount() + " of " + session.attempts().size() + " correct so far");
+        score.set(session.correctCount() + " of " + session.answeredCount() + " correct so far");
     }
 }

@@ -54,8 +54,9 @@ public final class ReviewView extends VBox {
             page.getChildren().add(done);
             return;
         }
-        page.getChildren().add(new QuestionPane(draft, review.positionProperty().get(), null));
         Feedback feedback = review.feedbackProperty().get();
+        page.getChildren().add(new QuestionPane(draft, review.positionProperty().get(), null, true,
+                feedback == null));
         HBox footer = new HBox();
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("page-footer");
@@ -70,22 +71,31 @@ public final class ReviewView extends VBox {
             footer.getChildren().addAll(grow, submit);
             scroll.setVvalue(0);
         } else {
-            page.getChildren().add(new FeedbackPane(feedback, navigator::openExternal, model.labOpener()));
-            Label ask = new Label(feedback.correct() ? "How well did you recall it? (keys 2–4, Enter = Good)"
-                    : "Wrong answers are rated Again, so the card comes back soon. (Enter)");
+            // The grades sit beside the verdict so rating never needs a scroll; each shows its next interval.
+            HBox grades = new HBox();
+            grades.setId("review-grades");
+            grades.getStyleClass().add("grade-row");
+            for (Grade g : Grade.values()) {
+                String name = g.name().charAt(0) + g.name().substring(1).toLowerCase(Locale.ROOT);
+                Button b = new Button(name + " · " + review.previews().getOrDefault(g, ""));
+                b.setId("grade-" + g.name().toLowerCase(Locale.ROOT));
+                b.getStyleClass().add(g == Grade.GOOD || g == Grade.AGAIN ? "accent" : "grade-button");
+                b.setTooltip(new Tooltip(g.value() + ": " + tip(g)));
+                b.setDisable(!review.grades().contains(g));
+                b.setMinWidth(Region.USE_PREF_SIZE);
+                b.setOnAction(e -> review.rate(g));
+                grades.getChildren().add(b);
+            }
+            FeedbackPane pane = new FeedbackPane(feedback, navigator, model.conceptFor(feedback.question()),
+                    model.labOpener(), grades);
+            page.getChildren().add(pane);
+            QuizPages.scrollTo(scroll, pane);
+            Label ask = new Label(feedback.correct() ? "How well did you recall it? Keys 2–4, Enter = Good."
+                    : "A wrong answer is rated Again, so the card comes back within minutes. Enter = Again.");
             ask.setWrapText(true);
             ask.getStyleClass().add("muted");
             HBox.setHgrow(ask, Priority.ALWAYS);
             footer.getChildren().add(ask);
-            for (Grade g : review.grades()) {
-                String name = g.name().charAt(0) + g.name().substring(1).toLowerCase(Locale.ROOT);
-                Button b = new Button(g.value() + " " + name);
-                b.setId("grade-" + g.name().toLowerCase(Locale.ROOT));
-                b.getStyleClass().add(g == Grade.GOOD || g == Grade.AGAIN ? "accent" : "grade-button");
-                b.setTooltip(new Tooltip(tip(g)));
-                b.setOnAction(e -> review.rate(g));
-                footer.getChildren().add(b);
-            }
         }
         page.getChildren().add(footer);
         requestFocus();
@@ -94,7 +104,7 @@ public final class ReviewView extends VBox {
     private static String tip(Grade g) {
         switch (g) {
             case AGAIN:
-                return "Forgotten: see it again in a few minutes";
+                return "Forgotten or wrong: see it again in a few minutes";
             case HARD:
                 return "Recalled with serious effort";
             case GOOD:

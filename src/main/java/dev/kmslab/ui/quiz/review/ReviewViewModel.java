@@ -3,11 +3,17 @@ package dev.kmslab.ui.quiz.review;
 import dev.kmslab.study.quiz.Attempt;
 import dev.kmslab.study.quiz.Feedback;
 import dev.kmslab.study.quiz.srs.Card;
+import dev.kmslab.study.quiz.srs.FsrsScheduler;
+import dev.kmslab.study.quiz.srs.IntervalFormat;
 import dev.kmslab.study.quiz.srs.Grade;
 import dev.kmslab.study.quiz.srs.ReviewSession;
 import dev.kmslab.ui.quiz.QuizKeys;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -36,10 +42,15 @@ public final class ReviewViewModel implements QuizKeys {
     private final BooleanProperty finished = new SimpleBooleanProperty();
     private final IntegerProperty reviewed = new SimpleIntegerProperty();
     private final StringProperty position = new SimpleStringProperty();
+    private final FsrsScheduler scheduler;
+    private final Clock clock;
+    private final Map<Grade, String> previews = new EnumMap<>(Grade.class);
 
     public ReviewViewModel(ReviewSession session, String trackId, Consumer<Card> saveCard,
-                           Consumer<List<Attempt>> saveAttempts) {
+                           Consumer<List<Attempt>> saveAttempts, FsrsScheduler scheduler, Clock clock) {
         this.session = session;
+        this.scheduler = scheduler;
+        this.clock = clock;
         this.trackId = trackId;
         this.saveCard = saveCard;
         this.saveAttempts = saveAttempts;
@@ -61,6 +72,14 @@ public final class ReviewViewModel implements QuizKeys {
     /** The grades the learner may pick now; empty until the answer is submitted. */
     public ObservableList<Grade> grades() {
         return grades;
+    }
+
+    /**
+     * Each grade's next interval ("&lt;10 min", "3 d") for the card shown, computed by the scheduler from the moment
+     * the answer was submitted; empty before.
+     */
+    public Map<Grade, String> previews() {
+        return Map.copyOf(previews);
     }
 
     public BooleanProperty finishedProperty() {
@@ -91,6 +110,9 @@ public final class ReviewViewModel implements QuizKeys {
         draft.get().lockedProperty().set(true);
         List<Attempt> attempts = session.attempts();
         saveAttempts.accept(List.of(attempts.get(attempts.size() - 1)));
+        previews.clear();
+        Map<Grade, Duration> next = scheduler.preview(session.currentCard(), clock.instant());
+        next.forEach((g, d) -> previews.put(g, IntervalFormat.of(d)));
         grades.setAll(session.allowedGrades());
         feedback.set(f);
     }

@@ -62,7 +62,7 @@ class QuestionValidationRulesTest {
         LoadResult r = loader.load(List.of(file("t.json", q)));
         assertThat(r.problems()).extracting(LoadProblem::path).containsExactly("questions[0].tracks[1]");
         assertThat(r.problems().get(0).message()).isEqualTo(
-                "unknown track \"CLF\"; expected one of [SAA, SAP, DVA, MLA, MLS]");
+                "unknown track \"CLF\"; expected one of [SAA, SAP, DVA, MLA, AIP, SCS, MLS]");
     }
 
     @Test

@@ -35,7 +35,7 @@ class PracticeSessionTest {
     private static ObjectNode shared() {
         ObjectNode q = QuestionJson.single("shared");
         q.putArray("tracks").add("SAA").add("DVA");
-        q.putObject("domains").put("SAA", "Design Secure Architectures").put("DVA", "Deployment");
+        q.putObject("domains").put("SAA", "Design Secure Architectures").put("DVA", "Testing and Deployment");
         return q;
     }
 
@@ -55,7 +55,7 @@ class PracticeSessionTest {
     void filters_byTrackDomainAndTopic() {
         assertThat(ids(PracticeFilter.all())).hasSize(4);
         assertThat(ids(PracticeFilter.track("DVA"))).containsExactlyInAnyOrder("dva-rotation", "dva-dev", "shared");
-        assertThat(ids(new PracticeFilter(Set.of("DVA"), Set.of("Security", "Deployment"), Set.of())))
+        assertThat(ids(new PracticeFilter(Set.of("DVA"), Set.of("Security", "Testing and Deployment"), Set.of())))
                 .containsExactlyInAnyOrder("dva-rotation", "shared");
         // The shared question is Design Secure Architectures for SAA, not for DVA.
         assertThat(ids(new PracticeFilter(Set.of("DVA"), Set.of("Design Secure Architectures"), Set.of()))).isEmpty();
@@ -83,7 +83,7 @@ class PracticeSessionTest {
 
     @Test
     void attempt_recordsOnlyTheStudiedTracksOfASharedQuestion() {
-        PracticeSession s = new PracticeSession(bank, new PracticeFilter(Set.of("DVA"), Set.of("Deployment"),
+        PracticeSession s = new PracticeSession(bank, new PracticeFilter(Set.of("DVA"), Set.of("Testing and Deployment"),
                 Set.of()), new Random(3), clock);
         s.submit(Answer.Choice.of("b"));
         assertThat(s.attempts().get(0).tracks()).containsExactly("DVA");
