@@ -61,4 +61,9 @@ public record Track(String id, String exam, String name, int questions, int scor
     public Optional<String> retiredNoteIfAny() {
         return retired ? Optional.ofNullable(retiredNote) : Optional.empty();
     }
+
+    /** The note shown on the track's card: why it is retired, or what about the exam version is not confirmed. */
+    public Optional<String> noteIfAny() {
+        return Optional.ofNullable(retiredNote).filter(n -> !n.isBlank());
+    }
 }

@@ -38,6 +38,14 @@ public final class TrackCatalog {
         }
     }
 
+    /** A retired track's note, or any track's "note" (e.g. an exam version whose guide could not be confirmed). */
+    private static String note(JsonNode t) {
+        if (t.hasNonNull("retiredNote")) {
+            return t.get("retiredNote").asText();
+        }
+        return t.hasNonNull("note") ? t.get("note").asText() : null;
+    }
+
     static TrackCatalog parse(JsonNode root) {
         List<Track> tracks = new ArrayList<>();
         for (JsonNode t : root.path("tracks")) {
@@ -50,7 +58,7 @@ public final class TrackCatalog {
             tracks.add(new Track(t.path("id").asText(), t.path("exam").asText(), t.path("name").asText(),
                     t.path("questions").asInt(), t.path("scoredQuestions").asInt(), t.path("minutes").asInt(),
                     t.path("passMark").asInt(), t.path("retired").asBoolean(false),
-                    t.hasNonNull("retiredNote") ? t.get("retiredNote").asText() : null, domains, types));
+                    note(t), domains, types));
         }
         List<Topic> topics = new ArrayList<>();
         for (JsonNode t : root.path("topics")) {

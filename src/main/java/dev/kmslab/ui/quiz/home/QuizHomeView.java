@@ -90,7 +90,7 @@ public final class QuizHomeView extends ScrollPane {
         VBox card = new VBox(exam, name, count, scores, due, readiness(t));
         card.setId("quiz-track-" + t.id());
         card.getStyleClass().add("quiz-track-card");
-        t.track().retiredNoteIfAny().ifPresent(note -> {
+        t.track().noteIfAny().ifPresent(note -> {
             Label retired = new Label(note, new FontIcon(Feather.INFO));
             retired.setWrapText(true);
             retired.getStyleClass().addAll("retired-note", "small-note");

@@ -39,6 +39,15 @@ class QuestionBankCoverageTest {
     }
 
     @Test
+    void sapC03SaysItsDomainsAreStillSapC02s() {
+        // AWS's SAP-C03 guide could not be confirmed, so the card must say which outline the domains come from.
+        Track sap = catalog.requireTrack("SAP");
+        assertThat(sap.retiredNoteIfAny()).isEmpty();
+        assertThat(sap.noteIfAny()).hasValueSatisfying(n -> assertThat(n).contains("SAP-C03", "SAP-C02"));
+        assertThat(catalog.requireTrack("DVA").noteIfAny()).isEmpty();
+    }
+
+    @Test
     void bankHasAtLeast400Questions() {
         assertThat(bank.size()).as("questions in the built-in bank").isGreaterThanOrEqualTo(MIN_QUESTIONS);
     }
