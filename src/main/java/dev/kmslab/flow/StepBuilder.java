@@ -20,6 +20,7 @@ public final class StepBuilder {
     private String narration = "";
     private String examTip = "";
     private Failure failure;
+    private final List<String> simulation = new ArrayList<>();
 
     StepBuilder(FlowSession session, String from, String to, String action, boolean kmsCall) {
         this.session = session;
@@ -71,6 +72,17 @@ public final class StepBuilder {
         return this;
     }
 
+    /**
+     * Adds a statement that goes beyond AWS documentation (shown under the "KMS Lab simulation" badge); several
+     * calls add paragraphs.
+     */
+    public StepBuilder simulation(String text) {
+        if (text != null && !text.isBlank()) {
+            simulation.add(text);
+        }
+        return this;
+    }
+
     public StepBuilder failure(Failure f) {
         failure = f;
         return this;
@@ -78,7 +90,7 @@ public final class StepBuilder {
 
     public Step add() {
         Step step = new Step(from, to, action, kmsCall, parameters, payloads, narration, examTip, stateChanges,
-                Optional.ofNullable(failure));
+                Optional.ofNullable(failure), String.join("\n\n", simulation));
         session.append(step);
         return step;
     }

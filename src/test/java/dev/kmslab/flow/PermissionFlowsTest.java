@@ -22,7 +22,7 @@ class PermissionFlowsTest {
     }
 
     private static String evaluation(Step step) {
-        return step.payload("Policy evaluation").orElseThrow().textOrEmpty();
+        return step.payload(FlowSession.EVALUATION_PAYLOAD).orElseThrow().textOrEmpty();
     }
 
     @Test
@@ -37,12 +37,16 @@ class PermissionFlowsTest {
                 .contains("is not authorized to perform: kms:Decrypt")
                 .contains("because no identity-based policy allows the kms:Decrypt action");
         assertThat(evaluation(implicit)).startsWith("DENIED (IMPLICIT_DENY)").contains("Enable IAM User Permissions");
-        assertThat(implicit.narration()).contains("IMPLICIT_DENY");
+        assertThat(implicit.narration()).doesNotContain("IMPLICIT_DENY");
+        assertThat(implicit.simulation()).startsWith(Step.SIMULATOR_HEADING).contains("IMPLICIT_DENY");
 
         Step explicit = failures.get(1);
         assertThat(message(explicit)).contains("with an explicit deny in a resource-based policy");
         assertThat(evaluation(explicit)).startsWith("DENIED (EXPLICIT_DENY)");
-        assertThat(explicit.narration()).contains("EXPLICIT_DENY").contains("Deny analytics decrypt");
+        // AWS's message names the kind of policy only; the deciding statement is the simulator's, labelled so.
+        assertThat(explicit.narration()).doesNotContain("EXPLICIT_DENY").doesNotContain("Deny analytics decrypt");
+        assertThat(explicit.simulation()).startsWith(Step.SIMULATOR_HEADING).contains("EXPLICIT_DENY")
+                .contains("Deny analytics decrypt");
 
         // Between the two denials the IAM policy alone was enough: a real plaintext came back.
         List<Step> allowed = flow.steps().stream().filter(s -> s.action().equals("Decrypt response")).toList();
@@ -50,6 +54,30 @@ class PermissionFlowsTest {
         assertThat(allowed.get(0).payload("Plaintext").orElseThrow().secret()).isTrue();
         assertThat(flow.steps().indexOf(allowed.get(0))).isBetween(flow.steps().indexOf(implicit),
                 flow.steps().indexOf(explicit));
+    }
+
+    @Test
+    void accessDenied_cloudTrailLaneShowsTheRealRecordFields_andTheSimulatorApart() {
+        Flow flow = recorder.record("access-denied", Optional.empty());
+        List<Step> trail = flow.steps().stream().filter(s -> s.to().equals("cloudtrail")).toList();
+        assertThat(trail).hasSize(2);
+        for (Step record : trail) {
+            assertThat(record.parameters()).containsEntry("errorCode", "AccessDeniedException")
+                    .containsKeys("eventName", "userIdentity", "resources", "errorMessage")
+                    .doesNotContainKey("authorization");
+            assertThat(record.parameters().get("errorMessage"))
+                    .contains("is not authorized to perform: kms:Decrypt");
+            // No statement name anywhere in what the record (or its narration) claims to show.
+            assertThat(String.join(" ", record.parameters().values()) + record.narration())
+                    .doesNotContain("Deny analytics decrypt").doesNotContain(dev.kmslab.engine.policy
+                            .DefaultKeyPolicy.SID).doesNotContain("IMPLICIT_DENY").doesNotContain("EXPLICIT_DENY");
+            assertThat(record.simulated()).isTrue();
+            assertThat(record.simulation()).startsWith("KMS Lab's simulator — AWS does not tell you this; here is "
+                    + "how to work it out.");
+        }
+        assertThat(trail.get(1).parameters().get("errorMessage"))
+                .endsWith("with an explicit deny in a resource-based policy");
+        assertThat(trail.get(1).simulation()).contains("Deny analytics decrypt");
     }
 
     @Test

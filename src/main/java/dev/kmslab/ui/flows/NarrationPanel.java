@@ -19,6 +19,10 @@ final class NarrationPanel extends VBox {
     private final Label failure = new Label();
     private final Label narration = new Label();
     private final Label tip = new Label(null, new FontIcon(Feather.AWARD));
+    // What the step shows beyond AWS documentation, under its own badge so it is never mistaken for AWS output.
+    private final Label simulationBadge = new Label("KMS Lab simulation", new FontIcon(Feather.CPU));
+    private final Label simulation = new Label();
+    private final VBox simulationBox = new VBox(simulationBadge, simulation);
     private final VBox states = new VBox();
 
     NarrationPanel() {
@@ -41,10 +45,18 @@ final class NarrationPanel extends VBox {
         tip.getStyleClass().addAll("exam-tip", "step-tip");
         tip.setWrapText(true);
         states.getStyleClass().add("state-changes");
+        simulationBadge.setId("step-simulation-badge");
+        simulationBadge.getStyleClass().add("simulation-badge");
+        simulation.setId("step-simulation");
+        simulation.getStyleClass().add("simulation-text");
+        simulation.setWrapText(true);
+        simulation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        simulationBox.setId("step-simulation-box");
+        simulationBox.getStyleClass().add("simulation-note");
         narration.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tip.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         failure.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().addAll(counter, title, route, params, failure, narration, tip, states);
+        getChildren().addAll(counter, title, route, params, failure, narration, simulationBox, tip, states);
     }
 
     void show(Flow flow, int index) {
@@ -75,6 +87,9 @@ final class NarrationPanel extends VBox {
         failure.setManaged(failed);
         failure.setVisible(failed);
         narration.setText(step.narration());
+        simulation.setText(step.simulation());
+        simulationBox.setManaged(step.simulated());
+        simulationBox.setVisible(step.simulated());
         tip.setText(step.examTip());
         tip.setManaged(!step.examTip().isBlank());
         tip.setVisible(!step.examTip().isBlank());
