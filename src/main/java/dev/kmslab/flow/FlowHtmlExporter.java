@@ -72,6 +72,14 @@ public final class FlowHtmlExporter {
             }
             h.append("</table>\n");
         }
+        if (!s.conditionContext().isEmpty()) {
+            h.append("<p class=\"route\">Condition context KMS evaluates (not a request parameter)</p><table>");
+            for (Map.Entry<String, String> c : s.conditionContext().entrySet()) {
+                h.append("<tr><td>").append(esc(c.getKey())).append("</td><td>").append(esc(c.getValue()))
+                        .append("</td></tr>");
+            }
+            h.append("</table>\n");
+        }
         s.failure().ifPresent(f -> h.append("<p class=\"error\">").append(esc(f.errorCode())).append(": ")
                 .append(esc(f.message())).append("</p>\n"));
         h.append("<p>").append(esc(s.narration())).append("</p>\n");

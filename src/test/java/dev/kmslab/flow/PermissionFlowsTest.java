@@ -123,9 +123,41 @@ class PermissionFlowsTest {
         assertThat(message(responses.get(0))).contains("assumed-role/ec2-infrastructure/" + GrantFlows.INSTANCE);
         Payload dataKey = responses.get(1).payload("Plaintext data key").orElseThrow();
         assertThat(dataKey.secret()).isTrue();
-        assertThat(dataKey.bytes()).hasSize(32);
+        assertThat(dataKey.bytes()).hasSize(GrantFlows.VOLUME_KEY_BYTES);
         assertThat(responses.get(2).failure().orElseThrow().errorCode()).isEqualTo("AccessDeniedException");
         assertThat(new String(create.parameters().get("GranteePrincipal").getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8)).endsWith(":assumed-role/ec2-infrastructure/" + GrantFlows.INSTANCE);
+    }
+
+    @Test
+    void grantEbs_followsAwsDocumentation_andMarksWhatGoesBeyondIt() {
+        Flow flow = recorder.record("grant-ebs", Optional.empty());
+        Step generate = flow.steps().stream().filter(s -> s.action().equals("GenerateDataKeyWithoutPlaintext"))
+                .findFirst().orElseThrow();
+        // A 512-bit AES-256-XTS volume key: NumberOfBytes 64, never KeySpec AES_256.
+        assertThat(generate.parameters()).containsEntry("NumberOfBytes", "64").doesNotContainKey("KeySpec");
+        assertThat(GrantFlows.VOLUME_KEY_BYTES).isEqualTo(64);
+
+        Step create = flow.steps().stream().filter(s -> s.action().equals("CreateGrant")).findFirst().orElseThrow();
+        assertThat(create.parameters()).doesNotContainKey("RetiringPrincipal").doesNotContainKey("ViaService");
+        assertThat(create.conditionContext()).containsEntry("kms:ViaService", "ec2.us-east-1.amazonaws.com");
+
+        Step held = flow.steps().stream().filter(s -> s.action().startsWith("Data key in")).findFirst()
+                .orElseThrow();
+        assertThat(held.action()).isEqualTo("Data key in the Nitro hardware");
+        assertThat(held.narration()).contains("Nitro hardware").doesNotContain("memory of the host");
+
+        Step retire = flow.steps().stream().filter(s -> s.action().equals("RetireGrant")).findFirst().orElseThrow();
+        assertThat(retire.simulated()).isTrue();
+        assertThat(retire.simulation()).startsWith("Assumption:").contains("names no retiring principal");
+        Step retired = flow.steps().stream().filter(s -> s.action().equals("RetireGrant response")).findFirst()
+                .orElseThrow();
+        assertThat(retired.narration()).contains("eventually consistent");
+
+        Step afterRetire = flow.steps().stream().filter(s -> s.action().equals("Decrypt response"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(afterRetire.narration()).contains("may still succeed for a short while").doesNotContain("at once");
+        assertThat(afterRetire.simulation()).contains("The lab's engine applies RetireGrant at once")
+                .contains(Step.SIMULATOR_HEADING);
     }
 }
