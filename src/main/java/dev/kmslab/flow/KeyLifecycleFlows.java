@@ -147,10 +147,17 @@ final class KeyLifecycleFlows {
                     response.failure(f);
                 });
         r.ifPresent(DecryptResult::destroyPlaintext);
-        response.narration(code[0].equals("NotFoundException")
-                ? "The key no longer exists, so KMS cannot find anything to decrypt with. The blob still names the "
-                        + "key, but no one can ever decrypt it again."
-                : "A key pending deletion refuses every cryptographic operation, so the call fails even though the "
-                        + "key material still exists.").add();
+        if (code[0].equals("KMSInvalidStateException")) {
+            response.narration("A key pending deletion refuses every cryptographic operation, so the call fails "
+                    + "even though the key material still exists. AWS's key state table lists "
+                    + "KMSInvalidStateException for Decrypt on a key that is pending deletion.");
+        } else {
+            response.narration("The key no longer exists, so nothing can decrypt the blob: it still names the "
+                    + "key, but no one can ever decrypt it again.")
+                    .simulation("AWS does not document which error Decrypt returns once the key is deleted (its key "
+                            + "state table covers only keys that still exist). The lab's engine answers "
+                            + (code[0].isEmpty() ? "with an error" : code[0]) + ", as for any key it cannot find.");
+        }
+        response.add();
     }
 }
