@@ -43,4 +43,49 @@ class ChecklistFactsTest {
                 .contains("with one, S3 calls KMS for a bucket-level key");
         assertThat(bucketKeys.explanation()).contains("fewer KMS events in CloudTrail").contains("bucket ARN");
     }
+
+    @Test
+    void checklistsFollowTheExamsOfferedToday() {
+        assertThat(CONTENT.checklist("DVA").orElseThrow().title()).isEqualTo("DVA-C03 · KMS checklist");
+        assertThat(CONTENT.checklist("MLA").orElseThrow().title()).isEqualTo("MLA-C02 · KMS checklist");
+        assertThat(CONTENT.checklist("AIP").orElseThrow().title()).isEqualTo("AIP-C01 · KMS checklist");
+        assertThat(CONTENT.checklist("SCS").orElseThrow().title()).isEqualTo("SCS-C03 · KMS checklist");
+        Checklist mls = CONTENT.checklist("MLS").orElseThrow();
+        assertThat(mls.title()).contains("retired");
+        assertThat(mls.intro()).contains("was retired on 31 March 2026").contains("MLA-C02").contains("AIP-C01");
+        // Every domain of each current track has items, named exactly as the track names it.
+        for (String id : java.util.List.of("DVA", "MLA", "AIP", "SCS")) {
+            Track track = CONTENT.track(id).orElseThrow();
+            Checklist list = CONTENT.checklist(id).orElseThrow();
+            assertThat(list.domains()).extracting(Checklist.Group::name).as(id)
+                    .containsExactlyElementsOf(track.domains().stream().map(Track.Domain::name).toList());
+            assertThat(list.domains()).as(id).allSatisfy(g -> assertThat(g.items()).isNotEmpty());
+        }
+    }
+
+    @Test
+    void securitySpecialtyCoversDataProtectionInDepth() {
+        Checklist scs = CONTENT.checklist("SCS").orElseThrow();
+        Checklist.Group data = scs.domains().stream().filter(g -> g.name().equals("Data Protection")).findFirst()
+                .orElseThrow();
+        assertThat(data.items()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(data.items()).extracting(Checklist.Item::concept)
+                .contains("imported-material", "custom-key-stores", "multi-region", "key-rotation", "key-states");
+    }
+
+    @Test
+    void itemsThatSurviveAVersionChangeKeepTheirIds_soProgressIsKept() {
+        java.util.Set<String> dva = CONTENT.checklist("DVA").orElseThrow().items().map(Checklist.Item::id)
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(dva).contains("dva-dev-01", "dva-dev-05", "dva-security-01", "dva-security-07", "dva-deploy-01",
+                "dva-deploy-02", "dva-deploy-03", "dva-troubleshoot-01", "dva-troubleshoot-05");
+        Checklist.Group deploy = CONTENT.checklist("DVA").orElseThrow().domains().stream()
+                .filter(g -> g.name().equals("Testing and Deployment")).findFirst().orElseThrow();
+        assertThat(deploy.items()).extracting(Checklist.Item::id).startsWith("dva-deploy-01", "dva-deploy-02",
+                "dva-deploy-03");
+        java.util.Set<String> mla = CONTENT.checklist("MLA").orElseThrow().items().map(Checklist.Item::id)
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(mla).contains("mla-data-01", "mla-data-04", "mla-model-01", "mla-model-04", "mla-deploy-01",
+                "mla-deploy-03", "mla-security-01", "mla-security-04");
+    }
 }
