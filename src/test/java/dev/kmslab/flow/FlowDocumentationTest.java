@@ -75,4 +75,14 @@ class FlowDocumentationTest {
                 .contains("The lab's engine answers " + code);
         assertThat(error.narration()).doesNotContain(code);
     }
+
+    @Test
+    void keyMaterialVersionNumbersAreMarkedAsTheLabs() {
+        for (String id : List.of("rotation", "reencrypt-after-rotation")) {
+            List<Step> numbered = record(id).steps().stream().filter(s -> s.parameters().keySet().stream()
+                    .anyMatch(k -> k.contains("version"))).toList();
+            assertThat(numbered).as(id).isNotEmpty().allSatisfy(s -> assertThat(s.simulation())
+                    .contains("The lab numbers key material versions").contains("KeyMaterialId"));
+        }
+    }
 }
