@@ -142,7 +142,7 @@ public final class FlowSession {
     }
 
     /** The payload name of the simulator's explanation: the chip says plainly whose explanation it is. */
-    public static final String EVALUATION_PAYLOAD = "Policy evaluation (KMS Lab simulator)";
+    public static final String EVALUATION_PAYLOAD = "Simulated evaluation";
 
     /**
      * The decision's step-by-step explanation as a payload chip (policy text is not secret). AWS returns no such
