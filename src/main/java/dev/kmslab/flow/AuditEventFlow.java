@@ -32,19 +32,25 @@ public final class AuditEventFlow {
                 "", List.of(), Optional.empty());
         Step authorize = new Step(kms.id(), kms.id(), "Authorize", false, Map.of("Decision",
                 deniedByPolicy ? "Denied" : "Allowed"), List.of(),
-                "KMS evaluates the key policy, the caller's IAM policies and any grants before it touches the key. "
-                        + decision,
+                "KMS evaluates the key policy, the caller's IAM policies and any grants before it touches the key.",
                 "An explicit Deny wins; without an Allow from the key policy, IAM (where the key policy delegates "
                         + "to the account) or a grant, the call is denied.",
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), decision.isBlank() ? "" : FlowSession.simulatorExplanation(decision));
         Step answer = new Step(kms.id(), caller.id(), failed ? event.errorCode() : event.eventName() + " response",
                 true, Map.of("RequestId", event.requestId()), List.of(),
                 failed ? "The call fails with " + event.errorCode() + ": " + event.errorMessage()
                         : "The call succeeds and KMS answers the caller.",
                 "", List.of(),
                 failed ? Optional.of(new Failure(event.errorCode(), event.errorMessage())) : Optional.empty());
-        Step record = new Step(kms.id(), trail.id(), "Log " + event.eventName(), false,
-                Map.of("eventID", event.eventId(), "eventTime", event.eventTime().toString()), List.of(),
+        // Only fields a real CloudTrail record has: the lab's authorization explanation is shown apart, above.
+        Map<String, String> recordFields = new LinkedHashMap<>();
+        recordFields.put("eventID", event.eventId());
+        recordFields.put("eventTime", event.eventTime().toString());
+        if (failed) {
+            recordFields.put("errorCode", event.errorCode());
+            recordFields.put("errorMessage", event.errorMessage() == null ? "" : event.errorMessage());
+        }
+        Step record = new Step(kms.id(), trail.id(), "Log " + event.eventName(), false, recordFields, List.of(),
                 "Every KMS call, allowed or denied, is recorded with who called, what, on which key and with which "
                         + "encryption context — never the plaintext.",
                 "CloudTrail is how you prove who used a key and when.", List.of(), Optional.empty());

@@ -59,7 +59,9 @@ final class CustomKeyStoreFlows {
                 .param("CloudHsmClusterId (lab: token)", "token labelled 'kmslab-flow' of " + MODULE)
                 .param("KeyStorePassword", "(hidden)")
                 .narration("An administrator registers the HSM with KMS: in AWS a CloudHSM cluster and the password "
-                        + "of its kmsuser; in the lab a PKCS#11 token and its user PIN.").add();
+                        + "of its kmsuser; in the lab a PKCS#11 token and its user PIN.")
+                .simulation("The lab registers a PKCS#11 token and its PIN instead of a CloudHSM cluster and the "
+                        + "kmsuser password.").add();
         String storeId = s.engine().customKeyStores().createCustomKeyStore(s.caller(), new CreateCustomKeyStoreRequest(
                 "payments-hsm", MODULE, null, null, "kmslab-flow", PIN.toCharArray())).customKeyStoreId();
         s.step("kms", "client", "CreateCustomKeyStore response").param("CustomKeyStoreId", storeId)
@@ -68,8 +70,10 @@ final class CustomKeyStoreFlows {
         s.call("client", "ConnectCustomKeyStore").param("CustomKeyStoreId", storeId)
                 .narration("Connecting makes KMS log in to the HSM with the stored password.").add();
         s.engine().customKeyStores().connectCustomKeyStore(s.caller(), new ConnectCustomKeyStoreRequest(storeId));
-        s.step("kms", "hsm", "Log in").narration("KMS opens a session with the token and logs in as its user. From "
-                + "now on the token, not KMS, holds and uses the key material.").state("Store CONNECTED").add();
+        s.step("kms", "hsm", "Log in").narration("KMS logs in to the HSM as its kmsuser. From now on the HSM, not "
+                + "KMS, holds and uses the key material.").state("Store CONNECTED")
+                .simulation("In the lab, KMS opens a session with the PKCS#11 token and logs in with its user PIN.")
+                .add();
         return storeId;
     }
 
@@ -79,8 +83,10 @@ final class CustomKeyStoreFlows {
         KeyMetadata key = s.engine().createKey(s.caller(), CreateKeyRequest.inCustomKeyStore(storeId,
                 "KMS Lab flow: key in a custom key store")).keyMetadata();
         s.step("kms", "hsm", "Generate AES-256 key").param("Label", new Pkcs11KeyLabel(key.keyId(), 1).text())
-                .narration("The token generates the key itself as a sensitive, never-extractable object. KMS keeps "
-                        + "only its label; no copy of the key material exists outside the token.").add();
+                .narration("The HSM generates the key material itself; it does not leave the HSM.")
+                .simulation("In the lab the token keeps the key as a sensitive, non-extractable object and the "
+                        + "engine refers to it by the label shown; how KMS names the key in a CloudHSM cluster is "
+                        + "not part of this flow's AWS documentation.").add();
         s.step("kms", "client", "CreateKey response").param("KeyId", key.keyId()).param("Origin", key.origin())
                 .param("CustomKeyStoreId", key.customKeyStoreId()).param("CloudHsmClusterId", key.cloudHsmClusterId())
                 .narration("DescribeKey shows where the key lives: its custom key store and cluster.").add();
@@ -94,8 +100,10 @@ final class CustomKeyStoreFlows {
                 .narration("The application calls Encrypt exactly as for any other key.").add();
         EncryptResult result = s.engine().encrypt(s.caller(), EncryptRequest.of(key.arn(), plaintext, CONTEXT));
         s.step("kms", "hsm", "AES-256-GCM encrypt in the token")
-                .narration("KMS hands the plaintext and the context to the token, which encrypts with its key and "
-                        + "returns only ciphertext. The IV comes from the token's random generator too.").add();
+                .narration("The cryptographic operation runs in the HSM with the key material that lives there.")
+                .simulation("In the lab the engine hands the plaintext and the context to the token, which "
+                        + "encrypts with AES-256-GCM and draws the IV from its own random generator. AWS does not "
+                        + "document these internals.").add();
         s.step("kms", "client", "Encrypt response").param("KeyId", result.keyId())
                 .open("Ciphertext blob", PayloadKind.CIPHERTEXT, result.ciphertextBlob())
                 .narration("The blob looks like any KMS ciphertext: nothing in it reveals that an HSM made it.").add();
@@ -109,7 +117,9 @@ final class CustomKeyStoreFlows {
                 .narration("Decrypt names no key: the blob does, and KMS sees that the key lives in the store.").add();
         DecryptResult result = s.engine().decrypt(s.caller(), DecryptRequest.of(blob, CONTEXT));
         s.step("kms", "hsm", "AES-256-GCM decrypt in the token")
-                .narration("The token checks the tag over the header and the context and decrypts.").add();
+                .narration("The HSM decrypts with the key material that lives there.")
+                .simulation("In the lab the token checks the GCM tag over the blob's header and the encryption "
+                        + "context, then decrypts.").add();
         s.step("kms", "client", "Decrypt response").secret("Plaintext", PayloadKind.PLAINTEXT, result.plaintext())
                 .narration("The plaintext returns over TLS; the key never left the token.").add();
         result.destroyPlaintext();

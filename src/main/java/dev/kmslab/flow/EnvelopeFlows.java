@@ -169,8 +169,13 @@ final class EnvelopeFlows {
                 GenerateDataKeyRequest.aes256(s.keyArn(), CONTEXT));
         s.step("kms", "provisioner", "GenerateDataKeyWithoutPlaintext response")
                 .open("Encrypted data key", PayloadKind.ENCRYPTED_DATA_KEY, result.ciphertextBlob())
-                .narration("KMS returns only the encrypted data key. The provisioner could not decrypt anything "
-                        + "with it even if it wanted to.").state("No plaintext data key exists outside KMS").add();
+                .narration("KMS returns only the encrypted data key. The provisioner cannot use it to encrypt or "
+                        + "decrypt anything as long as it has no kms:Decrypt permission on the KMS key: with that "
+                        + "permission it could simply ask KMS to decrypt the data key. Give the provisioner "
+                        + "kms:GenerateDataKeyWithoutPlaintext only.")
+                .tip("GenerateDataKeyWithoutPlaintext keeps a component away from plaintext keys only if it also "
+                        + "lacks kms:Decrypt on the key.")
+                .state("No plaintext data key exists outside KMS").add();
         s.step("provisioner", "storage", "Store for later")
                 .open("Encrypted data key", PayloadKind.ENCRYPTED_DATA_KEY, result.ciphertextBlob())
                 .narration("The encrypted data key waits in storage until data has to be encrypted.").add();

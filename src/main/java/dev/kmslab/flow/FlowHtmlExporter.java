@@ -33,6 +33,8 @@ public final class FlowHtmlExporter {
             background:#f6f8fa;border:1px solid #eaeef2;border-radius:.3em;padding:.4em .6em}
             .secret code{background:#ffebe9;border-color:#ffcecb}
             ul.tips li{margin:.3em 0}
+            .simulation{background:#f3f0ff;border:1px dashed #8250df;border-radius:.4em;padding:.5em .7em;margin:.6em 0}
+            .simulation .badge{background:#8250df;color:#fff;border-radius:.3em;padding:0 .4em;font-size:.85em}
             """;
 
     private FlowHtmlExporter() {
@@ -70,9 +72,21 @@ public final class FlowHtmlExporter {
             }
             h.append("</table>\n");
         }
+        if (!s.conditionContext().isEmpty()) {
+            h.append("<p class=\"route\">Condition context KMS evaluates (not a request parameter)</p><table>");
+            for (Map.Entry<String, String> c : s.conditionContext().entrySet()) {
+                h.append("<tr><td>").append(esc(c.getKey())).append("</td><td>").append(esc(c.getValue()))
+                        .append("</td></tr>");
+            }
+            h.append("</table>\n");
+        }
         s.failure().ifPresent(f -> h.append("<p class=\"error\">").append(esc(f.errorCode())).append(": ")
                 .append(esc(f.message())).append("</p>\n"));
         h.append("<p>").append(esc(s.narration())).append("</p>\n");
+        if (s.simulated()) {
+            h.append("<div class=\"simulation\"><span class=\"badge\">KMS Lab simulation</span> ")
+                    .append(esc(s.simulation()).replace("\n", "<br>")).append("</div>\n");
+        }
         if (!s.examTip().isBlank()) {
             h.append("<div class=\"tip\">Exam tip: ").append(esc(s.examTip())).append("</div>\n");
         }

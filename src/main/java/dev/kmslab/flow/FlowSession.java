@@ -99,8 +99,11 @@ public final class FlowSession {
     }
 
     /**
-     * A step showing the CloudTrail record the engine really wrote for the last call: event name, caller, key and
-     * encryption context, and the error code if it failed. Plaintext and keys are never in it.
+     * A step showing the CloudTrail record the engine really wrote for the last call, with the fields a real
+     * CloudTrail record has: event name, caller, key and encryption context, and for a failed call {@code errorCode}
+     * and {@code errorMessage} exactly as KMS words them (the message names at most the kind of policy, never a
+     * statement). Plaintext and keys are never in it. The engine's explanation of how the call was authorized is not
+     * part of any AWS record, so it is shown apart, as the step's simulation note.
      */
     public void audit(String narration) {
         List<dev.kmslab.engine.audit.AuditEvent> events = engine.auditLog().all();
@@ -116,9 +119,17 @@ public final class FlowSession {
         }
         if (e.isError()) {
             b.param("errorCode", e.errorCode());
-            b.param("authorization", e.authorizationExplanation());
+            b.param("errorMessage", e.errorMessage());
+            if (e.authorizationExplanation() != null && !e.authorizationExplanation().isBlank()) {
+                b.simulation(simulatorExplanation(e.authorizationExplanation()));
+            }
         }
         b.narration(narration).state("The call is in the audit log: who, when, which key, which context").add();
+    }
+
+    /** An explanation from the lab's policy simulator, headed so that no one takes it for something AWS returns. */
+    public static String simulatorExplanation(String explanation) {
+        return Step.SIMULATOR_HEADING + "\n" + explanation;
     }
 
     /**
@@ -130,9 +141,15 @@ public final class FlowSession {
                 who.grantTokens(), Map.of()));
     }
 
-    /** The decision's step-by-step explanation as a payload chip (policy text is not secret). */
+    /** The payload name of the simulator's explanation: the chip says plainly whose explanation it is. */
+    public static final String EVALUATION_PAYLOAD = "Simulated evaluation";
+
+    /**
+     * The decision's step-by-step explanation as a payload chip (policy text is not secret). AWS returns no such
+     * trace; steps that carry it also carry a simulation note saying so.
+     */
     public static Payload evaluationPayload(Decision decision) {
-        return Payload.text("Policy evaluation", PayloadKind.OTHER, decision.explain(), false);
+        return Payload.text(EVALUATION_PAYLOAD, PayloadKind.OTHER, decision.explain(), false);
     }
 
     void append(Step step) {

@@ -19,6 +19,11 @@ import java.util.Optional;
 final class KeyLifecycleFlows {
 
     private static final Map<String, String> CONTEXT = Map.of("archive", "2025-invoices");
+    /** Version numbers are the lab's way of making rotation visible; AWS documents neither them nor the header. */
+    static final String VERSION_NOTE = "The lab numbers key material versions 1, 2, … so that rotation can be seen. "
+            + "AWS identifies key material by a KeyMaterialId and does not document the layout of a ciphertext "
+            + "blob's header. What AWS documents is the behaviour: KMS decrypts with the key material that encrypted "
+            + "the data, so nothing needs re-encrypting.";
 
     private KeyLifecycleFlows() {
     }
@@ -46,7 +51,7 @@ final class KeyLifecycleFlows {
                 .secret("Plaintext", PayloadKind.PLAINTEXT, plaintext).narration(narration).add();
         EncryptResult r = s.engine().encrypt(s.caller(), EncryptRequest.of(s.keyArn(), plaintext, CONTEXT));
         int version = CiphertextBlob.parse(r.ciphertextBlob()).keyVersion();
-        s.step("kms", "client", "Encrypt response").param("Key material version", version)
+        s.step("kms", "client", "Encrypt response").param("Key material version", version).simulation(VERSION_NOTE)
                 .open("Ciphertext blob", PayloadKind.CIPHERTEXT, r.ciphertextBlob())
                 .narration("The blob's header records which version of the key material encrypted it: version "
                         + version + ".").add();
@@ -58,7 +63,7 @@ final class KeyLifecycleFlows {
                 .narration("The key's administrator rotates the key now. (Automatic rotation does the same on a "
                         + "schedule: every 365 days by default, configurable from 90 to 2560 days.)").add();
         s.engine().rotateKeyOnDemand(s.caller(), new RotateKeyOnDemandRequest(s.keyArn()));
-        s.step("kms", "hsm", "New key material").param("Current version", 2)
+        s.step("kms", "hsm", "New key material").param("Current version", 2).simulation(VERSION_NOTE)
                 .narration("KMS generates new key material inside the HSMs and makes it current. The old material is "
                         + "kept, because ciphertexts still name it.")
                 .tip("Rotation keeps the same key id, ARN, aliases and policy; only the backing material changes.")
@@ -76,7 +81,7 @@ final class KeyLifecycleFlows {
                 .open("Ciphertext blob", PayloadKind.CIPHERTEXT, old)
                 .narration("The application decrypts the invoice encrypted before rotation.").add();
         DecryptResult r = s.engine().decrypt(s.caller(), DecryptRequest.of(old, CONTEXT));
-        s.step("kms", "client", "Decrypt response").param("Key material version used", 1)
+        s.step("kms", "client", "Decrypt response").param("Key material version used", 1).simulation(VERSION_NOTE)
                 .secret("Plaintext", PayloadKind.PLAINTEXT, r.plaintext())
                 .narration("KMS reads version 1 from the blob's header and decrypts with the old material. Nothing "
                         + "needed re-encrypting.")
@@ -103,7 +108,7 @@ final class KeyLifecycleFlows {
                 .state("The plaintext never left KMS").add();
         int version = CiphertextBlob.parse(r.ciphertextBlob()).keyVersion();
         s.step("kms", "client", "ReEncrypt response").param("SourceKeyId", r.sourceKeyId()).param("KeyId", r.keyId())
-                .param("Key material version", version)
+                .param("Key material version", version).simulation(VERSION_NOTE)
                 .open("Ciphertext blob (v" + version + ")", PayloadKind.CIPHERTEXT, r.ciphertextBlob())
                 .narration("The application replaces the stored blob with the new one.").add();
         s.audit("CloudTrail records one ReEncrypt event for the source and destination keys.");
@@ -147,10 +152,17 @@ final class KeyLifecycleFlows {
                     response.failure(f);
                 });
         r.ifPresent(DecryptResult::destroyPlaintext);
-        response.narration(code[0].equals("NotFoundException")
-                ? "The key no longer exists, so KMS cannot find anything to decrypt with. The blob still names the "
-                        + "key, but no one can ever decrypt it again."
-                : "A key pending deletion refuses every cryptographic operation, so the call fails even though the "
-                        + "key material still exists.").add();
+        if (code[0].equals("KMSInvalidStateException")) {
+            response.narration("A key pending deletion refuses every cryptographic operation, so the call fails "
+                    + "even though the key material still exists. AWS's key state table lists "
+                    + "KMSInvalidStateException for Decrypt on a key that is pending deletion.");
+        } else {
+            response.narration("The key no longer exists, so nothing can decrypt the blob: it still names the "
+                    + "key, but no one can ever decrypt it again.")
+                    .simulation("AWS does not document which error Decrypt returns once the key is deleted (its key "
+                            + "state table covers only keys that still exist). The lab's engine answers "
+                            + (code[0].isEmpty() ? "with an error" : code[0]) + ", as for any key it cannot find.");
+        }
+        response.add();
     }
 }

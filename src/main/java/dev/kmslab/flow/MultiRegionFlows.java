@@ -119,11 +119,17 @@ final class MultiRegionFlows {
                 .narration("For contrast: an order encrypted in " + PRIMARY_REGION + " under an ordinary "
                         + "single-Region key is sent to " + REPLICA_REGION + " too.").add();
         StepBuilder response = s.step("kms-eu", "client-eu", "Decrypt error");
-        Optional<DecryptResult> r = s.attempt(() -> eu.decrypt(caller, DecryptRequest.of(blob, CONTEXT)),
-                response::failure);
+        String[] code = {"no error"};
+        Optional<DecryptResult> r = s.attempt(() -> eu.decrypt(caller, DecryptRequest.of(blob, CONTEXT)), f -> {
+            code[0] = f.errorCode();
+            response.failure(f);
+        });
         r.ifPresent(DecryptResult::destroyPlaintext);
-        response.narration(REPLICA_REGION + " holds no key with that id, so it cannot decrypt the blob. The data "
-                + "would have to be decrypted in " + PRIMARY_REGION + " and encrypted again in " + REPLICA_REGION
-                + ".").add();
+        response.narration(REPLICA_REGION + " holds no key with that id: a single-Region key exists only in its own "
+                        + "Region, so KMS there cannot decrypt the blob. The data would have to be decrypted in "
+                        + PRIMARY_REGION + " and encrypted again in " + REPLICA_REGION + ".")
+                .simulation("AWS does not document which error Decrypt returns for a ciphertext whose key is in "
+                        + "another Region. The lab's engine answers " + code[0] + ".")
+                .add();
     }
 }

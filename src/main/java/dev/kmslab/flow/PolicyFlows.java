@@ -32,7 +32,7 @@ final class PolicyFlows {
         return List.of(
                 new FlowDefinition("access-denied", "Access denied",
                         "A role that no policy allows calls Decrypt; then an explicit Deny in the key policy beats "
-                                + "the role's own Allow. The engine's evaluation explains each answer.",
+                                + "the role's own Allow. KMS Lab's simulator explains each answer, which AWS does not.",
                         "Permissions", true, PolicyFlows::accessDenied),
                 new FlowDefinition("cross-account-decrypt", "Cross-account decrypt",
                         "A role in account 444455556666 decrypts with a key owned by another account: the key policy "
@@ -75,13 +75,16 @@ final class PolicyFlows {
                 .orElseThrow(() -> new IllegalStateException("a role without policies was allowed"));
         s.step("kms", "client", "Decrypt error").failure(first.failure())
                 .payload(FlowSession.evaluationPayload(first.decision()))
-                .narration("KMS evaluated the key policy before any cryptography. Its only statement, \""
-                        + DefaultKeyPolicy.SID + "\", names the account rather than the role, so it lets the "
-                        + "account's IAM policies decide; the role has none, so nothing allows kms:Decrypt. Result: "
-                        + first.decision().reason() + ", an implicit deny.")
+                .narration("KMS refuses the call with AccessDeniedException; its message says only that no "
+                        + "identity-based policy allows kms:Decrypt. Why: the default key policy's statement \""
+                        + DefaultKeyPolicy.SID + "\" names the account rather than the role, so it lets the "
+                        + "account's IAM policies decide; the role has none, so nothing allows kms:Decrypt (an "
+                        + "implicit deny).")
+                .simulation(simulated(first.decision()))
                 .tip("No statement allows it = implicit deny. The default key policy delegates to IAM; it does not "
                         + "grant any role access by itself.").add();
-        s.audit("The denied call is in CloudTrail with AccessDeniedException and the evaluation that refused it.");
+        s.audit("The denied call is in CloudTrail: errorCode AccessDeniedException and the same errorMessage the "
+                + "caller got. The record does not say which statement or policy decided.");
 
         s.engine().principals().attachRolePolicy(s.account(), "analytics-app", "decrypt-sales-key",
                 decryptPolicy(s.keyArn()));
@@ -105,13 +108,15 @@ final class PolicyFlows {
                 + "allows kms:Decrypt.").orElseThrow(() -> new IllegalStateException("the Deny did not apply"));
         s.step("kms", "client", "Decrypt error").failure(denied.failure())
                 .payload(FlowSession.evaluationPayload(denied.decision()))
-                .narration("Denied: " + denied.decision().reason() + ", decided by "
-                        + (denied.decision().decidingStatement() == null ? "no statement"
-                                : denied.decision().decidingStatement().reference())
-                        + ". An explicit Deny wins over every Allow, wherever the Allow is.")
+                .narration("Denied. The error message says the call met an explicit deny in a resource-based "
+                        + "policy (the key policy) but not which statement: that you find by reading the key policy. "
+                        + "An explicit Deny wins over every Allow, wherever the Allow is.")
+                .simulation(simulated(denied.decision()))
                 .tip("Evaluation order: explicit Deny first, then an Allow in the key policy (directly, or via IAM "
                         + "when the key policy trusts the account) or a grant; otherwise implicit deny.").add();
-        s.audit("CloudTrail records the denial; its authorization explanation names the deciding statement.");
+        s.audit("CloudTrail records the denial with errorCode and errorMessage. The message names only the kind of "
+                + "policy (\"an explicit deny in a resource-based policy\"), never the statement: to find it, read "
+                + "the key policy.");
         s.tip("KMS keys need the key policy to allow access, directly or by trusting the account's IAM policies.");
         s.tip("An explicit Deny in any applicable policy overrides any Allow.");
     }
@@ -149,7 +154,8 @@ final class PolicyFlows {
                 .payload(FlowSession.evaluationPayload(keyPolicyMissing.decision()))
                 .narration("Half of the permission is missing: the key policy names only account " + owner
                         + ", and an IAM policy in another account cannot give access to a key its account does not "
-                        + "own. Result: " + keyPolicyMissing.decision().reason() + ".")
+                        + "own. The error message says no resource-based policy allows kms:Decrypt.")
+                .simulation(simulated(keyPolicyMissing.decision()))
                 .tip("Cross-account use needs the key policy to allow the other account (or its principal) first.")
                 .add();
 
@@ -170,7 +176,9 @@ final class PolicyFlows {
         s.step("kms", "audit", "Decrypt error").failure(iamMissing.failure())
                 .payload(FlowSession.evaluationPayload(iamMissing.decision()))
                 .narration("Now the other half is missing: the key policy trusts the account, but no IAM policy of "
-                        + "audit-app allows kms:Decrypt. Result: " + iamMissing.decision().reason() + ".")
+                        + "audit-app allows kms:Decrypt. The error message says no identity-based policy allows "
+                        + "kms:Decrypt.")
+                .simulation(simulated(iamMissing.decision()))
                 .tip("Cross-account: the key policy in the key's account AND an IAM policy in the caller's account.")
                 .add();
         allowedDecrypt(s, "client", reporting, blob, "reporting-app calls Decrypt again. Both halves now allow it.");
@@ -199,6 +207,15 @@ final class PolicyFlows {
             return Optional.empty();
         }
         return Optional.of(new Denial(failure[0], s.decision(who, "kms:Decrypt", CONTEXT)));
+    }
+
+    /**
+     * The lab's account of a denial (reason and deciding statement), which AWS never returns: headed as the
+     * simulator's, beside the full trace in the evaluation payload.
+     */
+    static String simulated(Decision d) {
+        return Step.SIMULATOR_HEADING + "\nThe lab's policy evaluation: " + d.summary() + ". The full trace is in "
+                + "the \"" + FlowSession.EVALUATION_PAYLOAD + "\" payload.";
     }
 
     private static void allowedDecrypt(FlowSession s, String from, CallerContext who, byte[] blob, String text) {

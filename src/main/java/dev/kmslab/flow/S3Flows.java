@@ -41,9 +41,11 @@ final class S3Flows {
                         + "encryption can set this for every upload.) The body travels to S3 over TLS.")
                 .tip("The uploader needs kms:GenerateDataKey on the key; the reader needs kms:Decrypt.").add();
         s.call("s3", "GenerateDataKey").param("KeyId", s.keyArn()).param("KeySpec", "AES_256").context(context)
-                .param("ViaService", "s3." + s.region() + ".amazonaws.com").payload(FlowSession.contextPayload(context))
+                .viaService("s3." + s.region() + ".amazonaws.com").payload(FlowSession.contextPayload(context))
                 .narration("S3 asks KMS, on the caller's behalf, for a data key for this one object, with the object's "
-                        + "ARN as encryption context.").add();
+                        + "ARN as encryption context. S3 sends no \"via\" parameter: because the request comes "
+                        + "through S3, KMS sets the condition key kms:ViaService to S3's endpoint, which a key policy "
+                        + "can require.").add();
         GenerateDataKeyResult key = s.engine().generateDataKey(s.via("s3"),
                 GenerateDataKeyRequest.aes256(s.keyArn(), context));
         s.step("kms", "s3", "GenerateDataKey response")
@@ -64,6 +66,7 @@ final class S3Flows {
         s.step("client", "s3", "GetObject").param("Bucket", BUCKET).param("Key", objectKey)
                 .narration("Later the application downloads the object. It does not name the key: S3 knows it.").add();
         s.call("s3", "Decrypt").param("CiphertextBlob", key.ciphertextBlob().length + " bytes").context(context)
+                .viaService("s3." + s.region() + ".amazonaws.com")
                 .open("Encrypted data key", PayloadKind.ENCRYPTED_DATA_KEY, key.ciphertextBlob())
                 .narration("S3 sends the object's encrypted data key to KMS with the same context.").add();
         DecryptResult dk = s.engine().decrypt(s.via("s3"), DecryptRequest.of(key.ciphertextBlob(), context));
@@ -115,6 +118,7 @@ final class S3Flows {
                 .narration("Now the same uploads with the S3 Bucket Key enabled on the bucket.").add();
         int start = audited.get();
         s.call("s3", "GenerateDataKey").param("KeyId", s.keyArn()).param("KeySpec", "AES_256").context(bucketContext)
+                .viaService("s3." + s.region() + ".amazonaws.com")
                 .payload(FlowSession.contextPayload(bucketContext))
                 .narration("S3 asks KMS once for a bucket-level key. The context is now the bucket ARN, not the "
                         + "object ARN.")

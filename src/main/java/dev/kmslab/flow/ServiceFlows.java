@@ -60,7 +60,7 @@ final class ServiceFlows {
                 .narration("Secrets Manager loads the current version: the secret value encrypted with a data key, and "
                         + "that data key encrypted under the KMS key. Each new version got its own data key.").add();
         s.call("secretsmanager", "Decrypt").param("CiphertextBlob", key.ciphertextBlob().length + " bytes")
-                .context(context).param("ViaService", "secretsmanager." + s.region() + ".amazonaws.com")
+                .context(context).viaService("secretsmanager." + s.region() + ".amazonaws.com")
                 .open("Encrypted data key", PayloadKind.ENCRYPTED_DATA_KEY, key.ciphertextBlob())
                 .payload(FlowSession.contextPayload(context))
                 .narration("Secrets Manager calls KMS on the application's behalf, with the secret's ARN and version "

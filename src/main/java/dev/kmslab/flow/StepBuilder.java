@@ -20,6 +20,8 @@ public final class StepBuilder {
     private String narration = "";
     private String examTip = "";
     private Failure failure;
+    private final List<String> simulation = new ArrayList<>();
+    private final Map<String, String> conditionContext = new LinkedHashMap<>();
 
     StepBuilder(FlowSession session, String from, String to, String action, boolean kmsCall) {
         this.session = session;
@@ -34,6 +36,20 @@ public final class StepBuilder {
             parameters.put(name, String.valueOf(value));
         }
         return this;
+    }
+
+    /**
+     * A condition key KMS evaluates for this request although the caller does not send it, e.g.
+     * {@code kms:ViaService} for a call an AWS service makes on the caller's behalf.
+     */
+    public StepBuilder conditionKey(String key, String value) {
+        conditionContext.put(key, value);
+        return this;
+    }
+
+    /** {@code kms:ViaService} for a call that {@code service} (its endpoint name) makes on the caller's behalf. */
+    public StepBuilder viaService(String serviceEndpoint) {
+        return conditionKey("kms:ViaService", serviceEndpoint);
     }
 
     public StepBuilder context(Map<String, String> context) {
@@ -71,6 +87,17 @@ public final class StepBuilder {
         return this;
     }
 
+    /**
+     * Adds a statement that goes beyond AWS documentation (shown under the "KMS Lab simulation" badge); several
+     * calls add paragraphs.
+     */
+    public StepBuilder simulation(String text) {
+        if (text != null && !text.isBlank()) {
+            simulation.add(text);
+        }
+        return this;
+    }
+
     public StepBuilder failure(Failure f) {
         failure = f;
         return this;
@@ -78,7 +105,8 @@ public final class StepBuilder {
 
     public Step add() {
         Step step = new Step(from, to, action, kmsCall, parameters, payloads, narration, examTip, stateChanges,
-                Optional.ofNullable(failure));
+                Optional.ofNullable(failure), String.join("\n\n", simulation),
+                conditionContext);
         session.append(step);
         return step;
     }

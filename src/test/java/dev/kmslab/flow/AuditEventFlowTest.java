@@ -52,7 +52,11 @@ class AuditEventFlowTest {
         Flow flow = AuditEventFlow.of(last("Encrypt"));
         assertThat(flow.actors().get(0).name()).isEqualTo("Nobody");
         assertThat(flow.steps().get(1).parameters()).containsEntry("Decision", "Denied");
-        assertThat(flow.steps().get(1).narration()).contains("DENIED");
+        assertThat(flow.steps().get(1).narration()).doesNotContain("DENIED");
+        assertThat(flow.steps().get(1).simulation()).startsWith(Step.SIMULATOR_HEADING).contains("DENIED");
+        assertThat(flow.steps().get(3).parameters()).containsEntry("errorCode", "AccessDeniedException")
+                .containsKey("errorMessage");
+        assertThat(flow.steps().get(3).simulated()).isFalse();
         assertThat(flow.steps().get(2).failure()).hasValueSatisfying(f -> {
             assertThat(f.errorCode()).isEqualTo("AccessDeniedException");
             assertThat(f.message()).contains("is not authorized to perform: kms:Encrypt");

@@ -19,6 +19,11 @@ class CustomKeyStoreFlowTest {
         assertThat(flow.steps()).filteredOn(s -> s.to().equals("hsm")).extracting(Step::action)
                 .containsExactly("Log in", "Generate AES-256 key", "AES-256-GCM encrypt in the token",
                         "AES-256-GCM decrypt in the token", "Log out");
+        // What the token does is the lab's stand-in for CloudHSM, so those steps carry the simulation badge.
+        assertThat(flow.steps()).filteredOn(s -> s.to().equals("hsm") && !s.action().equals("Log out"))
+                .allSatisfy(s -> assertThat(s.simulated()).isTrue());
+        assertThat(flow.steps()).filteredOn(s -> s.action().equals("CreateCustomKeyStore"))
+                .allSatisfy(s -> assertThat(s.simulation()).contains("PKCS#11 token"));
     }
 
     @Test

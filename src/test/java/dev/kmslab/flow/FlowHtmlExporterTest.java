@@ -17,6 +17,16 @@ class FlowHtmlExporterTest {
     Path dir;
 
     @Test
+    void exportedPageKeepsTheSimulationBadgeAndTheConditionContextApart() {
+        Flow flow = FlowRecorder.standalone(new java.security.SecureRandom()).record("grant-ebs", Optional.empty());
+        String html = FlowHtmlExporter.render(flow);
+        assertThat(html).contains("<span class=\"badge\">KMS Lab simulation</span> Assumption:")
+                .contains("Condition context KMS evaluates (not a request parameter)</p><table><tr><td>kms:ViaService"
+                        + "</td><td>ec2.us-east-1.amazonaws.com</td></tr></table>")
+                .doesNotContain("<td>ViaService</td>");
+    }
+
+    @Test
     void pageHasEveryStepItsNarrationAndTheRealBytes() throws Exception {
         Flow flow = FlowRecorder.standalone(new java.security.SecureRandom())
                 .record("direct-encrypt", Optional.empty());

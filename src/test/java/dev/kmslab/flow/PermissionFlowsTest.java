@@ -22,7 +22,7 @@ class PermissionFlowsTest {
     }
 
     private static String evaluation(Step step) {
-        return step.payload("Policy evaluation").orElseThrow().textOrEmpty();
+        return step.payload(FlowSession.EVALUATION_PAYLOAD).orElseThrow().textOrEmpty();
     }
 
     @Test
@@ -37,12 +37,16 @@ class PermissionFlowsTest {
                 .contains("is not authorized to perform: kms:Decrypt")
                 .contains("because no identity-based policy allows the kms:Decrypt action");
         assertThat(evaluation(implicit)).startsWith("DENIED (IMPLICIT_DENY)").contains("Enable IAM User Permissions");
-        assertThat(implicit.narration()).contains("IMPLICIT_DENY");
+        assertThat(implicit.narration()).doesNotContain("IMPLICIT_DENY");
+        assertThat(implicit.simulation()).startsWith(Step.SIMULATOR_HEADING).contains("IMPLICIT_DENY");
 
         Step explicit = failures.get(1);
         assertThat(message(explicit)).contains("with an explicit deny in a resource-based policy");
         assertThat(evaluation(explicit)).startsWith("DENIED (EXPLICIT_DENY)");
-        assertThat(explicit.narration()).contains("EXPLICIT_DENY").contains("Deny analytics decrypt");
+        // AWS's message names the kind of policy only; the deciding statement is the simulator's, labelled so.
+        assertThat(explicit.narration()).doesNotContain("EXPLICIT_DENY").doesNotContain("Deny analytics decrypt");
+        assertThat(explicit.simulation()).startsWith(Step.SIMULATOR_HEADING).contains("EXPLICIT_DENY")
+                .contains("Deny analytics decrypt");
 
         // Between the two denials the IAM policy alone was enough: a real plaintext came back.
         List<Step> allowed = flow.steps().stream().filter(s -> s.action().equals("Decrypt response")).toList();
@@ -50,6 +54,30 @@ class PermissionFlowsTest {
         assertThat(allowed.get(0).payload("Plaintext").orElseThrow().secret()).isTrue();
         assertThat(flow.steps().indexOf(allowed.get(0))).isBetween(flow.steps().indexOf(implicit),
                 flow.steps().indexOf(explicit));
+    }
+
+    @Test
+    void accessDenied_cloudTrailLaneShowsTheRealRecordFields_andTheSimulatorApart() {
+        Flow flow = recorder.record("access-denied", Optional.empty());
+        List<Step> trail = flow.steps().stream().filter(s -> s.to().equals("cloudtrail")).toList();
+        assertThat(trail).hasSize(2);
+        for (Step record : trail) {
+            assertThat(record.parameters()).containsEntry("errorCode", "AccessDeniedException")
+                    .containsKeys("eventName", "userIdentity", "resources", "errorMessage")
+                    .doesNotContainKey("authorization");
+            assertThat(record.parameters().get("errorMessage"))
+                    .contains("is not authorized to perform: kms:Decrypt");
+            // No statement name anywhere in what the record (or its narration) claims to show.
+            assertThat(String.join(" ", record.parameters().values()) + record.narration())
+                    .doesNotContain("Deny analytics decrypt").doesNotContain(dev.kmslab.engine.policy
+                            .DefaultKeyPolicy.SID).doesNotContain("IMPLICIT_DENY").doesNotContain("EXPLICIT_DENY");
+            assertThat(record.simulated()).isTrue();
+            assertThat(record.simulation()).startsWith("KMS Lab's simulator — AWS does not tell you this; here is "
+                    + "how to work it out.");
+        }
+        assertThat(trail.get(1).parameters().get("errorMessage"))
+                .endsWith("with an explicit deny in a resource-based policy");
+        assertThat(trail.get(1).simulation()).contains("Deny analytics decrypt");
     }
 
     @Test
@@ -95,9 +123,41 @@ class PermissionFlowsTest {
         assertThat(message(responses.get(0))).contains("assumed-role/ec2-infrastructure/" + GrantFlows.INSTANCE);
         Payload dataKey = responses.get(1).payload("Plaintext data key").orElseThrow();
         assertThat(dataKey.secret()).isTrue();
-        assertThat(dataKey.bytes()).hasSize(32);
+        assertThat(dataKey.bytes()).hasSize(GrantFlows.VOLUME_KEY_BYTES);
         assertThat(responses.get(2).failure().orElseThrow().errorCode()).isEqualTo("AccessDeniedException");
         assertThat(new String(create.parameters().get("GranteePrincipal").getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8)).endsWith(":assumed-role/ec2-infrastructure/" + GrantFlows.INSTANCE);
+    }
+
+    @Test
+    void grantEbs_followsAwsDocumentation_andMarksWhatGoesBeyondIt() {
+        Flow flow = recorder.record("grant-ebs", Optional.empty());
+        Step generate = flow.steps().stream().filter(s -> s.action().equals("GenerateDataKeyWithoutPlaintext"))
+                .findFirst().orElseThrow();
+        // A 512-bit AES-256-XTS volume key: NumberOfBytes 64, never KeySpec AES_256.
+        assertThat(generate.parameters()).containsEntry("NumberOfBytes", "64").doesNotContainKey("KeySpec");
+        assertThat(GrantFlows.VOLUME_KEY_BYTES).isEqualTo(64);
+
+        Step create = flow.steps().stream().filter(s -> s.action().equals("CreateGrant")).findFirst().orElseThrow();
+        assertThat(create.parameters()).doesNotContainKey("RetiringPrincipal").doesNotContainKey("ViaService");
+        assertThat(create.conditionContext()).containsEntry("kms:ViaService", "ec2.us-east-1.amazonaws.com");
+
+        Step held = flow.steps().stream().filter(s -> s.action().startsWith("Data key in")).findFirst()
+                .orElseThrow();
+        assertThat(held.action()).isEqualTo("Data key in the Nitro hardware");
+        assertThat(held.narration()).contains("Nitro hardware").doesNotContain("memory of the host");
+
+        Step retire = flow.steps().stream().filter(s -> s.action().equals("RetireGrant")).findFirst().orElseThrow();
+        assertThat(retire.simulated()).isTrue();
+        assertThat(retire.simulation()).startsWith("Assumption:").contains("names no retiring principal");
+        Step retired = flow.steps().stream().filter(s -> s.action().equals("RetireGrant response")).findFirst()
+                .orElseThrow();
+        assertThat(retired.narration()).contains("eventually consistent");
+
+        Step afterRetire = flow.steps().stream().filter(s -> s.action().equals("Decrypt response"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(afterRetire.narration()).contains("may still succeed for a short while").doesNotContain("at once");
+        assertThat(afterRetire.simulation()).contains("The lab's engine applies RetireGrant at once")
+                .contains(Step.SIMULATOR_HEADING);
     }
 }

@@ -82,6 +82,13 @@ class KeyLabFlowEntryTest {
         AuditEvent createKey = table.getItems().stream().filter(e -> e.eventName().equals("CreateKey"))
                 .findFirst().orElseThrow();
         app.interact(() -> table.getSelectionModel().select(createKey));
+        // The record shows only CloudTrail's fields; the simulator's reasoning sits apart, under its badge.
+        assertThat(app.<javafx.scene.control.TextArea>find("#audit-json").getText())
+                .contains("\"eventName\" : \"CreateKey\"").doesNotContain("authorizationExplanation");
+        assertThat(app.<javafx.scene.control.Label>find("#audit-simulation-badge").getText())
+                .isEqualTo("KMS Lab simulation");
+        assertThat(app.<javafx.scene.control.Label>find("#audit-explanation").getText())
+                .startsWith(dev.kmslab.flow.Step.SIMULATOR_HEADING);
         app.clickOn("#audit-open-flow");
 
         app.waitFor("#flows-view");

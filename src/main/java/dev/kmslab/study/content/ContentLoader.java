@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class ContentLoader {
 
-    public static final List<String> CHECKLIST_TRACKS = List.of("SAA", "SAP", "DVA", "MLA", "MLS");
+    public static final List<String> CHECKLIST_TRACKS = List.of("SAA", "SAP", "DVA", "MLA", "AIP", "SCS", "MLS");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

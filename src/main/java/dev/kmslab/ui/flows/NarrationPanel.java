@@ -16,9 +16,15 @@ final class NarrationPanel extends VBox {
     private final Label title = new Label();
     private final Label route = new Label();
     private final GridPane params = new GridPane();
+    private final Label conditionHeading = new Label("Condition context KMS evaluates (not a request parameter)");
+    private final GridPane conditions = new GridPane();
     private final Label failure = new Label();
     private final Label narration = new Label();
     private final Label tip = new Label(null, new FontIcon(Feather.AWARD));
+    // What the step shows beyond AWS documentation, under its own badge so it is never mistaken for AWS output.
+    private final Label simulationBadge = new Label("KMS Lab simulation", new FontIcon(Feather.CPU));
+    private final Label simulation = new Label();
+    private final VBox simulationBox = new VBox(simulationBadge, simulation);
     private final VBox states = new VBox();
 
     NarrationPanel() {
@@ -30,6 +36,11 @@ final class NarrationPanel extends VBox {
         title.getStyleClass().add("step-title");
         route.getStyleClass().add("step-route");
         params.getStyleClass().add("step-params");
+        conditionHeading.setId("step-condition-heading");
+        conditionHeading.getStyleClass().addAll("muted", "condition-heading");
+        conditionHeading.setWrapText(true);
+        conditions.setId("step-conditions");
+        conditions.getStyleClass().add("step-params");
         failure.setId("step-failure");
         failure.getStyleClass().add("step-failure");
         failure.setWrapText(true);
@@ -41,10 +52,18 @@ final class NarrationPanel extends VBox {
         tip.getStyleClass().addAll("exam-tip", "step-tip");
         tip.setWrapText(true);
         states.getStyleClass().add("state-changes");
+        simulationBadge.setId("step-simulation-badge");
+        simulationBadge.getStyleClass().add("simulation-badge");
+        simulation.setId("step-simulation");
+        simulation.getStyleClass().add("simulation-text");
+        simulation.setWrapText(true);
+        simulation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        simulationBox.setId("step-simulation-box");
+        simulationBox.getStyleClass().add("simulation-note");
         narration.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tip.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         failure.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().addAll(counter, title, route, params, failure, narration, tip, states);
+        getChildren().addAll(counter, title, route, params, conditionHeading, conditions, failure, narration, simulationBox, tip, states);
     }
 
     void show(Flow flow, int index) {
@@ -70,11 +89,30 @@ final class NarrationPanel extends VBox {
         }
         params.setManaged(row > 0);
         params.setVisible(row > 0);
+        conditions.getChildren().clear();
+        int conditionRow = 0;
+        for (Map.Entry<String, String> c : step.conditionContext().entrySet()) {
+            Label key = new Label(c.getKey());
+            key.getStyleClass().add("param-name");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label value = new Label(c.getValue());
+            value.getStyleClass().add("param-value");
+            value.setWrapText(true);
+            conditions.addRow(conditionRow++, key, value);
+        }
+        boolean hasConditions = conditionRow > 0;
+        conditions.setManaged(hasConditions);
+        conditions.setVisible(hasConditions);
+        conditionHeading.setManaged(hasConditions);
+        conditionHeading.setVisible(hasConditions);
         boolean failed = step.failure().isPresent();
         failure.setText(step.failure().map(f -> f.errorCode() + ": " + f.message()).orElse(""));
         failure.setManaged(failed);
         failure.setVisible(failed);
         narration.setText(step.narration());
+        simulation.setText(step.simulation());
+        simulationBox.setManaged(step.simulated());
+        simulationBox.setVisible(step.simulated());
         tip.setText(step.examTip());
         tip.setManaged(!step.examTip().isBlank());
         tip.setVisible(!step.examTip().isBlank());

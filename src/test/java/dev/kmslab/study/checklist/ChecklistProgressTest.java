@@ -22,7 +22,7 @@ class ChecklistProgressTest {
             new Checklist.Group("Design Secure Architectures", List.of(
                     new Checklist.Item("saa-1", "Pick a key type", "Customer managed for control", "key-types"),
                     new Checklist.Item("saa-2", "Rotate keys", "Automatic rotation", "key-rotation")))));
-    private final Checklist dva = new Checklist("DVA", "DVA-C02 · KMS checklist", "", List.of(
+    private final Checklist dva = new Checklist("DVA", "DVA-C03 · KMS checklist", "", List.of(
             new Checklist.Group("Security", List.of(new Checklist.Item("dva-1", "Envelope", "Data keys", null)))));
 
     @TempDir

@@ -57,7 +57,7 @@ class ContentLoaderTest {
         assertThat(content.checklist("SAA")).hasValueSatisfying(c -> assertThat(c.size()).isEqualTo(1));
         assertThat(content.problems()).extracting(ContentProblem::file).containsExactlyInAnyOrder(
                 "content/checklists/sap.json", "content/checklists/dva.json", "content/checklists/mla.json",
-                "content/checklists/mls.json");
+                "content/checklists/aip.json", "content/checklists/scs.json", "content/checklists/mls.json");
     }
 
     @Test

@@ -112,6 +112,26 @@ class FlowsWindowTest {
     }
 
     @Test
+    void stepsBeyondAwsDocumentationShowTheSimulationBadge_othersDoNot() {
+        javafx.scene.Node box = app.find("#step-simulation-box");
+        assertThat(EXPECTED.steps().get(0).simulated()).isFalse();
+        assertThat(box.isVisible()).isFalse();
+
+        Flow denied = FlowRecorder.standalone(new SecureRandom()).record("access-denied", Optional.empty());
+        int index = denied.steps().indexOf(denied.steps().stream().filter(Step::failed).findFirst().orElseThrow());
+        app.interact(() -> {
+            flows.player().model().load(denied);
+            flows.player().model().jump(index);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.isVisible()).isTrue();
+        assertThat(app.<Label>find("#step-simulation-badge").getText()).isEqualTo("KMS Lab simulation");
+        assertThat(app.<Label>find("#step-simulation").getText()).startsWith(Step.SIMULATOR_HEADING)
+                .contains("IMPLICIT_DENY");
+        assertThat(narration()).doesNotContain("IMPLICIT_DENY");
+    }
+
+    @Test
     void presenterModeTurnsOnAndOff() {
         app.clickOn("#presenter-toggle");
         WaitForAsyncUtils.waitForFxEvents();

@@ -25,6 +25,20 @@ public final class AuditJson {
         }
     }
 
+    /**
+     * The record as the details pane shows it under "CloudTrail-style record": without the engine's authorization
+     * explanation, which no CloudTrail record carries and which the pane shows apart, labelled as the simulator's.
+     */
+    public static String prettyRecord(AuditEvent e) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode node = AuditEventJson.toNode(e);
+            node.remove("authorizationExplanation");
+            return PRETTY.writeValueAsString(node);
+        } catch (JsonProcessingException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     /** JSON Lines: one compact object per event, each line ending in LF. */
     public static String lines(List<AuditEvent> events) {
         StringBuilder out = new StringBuilder();

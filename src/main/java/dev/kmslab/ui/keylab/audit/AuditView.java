@@ -55,16 +55,21 @@ public final class AuditView extends BorderPane {
         explanation.getStyleClass().add("audit-explanation");
         model.selectedProperty().addListener((obs, was, now) -> {
             json.setText(model.selectedJson());
-            explanation.setText(now == null ? "Select an event to see its record and why it was allowed or denied."
-                    : now.authorizationExplanation() == null ? "No authorization explanation was recorded."
-                    : now.authorizationExplanation());
+            explanation.setText(now == null ? "Select an event to see its record and how the simulator decided it."
+                    : model.selectedExplanation().isEmpty() ? "No authorization explanation was recorded."
+                    : model.selectedExplanation());
         });
-        explanation.setText("Select an event to see its record and why it was allowed or denied.");
-        Label why = new Label("Authorization");
-        why.getStyleClass().add("details-heading");
+        explanation.setText("Select an event to see its record and how the simulator decided it.");
+        // The record first, as CloudTrail would show it; the simulator's reasoning apart and labelled, because AWS
+        // never tells a caller which statement decided.
         Label record = new Label("Event record (CloudTrail-style JSON)");
         record.getStyleClass().add("details-heading");
-        VBox details = new VBox(6, why, explanation, record, json);
+        Label why = new Label("KMS Lab simulation", new FontIcon(Feather.CPU));
+        why.setId("audit-simulation-badge");
+        why.getStyleClass().add("simulation-badge");
+        VBox simulated = new VBox(4, why, explanation);
+        simulated.getStyleClass().add("simulation-note");
+        VBox details = new VBox(6, record, json, simulated);
         VBox.setVgrow(json, Priority.ALWAYS);
         details.getStyleClass().add("audit-details");
         SplitPane split = new SplitPane(table, details);

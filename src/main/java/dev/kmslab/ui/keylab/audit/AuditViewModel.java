@@ -122,8 +122,21 @@ public final class AuditViewModel {
     }
 
     /** The selected event as indented JSON, or empty. */
+    /** The selected event's record: only the fields a CloudTrail record has (no simulator explanation). */
     public String selectedJson() {
-        return selected.get() == null ? "" : AuditJson.pretty(selected.get());
+        return selected.get() == null ? "" : AuditJson.prettyRecord(selected.get());
+    }
+
+    /**
+     * How the lab's simulator authorized the selected call, headed as the simulator's: CloudTrail records carry no
+     * such explanation. Empty when nothing is selected or the engine recorded none.
+     */
+    public String selectedExplanation() {
+        AuditEvent e = selected.get();
+        if (e == null || e.authorizationExplanation() == null || e.authorizationExplanation().isBlank()) {
+            return "";
+        }
+        return dev.kmslab.flow.FlowSession.simulatorExplanation(e.authorizationExplanation());
     }
 
     public void select(AuditEvent e) {

@@ -84,10 +84,12 @@ class AuditViewModelTest {
     }
 
     @Test
-    void selecting_showsTheEventAsJson_withTheAuthorizationExplanation() {
+    void selecting_showsTheRecordAsJson_andTheSimulatorExplanationApart() {
         AuditEvent event = audit.events().get(0);
         audit.select(event);
         assertThat(audit.selectedJson()).contains("\"eventName\" : \"CreateKey\"")
-                .contains("\"eventId\" : \"" + event.eventId() + "\"").contains("authorizationExplanation");
+                .contains("\"eventId\" : \"" + event.eventId() + "\"").doesNotContain("authorizationExplanation");
+        assertThat(audit.selectedExplanation()).startsWith(dev.kmslab.flow.Step.SIMULATOR_HEADING)
+                .contains(event.authorizationExplanation());
     }
 }
