@@ -223,7 +223,10 @@ final class LabReader {
         }
         Map<String, String> materials = materials(node.get("materials"), at.field("materials"));
         List<LabOperation> ops = new ArrayList<>();
-        principals(node.get("principals"), at.field("principals"), ops);
+        // Principals exist before the key policies that name them; their IAM policies are attached after the keys,
+        // since they may name a key's ARN (${key:name}).
+        List<LabOperation> identityPolicies = new ArrayList<>();
+        principals(node.get("principals"), at.field("principals"), ops, identityPolicies);
         if (node.has("customKeyStores")) {
             List<String> stores = fields.textList(node, at, "customKeyStores");
             if (stores != null) {
@@ -231,6 +234,7 @@ final class LabReader {
             }
         }
         implicitOps(node, at, "keys", "CreateKey", ops);
+        ops.addAll(identityPolicies);
         implicitOps(node, at, "grants", "CreateGrant", ops);
         if (node.has("actions")) {
             JsonNode actions = fields.objectArray(node, at, "actions", 0);
@@ -263,7 +267,7 @@ final class LabReader {
         return out;
     }
 
-    private void principals(JsonNode node, JsonPath at, List<LabOperation> ops) {
+    private void principals(JsonNode node, JsonPath at, List<LabOperation> ops, List<LabOperation> policyOps) {
         if (node == null) {
             return;
         }
@@ -304,7 +308,7 @@ final class LabReader {
                 a.put("principal", principal);
                 a.put("policyName", e.getKey());
                 a.set("policy", e.getValue());
-                ops.add(new LabOperation("AttachPolicy", new LabArgs(a)));
+                policyOps.add(new LabOperation("AttachPolicy", new LabArgs(a)));
             }
         }
     }
