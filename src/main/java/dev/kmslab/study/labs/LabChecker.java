@@ -197,6 +197,9 @@ final class LabChecker {
                 + m.origin() + ", expected " + o));
         a.text("expirationModel").filter(x -> !x.equals(String.valueOf(m.expirationModel())))
                 .ifPresent(x -> wrong.add("expiration model is " + m.expirationModel() + ", expected " + x));
+        a.integer("pendingDeletionWindowInDays").filter(d -> !d.equals(m.pendingDeletionWindowInDays()))
+                .ifPresent(d -> wrong.add(m.pendingDeletionWindowInDays() == null ? "it is not pending deletion"
+                        : "the waiting period is " + m.pendingDeletionWindowInDays() + " days, expected " + d));
         if (a.has("tags")) {
             Map<String, String> tags = new LinkedHashMap<>();
             for (Tag t : engine.listResourceTags(root(), new ListResourceTagsRequest(m.keyId(), null, null)).tags()) {

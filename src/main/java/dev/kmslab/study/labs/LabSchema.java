@@ -142,7 +142,7 @@ public final class LabSchema {
                     "description", opt(Kind.TEXT), "enabled", opt(Kind.BOOL), "tags", opt(Kind.STRINGS),
                     "aliases", opt(Kind.LIST), "multiRegion", opt(Kind.BOOL), "primaryRegion", opt(Kind.TEXT),
                     "replicaRegions", opt(Kind.LIST), "expirationModel", opt(Kind.TEXT), "origin", opt(Kind.TEXT),
-                    "exists", opt(Kind.BOOL)),
+                    "pendingDeletionWindowInDays", opt(Kind.INT), "exists", opt(Kind.BOOL)),
             spec("rotation", "Automatic rotation is on or off (with this period), and rotations happened.",
                     "key", req(Kind.KEY), "enabled", req(Kind.BOOL), "rotationPeriodDays", opt(Kind.INT),
                     "minOnDemandRotations", opt(Kind.INT), "minRotations", opt(Kind.INT)),
