@@ -70,6 +70,10 @@ final class LabOperations {
     record GrantHandle(String keyId, String grantId, String token) {
     }
 
+    /** The simulated HSM needs no library on disk, but the request needs an absolute path to name one. */
+    private static final Path SIMULATED_MODULE = Path.of(System.getProperty("java.io.tmpdir"))
+            .resolve("kmslab-simulated-hsm.so").toAbsolutePath();
+
     private final LabSandbox sandbox;
 
     LabOperations(LabSandbox sandbox) {
@@ -142,7 +146,7 @@ final class LabOperations {
             case "CreateCustomKeyStore" -> {
                 String store = a.requireText("store");
                 String id = engine.customKeyStores().createCustomKeyStore(caller, new CreateCustomKeyStoreRequest(
-                        store, Path.of("simulated-hsm"), null, null, "lab-" + store,
+                        store, SIMULATED_MODULE, null, null, "lab-" + store,
                         FakeHsm.DEMO_PIN.toCharArray())).customKeyStoreId();
                 sandbox.rememberStore(store, id);
                 engine.customKeyStores().connectCustomKeyStore(caller, new ConnectCustomKeyStoreRequest(id));
