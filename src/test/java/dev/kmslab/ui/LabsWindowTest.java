@@ -72,7 +72,7 @@ class LabsWindowTest {
         app.clickOn("#nav-labs");
         app.waitFor("#lab-check");
         Label status = app.find("#lab-status");
-        app.interact(() -> { });
+        app.scrollIntoView("#lab-check");
         app.clickOn("#lab-check");
         app.until(() -> status.getText().contains("checks passed") || status.getText().startsWith("Every check"));
     }
@@ -98,9 +98,11 @@ class LabsWindowTest {
         app.until(() -> status.getText().startsWith("The sandbox is ready"));
         assertThat(((Label) app.find("#lab-title")).getText()).contains("Least privilege");
 
+        app.scrollIntoView("#lab-hint-1");
         app.clickOn("#lab-hint-1");
         app.until(() -> ((Label) app.find("#lab-hints-used")).getText().startsWith("Hints used: 1 of"));
 
+        app.scrollIntoView("#lab-open-keylab");
         app.clickOn("#lab-open-keylab");
         app.waitFor("#keys-view");
         app.until(() -> session().inSandbox() && app.find("#keylab-sandbox-banner").isVisible());

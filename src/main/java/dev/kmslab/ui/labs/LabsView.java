@@ -34,6 +34,7 @@ public final class LabsView extends SplitPane {
     private final VBox page = new VBox();
     private final VBox steps = new VBox();
     private final VBox results = new VBox();
+    private final VBox materials = new VBox(4);
 
     public LabsView(LabsViewModel model) {
         this.model = model;
@@ -44,6 +45,8 @@ public final class LabsView extends SplitPane {
         model.labProperty().addListener((obs, was, now) -> showLab(now));
         model.hintRevisionProperty().addListener((obs, was, now) -> showSteps(model.labProperty().get()));
         model.results().addListener((ListChangeListener<CheckResult>) c -> showResults());
+        model.sandboxRevisionProperty().addListener((obs, was, now) -> showMaterials());
+        model.labProperty().addListener((obs, was, now) -> showMaterials());
         showLab(model.labProperty().get());
     }
 
@@ -137,7 +140,8 @@ public final class LabsView extends SplitPane {
         Label scenario = new Label(lab.scenario());
         scenario.setId("lab-scenario");
         scenario.setWrapText(true);
-        page.getChildren().addAll(title, tags, heading("Scenario"), scenario);
+        // The commands and their results come first, so they stay in view whatever the window's height.
+        page.getChildren().addAll(title, tags, actions(), statusLabel(), results, heading("Scenario"), scenario);
         lab.simulationNote().ifPresent(note -> {
             Label n = new Label("Simulated: " + note);
             n.setId("lab-simulation-note");
@@ -145,9 +149,40 @@ public final class LabsView extends SplitPane {
             n.getStyleClass().add("retired-note");
             page.getChildren().add(n);
         });
-        page.getChildren().addAll(heading("Steps"), steps, actions(), statusLabel(), results, solutionArea());
+        page.getChildren().addAll(materials, heading("Steps"), steps, solutionArea());
+        showMaterials();
         showSteps(lab);
         showResults();
+    }
+
+    /** The sandbox's keys (lab name → key id) and the ciphertexts the lab saved, ready to copy into the Key Lab. */
+    private void showMaterials() {
+        materials.getChildren().clear();
+        materials.setId("lab-materials");
+        model.sandbox().ifPresent(sandbox -> {
+            materials.getChildren().add(heading("In the sandbox"));
+            sandbox.keys().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+                Label key = new Label("Key \"" + e.getKey() + "\": " + e.getValue());
+                key.getStyleClass().add("muted");
+                materials.getChildren().add(key);
+            });
+            sandbox.savedBase64().forEach((name, base64) -> {
+                javafx.scene.control.TextField value = new javafx.scene.control.TextField(base64);
+                value.setId("lab-saved-" + name);
+                value.setEditable(false);
+                HBox.setHgrow(value, Priority.ALWAYS);
+                Button copy = new Button("Copy", new FontIcon(Feather.COPY));
+                copy.getStyleClass().addAll("small", "flat");
+                copy.setOnAction(e -> {
+                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                    content.putString(base64);
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                });
+                HBox row = new HBox(6, new Label(name), value, copy);
+                row.setAlignment(Pos.CENTER_LEFT);
+                materials.getChildren().add(row);
+            });
+        });
     }
 
     private static Label heading(String text) {

@@ -68,6 +68,7 @@ public final class LabsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty loaded = new SimpleBooleanProperty();
     private final IntegerProperty hintRevision = new SimpleIntegerProperty();
+    private final IntegerProperty sandboxRevision = new SimpleIntegerProperty();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     // Read-only views made once: a fresh wrapper per call would drop its listeners when it is collected.
     private final ObservableList<LabRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -152,6 +153,7 @@ public final class LabsViewModel {
                 old.close();
             }
             busy.set(false);
+            sandboxRevision.set(sandboxRevision.get() + 1);
             if (l.equals(lab.get())) {
                 status.set("The sandbox is ready: keys " + String.join(", ", sandbox.keys().keySet()) + ".");
             }
@@ -333,6 +335,11 @@ public final class LabsViewModel {
 
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded;
+    }
+
+    /** Changes whenever a sandbox is (re)built, so the view shows its keys and saved ciphertexts. */
+    public ReadOnlyIntegerProperty sandboxRevisionProperty() {
+        return sandboxRevision;
     }
 
     /** Changes whenever hints are revealed or another lab opens, so the view redraws the steps. */
