@@ -251,6 +251,9 @@ public final class LabsViewModel {
         int i = 1;
         for (LabOperation op : l.solution().operations()) {
             sb.append(i++).append(". ").append(op.describe()).append('\n');
+            // Policies are the heart of most solutions: show them whole, as the learner would type them.
+            op.args().json("policy").ifPresent(p -> sb.append(p.replace("${account}",
+                    sandbox().map(LabSandbox::account).orElse("${account}"))).append('\n'));
         }
         solution.set(sb.toString().trim());
     }
