@@ -92,11 +92,13 @@ public final class KeyLabView extends VBox {
         text.setId("keylab-sandbox-label");
         text.setWrapText(true);
         text.textProperty().bind(javafx.beans.binding.Bindings.concat(session.sandboxLabelProperty(),
-                " — a sandbox of its own: your own keys are not touched."));
+                ". Your own keys are not touched."));
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         javafx.scene.control.Button back = new javafx.scene.control.Button("Back to my own lab");
         back.setId("keylab-sandbox-back");
+        back.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         back.setOnAction(e -> session.backToOwnLab());
         HBox banner = new HBox(12, text, back);
         banner.setId("keylab-sandbox-banner");

@@ -59,6 +59,11 @@ public final class LabsView extends SplitPane {
         ListView<LabsViewModel.LabRow> list = new ListView<>(model.rows());
         list.setId("labs-list");
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                // A zero preferred width makes the cell take the list's width and wrap long titles.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(LabsViewModel.LabRow row, boolean empty) {
                 super.updateItem(row, empty);
@@ -69,12 +74,23 @@ public final class LabsView extends SplitPane {
                     return;
                 }
                 setId("lab-row-" + row.id());
-                setText(row.title() + "\n" + String.join(" · ", row.tracks()));
-                setWrapText(true);
+                setText(null);
                 FontIcon icon = new FontIcon(row.passed() ? Feather.CHECK_CIRCLE : row.started() ? Feather.CLOCK
                         : Feather.CIRCLE);
                 icon.getStyleClass().add(row.passed() ? "lab-passed-icon" : "lab-open-icon");
-                setGraphic(icon);
+                Label title = new Label(row.title());
+                title.setWrapText(true);
+                title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // grow to show the wrapped lines
+                Label tracks = new Label(String.join(" · ", row.tracks()));
+                tracks.getStyleClass().add("muted");
+                VBox text = new VBox(1, title, tracks);
+                text.setMinWidth(0);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                HBox box = new HBox(8, icon, text);
+                box.setAlignment(Pos.CENTER_LEFT);
+                box.setMinWidth(0);
+                box.prefWidthProperty().bind(widthProperty().subtract(24));
+                setGraphic(box);
             }
         });
         // Opening refreshes the rows (started / passed marks), which a ListView must not see in its own selection
