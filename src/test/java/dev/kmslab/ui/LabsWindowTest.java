@@ -91,8 +91,12 @@ class LabsWindowTest {
         app.openKeyLab(); // the learner's own lab is open first, with its own engine
         String ownAccount = session().engine().account();
         app.navigate("labs", "#labs-view");
-        ListView<?> list = app.find("#labs-list");
-        app.until(() -> list.getItems().size() >= 1 && app.lookup("#lab-row-" + LAB).tryQuery().isPresent());
+        ListView<dev.kmslab.ui.labs.LabsViewModel.LabRow> list = app.find("#labs-list");
+        app.until(() -> list.getItems().size() >= 20);
+        // The list only builds the rows in view: scroll to the lab, as a learner would.
+        app.interact(() -> list.scrollTo(list.getItems().stream().filter(r -> r.id().equals(LAB)).findFirst()
+                .orElseThrow()));
+        app.until(() -> app.lookup("#lab-row-" + LAB).tryQuery().isPresent());
         app.clickOn("#lab-row-" + LAB);
         Label status = app.find("#lab-status");
         app.until(() -> status.getText().startsWith("The sandbox is ready"));
