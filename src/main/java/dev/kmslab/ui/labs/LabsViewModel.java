@@ -57,6 +57,7 @@ public final class LabsViewModel {
     private final Map<String, int[]> hintsShown = new HashMap<>();
     private LabCatalogue catalogue = LabCatalogue.empty();
     private BiConsumer<Lab, LabSandbox> keyLabOpener = (lab, sandbox) -> { };
+    private String pendingOpen;
 
     private final ObservableList<LabRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> trackChoices = FXCollections.observableArrayList(ALL_TRACKS);
@@ -112,6 +113,11 @@ public final class LabsViewModel {
             trackChoices.setAll(tracks);
             refreshRows();
             loaded.set(true);
+            if (pendingOpen != null) {
+                String id = pendingOpen;
+                pendingOpen = null;
+                open(id);
+            }
         }, e -> notices.accept("The labs could not be loaded: " + e.getMessage()));
     }
 
@@ -122,8 +128,15 @@ public final class LabsViewModel {
                 progress.passed(l.id()))).collect(Collectors.toList()));
     }
 
-    /** Opens a lab's page: its sandbox is built (once) in the background and the lab is marked started. */
+    /**
+     * Opens a lab's page: its sandbox is built (once) in the background and the lab is marked started. Called before
+     * the catalogue has loaded (a link followed at start-up), it opens the lab once it has.
+     */
     public void open(String labId) {
+        if (!loaded.get()) {
+            pendingOpen = labId; // opened as soon as the catalogue is in
+            return;
+        }
         Optional<Lab> found = catalogue.lab(labId);
         if (found.isEmpty()) {
             return;

@@ -456,6 +456,12 @@ public final class MainView extends StackPane implements Navigator {
         flows.get().show(flow);
     }
 
+    @Override
+    public void showLab(String labId) {
+        shell.selectedSectionProperty().set("labs");
+        labs.get().open(labId);
+    }
+
     /** The Labs section's model (built on first use): catalogue, open lab, sandboxes, progress. */
     public dev.kmslab.ui.labs.LabsViewModel labs() {
         return labs.get();

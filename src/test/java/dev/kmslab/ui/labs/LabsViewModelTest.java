@@ -86,6 +86,17 @@ class LabsViewModelTest {
     }
 
     @Test
+    void aLabOpenedBeforeTheCatalogueLoaded_opensOnceItHas() {
+        LabsViewModel early = new LabsViewModel(() -> new LabLoader(TrackCatalog.fromClasspath()).load(data),
+                new LabProgress(data, Clock.systemUTC()), UiExecutor.synchronous(), notices::add);
+        early.open("hmac-tokens");
+        assertThat(early.labProperty().get()).isNull();
+        early.load();
+        assertThat(early.labProperty().get().id()).isEqualTo("hmac-tokens");
+        assertThat(early.sandbox()).isPresent();
+    }
+
+    @Test
     void openInKeyLab_handsTheSandboxToTheOpener() {
         AtomicReference<LabSandbox> opened = new AtomicReference<>();
         model.setKeyLabOpener((lab, sandbox) -> opened.set(sandbox));
