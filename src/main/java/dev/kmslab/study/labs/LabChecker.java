@@ -62,10 +62,28 @@ final class LabChecker {
     }
 
     List<CheckResult> runAll(List<LabCheck> checks) {
-        // Audit checks look only at what happened before this run, never at the checker's own calls.
+        // Audit checks look only at what happened before this run, never at the checker's own calls. The log calls
+        // its listeners on the thread that made the call, so the checker's events are exactly those of this thread.
         List<AuditEvent> history = sandbox.learnerEvents();
-        int before = sandbox.auditLog().all().size();
+        Thread checker = Thread.currentThread();
+        List<String> own = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.function.Consumer<AuditEvent> mine = e -> {
+            if (Thread.currentThread() == checker) {
+                own.add(e.eventId());
+            }
+        };
+        sandbox.auditLog().addListener(mine);
         List<CheckResult> out = new ArrayList<>();
+        try {
+            runEach(checks, history, out);
+        } finally {
+            sandbox.auditLog().removeListener(mine);
+            sandbox.ignoreEvents(own);
+        }
+        return out;
+    }
+
+    private void runEach(List<LabCheck> checks, List<AuditEvent> history, List<CheckResult> out) {
         for (LabCheck check : checks) {
             CheckResult result;
             try {
@@ -79,8 +97,6 @@ final class LabChecker {
             }
             out.add(result);
         }
-        sandbox.ignoreEventsFrom(before);
-        return out;
     }
 
     private CheckResult run(LabCheck check, List<AuditEvent> history) {

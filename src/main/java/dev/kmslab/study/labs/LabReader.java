@@ -271,14 +271,21 @@ final class LabReader {
         if (node == null) {
             return;
         }
-        JsonNode array = fields.objectArray(node.isArray() ? wrap("principals", node) : node, JsonPath.root(),
-                "principals", 0);
+        if (!node.isArray()) {
+            problems.add(at, "expected an array of {\"principal\", \"policies\"} objects, found " + Fields.kind(node));
+            return;
+        }
+        JsonNode array = node;
         if (array == null) {
             return;
         }
         for (int i = 0; i < array.size(); i++) {
             JsonPath p = at.index(i);
             JsonNode entry = array.get(i);
+            if (!entry.isObject()) {
+                problems.add(p, "expected an object, found " + Fields.kind(entry));
+                continue;
+            }
             unknownMembers(entry, p, Set.of("principal", "policies"));
             String principal = fields.text(entry, p, "principal");
             if (principal == null) {

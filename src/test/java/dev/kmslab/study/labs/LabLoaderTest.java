@@ -61,6 +61,28 @@ class LabLoaderTest {
     }
 
     @Test
+    void theCheckersOwnCalls_neverSatisfyAnAuditCheck() {
+        String json = lab("own-calls").replace("\"keys\": [{\"name\": \"k\", \"aliases\": [\"alias/k\"]}]",
+                "\"keys\": [{\"name\": \"k\"}], \"actions\": [{\"op\": \"Encrypt\", \"key\": \"k\","
+                        + " \"plaintext\": \"x\", \"saveAs\": \"blob\"}]")
+                .replace("\"checks\": [", "\"checks\": [{\"id\": \"d\", \"type\": \"decrypt\", \"title\": \"D\","
+                        + " \"ciphertext\": \"blob\", \"expect\": \"decrypts\"}, {\"id\": \"a\", \"type\":"
+                        + " \"audit\", \"title\": \"A\", \"event\": \"Decrypt\", \"key\": \"k\"}, ");
+        LabLoadResult result = load("mine.json", json);
+        assertThat(result.problems()).isEmpty();
+        try (LabSandbox sandbox = LabSandbox.start(result.catalogue().lab("own-calls").orElseThrow())) {
+            for (int run = 0; run < 2; run++) {
+                List<CheckResult> checked = sandbox.check();
+                assertThat(checked.get(0).passed()).isTrue();
+                assertThat(checked.get(1).passed()).as("run " + run).isFalse();
+                assertThat(checked.get(1).reason()).isEqualTo("The audit log has no successful Decrypt on k.");
+            }
+            sandbox.run(new LabOperation("Decrypt", LabArgs.of(java.util.Map.of("ciphertext", "blob"))));
+            assertThat(sandbox.check().get(1).passed()).isTrue();
+        }
+    }
+
+    @Test
     void anUnknownOperation_isReportedWithItsLineColumnAndPath() {
         String json = lab("x").replace("\"op\": \"DisableKey\"", "\"op\": \"TurnOff\"");
         assertThat(problems(json)).first().asString()
