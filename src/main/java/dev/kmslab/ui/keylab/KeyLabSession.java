@@ -152,17 +152,12 @@ public final class KeyLabSession implements AutoCloseable {
         this.resources = ownClose;
         selectedKeyId.set(ownSelectedKey);
         regionChoices.setAll(own.regions());
-        if (who != null) {
-            caller.set(who);
-        }
-        if (where != null && own.regions().contains(where)) {
-            if (where.equals(region.get())) {
-                switchRegion(where);
-            } else {
-                region.set(where);
-            }
+        caller.set(who != null ? who : CallerContext.root(own.defaultEngine().account()));
+        String target = where != null && own.regions().contains(where) ? where : own.defaultRegion();
+        if (target.equals(region.get())) {
+            switchRegion(target); // the same Region name, but the learner's own engine for it
         } else {
-            region.set(own.defaultRegion());
+            region.set(target);
         }
     }
 
