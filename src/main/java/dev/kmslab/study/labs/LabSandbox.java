@@ -172,6 +172,11 @@ public final class LabSandbox implements AutoCloseable {
         return Optional.ofNullable(lab.start().materials().get(name)).map(h -> HexFormat.of().parseHex(h));
     }
 
+    /** Policy text as the learner would type it here: placeholders resolved for the default Region. */
+    public String resolve(String text) {
+        return substitute(text, engine().region());
+    }
+
     /** {@code ${account}}, {@code ${region}} and {@code ${key:name}} in policy text, resolved. */
     String substitute(String text, String region) {
         String out = text.replace("${account}", account()).replace("${region}", region);

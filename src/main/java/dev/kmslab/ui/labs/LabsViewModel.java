@@ -265,10 +265,22 @@ public final class LabsViewModel {
         for (LabOperation op : l.solution().operations()) {
             sb.append(i++).append(". ").append(op.describe()).append('\n');
             // Policies are the heart of most solutions: show them whole, as the learner would type them.
-            op.args().json("policy").ifPresent(p -> sb.append(p.replace("${account}",
-                    sandbox().map(LabSandbox::account).orElse("${account}"))).append('\n'));
+            op.args().json("policy").ifPresent(p -> sb.append(resolved(p)).append('\n'));
         }
         solution.set(sb.toString().trim());
+    }
+
+    /** A key named in the solution may not exist yet (the learner has not created it): then it stays a placeholder. */
+    private String resolved(String policy) {
+        Optional<LabSandbox> s = sandbox();
+        if (s.isEmpty()) {
+            return policy;
+        }
+        try {
+            return s.get().resolve(policy);
+        } catch (IllegalArgumentException e) {
+            return policy.replace("${account}", s.get().account());
+        }
     }
 
     /**

@@ -97,6 +97,15 @@ class LabsViewModelTest {
     }
 
     @Test
+    void theSolutionShowsPoliciesAsTheyWouldBeTyped_withTheKeyArn() {
+        model.open("cross-account-iam-policy");
+        model.showSolution();
+        String keyId = model.sandbox().orElseThrow().keys().get("backups");
+        assertThat(model.solutionProperty().get()).contains("\"arn:aws:kms:us-east-1:111122223333:key/" + keyId + "\"")
+                .doesNotContain("${");
+    }
+
+    @Test
     void openInKeyLab_handsTheSandboxToTheOpener() {
         AtomicReference<LabSandbox> opened = new AtomicReference<>();
         model.setKeyLabOpener((lab, sandbox) -> opened.set(sandbox));
