@@ -70,6 +70,7 @@ public final class LabsViewModel {
     private final BooleanProperty loaded = new SimpleBooleanProperty();
     private final IntegerProperty hintRevision = new SimpleIntegerProperty();
     private final IntegerProperty sandboxRevision = new SimpleIntegerProperty();
+    private final IntegerProperty progressRevision = new SimpleIntegerProperty();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     // Read-only views made once: a fresh wrapper per call would drop its listeners when it is collected.
     private final ObservableList<LabRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -316,6 +317,7 @@ public final class LabsViewModel {
     private void save(Save change) {
         try {
             change.run();
+            progressRevision.set(progressRevision.get() + 1);
         } catch (IOException e) {
             notices.accept("Lab progress could not be saved: " + e.getMessage());
         }
@@ -363,6 +365,14 @@ public final class LabsViewModel {
 
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded;
+    }
+
+    /**
+     * Changes after every saved progress change (lab started, hint revealed, checks run, lab passed), so that other
+     * screens showing lab progress (a learning path) can refresh from {@link #progress()}.
+     */
+    public ReadOnlyIntegerProperty progressRevisionProperty() {
+        return progressRevision;
     }
 
     /** Changes whenever a sandbox is (re)built, so the view shows its keys and saved ciphertexts. */

@@ -46,8 +46,10 @@ class LabsViewModelTest {
 
     @Test
     void openHintCheckSolveAndReset() {
+        int revision = model.progressRevisionProperty().get();
         model.open("encryption-context-condition");
         Lab lab = model.labProperty().get();
+        assertThat(model.progressRevisionProperty().get()).isGreaterThan(revision);
         assertThat(lab.title()).startsWith("Encryption context");
         assertThat(model.rows()).filteredOn(r -> r.id().equals(lab.id())).allMatch(LabsViewModel.LabRow::started);
 
