@@ -14,6 +14,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -42,6 +43,13 @@ public final class KeyLabSession implements AutoCloseable {
     private final ObservableList<String> regionChoices = FXCollections.observableArrayList();
     private KmsRegions regions;
     private AutoCloseable resources;
+    // While a lab's sandbox is shown, the learner's own engines wait here untouched (see openSandbox).
+    private final StringProperty sandboxLabel = new SimpleStringProperty("");
+    private KmsRegions ownRegions;
+    private AutoCloseable ownResources;
+    private CallerContext ownCaller;
+    private String ownRegion;
+    private String ownSelectedKey;
 
     /**
      * @param executor runs engine calls in the background
@@ -73,7 +81,12 @@ public final class KeyLabSession implements AutoCloseable {
     public void open(Supplier<LabEngineOpener.Opened> opener, Consumer<String> notices) {
         executor.submit(opener::get, opened -> {
             opened.notices().forEach(notices);
-            setEngine(opened.regions(), opened.resources());
+            if (inSandbox()) {
+                ownRegions = opened.regions();
+                ownResources = opened.resources();
+            } else {
+                setEngine(opened.regions(), opened.resources());
+            }
         }, e -> notices.accept("The Key Lab could not start its key engine: " + e.getMessage()));
     }
 
@@ -89,6 +102,73 @@ public final class KeyLabSession implements AutoCloseable {
         } else {
             region.set(opened.defaultRegion());
         }
+    }
+
+    /**
+     * Points every Key Lab screen at a lab's sandbox engines (labelled, so the learner always knows), acting as
+     * {@code caller}. The learner's own engines are kept as they are until {@link #backToOwnLab()}; the sandbox is
+     * owned and closed by the lab, not by this session.
+     */
+    public void openSandbox(KmsRegions sandbox, String label, CallerContext sandboxCaller) {
+        if (!inSandbox()) {
+            ownRegions = regions;
+            ownResources = resources;
+            ownCaller = caller.get();
+            ownRegion = region.get();
+            ownSelectedKey = selectedKeyId.get();
+        }
+        sandboxLabel.set(label);
+        this.resources = null;
+        this.regions = sandbox;
+        caller.set(sandboxCaller);
+        regionChoices.setAll(sandbox.regions());
+        if (sandbox.regions().contains(region.get())) {
+            switchRegion(region.get());
+        } else {
+            region.set(sandbox.defaultRegion());
+        }
+    }
+
+    /** Back to the learner's own keys, Region and principal, as they were before the sandbox was opened. */
+    public void backToOwnLab() {
+        if (!inSandbox()) {
+            return;
+        }
+        sandboxLabel.set("");
+        KmsRegions own = ownRegions;
+        AutoCloseable ownClose = ownResources;
+        CallerContext who = ownCaller;
+        String where = ownRegion;
+        ownRegions = null;
+        ownResources = null;
+        if (own == null) {
+            // The learner's engines were still opening; they arrive through open() as usual.
+            regions = null;
+            engine.set(null);
+            changed();
+            return;
+        }
+        this.regions = own;
+        this.resources = ownClose;
+        selectedKeyId.set(ownSelectedKey);
+        regionChoices.setAll(own.regions());
+        caller.set(who != null ? who : CallerContext.root(own.defaultEngine().account()));
+        String target = where != null && own.regions().contains(where) ? where : own.defaultRegion();
+        if (target.equals(region.get())) {
+            switchRegion(target); // the same Region name, but the learner's own engine for it
+        } else {
+            region.set(target);
+        }
+    }
+
+    /** True while the Key Lab shows a lab's sandbox instead of the learner's own keys. */
+    public boolean inSandbox() {
+        return !sandboxLabel.get().isEmpty();
+    }
+
+    /** What the sandbox is ("Lab sandbox: ..."), or empty while the learner's own lab is shown. */
+    public ReadOnlyStringProperty sandboxLabelProperty() {
+        return sandboxLabel;
     }
 
     /**
@@ -185,6 +265,10 @@ public final class KeyLabSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (inSandbox()) {
+            resources = ownResources;
+            ownResources = null;
+        }
         if (resources != null) {
             try {
                 resources.close();

@@ -83,7 +83,30 @@ public final class KeyLabView extends VBox {
         HBox header = new HBox(16, actAs, new RegionSwitcher(session));
         // One band for both choosers: Act as gives up its description text before the Region chooser shrinks.
         header.getStyleClass().add("lab-header");
-        getChildren().addAll(new ClockBar(new ClockViewModel(session)), header, tabs);
+        getChildren().addAll(sandboxBanner(session), new ClockBar(new ClockViewModel(session)), header, tabs);
+    }
+
+    /** Says, while a lab's sandbox is shown, that these are not the learner's keys, with the way back. */
+    private static HBox sandboxBanner(KeyLabSession session) {
+        Label text = new Label();
+        text.setId("keylab-sandbox-label");
+        text.setWrapText(true);
+        text.textProperty().bind(javafx.beans.binding.Bindings.concat(session.sandboxLabelProperty(),
+                ". Your own keys are not touched."));
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Button back = new javafx.scene.control.Button("Back to my own lab");
+        back.setId("keylab-sandbox-back");
+        back.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        back.setOnAction(e -> session.backToOwnLab());
+        HBox banner = new HBox(12, text, back);
+        banner.setId("keylab-sandbox-banner");
+        banner.getStyleClass().add("sandbox-banner");
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(session.sandboxLabelProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     /**

@@ -66,6 +66,7 @@ public final class MainView extends StackPane implements Navigator {
     private final Lazy<ChecklistViewModel> checklists;
     private final Lazy<QuizViewModel> quiz;
     private final Lazy<FlowsViewModel> flows;
+    private final Lazy<dev.kmslab.ui.labs.LabsViewModel> labs;
     private final dev.kmslab.ui.endpoint.EndpointViewModel endpoint;
     private StudyContent studyContent;
     // The Key Lab opens its engine in the background; flows are recorded off the FX thread and read it from here.
@@ -87,7 +88,11 @@ public final class MainView extends StackPane implements Navigator {
         this.keyLabSession = keyLab;
         if (keyLab != null) {
             learnerEngine = keyLab.engine();
-            keyLab.engineProperty().addListener((obs, was, now) -> learnerEngine = now);
+            keyLab.engineProperty().addListener((obs, was, now) -> {
+                if (!keyLab.inSandbox()) { // a lab's sandbox is not the learner's engine
+                    learnerEngine = now;
+                }
+            });
         }
         this.flows = new Lazy<>(() -> flowsModel(keyLab));
         this.services = new Lazy<>(() -> withContent(new ServiceMapViewModel(), ServiceMapViewModel::contentProperty));
@@ -96,6 +101,8 @@ public final class MainView extends StackPane implements Navigator {
         this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
                 dev.kmslab.server.ServerConfig.DEFAULT_PORT);
         this.quiz = new Lazy<>(() -> withContent(quizModel(dataDir), QuizViewModel::contentProperty));
+        this.labs = new Lazy<>(() -> dev.kmslab.ui.labs.LabsSection.model(dataDir, keyLab, shell.notices()::add,
+                () -> shell.selectedSectionProperty().set("keylab")));
         shell.notice(progress.loadNotice());
         setId("main-view");
         getStyleClass().add("main-view");
@@ -108,7 +115,8 @@ public final class MainView extends StackPane implements Navigator {
                 new Section("keylab", "Key Lab", Feather.LOCK, () -> new KeyLabView(keyLab, this::showFlow,
                         event -> showFlow(dev.kmslab.flow.AuditEventFlow.of(event)))),
                 new Section("flows", "Flows", Feather.PLAY_CIRCLE, () -> new FlowsView(flows.get())),
-                new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz.get(), this)));
+                new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz.get(), this)),
+                new Section("labs", "Labs", Feather.CLIPBOARD, () -> new dev.kmslab.ui.labs.LabsView(labs.get())));
         frame.setLeft(sidebar());
         content.getStyleClass().add("section-content");
         VBox centre = new VBox(header(), noticeBox, content);
@@ -454,6 +462,17 @@ public final class MainView extends StackPane implements Navigator {
     public void showFlow(dev.kmslab.flow.Flow flow) {
         shell.selectedSectionProperty().set("flows");
         flows.get().show(flow);
+    }
+
+    @Override
+    public void showLab(String labId) {
+        shell.selectedSectionProperty().set("labs");
+        labs.get().open(labId);
+    }
+
+    /** The Labs section's model (built on first use): catalogue, open lab, sandboxes, progress. */
+    public dev.kmslab.ui.labs.LabsViewModel labs() {
+        return labs.get();
     }
 
     /** The Flows section's model (what it plays, whether it is recording). */

@@ -38,12 +38,19 @@ public interface Navigator {
         // Screens without a Key Lab ignore it.
     }
 
-    /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>} or a web address. */
+    /** Opens a lab's page in the Labs section (ids as in {@code content/labs/*.json}). */
+    default void showLab(String labId) {
+        // Navigators without a Labs section ignore it.
+    }
+
+    /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>}, {@code lab:<id>} or a web address. */
     default void follow(String destination) {
         if (destination.startsWith("concept:")) {
             showConcept(destination.substring("concept:".length()));
         } else if (destination.startsWith("service:")) {
             showService(destination.substring("service:".length()));
+        } else if (destination.startsWith("lab:")) {
+            showLab(destination.substring("lab:".length()));
         } else if (destination.startsWith("https://") || destination.startsWith("http://")) {
             openExternal(destination);
         }

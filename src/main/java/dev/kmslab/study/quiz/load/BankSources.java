@@ -20,13 +20,13 @@ import java.util.stream.Stream;
  * Lists question files. The built-in bank has no index file, so the classpath directory is listed through its URL:
  * a plain directory when run from {@code target/classes}, a jar when run from the packaged app.
  */
-final class BankSources {
+public final class BankSources {
 
     private BankSources() {
     }
 
     /** Every {@code *.json} directly under {@code dir} on the classpath, sorted by name. */
-    static List<BankFile> classpath(ClassLoader loader, String dir, String anchorResource) throws IOException {
+    public static List<BankFile> classpath(ClassLoader loader, String dir, String anchorResource) throws IOException {
         URL url = loader.getResource(dir + "/");
         if (url == null) {
             // Some jars carry no directory entries; any file of the same jar tells us where to look.
@@ -46,7 +46,7 @@ final class BankSources {
     }
 
     /** Every {@code *.json} directly in {@code dir}, sorted by name; a missing directory has none. */
-    static List<BankFile> directory(Path dir, String namePrefix) throws IOException {
+    public static List<BankFile> directory(Path dir, String namePrefix) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Set;
 
 /** Typed reads of JSON members that report what was expected instead of throwing. */
-final class Fields {
+public final class Fields {
 
     private final FileProblems problems;
 
-    Fields(FileProblems problems) {
+    public Fields(FileProblems problems) {
         this.problems = problems;
     }
 
-    FileProblems problems() {
+    public FileProblems problems() {
         return problems;
     }
 
     /** A required non-blank string, or null after reporting why not. */
-    String text(JsonNode parent, JsonPath path, String name) {
+    public String text(JsonNode parent, JsonPath path, String name) {
         JsonNode node = parent.get(name);
         JsonPath at = path.field(name);
         if (node == null || node.isNull()) {
@@ -30,7 +30,7 @@ final class Fields {
         return textValue(node, at);
     }
 
-    String textValue(JsonNode node, JsonPath at) {
+    public String textValue(JsonNode node, JsonPath at) {
         if (!node.isTextual()) {
             problems.add(at, "expected a string, found " + kind(node));
             return null;
@@ -43,7 +43,7 @@ final class Fields {
     }
 
     /** A required non-empty array of distinct non-blank strings, or null after reporting why not. */
-    List<String> textList(JsonNode parent, JsonPath path, String name) {
+    public List<String> textList(JsonNode parent, JsonPath path, String name) {
         JsonNode node = parent.get(name);
         JsonPath at = path.field(name);
         if (node == null || !node.isArray()) {
@@ -69,7 +69,7 @@ final class Fields {
     }
 
     /** A required array of objects, or null after reporting why not. */
-    JsonNode objectArray(JsonNode parent, JsonPath path, String name, int minSize) {
+    public JsonNode objectArray(JsonNode parent, JsonPath path, String name, int minSize) {
         JsonNode node = parent.get(name);
         JsonPath at = path.field(name);
         if (node == null || !node.isArray()) {
@@ -90,7 +90,7 @@ final class Fields {
         return node;
     }
 
-    static String kind(JsonNode node) {
+    public static String kind(JsonNode node) {
         if (node == null || node.isNull()) {
             return "null";
         }

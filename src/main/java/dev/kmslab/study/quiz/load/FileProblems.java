@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Problems found in one file, collected by JSON path and given line numbers only once the file is done. */
-final class FileProblems {
+public final class FileProblems {
 
     private record Pending(JsonPath path, String message) {
     }
@@ -16,23 +16,23 @@ final class FileProblems {
     private final String file;
     private final List<Pending> pending = new ArrayList<>();
 
-    FileProblems(String file) {
+    public FileProblems(String file) {
         this.file = file;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    void add(JsonPath path, String message) {
+    public void add(JsonPath path, String message) {
         pending.add(new Pending(path, message));
     }
 
-    int count() {
+    public int count() {
         return pending.size();
     }
 
-    List<LoadProblem> resolve(byte[] content) {
+    public List<LoadProblem> resolve(byte[] content) {
         if (pending.isEmpty()) {
             return List.of();
         }

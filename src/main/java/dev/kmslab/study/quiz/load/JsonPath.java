@@ -3,7 +3,7 @@ package dev.kmslab.study.quiz.load;
 import com.fasterxml.jackson.core.JsonPointer;
 
 /** A location inside a JSON document, printed as {@code questions[12].answer[0]} for people. */
-final class JsonPath {
+public final class JsonPath {
 
     private static final JsonPath ROOT = new JsonPath(null, null, -1);
 
@@ -17,19 +17,19 @@ final class JsonPath {
         this.index = index;
     }
 
-    static JsonPath root() {
+    public static JsonPath root() {
         return ROOT;
     }
 
-    JsonPath field(String name) {
+    public JsonPath field(String name) {
         return new JsonPath(this, name, -1);
     }
 
-    JsonPath index(int i) {
+    public JsonPath index(int i) {
         return new JsonPath(this, null, i);
     }
 
-    JsonPointer toPointer() {
+    public JsonPointer toPointer() {
         if (parent == null) {
             return JsonPointer.empty();
         }

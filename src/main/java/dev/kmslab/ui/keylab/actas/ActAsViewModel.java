@@ -40,8 +40,9 @@ public final class ActAsViewModel {
         if (engine == null) {
             return;
         }
-        boolean seed = !seeded;
-        seeded = true;
+        // A lab's sandbox brings its own principals; the demo set is for the learner's own lab only.
+        boolean seed = !seeded && !session.inSandbox();
+        seeded = seeded || seed;
         session.executor().submit(() -> {
             if (seed) {
                 DemoPrincipals.seedIfEmpty(engine);

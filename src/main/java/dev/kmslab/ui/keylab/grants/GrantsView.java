@@ -129,7 +129,10 @@ public final class GrantsView extends BorderPane {
         HBox idRow = new HBox(8, new Label("GrantId"), id);
         idRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(id, Priority.ALWAYS);
-        HBox tokenRow = new HBox(8, new Label("GrantToken"), token, copy);
+        Button useToken = new Button("Act as the grantee with this token", new FontIcon(Feather.USER_CHECK));
+        useToken.setId("grant-act-with-token");
+        useToken.setOnAction(e -> model.actAsGranteeWithToken());
+        HBox tokenRow = new HBox(8, new Label("GrantToken"), token, copy, useToken);
         tokenRow.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, idRow, tokenRow);
         box.setId("grant-created");

@@ -40,6 +40,7 @@ public final class GrantsViewModel {
     private final ObservableList<PrincipalChoice> principals = FXCollections.observableArrayList();
     private final StringProperty createdGrantId = new SimpleStringProperty("");
     private final StringProperty createdGrantToken = new SimpleStringProperty("");
+    private String createdGrantee;
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
     // Loads run on worker threads and may finish out of order; only the newest one is shown.
@@ -119,9 +120,24 @@ public final class GrantsViewModel {
             error.set(null);
             createdGrantId.set(r.grantId());
             createdGrantToken.set(r.grantToken());
+            createdGrantee = request.granteePrincipal();
             status.set("Created grant " + r.grantId() + ". The grantee can use the grant token at once, before the "
                     + "grant is visible everywhere (eventual consistency).");
         }, this::failed);
+    }
+
+    /**
+     * Acts as the new grant's grantee, presenting its grant token with every call (until another principal is
+     * chosen): how a grantee uses a grant before it has propagated.
+     */
+    public void actAsGranteeWithToken() {
+        String token = createdGrantToken.get();
+        if (createdGrantee == null || token.isEmpty()) {
+            return;
+        }
+        session.callerProperty().set(new dev.kmslab.engine.CallerContext(createdGrantee, java.util.Optional.empty(),
+                java.util.List.of(token)));
+        status.set("Acting as " + createdGrantee + " with the new grant's token: the next calls present it.");
     }
 
     /** RetireGrant by key and grant id: allowed to the retiring principal and, if the grant says so, the grantee. */

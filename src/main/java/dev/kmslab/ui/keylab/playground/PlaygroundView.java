@@ -117,8 +117,16 @@ public final class PlaygroundView extends BorderPane {
                 reEncrypt);
         Label bytesHelp = new Label("The blob, byte by byte. Hover a byte to learn what that part is for.");
         bytesHelp.getStyleClass().add("muted");
+        // A ciphertext from elsewhere (a lab hands some out) can be pasted, then decrypted or re-encrypted.
+        javafx.scene.control.TextField pasted = new javafx.scene.control.TextField();
+        pasted.setId("pg-paste-ciphertext");
+        pasted.setPromptText("paste a ciphertext blob (base64)");
+        HBox.setHgrow(pasted, javafx.scene.layout.Priority.ALWAYS);
+        Button use = button("pg-use-ciphertext", "Use this ciphertext", Feather.CLIPBOARD,
+                () -> model.useCiphertext(pasted.getText()));
+        HBox pasteRow = row(pasted, use);
         return new VBox(8, new Label("Plaintext (UTF-8, up to 4096 bytes)"), plaintext, actions, decrypted,
-                bytesHelp, bytes, new Label("Ciphertext blob (base64)"), base64);
+                bytesHelp, bytes, new Label("Ciphertext blob (base64)"), base64, pasteRow);
     }
 
     private Node dataKeys() {

@@ -177,6 +177,25 @@ public final class PlaygroundViewModel {
         done("Flipped one bit of byte " + position + ". Now decrypt it.");
     }
 
+    /** Takes a ciphertext pasted as base64 (a lab hands some out), to decrypt or re-encrypt it. */
+    public void useCiphertext(String base64) {
+        byte[] blob;
+        try {
+            blob = Base64.getDecoder().decode(base64 == null ? "" : base64.trim());
+        } catch (IllegalArgumentException e) {
+            failed(new LabError("InvalidBase64", "The pasted text is not base64.",
+                    "Paste the ciphertext blob exactly as it was copied."));
+            return;
+        }
+        if (blob.length == 0) {
+            return;
+        }
+        flipped.set(-1);
+        ciphertext.set(blob);
+        decrypted.set("");
+        done("Using the pasted ciphertext (" + blob.length + " bytes): decrypt it or re-encrypt it.");
+    }
+
     /** ReEncrypt the current blob under the destination key, with the same context on both sides. */
     public void reEncrypt() {
         byte[] blob = ciphertext.get();

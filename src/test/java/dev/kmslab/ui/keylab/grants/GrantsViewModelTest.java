@@ -73,6 +73,19 @@ class GrantsViewModelTest {
     }
 
     @Test
+    void actingAsTheGranteeWithTheToken_letsItsCallsUseTheGrantAtOnce() {
+        grants.create(form("", false, ""));
+        grants.actAsGranteeWithToken();
+        CallerContext caller = lab.session.caller();
+        assertThat(caller.principalArn()).isEqualTo(keyAdmin);
+        assertThat(caller.grantTokens()).containsExactly(grants.createdGrantTokenProperty().get());
+        byte[] hello = "hello".getBytes(StandardCharsets.UTF_8);
+        assertThat(lab.engine.encrypt(caller, EncryptRequest.of(keyId, hello, Map.of())).ciphertextBlob())
+                .isNotEmpty();
+        assertThat(grants.statusProperty().get()).startsWith("Acting as " + keyAdmin + " with the new grant's token");
+    }
+
+    @Test
     void revoke_removesTheGrant() {
         grants.create(form("", false, ""));
         grants.revoke(grants.rows().get(0));

@@ -21,6 +21,22 @@ class PlaygroundViewModelTest {
     }
 
     @Test
+    void aPastedCiphertext_decrypts_andNonBase64IsRefused() {
+        pg.plaintextProperty().set("handed out by a lab");
+        pg.encrypt();
+        String copied = pg.ciphertextBase64Property().get();
+        pg.plaintextProperty().set("something else");
+        pg.encrypt();
+        pg.useCiphertext("  " + copied + "\n");
+        assertThat(pg.ciphertextBase64Property().get()).isEqualTo(copied);
+        pg.decrypt();
+        assertThat(pg.decryptedProperty().get()).isEqualTo("handed out by a lab");
+        pg.useCiphertext("not base64!");
+        assertThat(pg.errorProperty().get().code()).isEqualTo("InvalidBase64");
+        assertThat(pg.ciphertextBase64Property().get()).isEqualTo(copied);
+    }
+
+    @Test
     void encryptThenDecrypt_roundTrips_andShowsTheBlob() {
         pg.plaintextProperty().set("secret text");
         pg.encrypt();
