@@ -79,6 +79,14 @@ public final class MainView extends StackPane implements Navigator {
     private final BorderPane frame = new BorderPane();
     private SearchOverlay searchOverlay;
     private final KeyLabSession keyLabSession;
+    // Learning path and Study section (kept together so the shell split can move them as one piece).
+    private final dev.kmslab.study.path.StudyProgress studyProgress;
+    private final dev.kmslab.ui.path.LearningPathViewModel path;
+    private final dev.kmslab.ui.study.StudyViewModel study;
+    private final Path dataDir;
+    private dev.kmslab.study.labs.LabCatalogue labCatalogue = dev.kmslab.study.labs.LabCatalogue.empty();
+    private java.util.function.Predicate<String> labPassed = id -> false;
+    private Consumer<String> labOpener;
 
     public MainView(ShellViewModel shell, ChecklistProgress progress, Path dataDir, Consumer<String> browser,
                     KeyLabSession keyLab) {
@@ -97,10 +105,22 @@ public final class MainView extends StackPane implements Navigator {
                 dev.kmslab.server.ServerConfig.DEFAULT_PORT);
         this.quiz = new Lazy<>(() -> quizModel(dataDir));
         shell.notice(progress.loadNotice());
+        this.dataDir = dataDir;
+        this.studyProgress = new dev.kmslab.study.path.StudyProgress(dataDir, Clock.systemUTC());
+        shell.notice(studyProgress.loadNotice());
+        this.path = new dev.kmslab.ui.path.LearningPathViewModel(studyProgress, shell.notices()::add);
+        this.study = new dev.kmslab.ui.study.StudyViewModel(path::pageRead);
+        this.labOpener = id -> shell.notices().add("The lab '" + id + "' opens in the Labs section, which this build"
+                + " does not have yet.");
         setId("main-view");
         getStyleClass().add("main-view");
         sections = List.of(
-                new Section("overview", "Overview", Feather.BOOK_OPEN, () -> new OverviewView(overview, markdown)),
+                new Section("start", "Start here", Feather.COMPASS, () -> new dev.kmslab.ui.path.StartHereView(path,
+                        pathLinks())),
+                new Section("overview", "Overview", Feather.BOOK_OPEN, () -> new OverviewView(overview, markdown,
+                        this::showConcept)),
+                new Section("study", "Study", Feather.BOOK, () -> new dev.kmslab.ui.study.StudyView(study, markdown,
+                        studyLinks()), study.titleProperty()),
                 new Section("services", "Service map", Feather.SHARE_2,
                         () -> new ServiceMapView(services.get(), markdown, this)),
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
@@ -121,7 +141,73 @@ public final class MainView extends StackPane implements Navigator {
         shell.zoomProperty().addListener((obs, was, now) -> applyZoom());
         applyZoom();
         shell.selectedSectionProperty().addListener((obs, was, now) -> showSection(now));
-        shell.selectedSectionProperty().set("overview");
+        // The first launch opens "Start here"; afterwards the app opens where it always did.
+        shell.selectedSectionProperty().set(studyProgress.firstLaunch() ? "start" : "overview");
+    }
+
+    private dev.kmslab.ui.path.StartHereView.Links pathLinks() {
+        return new dev.kmslab.ui.path.StartHereView.Links() {
+            @Override
+            public void openConcept(String conceptId) {
+                showConcept(conceptId);
+            }
+
+            @Override
+            public void openFlow(String flowId) {
+                showFlow(flowId);
+            }
+
+            @Override
+            public void openLab(String labId) {
+                showLab(labId);
+            }
+
+            @Override
+            public void testTopic(String topicId, String trackId) {
+                practiseTopics(List.of(topicId), trackId);
+            }
+        };
+    }
+
+    private dev.kmslab.ui.study.StudyView.Links studyLinks() {
+        return new dev.kmslab.ui.study.StudyView.Links() {
+            @Override
+            public void openFlow(String flowId) {
+                showFlow(flowId);
+            }
+
+            @Override
+            public void openLab(String labId) {
+                showLab(labId);
+            }
+
+            @Override
+            public void testTopics(List<String> topicIds) {
+                practiseTopics(topicIds, path.trackProperty().get());
+            }
+        };
+    }
+
+    /** The learning path's model ("Start here"). */
+    public dev.kmslab.ui.path.LearningPathViewModel path() {
+        return path;
+    }
+
+    /**
+     * Where the path and the Study section read labs and their results. The Labs section calls it with its own
+     * catalogue and progress store once they are loaded, so the ticks follow "Check my work".
+     */
+    public void setLabs(dev.kmslab.study.labs.LabCatalogue catalogue, java.util.function.Predicate<String> passed) {
+        this.labCatalogue = catalogue;
+        this.labPassed = passed;
+        study.setLabs(catalogue);
+        path.setLabs(dev.kmslab.study.path.PathLabs.of(catalogue, passed));
+        search.setLabs(catalogue);
+    }
+
+    /** What opens a lab (the Labs section registers it). */
+    public void setLabOpener(Consumer<String> opener) {
+        this.labOpener = opener;
     }
 
     private FlowsViewModel flowsModel(KeyLabSession keyLab) {
@@ -135,6 +221,7 @@ public final class MainView extends StackPane implements Navigator {
                 }
             });
         }
+        dev.kmslab.ui.path.FlowCompletion.watch(model, path::flowFinished);
         return model;
     }
 
@@ -147,6 +234,8 @@ public final class MainView extends StackPane implements Navigator {
                 showFlow(flowId);
             }
         });
+        model.answeredByTopicProperty().addListener((obs, was, now) -> path.setAnswers(now));
+        model.bankProperty().addListener((obs, was, now) -> search.setQuestions(now));
         return model;
     }
 
@@ -165,6 +254,20 @@ public final class MainView extends StackPane implements Navigator {
      */
     public void startBackgroundWork() {
         quiz.get().load();
+        loadLabsForThePath();
+    }
+
+    // Until the Labs section shares its catalogue and progress (setLabs), the path reads the labs itself, read-only.
+    private void loadLabsForThePath() {
+        UiExecutor.fx(1).submit(() -> new dev.kmslab.study.labs.LabLoader(
+                        dev.kmslab.study.quiz.TrackCatalog.fromClasspath()).load(dataDir).catalogue(),
+                catalogue -> {
+                    if (labCatalogue.size() == 0) {
+                        dev.kmslab.study.labs.LabProgress progress = new dev.kmslab.study.labs.LabProgress(dataDir,
+                                Clock.systemUTC());
+                        setLabs(catalogue, progress::passed);
+                    }
+                }, e -> shell.notices().add("The labs could not be loaded for the learning path: " + e.getMessage()));
     }
 
     /** The quiz section's model (built on first use), e.g. to register a lab opener. */
@@ -177,6 +280,12 @@ public final class MainView extends StackPane implements Navigator {
         this.studyContent = studyContent;
         overview.contentProperty().set(studyContent);
         search.contentProperty().set(studyContent);
+        study.contentProperty().set(studyContent);
+        dev.kmslab.study.path.LearningPaths paths = new dev.kmslab.study.path.PathLoader(studyContent,
+                FlowCatalogue.all().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet()))
+                .load(dev.kmslab.study.content.ContentSource.classpath());
+        paths.problems().forEach(p -> shell.notices().add("Learning path: " + p));
+        path.setContent(studyContent, paths);
         if (services.built()) {
             services.get().contentProperty().set(studyContent);
         }
@@ -337,7 +446,12 @@ public final class MainView extends StackPane implements Navigator {
 
     private void showSection(String id) {
         Section section = sections.stream().filter(s -> s.id().equals(id)).findFirst().orElse(sections.get(0));
-        title.setText(section.title());
+        title.textProperty().bind(section.heading());
+        if (section.id().equals("study")) {
+            study.showFirstIfNone();
+        } else if (section.id().equals("start")) {
+            path.refresh();
+        }
         content.getChildren().setAll(section.view());
         navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + section.id())));
     }
@@ -398,6 +512,14 @@ public final class MainView extends StackPane implements Navigator {
         switch (hit.kind()) {
             case CONCEPT -> showConcept(hit.id());
             case SERVICE -> showService(hit.id());
+            case LAB -> showLab(hit.id());
+            case FLOW -> showFlow(hit.id());
+            case QUESTION -> {
+                dev.kmslab.study.quiz.QuestionBank bank = quiz.get().bankProperty().get();
+                if (bank != null) {
+                    bank.byId(hit.id()).ifPresent(q -> practiseTopics(q.topics(), path.trackProperty().get()));
+                }
+            }
             case CHECKLIST_ITEM -> {
                 String track = search.contentProperty().get().checklists().stream()
                         .filter(c -> c.items().anyMatch(i -> i.id().equals(hit.id())))
@@ -415,8 +537,19 @@ public final class MainView extends StackPane implements Navigator {
 
     @Override
     public void showConcept(String conceptId) {
-        shell.selectedSectionProperty().set("overview");
-        overview.showConcept(conceptId);
+        study.show(conceptId);
+        shell.selectedSectionProperty().set("study");
+    }
+
+    @Override
+    public void showLab(String labId) {
+        labOpener.accept(labId);
+    }
+
+    @Override
+    public void practiseTopics(List<String> topicIds, String trackId) {
+        shell.selectedSectionProperty().set("quiz");
+        quiz.get().practiseTopics(topicIds, trackId);
     }
 
     @Override

@@ -33,6 +33,14 @@ public interface Navigator {
         // Screens without a flow player ignore it.
     }
 
+    /** Opens a lab from the lab catalogue. Navigators without labs ignore it. */
+    default void showLab(String labId) {
+    }
+
+    /** Opens quiz practice on these topics, for the track when it has questions on them. */
+    default void practiseTopics(java.util.List<String> topicIds, String trackId) {
+    }
+
     /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>} or a web address. */
     default void follow(String destination) {
         if (destination.startsWith("concept:")) {
