@@ -53,7 +53,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> stage.getIcons().size() == 5);
         assertThat(stage.getIcons()).allMatch(icon -> !icon.isError() && icon.getWidth() > 0);
         assertThat(app.lookup("#exam-badges .label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("SAA-C03", "SAP-C02", "DVA-C02", "MLA-C01", "MLS-C01 · retired");
+                .contains("SAA-C03", "SAP-C02", "DVA-C03", "MLA-C02", "AIP-C01", "SCS-C03", "MLS-C01 · retired");
         app.navigate("services", "#service-map");
         assertThat(title()).isEqualTo("Service map");
         assertThat(app.lookup("#service-s3").tryQuery()).isPresent();
