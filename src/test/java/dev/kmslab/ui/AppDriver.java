@@ -18,8 +18,25 @@ public class AppDriver extends FxRobot {
     public void start(Path dataDir) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         app = (App) FxToolkit.setupApplication(App.class, "--data-dir", dataDir.toString());
-        // Study content loads in the background; the concept cards appear when it is in.
-        waitFor("#concept-cards");
+        // Study content loads in the background; the exam choices (first launch) or concept cards appear when it is in.
+        // Tests written for the Overview continue from there.
+        waitForStartScreen();
+        if (lookup("#start-here").tryQuery().isPresent()) {
+            navigate("overview", "#concept-cards");
+        }
+    }
+
+    /** Starts the app and stays on the first screen ("Start here" on a first launch). */
+    public void startWhereTheAppOpens(Path dataDir) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        app = (App) FxToolkit.setupApplication(App.class, "--data-dir", dataDir.toString());
+        waitForStartScreen();
+    }
+
+    private void waitForStartScreen() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#concept-cards").tryQuery().isPresent()
+                || lookup("#path-track-SAA").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     public void stop() throws TimeoutException {

@@ -18,7 +18,8 @@ final class ConceptIndexReader {
             String file = f.text(c, "file", path);
             String summary = f.optionalText(c, "summary", "");
             if (id != null && title != null && file != null) {
-                out.add(new Concept(id, title, file, summary, f.strings(c, "topics", path)));
+                out.add(new Concept(id, title, file, summary, f.strings(c, "topics", path),
+                        f.strings(c, "flows", path)));
             }
         }
         return out;

@@ -9,18 +9,18 @@ import java.util.function.Consumer;
  * Typed reads from a JSON tree that report, instead of throw, what is wrong and where (the JSON path), so one bad
  * entry costs only that entry and the learner is told exactly which file and field to fix.
  */
-final class JsonFields {
+public final class JsonFields {
 
     private final String file;
     private final Consumer<ContentProblem> problems;
 
-    JsonFields(String file, Consumer<ContentProblem> problems) {
+    public JsonFields(String file, Consumer<ContentProblem> problems) {
         this.file = file;
         this.problems = problems;
     }
 
     /** A required non-blank string, or null after reporting it. */
-    String text(JsonNode node, String field, String path) {
+    public String text(JsonNode node, String field, String path) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             report(path + "." + field, "expected a non-empty string" + found(value));
@@ -29,12 +29,12 @@ final class JsonFields {
         return value.asText();
     }
 
-    String optionalText(JsonNode node, String field, String fallback) {
+    public String optionalText(JsonNode node, String field, String fallback) {
         JsonNode value = node.get(field);
         return value != null && value.isTextual() ? value.asText() : fallback;
     }
 
-    int integer(JsonNode node, String field, String path, int fallback) {
+    public int integer(JsonNode node, String field, String path, int fallback) {
         JsonNode value = node.get(field);
         if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
             report(path + "." + field, "expected a whole number" + found(value));
@@ -43,13 +43,13 @@ final class JsonFields {
         return value.asInt();
     }
 
-    boolean bool(JsonNode node, String field, boolean fallback) {
+    public boolean bool(JsonNode node, String field, boolean fallback) {
         JsonNode value = node.get(field);
         return value != null && value.isBoolean() ? value.asBoolean() : fallback;
     }
 
     /** A list of strings; a missing field is an empty list. */
-    List<String> strings(JsonNode node, String field, String path) {
+    public List<String> strings(JsonNode node, String field, String path) {
         JsonNode value = node.get(field);
         List<String> out = new ArrayList<>();
         if (value == null || value.isNull()) {
@@ -70,7 +70,7 @@ final class JsonFields {
     }
 
     /** The array under {@code field}, or an empty array after reporting it. */
-    JsonNode array(JsonNode node, String field, String path) {
+    public JsonNode array(JsonNode node, String field, String path) {
         JsonNode value = node.get(field);
         if (value == null || !value.isArray()) {
             report(path.isEmpty() ? field : path + "." + field, "expected an array" + found(value));
@@ -79,7 +79,7 @@ final class JsonFields {
         return value;
     }
 
-    void report(String path, String message) {
+    public void report(String path, String message) {
         problems.accept(new ContentProblem(file, path.startsWith(".") ? path.substring(1) : path, message));
     }
 

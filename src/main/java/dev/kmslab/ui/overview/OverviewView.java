@@ -21,8 +21,16 @@ public final class OverviewView extends ScrollPane {
 
     private final OverviewViewModel model;
     private final MarkdownRenderer markdown;
+    private final java.util.function.Consumer<String> openConcept;
 
     public OverviewView(OverviewViewModel model, MarkdownRenderer markdown) {
+        this(model, markdown, null);
+    }
+
+    /** @param openConcept where a concept card leads (the Study section); null opens the page here */
+    public OverviewView(OverviewViewModel model, MarkdownRenderer markdown,
+                        java.util.function.Consumer<String> openConcept) {
+        this.openConcept = openConcept;
         this.model = model;
         this.markdown = markdown;
         setId("overview");
@@ -96,7 +104,13 @@ public final class OverviewView extends ScrollPane {
         card.setId("concept-card-" + concept.id());
         card.getStyleClass().add("concept-card");
         card.setAlignment(Pos.TOP_LEFT);
-        card.setOnAction(e -> model.showConcept(concept.id()));
+        card.setOnAction(e -> {
+            if (openConcept != null) {
+                openConcept.accept(concept.id());
+            } else {
+                model.showConcept(concept.id());
+            }
+        });
         return card;
     }
 

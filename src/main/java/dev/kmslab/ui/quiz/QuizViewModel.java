@@ -77,6 +77,8 @@ public final class QuizViewModel {
     private final ObjectProperty<ReviewViewModel> review = new SimpleObjectProperty<>();
     private final ProgressViewModel progress;
     private final ObjectProperty<dev.kmslab.study.content.StudyContent> content = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Map<String, Integer>> answeredByTopic =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(java.util.Map.of());
     private QuizStore store = new QuizStore(null, error::set, () -> { });
     private Consumer<String> labOpener;
     private boolean storeOpened;
@@ -139,6 +141,30 @@ public final class QuizViewModel {
 
     private void refreshProgress() {
         progress.update(bank.get(), store);
+        answeredByTopic.set(store.available() ? store.raw().answeredByTopic() : java.util.Map.of());
+    }
+
+    /** Answers given per topic id, saved ones only; the learning path ticks "topic quizzed" from it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Map<String, Integer>> answeredByTopicProperty() {
+        return answeredByTopic.getReadOnlyProperty();
+    }
+
+    /**
+     * "Test yourself": the practice setup with the topics ticked, for {@code trackId} when it has questions on them
+     * and for every track otherwise (a new track's bank may not cover every topic yet). Does nothing until the bank
+     * has loaded.
+     */
+    public void practiseTopics(java.util.Collection<String> topics, String trackId) {
+        if (bank.get() == null) {
+            return;
+        }
+        PracticeSetupViewModel setup = new PracticeSetupViewModel(bank.get(), trackId);
+        setup.topics().addAll(topics);
+        if (trackId != null && setup.matchingProperty().get() == 0) {
+            setup.tracks().clear();
+        }
+        practiceSetup.set(setup);
+        screen.set(Screen.PRACTICE_SETUP);
     }
 
     public BooleanProperty loadingProperty() {

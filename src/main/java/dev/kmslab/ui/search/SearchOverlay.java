@@ -26,7 +26,7 @@ public final class SearchOverlay extends StackPane {
         setId("search-overlay");
         getStyleClass().add("search-overlay");
         field.setId("search-field");
-        field.setPromptText("Search concepts, services and checklist items");
+        field.setPromptText("Search pages, services, checklists, flows, labs and quiz questions");
         field.textProperty().bindBidirectional(model.queryProperty());
         list.setId("search-results");
         list.setItems(model.results());
@@ -86,6 +86,34 @@ public final class SearchOverlay extends StackPane {
         }
     }
 
+    /** The text with the stretches that matched the query set apart (style class {@code hit-match}). */
+    static javafx.scene.text.TextFlow highlighted(String text, java.util.List<ContentSearch.Match> matches,
+                                                  String styleClass) {
+        javafx.scene.text.TextFlow flow = new javafx.scene.text.TextFlow();
+        flow.getStyleClass().add(styleClass);
+        int at = 0;
+        for (ContentSearch.Match m : matches) {
+            if (m.start() > at) {
+                flow.getChildren().add(part(text.substring(at, m.start()), styleClass, false));
+            }
+            flow.getChildren().add(part(text.substring(m.start(), m.end()), styleClass, true));
+            at = m.end();
+        }
+        if (at < text.length()) {
+            flow.getChildren().add(part(text.substring(at), styleClass, false));
+        }
+        return flow;
+    }
+
+    private static javafx.scene.text.Text part(String text, String styleClass, boolean match) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.getStyleClass().add(styleClass + "-text");
+        if (match) {
+            t.getStyleClass().add("hit-match");
+        }
+        return t;
+    }
+
     private static final class HitCell extends ListCell<ContentSearch.Hit> {
         @Override
         protected void updateItem(ContentSearch.Hit hit, boolean empty) {
@@ -95,13 +123,11 @@ public final class SearchOverlay extends StackPane {
                 setText(null);
                 return;
             }
-            Label title = new Label(hit.title());
-            title.getStyleClass().add("hit-title");
+            javafx.scene.text.TextFlow title = highlighted(hit.title(), hit.titleMatches(), "hit-title");
             Label where = new Label(hit.context());
             where.getStyleClass().add("hit-context");
-            Label snippet = new Label(hit.snippet());
-            snippet.getStyleClass().add("hit-snippet");
-            snippet.setWrapText(true);
+            javafx.scene.text.TextFlow snippet = highlighted(hit.snippet(), hit.snippetMatches(), "hit-snippet");
+            snippet.setPrefWidth(540);
             VBox box = new VBox(new javafx.scene.layout.HBox(8, title, where), snippet);
             box.setMaxWidth(560);
             setGraphic(box);

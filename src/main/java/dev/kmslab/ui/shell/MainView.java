@@ -80,6 +80,13 @@ public final class MainView extends StackPane implements Navigator {
     private final BorderPane frame = new BorderPane();
     private SearchOverlay searchOverlay;
     private final KeyLabSession keyLabSession;
+    // Learning path and Study section (kept together so the shell split can move them as one piece).
+    private final dev.kmslab.study.path.StudyProgress studyProgress;
+    private final dev.kmslab.ui.path.LearningPathViewModel path;
+    private final dev.kmslab.ui.study.StudyViewModel study;
+    private final Path dataDir;
+    private dev.kmslab.study.labs.LabCatalogue labCatalogue = dev.kmslab.study.labs.LabCatalogue.empty();
+    private java.util.function.Predicate<String> labPassed = id -> false;
 
     public MainView(ShellViewModel shell, ChecklistProgress progress, Path dataDir, Consumer<String> browser,
                     KeyLabSession keyLab) {
@@ -104,10 +111,20 @@ public final class MainView extends StackPane implements Navigator {
         this.labs = new Lazy<>(() -> dev.kmslab.ui.labs.LabsSection.model(dataDir, keyLab, shell.notices()::add,
                 () -> shell.selectedSectionProperty().set("keylab")));
         shell.notice(progress.loadNotice());
+        this.dataDir = dataDir;
+        this.studyProgress = new dev.kmslab.study.path.StudyProgress(dataDir, Clock.systemUTC());
+        shell.notice(studyProgress.loadNotice());
+        this.path = new dev.kmslab.ui.path.LearningPathViewModel(studyProgress, shell.notices()::add);
+        this.study = new dev.kmslab.ui.study.StudyViewModel(path::pageRead);
         setId("main-view");
         getStyleClass().add("main-view");
         sections = List.of(
-                new Section("overview", "Overview", Feather.BOOK_OPEN, () -> new OverviewView(overview, markdown)),
+                new Section("start", "Start here", Feather.COMPASS, () -> new dev.kmslab.ui.path.StartHereView(path,
+                        pathLinks())),
+                new Section("overview", "Overview", Feather.BOOK_OPEN, () -> new OverviewView(overview, markdown,
+                        this::showConcept)),
+                new Section("study", "Study", Feather.BOOK, () -> new dev.kmslab.ui.study.StudyView(study, markdown,
+                        studyLinks()), study.titleProperty()),
                 new Section("services", "Service map", Feather.SHARE_2,
                         () -> new ServiceMapView(services.get(), markdown, this)),
                 new Section("checklists", "Checklists", Feather.CHECK_SQUARE,
@@ -129,7 +146,68 @@ public final class MainView extends StackPane implements Navigator {
         shell.zoomProperty().addListener((obs, was, now) -> applyZoom());
         applyZoom();
         shell.selectedSectionProperty().addListener((obs, was, now) -> showSection(now));
-        shell.selectedSectionProperty().set("overview");
+        // The first launch opens "Start here"; afterwards the app opens where it always did.
+        shell.selectedSectionProperty().set(studyProgress.firstLaunch() ? "start" : "overview");
+    }
+
+    private dev.kmslab.ui.path.StartHereView.Links pathLinks() {
+        return new dev.kmslab.ui.path.StartHereView.Links() {
+            @Override
+            public void openConcept(String conceptId) {
+                showConcept(conceptId);
+            }
+
+            @Override
+            public void openFlow(String flowId) {
+                showFlow(flowId);
+            }
+
+            @Override
+            public void openLab(String labId) {
+                showLab(labId);
+            }
+
+            @Override
+            public void testTopic(String topicId, String trackId) {
+                practiseTopics(List.of(topicId), trackId);
+            }
+        };
+    }
+
+    private dev.kmslab.ui.study.StudyView.Links studyLinks() {
+        return new dev.kmslab.ui.study.StudyView.Links() {
+            @Override
+            public void openFlow(String flowId) {
+                showFlow(flowId);
+            }
+
+            @Override
+            public void openLab(String labId) {
+                showLab(labId);
+            }
+
+            @Override
+            public void testTopics(List<String> topicIds) {
+                practiseTopics(topicIds, path.trackProperty().get());
+            }
+        };
+    }
+
+    /** The learning path's model ("Start here"). */
+    public dev.kmslab.ui.path.LearningPathViewModel path() {
+        return path;
+    }
+
+    /**
+     * Where the path and the Study section read labs and their results. The Labs section calls it with its own
+     * catalogue and progress store once they are loaded, so the ticks follow "Check my work".
+     */
+    public void setLabs(dev.kmslab.study.labs.LabCatalogue catalogue, java.util.function.Predicate<String> passed) {
+        this.labCatalogue = catalogue;
+        this.labPassed = passed;
+        study.setLabs(catalogue);
+        path.setLabs(dev.kmslab.study.path.PathLabs.of(catalogue, passed));
+        search.setLabs(catalogue);
     }
 
     private FlowsViewModel flowsModel(KeyLabSession keyLab) {
@@ -143,6 +221,7 @@ public final class MainView extends StackPane implements Navigator {
                 }
             });
         }
+        dev.kmslab.ui.path.FlowCompletion.watch(model, path::flowFinished);
         return model;
     }
 
@@ -155,6 +234,8 @@ public final class MainView extends StackPane implements Navigator {
                 showFlow(flowId);
             }
         });
+        model.answeredByTopicProperty().addListener((obs, was, now) -> path.setAnswers(now));
+        model.bankProperty().addListener((obs, was, now) -> search.setQuestions(now));
         return model;
     }
 
@@ -173,6 +254,23 @@ public final class MainView extends StackPane implements Navigator {
      */
     public void startBackgroundWork() {
         quiz.get().load();
+        loadLabsForThePath();
+    }
+
+    // The path, Study and search read the Labs section's own catalogue and progress store (one writer of
+    // lab-progress.json), and refresh whenever "Check my work" or a hint changes that progress.
+    private void loadLabsForThePath() {
+        dev.kmslab.ui.labs.LabsViewModel model = labs.get();
+        Runnable share = () -> setLabs(model.catalogue(), model.progress()::passed);
+        model.loadedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                share.run();
+            }
+        });
+        model.progressRevisionProperty().addListener((obs, was, now) -> share.run());
+        if (model.loadedProperty().get()) {
+            share.run();
+        }
     }
 
     /** The quiz section's model (built on first use), e.g. to register a lab opener. */
@@ -185,6 +283,12 @@ public final class MainView extends StackPane implements Navigator {
         this.studyContent = studyContent;
         overview.contentProperty().set(studyContent);
         search.contentProperty().set(studyContent);
+        study.contentProperty().set(studyContent);
+        dev.kmslab.study.path.LearningPaths paths = new dev.kmslab.study.path.PathLoader(studyContent,
+                FlowCatalogue.all().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet()))
+                .load(dev.kmslab.study.content.ContentSource.classpath());
+        paths.problems().forEach(p -> shell.notices().add("Learning path: " + p));
+        path.setContent(studyContent, paths);
         if (services.built()) {
             services.get().contentProperty().set(studyContent);
         }
@@ -348,7 +452,12 @@ public final class MainView extends StackPane implements Navigator {
 
     private void showSection(String id) {
         Section section = sections.stream().filter(s -> s.id().equals(id)).findFirst().orElse(sections.get(0));
-        title.setText(section.title());
+        title.textProperty().bind(section.heading());
+        if (section.id().equals("study")) {
+            study.showFirstIfNone();
+        } else if (section.id().equals("start")) {
+            path.refresh();
+        }
         content.getChildren().setAll(section.view());
         navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + section.id())));
     }
@@ -409,6 +518,14 @@ public final class MainView extends StackPane implements Navigator {
         switch (hit.kind()) {
             case CONCEPT -> showConcept(hit.id());
             case SERVICE -> showService(hit.id());
+            case LAB -> showLab(hit.id());
+            case FLOW -> showFlow(hit.id());
+            case QUESTION -> {
+                dev.kmslab.study.quiz.QuestionBank bank = quiz.get().bankProperty().get();
+                if (bank != null) {
+                    bank.byId(hit.id()).ifPresent(q -> practiseTopics(q.topics(), path.trackProperty().get()));
+                }
+            }
             case CHECKLIST_ITEM -> {
                 String track = search.contentProperty().get().checklists().stream()
                         .filter(c -> c.items().anyMatch(i -> i.id().equals(hit.id())))
@@ -426,8 +543,14 @@ public final class MainView extends StackPane implements Navigator {
 
     @Override
     public void showConcept(String conceptId) {
-        shell.selectedSectionProperty().set("overview");
-        overview.showConcept(conceptId);
+        study.show(conceptId);
+        shell.selectedSectionProperty().set("study");
+    }
+
+    @Override
+    public void practiseTopics(List<String> topicIds, String trackId) {
+        shell.selectedSectionProperty().set("quiz");
+        quiz.get().practiseTopics(topicIds, trackId);
     }
 
     @Override

@@ -43,6 +43,11 @@ public interface Navigator {
         // Navigators without a Labs section ignore it.
     }
 
+    /** Opens quiz practice on these topics, for the track when it has questions on them. */
+    default void practiseTopics(java.util.List<String> topicIds, String trackId) {
+        // Navigators without a quiz ignore it.
+    }
+
     /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>}, {@code lab:<id>} or a web address. */
     default void follow(String destination) {
         if (destination.startsWith("concept:")) {

@@ -163,6 +163,15 @@ public final class QuizProgressStore {
         return History.weakestTopics(progress, trackId, minAttempts, limit);
     }
 
+    /** Answers given per topic id (practice, exam and review; right or wrong), for the learning path's ticks. */
+    public Map<String, Integer> answeredByTopic() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Attempt a : progress.attempts()) {
+            a.topics().forEach(t -> counts.merge(t, 1, Integer::sum));
+        }
+        return counts;
+    }
+
     /**
      * Forgets a track: its exam results, its share of attempts (attempts studied for no other track are removed) and
      * the cards of the bank's questions for that track (a card is per question, so a question shared with another
