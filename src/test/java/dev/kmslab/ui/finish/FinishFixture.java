@@ -56,7 +56,8 @@ final class FinishFixture {
     /** The text a labeled control actually draws (its skin's Text), which ends in an ellipsis when it was cut. */
     static String shownText(Labeled labeled) {
         for (Node child : labeled.getChildrenUnmodifiable()) {
-            if (child instanceof Text text) {
+            // The skin's LabeledText; a FontIcon graphic is a Text too, and is skipped.
+            if (child instanceof Text text && child.getClass().getSimpleName().equals("LabeledText")) {
                 return text.getText();
             }
         }

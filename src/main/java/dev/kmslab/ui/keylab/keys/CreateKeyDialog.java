@@ -64,6 +64,12 @@ final class CreateKeyDialog {
                 origin.setValue(OriginType.AWS_KMS);
             }
         });
+        // A usage the current spec does not fit moves the spec to one that does, and the spec list says which fit.
+        usage.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && spec.getValue() != null && !KeySpecChoices.fits(spec.getValue(), now)) {
+                spec.setValue(KeySpecChoices.defaultFor(now));
+            }
+        });
         usage.disableProperty().bind(store.valueProperty().isNotNull());
         spec.disableProperty().bind(store.valueProperty().isNotNull());
         origin.disableProperty().bind(store.valueProperty().isNotNull());
