@@ -87,6 +87,8 @@ public final class OverviewView extends ScrollPane {
         Label title = new Label(concept.title());
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
+        // The title keeps every line it wraps to; the summary below gives up lines (ending in "…") instead.
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label summary = new Label(concept.summary());
         summary.getStyleClass().add("card-summary");
         summary.setWrapText(true);
