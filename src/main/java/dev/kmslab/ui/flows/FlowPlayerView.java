@@ -275,8 +275,10 @@ public final class FlowPlayerView extends BorderPane {
     private static final class StepCell extends ListCell<Step> {
 
         StepCell() {
-            // Cells follow the list's width (text is cut with an ellipsis) instead of growing a horizontal scrollbar.
+            // Cells follow the list's width instead of growing a horizontal scrollbar, and wrap a long step name onto
+            // a second line rather than cutting it to "3. GenerateDataK...".
             setPrefWidth(0);
+            setWrapText(true);
         }
 
         @Override
