@@ -178,6 +178,10 @@ public final class FlowPlayerView extends BorderPane {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
+        // An icon-only button has no text for a screen reader to announce; its tooltip says what it does.
+        if (text == null) {
+            b.setAccessibleText(tip);
+        }
         // Buttons keep focus off themselves so Space always means play/pause, never "press the focused button".
         b.setFocusTraversable(false);
         return b;

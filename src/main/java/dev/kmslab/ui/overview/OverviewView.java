@@ -96,6 +96,8 @@ public final class OverviewView extends ScrollPane {
         box.getStyleClass().add("card-body");
         Button card = new Button(null, box);
         card.setId("concept-card-" + concept.id());
+        // The card's text is in its graphic; a screen reader announces the accessible text instead.
+        card.setAccessibleText(concept.title());
         card.getStyleClass().add("concept-card");
         card.setAlignment(Pos.TOP_LEFT);
         card.setOnAction(e -> model.showConcept(concept.id()));

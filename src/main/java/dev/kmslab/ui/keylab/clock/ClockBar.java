@@ -48,12 +48,18 @@ public final class ClockBar extends VBox {
         HBox time = new HBox(now, mode);
         time.setAlignment(Pos.CENTER_LEFT);
         time.getStyleClass().add("clock-row");
-        HBox moves = new HBox(day, month, year, next, real);
+        for (Button b : new Button[] {day, month, year, next, real}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox moves = new HBox(day, month, year,
+                dev.kmslab.ui.common.WhyDisabled.wrap(next, javafx.beans.binding.Bindings.when(
+                        model.hasNextEventProperty()).then("").otherwise("Nothing is scheduled: no automatic "
+                        + "rotation or key deletion is pending.")),
+                dev.kmslab.ui.common.WhyDisabled.wrap(real, javafx.beans.binding.Bindings.when(
+                        model.realTimeProperty()).then("The lab already follows real time; move the clock forward "
+                        + "first.").otherwise("")));
         moves.setAlignment(Pos.CENTER_LEFT);
         moves.getStyleClass().add("clock-row");
-        for (javafx.scene.Node b : moves.getChildren()) {
-            ((Button) b).setMinWidth(Region.USE_PREF_SIZE);
-        }
         now.setMinWidth(Region.USE_PREF_SIZE);
         // In a narrow window (1024 px, or a large zoom) the buttons move under the time instead of being cut to
         // "Next ..." and "Back to real...".

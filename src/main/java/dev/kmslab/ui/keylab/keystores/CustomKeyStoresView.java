@@ -139,9 +139,21 @@ public final class CustomKeyStoresView extends VBox {
         });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(6, connect, disconnect, gap, delete);
+        HBox bar = new HBox(6, dev.kmslab.ui.common.WhyDisabled.wrap(connect, why(selected,
+                        "Only a DISCONNECTED store can be connected.")),
+                dev.kmslab.ui.common.WhyDisabled.wrap(disconnect, why(selected,
+                        "It is already DISCONNECTED.")), gap,
+                dev.kmslab.ui.common.WhyDisabled.wrap(delete, why(selected,
+                        "Only a DISCONNECTED store can be deleted: disconnect it first.")));
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    // "Select a key store first", or the state rule that keeps the selected store's button disabled.
+    private static javafx.beans.binding.StringBinding why(
+            javafx.beans.value.ObservableValue<StoreRow> selected, String rule) {
+        return Bindings.createStringBinding(() -> selected.getValue() == null ? "Select a key store in the list first."
+                : selected.getValue().name() + " is " + selected.getValue().state() + ". " + rule, selected);
     }
 
     private static Label label(String text) {

@@ -118,7 +118,9 @@ public final class PlaygroundView extends BorderPane {
         target.valueProperty().bindBidirectional(model.reEncryptTargetProperty());
         Button reEncrypt = button("pg-reencrypt", "Re-encrypt", Feather.REPEAT, model::reEncrypt);
         reEncrypt.disableProperty().bind(model.ciphertextProperty().isNull());
-        HBox actions = row(encrypt, decrypt, new Label("  byte"), position, flip, new Label("  to"), target,
+        String noBlob = "Encrypt something first: there is no ciphertext yet.";
+        HBox actions = row(encrypt, dev.kmslab.ui.common.WhyDisabled.wrap(decrypt, noBlob), new Label("  byte"),
+                position, dev.kmslab.ui.common.WhyDisabled.wrap(flip, noBlob), new Label("  to"), target,
                 reEncrypt);
         Label bytesHelp = new Label("The blob, byte by byte. Hover a byte to learn what that part is for.");
         bytesHelp.getStyleClass().add("muted");
