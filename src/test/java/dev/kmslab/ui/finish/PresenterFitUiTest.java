@@ -94,6 +94,14 @@ class PresenterFitUiTest {
             }
         }
         assertThat(cut).as("step names").isEmpty();
+        List<String> broken = new ArrayList<>();
+        for (Node node : app.lookup("#flow-steps .list-cell").queryAll()) {
+            wordsBrokenIn((Labeled) node, broken);
+        }
+        for (Node node : app.lookup("#bytes-scroll .payload-name").queryAll()) {
+            wordsBrokenIn((Labeled) node, broken);
+        }
+        assertThat(broken).as("words wider than their label, so broken mid-word").isEmpty();
         Bounds bytes = scene(app.find("#bytes-scroll"));
         for (Node box : app.lookup("#bytes-scroll .payload-box").queryAll()) {
             assertThat(scene(box).getMaxX()).as("payload box right edge").isLessThanOrEqualTo(bytes.getMaxX() + 0.5);
@@ -104,6 +112,22 @@ class PresenterFitUiTest {
         assertThat(FinishFixture.isCut(narration)).isFalse();
         assertThat(scene(narration).getMaxY()).as("narration bottom")
                 .isLessThanOrEqualTo(scene(app.find("#narration-scroll")).getMaxY() + 0.5);
+    }
+
+    private static void wordsBrokenIn(Labeled label, List<String> broken) {
+        if (label.getText() == null) {
+            return;
+        }
+        double graphic = label.getGraphic() == null ? 0
+                : label.getGraphic().getLayoutBounds().getWidth() + label.getGraphicTextGap();
+        double room = label.getWidth() - label.getInsets().getLeft() - label.getInsets().getRight() - graphic;
+        for (String word : label.getText().split(" ")) {
+            Text probe = new Text(word);
+            probe.setFont(label.getFont());
+            if (probe.getLayoutBounds().getWidth() > room + 0.5) {
+                broken.add(label.getText() + ": '" + word + "' in " + Math.round(room) + " px");
+            }
+        }
     }
 
     @Test
