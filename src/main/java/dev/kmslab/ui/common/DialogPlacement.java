@@ -28,7 +28,10 @@ public final class DialogPlacement {
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         dialog.setResizable(true);
-        // A dialog sizes itself to its content while it is shown; it is placed once that size is known.
+        // A dialog sizes its window to the pane's preferred size as it shows, and a window made smaller after that
+        // (on a real window system) keeps laying the pane out at full height, hiding the buttons. So the pane's
+        // preferred size is capped before showing; the window is then centred once its size is known.
+        dialog.setOnShowing(e -> capPane(dialog.getDialogPane(), owner));
         dialog.setOnShown(e -> fit(dialog.getDialogPane().getScene().getWindow(), owner));
     }
 
@@ -40,7 +43,33 @@ public final class DialogPlacement {
         }
         stage.sceneProperty().addListener((obs, was, now) -> style(now, owner));
         style(stage.getScene(), owner);
+        // Sized to fit before it shows (see capPane); centred once shown.
+        stage.setOnShowing(e -> {
+            Rectangle2D area = area(stage, owner);
+            if (stage.getScene() != null && stage.getScene().getHeight() > area.getHeight()) {
+                stage.setHeight(area.getHeight());
+            }
+            if (stage.getScene() != null && stage.getScene().getWidth() > area.getWidth()) {
+                stage.setWidth(area.getWidth());
+            }
+        });
         stage.setOnShown(e -> fit(stage, owner));
+    }
+
+    private static void capPane(javafx.scene.control.DialogPane pane, Window owner) {
+        Rectangle2D area = area(null, owner);
+        Rectangle2D screen = screenOf(area);
+        double maxWidth = Math.min(area.getWidth(), screen.getWidth());
+        double maxHeight = Math.min(area.getHeight(), screen.getHeight());
+        pane.applyCss();
+        if (pane.prefHeight(-1) > maxHeight) {
+            pane.setPrefHeight(maxHeight);
+            pane.setMaxHeight(maxHeight);
+        }
+        if (pane.prefWidth(-1) > maxWidth) {
+            pane.setPrefWidth(maxWidth);
+            pane.setMaxWidth(maxWidth);
+        }
     }
 
     private static void style(javafx.scene.Scene scene, Window owner) {
