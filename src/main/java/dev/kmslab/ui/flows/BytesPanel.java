@@ -39,7 +39,9 @@ final class BytesPanel extends VBox {
     private static VBox box(Payload p) {
         Label name = new Label(p.name(), Visuals.chip(p).getGraphic());
         name.getStyleClass().add("payload-name");
-        name.setMinWidth(Region.USE_PREF_SIZE);
+        // In a narrow panel (presenter mode, a large zoom) the name wraps, so the SECRET badge beside it stays in.
+        name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE);
         Label size = new Label(p.size() + " bytes · " + p.kind().label());
         size.getStyleClass().addAll("muted", "payload-size");
         HBox header = new HBox(name);

@@ -178,6 +178,10 @@ public final class FlowPlayerView extends BorderPane {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
+        // An icon-only button has no text for a screen reader to announce; its tooltip says what it does.
+        if (text == null) {
+            b.setAccessibleText(tip);
+        }
         // Buttons keep focus off themselves so Space always means play/pause, never "press the focused button".
         b.setFocusTraversable(false);
         return b;
@@ -275,8 +279,10 @@ public final class FlowPlayerView extends BorderPane {
     private static final class StepCell extends ListCell<Step> {
 
         StepCell() {
-            // Cells follow the list's width (text is cut with an ellipsis) instead of growing a horizontal scrollbar.
+            // Cells follow the list's width instead of growing a horizontal scrollbar, and wrap a long step name onto
+            // a second line rather than cutting it to "3. GenerateDataK...".
             setPrefWidth(0);
+            setWrapText(true);
         }
 
         @Override

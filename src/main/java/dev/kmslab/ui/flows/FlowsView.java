@@ -31,6 +31,11 @@ public final class FlowsView extends StackPane {
     private final Label status = new Label();
     private Function<Window, Optional<Path>> folderChooser = FlowsView::chooseFolder;
     private Stage presenterStage;
+    // Presenter type: PRESENTER_PX at 1280x800, scaled with the window (a projector at 1920x1080 gets larger type)
+    // and by the presenter's own zoom (Ctrl+= / Ctrl+- / Ctrl+0 in the presenter window).
+    static final double PRESENTER_PX = 17;
+    private final javafx.beans.property.DoubleProperty presenterZoom = new javafx.beans.property.SimpleDoubleProperty(1);
+    private Runnable presenterResize = () -> { };
 
     public FlowsView(FlowsViewModel vm) {
         this.vm = vm;
@@ -49,6 +54,7 @@ public final class FlowsView extends StackPane {
         vm.recordingProperty().addListener((o, a, b) -> refresh());
         vm.errorProperty().addListener((o, a, b) -> refresh());
         vm.presenterProperty().addListener((o, was, on) -> presenter(on));
+        presenterZoom.addListener((o, was, now) -> presenterResize.run());
         refresh();
     }
 
@@ -85,12 +91,15 @@ public final class FlowsView extends StackPane {
             StackPane root = new StackPane(player);
             root.getStyleClass().add("presenter");
             root.setId("presenter-root");
-            root.setStyle("-fx-font-size: 22px;");
-            root.getStylesheets().add(presenterIcons());
             Scene scene = new Scene(root, 1280, 800);
             if (owner != null) {
                 scene.getStylesheets().setAll(owner.getStylesheets());
             }
+            presenterResize = () -> scalePresenter(root, scene.getWidth(), scene.getHeight());
+            scene.widthProperty().addListener((o, was, now) -> presenterResize.run());
+            scene.heightProperty().addListener((o, was, now) -> presenterResize.run());
+            presenterResize.run();
+            presenterShortcuts(scene);
             presenterStage = new Stage();
             presenterStage.setTitle("KMS Lab — presenter");
             if (owner != null && owner.getWindow() != null) {
@@ -107,15 +116,43 @@ public final class FlowsView extends StackPane {
         } else if (!on && presenterStage != null) {
             Stage stage = presenterStage;
             presenterStage = null;
+            presenterResize = () -> { };
             ((StackPane) player.getParent()).getChildren().remove(player);
             stage.close();
             refresh();
         }
     }
 
+    /** Sets the presenter's base type from the window size and the presenter zoom. */
+    private void scalePresenter(StackPane root, double width, double height) {
+        double fit = Math.max(0.6, Math.min(3, Math.min(width / 1280, height / 800)));
+        double px = PRESENTER_PX * presenterZoom.get() * fit;
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px));
+        root.getStylesheets().setAll(presenterIcons(px));
+    }
+
+    // The main window's zoom shortcuts, for the presenter window (whose scene has its own accelerators).
+    private void presenterShortcuts(Scene scene) {
+        javafx.collections.ObservableMap<KeyCombination, Runnable> keys = scene.getAccelerators();
+        Runnable in = () -> presenterZoom.set(Math.min(2.5, Math.round((presenterZoom.get() + 0.1) * 10) / 10.0));
+        Runnable out = () -> presenterZoom.set(Math.max(0.5, Math.round((presenterZoom.get() - 0.1) * 10) / 10.0));
+        for (javafx.scene.input.KeyCode code : new javafx.scene.input.KeyCode[] {javafx.scene.input.KeyCode.EQUALS,
+                javafx.scene.input.KeyCode.PLUS, javafx.scene.input.KeyCode.ADD}) {
+            keys.put(new javafx.scene.input.KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN), in);
+        }
+        for (javafx.scene.input.KeyCode code : new javafx.scene.input.KeyCode[] {javafx.scene.input.KeyCode.MINUS,
+                javafx.scene.input.KeyCode.SUBTRACT}) {
+            keys.put(new javafx.scene.input.KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN), out);
+        }
+        keys.put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.DIGIT0,
+                KeyCombination.SHORTCUT_DOWN), () -> presenterZoom.set(1));
+    }
+
     /** The presenter window's stylesheet for icon sizes, in pixels (Ikonli reads -fx-icon-size in pixels only). */
-    private static String presenterIcons() {
-        String css = ".ikonli-font-icon { -fx-icon-size: 26px; } .packet .ikonli-font-icon { -fx-icon-size: 22px; }";
+    private static String presenterIcons(double fontPx) {
+        String css = String.format(Locale.ROOT, ".ikonli-font-icon { -fx-icon-size: %dpx; }"
+                + " .packet .ikonli-font-icon { -fx-icon-size: %dpx; }", Math.round(fontPx * 1.18),
+                Math.round(fontPx));
         return "data:text/css," + java.net.URLEncoder.encode(css, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20");
     }

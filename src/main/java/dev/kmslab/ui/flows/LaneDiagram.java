@@ -112,6 +112,7 @@ final class LaneDiagram extends Pane {
             head.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
             head.relocate(x - (laneWidth - unit * 0.6) / 2, unit * 0.6);
             getChildren().add(head);
+            fitHeader(head, laneWidth - unit * 0.6);
         }
         if (index < 0) {
             return;
@@ -137,6 +138,53 @@ final class LaneDiagram extends Pane {
         } else if (done != null) {
             done.run();
         }
+    }
+
+    /**
+     * Shrinks a lane header's type until every word fits beside its icon and the name takes at most two lines: a
+     * narrow lane (a large zoom, many actors) must not cut "Your applic…" or break "CloudTrail" mid-word.
+     */
+    private static void fitHeader(Label head, double width) {
+        head.setStyle(null);
+        head.applyCss();
+        javafx.scene.text.Font font = head.getFont();
+        double icon = head.getGraphic() == null ? 0
+                : head.getGraphic().prefWidth(-1) + head.getGraphicTextGap();
+        double room = width - head.getInsets().getLeft() - head.getInsets().getRight() - icon - 1;
+        for (double scale = 1.0; scale > 0.55; scale -= 0.05) {
+            javafx.scene.text.Font f = javafx.scene.text.Font.font(font.getFamily(),
+                    javafx.scene.text.FontWeight.BOLD, font.getSize() * scale);
+            if (linesNeeded(head.getText(), f, room) <= 2 || scale <= 0.6) {
+                if (scale < 1.0) {
+                    // Inline style: a stylesheet's font size would win over setFont.
+                    head.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", f.getSize()));
+                }
+                return;
+            }
+        }
+    }
+
+    // Lines a greedy word wrap needs for the text in this width; a word wider than the width counts as too many.
+    private static int linesNeeded(String text, javafx.scene.text.Font font, double width) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        int lines = 1;
+        String line = "";
+        for (String word : text.split(" ")) {
+            probe.setText(word);
+            if (probe.getLayoutBounds().getWidth() > width) {
+                return Integer.MAX_VALUE;
+            }
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            probe.setText(candidate);
+            if (probe.getLayoutBounds().getWidth() > width) {
+                lines++;
+                line = word;
+            } else {
+                line = candidate;
+            }
+        }
+        return lines;
     }
 
     private double fontSize() {

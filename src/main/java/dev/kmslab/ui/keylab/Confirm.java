@@ -23,9 +23,7 @@ public final class Confirm {
         body.setWrapText(true);
         body.setMaxWidth(420);
         alert.getDialogPane().setContent(body);
-        if (owner.getScene() != null) {
-            alert.initOwner(owner.getScene().getWindow());
-        }
+        dev.kmslab.ui.common.DialogPlacement.prepare(alert, owner);
         ((Button) alert.getDialogPane().lookupButton(confirm)).setId("confirm-ok");
         // Cancel is the safe default: Enter must not delete a key.
         ((Button) alert.getDialogPane().lookupButton(confirm)).setDefaultButton(false);

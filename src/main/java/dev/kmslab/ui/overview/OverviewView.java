@@ -95,6 +95,8 @@ public final class OverviewView extends ScrollPane {
         Label title = new Label(concept.title());
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
+        // The title keeps every line it wraps to; the summary below gives up lines (ending in "…") instead.
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label summary = new Label(concept.summary());
         summary.getStyleClass().add("card-summary");
         summary.setWrapText(true);
@@ -102,6 +104,8 @@ public final class OverviewView extends ScrollPane {
         box.getStyleClass().add("card-body");
         Button card = new Button(null, box);
         card.setId("concept-card-" + concept.id());
+        // The card's text is in its graphic; a screen reader announces the accessible text instead.
+        card.setAccessibleText(concept.title());
         card.getStyleClass().add("concept-card");
         card.setAlignment(Pos.TOP_LEFT);
         card.setOnAction(e -> {

@@ -29,6 +29,8 @@ public final class ActAsBar extends VBox {
                 + "grants decide what it may do."));
         model.selectedProperty().addListener((obs, was, now) -> chooser.setValue(now));
         chooser.setValue(model.selectedProperty().get());
+        // A reload (after creating a role, say) replaces the choices; the principal acted as stays shown.
+        dev.kmslab.ui.common.KeepSelection.inComboBox(chooser, model.selectedProperty()::get);
         chooser.valueProperty().addListener((obs, was, now) -> model.actAs(now));
         Tooltip arn = new Tooltip();
         arn.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->

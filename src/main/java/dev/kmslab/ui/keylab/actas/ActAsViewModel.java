@@ -52,8 +52,23 @@ public final class ActAsViewModel {
     }
 
     private void show(List<PrincipalChoice> loaded) {
+        PrincipalChoice before = selected.get();
         if (!loaded.equals(choices)) {
             choices.setAll(loaded);
+        }
+        CallerContext caller = session.caller();
+        boolean vanished = before != null && caller != null && before.arn().equals(caller.principalArn())
+                && loaded.stream().noneMatch(c -> c.arn().equals(before.arn()));
+        if (vanished && !loaded.isEmpty()) {
+            // The principal acted as was deleted: act as its account's root (or the first principal) instead, and
+            // say so, rather than leaving a blank chooser while calls still run as a principal that is gone.
+            PrincipalChoice fallback = loaded.stream().filter(c -> "root".equals(c.kind())
+                    && c.account().equals(before.account())).findFirst().orElse(loaded.get(0));
+            session.callerProperty().set(CallerContext.of(fallback.arn()));
+            syncSelection();
+            description.set(before.label() + " no longer exists, so the lab acts as " + fallback.label()
+                    + " now. " + fallback.description());
+            return;
         }
         syncSelection();
     }

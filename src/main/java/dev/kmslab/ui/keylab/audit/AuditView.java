@@ -143,10 +143,16 @@ public final class AuditView extends BorderPane {
             @Override
             protected void updateItem(AuditEvent item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove("audit-failure");
+                getStyleClass().removeAll("audit-failure", "audit-time-jump");
                 if (!empty && item != null && item.isError()) {
                     getStyleClass().add("audit-failure");
                 }
+                // A rule above the first event after the clock moved, with the jump in words for screen readers.
+                java.util.Optional<String> jump = empty || item == null ? java.util.Optional.empty()
+                        : model.timeJumpBefore(item);
+                jump.ifPresent(text -> getStyleClass().add("audit-time-jump"));
+                setAccessibleHelp(jump.orElse(null));
+                setTooltip(jump.map(javafx.scene.control.Tooltip::new).orElse(null));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.select(now));

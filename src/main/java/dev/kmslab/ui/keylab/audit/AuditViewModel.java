@@ -8,6 +8,7 @@ import dev.kmslab.ui.keylab.LabError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -77,7 +78,7 @@ public final class AuditViewModel {
         if (events.stream().limit(50).anyMatch(x -> x.eventId().equals(e.eventId()))) {
             return;
         }
-        events.add(0, e);
+        events.add(position(e), e);
         if (events.size() > MAX_ROWS) {
             events.remove(MAX_ROWS, events.size());
         }
@@ -88,6 +89,34 @@ public final class AuditViewModel {
             }
             operations.add(at, e.eventName());
         }
+    }
+
+    // Newest simulated time first. The lab clock moves forward and back ("Back to real time"), so arrival order is not
+    // time order; an event goes above every event that is not later than it.
+    private int position(AuditEvent e) {
+        int at = 0;
+        while (at < events.size() && events.get(at).eventTime().isAfter(e.eventTime())) {
+            at++;
+        }
+        return at;
+    }
+
+    /**
+     * Where the lab's time jumped just before this event: a sentence when the previous event (the one below it) is
+     * more than a day older, else empty. Moving the clock makes such gaps; the audit view marks them.
+     */
+    public Optional<String> timeJumpBefore(AuditEvent e) {
+        // Between rows as shown: the filters hide most reads, and the jump is between the rows the learner sees.
+        int at = visible.indexOf(e);
+        if (at < 0 || at + 1 >= visible.size()) {
+            return Optional.empty();
+        }
+        java.time.Duration gap = java.time.Duration.between(visible.get(at + 1).eventTime(), e.eventTime());
+        if (gap.compareTo(java.time.Duration.ofDays(1)) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Time jump: " + gap.toDays() + (gap.toDays() == 1 ? " day" : " days") + " passed "
+                + "between the event below and this one (the lab clock was moved forward).");
     }
 
     /** Read-only calls the console makes all the time; hiding them leaves the calls that change or use keys. */

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,11 +45,29 @@ public final class ClockBar extends VBox {
         Button real = button("clock-real-time", "Back to real time", model::backToRealTime);
         real.setGraphic(new FontIcon(Feather.ROTATE_CCW));
         real.disableProperty().bind(model.realTimeProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(now, mode, grow, day, month, year, next, real);
+        HBox time = new HBox(now, mode);
+        time.setAlignment(Pos.CENTER_LEFT);
+        time.getStyleClass().add("clock-row");
+        for (Button b : new Button[] {day, month, year, next, real}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox moves = new HBox(day, month, year,
+                dev.kmslab.ui.common.WhyDisabled.wrap(next, javafx.beans.binding.Bindings.when(
+                        model.hasNextEventProperty()).then("").otherwise("Nothing is scheduled: no automatic "
+                        + "rotation or key deletion is pending.")),
+                dev.kmslab.ui.common.WhyDisabled.wrap(real, javafx.beans.binding.Bindings.when(
+                        model.realTimeProperty()).then("The lab already follows real time; move the clock forward "
+                        + "first.").otherwise("")));
+        moves.setAlignment(Pos.CENTER_LEFT);
+        moves.getStyleClass().add("clock-row");
+        now.setMinWidth(Region.USE_PREF_SIZE);
+        // In a narrow window (1024 px, or a large zoom) the buttons move under the time instead of being cut to
+        // "Next ..." and "Back to real...".
+        FlowPane row = new FlowPane(time, moves);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("clock-row");
+        row.getStyleClass().add("clock-flow");
+        row.hgapProperty().bind(now.fontProperty().map(f -> f.getSize() * 2));
+        row.vgapProperty().bind(now.fontProperty().map(f -> f.getSize() * 0.4));
         Label last = new Label();
         last.setId("clock-last-change");
         last.getStyleClass().add("muted");

@@ -75,12 +75,34 @@ public final class ClockViewModel {
         session.mutate(KmsEngine::advanceToNextEvent, applied -> report(applied, -1), error::set);
     }
 
-    /** Follows the real clock again; what happened in the simulated future stays done. */
+    /**
+     * Follows the real clock again; what happened in the simulated future stays done. KMS cannot undo a deletion,
+     * so the keys deleted while the clock was ahead stay deleted, and the status line says which ones and why.
+     */
     public void backToRealTime() {
         session.mutate(engine -> {
+            Instant real = Instant.now();
+            List<String> deleted = engine.auditLog().all().stream()
+                    .filter(e -> "DeleteKey".equals(e.eventName()) && !e.isError() && e.eventTime().isAfter(real)
+                            && e.keyArn() != null)
+                    .map(e -> LabFormat.shortId(e.keyArn())).distinct().toList();
             clockOf(engine).backToRealTime();
-            return null;
-        }, ignored -> lastChange.set("Back to real time."), error::set);
+            return deleted;
+        }, deleted -> {
+            error.set(null);
+            lastChange.set(backToRealTimeText(deleted));
+        }, error::set);
+    }
+
+    static String backToRealTimeText(List<String> deletedKeys) {
+        if (deletedKeys.isEmpty()) {
+            return "Back to real time. Rotations made while the clock was ahead stay done; the audit log keeps "
+                    + "their later dates.";
+        }
+        return "Back to real time. " + (deletedKeys.size() == 1 ? "Key " : "Keys ") + String.join(", ", deletedKeys)
+                + (deletedKeys.size() == 1 ? " was" : " were") + " deleted while the clock was ahead and "
+                + (deletedKeys.size() == 1 ? "stays" : "stay") + " deleted: a deletion cannot be undone, even by "
+                + "turning the clock back. Rotations made meanwhile stay done too.";
     }
 
     private void report(List<ScheduledEvent> applied, long days) {

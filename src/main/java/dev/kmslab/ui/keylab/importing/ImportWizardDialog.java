@@ -58,7 +58,12 @@ public final class ImportWizardDialog extends BorderPane {
             center.getChildren().add(page);
             StackPane.setAlignment(page, Pos.TOP_LEFT);
         });
-        setCenter(center);
+        // In a window shorter than the page (a laptop, a large zoom) the page scrolls and Back / Next stay visible.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(center);
+        scroll.setFitToWidth(true);
+        scroll.setId("wizard-scroll");
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
         setBottom(footer());
     }
 
@@ -70,9 +75,6 @@ public final class ImportWizardDialog extends BorderPane {
         }
         Stage stage = new Stage();
         stage.setTitle("Import key material");
-        if (owner.getScene() != null) {
-            stage.initOwner(owner.getScene().getWindow());
-        }
         Scene scene = new Scene(new ImportWizardDialog(model), 760, 620);
         if (owner.getScene() != null) {
             // The app's theme and the Key Lab's styles, so the wizard looks like the window it came from.
@@ -83,6 +85,8 @@ public final class ImportWizardDialog extends BorderPane {
             }
         }
         stage.setScene(scene);
+        // Owned by and centred on the Key Lab's window, never larger than it, with a visible edge.
+        dev.kmslab.ui.common.DialogPlacement.prepare(stage, owner);
         stage.show();
         return stage;
     }

@@ -38,12 +38,9 @@ final class CreateKeyDialog {
         Dialog<CreateKeyForm> dialog = new Dialog<>();
         dialog.setTitle("Create key");
         dialog.setHeaderText("Create a KMS key");
-        if (owner.getScene() != null) {
-            dialog.initOwner(owner.getScene().getWindow());
-            // The app's theme and the Key Lab's form styles, so the dialog matches the window it came from.
-            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            dialog.getDialogPane().getStylesheets().add(dev.kmslab.ui.common.Stylesheets.url("keylab"));
-        }
+        // Owned by, centred on and no taller than the Key Lab's window, with its theme and the Key Lab's form styles.
+        dev.kmslab.ui.common.DialogPlacement.prepare(dialog, owner);
+        dialog.getDialogPane().getStylesheets().add(dev.kmslab.ui.common.Stylesheets.url("keylab"));
         TextField alias = new TextField();
         alias.setId("new-key-alias");
         alias.setPromptText("alias/my-app-key");
@@ -65,6 +62,12 @@ final class CreateKeyDialog {
                 origin.setValue(OriginType.AWS_CLOUDHSM);
             } else if (origin.getValue() == OriginType.AWS_CLOUDHSM) {
                 origin.setValue(OriginType.AWS_KMS);
+            }
+        });
+        // A usage the current spec does not fit moves the spec to one that does, and the spec list says which fit.
+        usage.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && spec.getValue() != null && !KeySpecChoices.fits(spec.getValue(), now)) {
+                spec.setValue(KeySpecChoices.defaultFor(now));
             }
         });
         usage.disableProperty().bind(store.valueProperty().isNotNull());
@@ -122,9 +125,8 @@ final class CreateKeyDialog {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
-        // A dialog sizes itself to its content's preferred height and ignores a max height, so it is
-        // shortened once shown; the ScrollPane then takes what is left.
-        dialog.setOnShown(e -> fitScreen(dialog));
+        // A dialog sizes itself to its content's preferred height and ignores a max height, so DialogPlacement
+        // shortens it once shown; the ScrollPane then takes what is left.
         dialog.getDialogPane().setContent(scroll);
 
         ButtonType create = new ButtonType("Create key", ButtonBar.ButtonData.OK_DONE);
@@ -152,15 +154,6 @@ final class CreateKeyDialog {
         });
         dialog.show();
         alias.requestFocus();
-    }
-
-    private static void fitScreen(Dialog<?> dialog) {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        double room = screen.getHeight() - 40;
-        if (dialog.getHeight() > room) {
-            dialog.setHeight(room);
-            dialog.setY(screen.getMinY() + 20);
-        }
     }
 
     private static ComboBox<CustomKeyStoresListEntry> storeChoice(java.util.List<CustomKeyStoresListEntry> stores) {

@@ -174,6 +174,8 @@ final class KeyDetailsPane extends ScrollPane {
         Button x = new Button(null, new FontIcon(Feather.X));
         x.getStyleClass().addAll("flat", "button-icon");
         x.setTooltip(new Tooltip(removeTip));
+        // Icon only: screen readers announce the accessible text ("Remove alias alias/x", say).
+        x.setAccessibleText(removeTip + " " + text);
         x.setOnAction(e -> remove.run());
         HBox chip = new HBox(2, label, x);
         chip.setAlignment(Pos.CENTER_LEFT);
@@ -295,9 +297,15 @@ final class KeyDetailsPane extends ScrollPane {
         HBox period = new HBox(6, waiting, days);
         period.setAlignment(Pos.CENTER_LEFT);
         // Wraps the button under the period in the narrow details column rather than cutting its label.
-        FlowPane deletion = new FlowPane(6, 6, period, schedule);
+        String is = "This key is " + state + ". ";
+        FlowPane deletion = new FlowPane(6, 6, period, dev.kmslab.ui.common.WhyDisabled.wrap(schedule,
+                is + "Its deletion is already scheduled; cancel it to change the waiting period."));
         deletion.setAlignment(Pos.CENTER_LEFT);
-        FlowPane onOff = new FlowPane(6, 6, enable, disable, cancel);
+        FlowPane onOff = new FlowPane(6, 6,
+                dev.kmslab.ui.common.WhyDisabled.wrap(enable, is + "Only a Disabled key can be enabled."),
+                dev.kmslab.ui.common.WhyDisabled.wrap(disable, is + "Only an Enabled key can be disabled."),
+                dev.kmslab.ui.common.WhyDisabled.wrap(cancel, is + "Only a key pending deletion has a deletion "
+                        + "to cancel."));
         return new VBox(8, onOff, deletion);
     }
 }

@@ -29,6 +29,7 @@ public final class KeysView extends BorderPane {
 
     private final KeysViewModel model;
     private final TableView<KeyRow> table = new TableView<>();
+    private final TextField search = new TextField();
 
     public KeysView(KeysViewModel model) {
         this.model = model;
@@ -51,7 +52,6 @@ public final class KeysView extends BorderPane {
     }
 
     private HBox toolbar() {
-        TextField search = new TextField();
         search.setId("keys-search");
         search.setPromptText("Search alias, id, description or tag");
         search.textProperty().bindBidirectional(model.searchProperty());
@@ -67,6 +67,7 @@ public final class KeysView extends BorderPane {
         Button create = new Button("Create key", new FontIcon(Feather.PLUS));
         create.setId("create-key");
         create.getStyleClass().add("accent");
+        create.setMinWidth(Region.USE_PREF_SIZE);
         create.setOnAction(e -> model.connectedStores(stores -> CreateKeyDialog.show(this, stores, model::create)));
         Region gap = new Region();
         gap.setMinWidth(8);
@@ -113,6 +114,9 @@ public final class KeysView extends BorderPane {
         table.getColumns().add(column("Usage", r -> r.metadata().keyUsage().name(), 11));
         table.getColumns().add(column("Origin", r -> r.metadata().origin().name(), 7));
         table.setItems(model.visibleRows());
+        // The search field is always on screen and inherits the zoomed font; the columns take their widths from it.
+        search.fontProperty().addListener((obs, was, now) -> fitColumns());
+        model.visibleRows().addListener((javafx.collections.ListChangeListener<KeyRow>) c -> fitColumns());
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 model.select(now);
@@ -125,10 +129,35 @@ public final class KeysView extends BorderPane {
         });
     }
 
+    // Each column is as wide as its ems of the current font, or as its widest value ("SYMMETRIC_DEFAULT",
+    // "GENERATE_VERIFY_MAC") plus the cell padding when that is wider, so no value is cut at any zoom.
+    private void fitColumns() {
+        javafx.scene.text.Font font = search.getFont();
+        double size = font.getSize();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        for (TableColumn<KeyRow, ?> c : table.getColumns()) {
+            Object ems = c.getProperties().get("ems");
+            double width = ems instanceof Double e ? e * size : c.getPrefWidth();
+            // Ids and aliases are long by nature and have their own details pane; they keep their ems.
+            boolean fit = !c.getText().equals("Key id") && !c.getText().equals("Alias");
+            for (KeyRow row : fit ? model.visibleRows() : java.util.List.<KeyRow>of()) {
+                Object value = c.getCellData(row);
+                if (value != null) {
+                    probe.setText(value.toString());
+                    width = Math.max(width, probe.getLayoutBounds().getWidth() + 1.8 * size);
+                }
+            }
+            c.setPrefWidth(Math.ceil(width));
+        }
+    }
+
     private static TableColumn<KeyRow, String> column(String title, Function<KeyRow, String> value, double ems) {
         TableColumn<KeyRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        // Widths in ems of the table's own font, so they follow the app's zoom: at 150% "SYMMETRIC_DEFAULT" still fits.
         c.setPrefWidth(ems * 14);
+        c.getProperties().put("ems", ems);
         return c;
     }
 }

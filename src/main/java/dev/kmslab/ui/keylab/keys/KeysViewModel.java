@@ -62,6 +62,9 @@ public final class KeysViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
     private BiConsumer<String, Optional<String>> flowOpener;
+    // The key the status and error lines speak about: they clear when another key is selected or this one is gone,
+    // so "you can cancel it" never outlives the key it was about.
+    private String messageKeyId;
     // Loads run on worker threads and may finish out of order; only the newest one is shown.
     private int loads;
 
@@ -85,6 +88,9 @@ public final class KeysViewModel {
             }
             rows.setAll(loaded);
             selectById(session.selectedKeyIdProperty().get());
+            if (messageKeyId != null && row(messageKeyId) == null) {
+                clearMessages();
+            }
         }, error::set);
     }
 
@@ -96,6 +102,15 @@ public final class KeysViewModel {
 
     private void selectById(String keyId) {
         selected.set(rows.stream().filter(r -> r.keyId().equals(keyId)).findFirst().orElse(null));
+        if (messageKeyId != null && keyId != null && !messageKeyId.equals(keyId)) {
+            clearMessages();
+        }
+    }
+
+    private void clearMessages() {
+        messageKeyId = null;
+        status.set("");
+        error.set(null);
     }
 
     private void applyFilter() {
@@ -109,6 +124,7 @@ public final class KeysViewModel {
     public void create(CreateKeyForm form) {
         session.mutate(engine -> createAll(engine, form), created -> {
             session.selectedKeyIdProperty().set(created.keyId());
+            messageKeyId = created.keyId();
             if (created.followUp() == null) {
                 done("Created key " + (form.alias().isEmpty() ? created.keyId() : form.aliasName()) + ".");
             } else {
@@ -321,7 +337,13 @@ public final class KeysViewModel {
         if (row == null) {
             return;
         }
-        session.mutate(action.apply(row.keyId()), this::done, this::failed);
+        session.mutate(action.apply(row.keyId()), message -> {
+            done(message);
+            messageKeyId = row.keyId();
+        }, e -> {
+            failed(e);
+            messageKeyId = row.keyId();
+        });
     }
 
     private void done(String message) {

@@ -54,6 +54,9 @@ public final class CustomKeyStoresView extends VBox {
         list.setPlaceholder(empty);
         list.setItems(model.rows());
         list.setCellFactory(l -> new StoreCell());
+        // Connect, Disconnect and Delete reload the list; the store acted on stays selected (so Disconnect stays
+        // one click away after a failed Connect), and a deleted one leaves the list without a selection.
+        dev.kmslab.ui.common.KeepSelection.inListView(list, StoreRow::id, gone -> { });
         VBox.setVgrow(list, Priority.ALWAYS);
         Label status = new Label();
         status.setId("cks-status");
@@ -67,11 +70,11 @@ public final class CustomKeyStoresView extends VBox {
     private Node form() {
         TextField name = new TextField();
         name.setId("cks-name");
-        name.setPromptText("my-hsm-store");
+        name.setPromptText("e.g. my-hsm-store");
         name.textProperty().bindBidirectional(model.nameProperty());
         TextField module = new TextField();
         module.setId("cks-module");
-        module.setPromptText("/usr/lib/softhsm/libsofthsm2.so");
+        module.setPromptText("e.g. /usr/lib/softhsm/libsofthsm2.so");
         module.textProperty().bindBidirectional(model.moduleLibraryProperty());
         ComboBox<CustomKeyStoresViewModel.SlotKind> kind = new ComboBox<>();
         kind.setId("cks-slot-kind");
@@ -79,7 +82,7 @@ public final class CustomKeyStoresView extends VBox {
         kind.valueProperty().bindBidirectional(model.slotKindProperty());
         TextField slot = new TextField();
         slot.setId("cks-slot");
-        slot.setPromptText("kmslab");
+        slot.setPromptText("e.g. kmslab");
         slot.textProperty().bindBidirectional(model.slotValueProperty());
         PasswordField pin = new PasswordField();
         pin.setId("cks-pin");
@@ -89,6 +92,14 @@ public final class CustomKeyStoresView extends VBox {
         create.getStyleClass().add("accent");
         create.disableProperty().bind(model.canCreate().not());
         create.setOnAction(e -> model.create());
+        Label why = new Label();
+        why.setId("cks-create-why");
+        why.getStyleClass().addAll("muted", "lab-form-help");
+        why.setWrapText(true);
+        why.textProperty().bind(model.createHint());
+        why.visibleProperty().bind(create.disabledProperty());
+        why.managedProperty().bind(why.visibleProperty());
+        dev.kmslab.ui.common.HoverTooltip.install(create, "CreateCustomKeyStore with the form's values");
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("lab-form");
@@ -102,7 +113,7 @@ public final class CustomKeyStoresView extends VBox {
         help.setWrapText(true);
         help.getStyleClass().addAll("muted", "lab-form-help");
         help.setMinHeight(Region.USE_PREF_SIZE);
-        return new VBox(4, grid, help);
+        return new VBox(4, grid, why, help);
     }
 
     private Node actions() {
@@ -128,9 +139,21 @@ public final class CustomKeyStoresView extends VBox {
         });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(6, connect, disconnect, gap, delete);
+        HBox bar = new HBox(6, dev.kmslab.ui.common.WhyDisabled.wrap(connect, why(selected,
+                        "Only a DISCONNECTED store can be connected.")),
+                dev.kmslab.ui.common.WhyDisabled.wrap(disconnect, why(selected,
+                        "It is already DISCONNECTED.")), gap,
+                dev.kmslab.ui.common.WhyDisabled.wrap(delete, why(selected,
+                        "Only a DISCONNECTED store can be deleted: disconnect it first.")));
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    // "Select a key store first", or the state rule that keeps the selected store's button disabled.
+    private static javafx.beans.binding.StringBinding why(
+            javafx.beans.value.ObservableValue<StoreRow> selected, String rule) {
+        return Bindings.createStringBinding(() -> selected.getValue() == null ? "Select a key store in the list first."
+                : selected.getValue().name() + " is " + selected.getValue().state() + ". " + rule, selected);
     }
 
     private static Label label(String text) {

@@ -2,6 +2,7 @@ package dev.kmslab.ui.keylab.keystores;
 
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.engine.crypto.pkcs11.ConnectionErrorCode;
 import dev.kmslab.engine.model.ConnectCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CreateCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CustomKeyStoresListEntry;
@@ -65,6 +66,7 @@ public final class CustomKeyStoresViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
     private final BooleanBinding canCreate;
+    private final javafx.beans.binding.StringBinding createHint;
     private int loads;
 
     public CustomKeyStoresViewModel(KeyLabSession session) {
@@ -75,10 +77,33 @@ public final class CustomKeyStoresViewModel {
     public CustomKeyStoresViewModel(KeyLabSession session, Optional<Path> defaultModule) {
         this.session = session;
         defaultModule.ifPresent(p -> moduleLibrary.set(p.toString()));
-        canCreate = Bindings.createBooleanBinding(() -> !name.get().isBlank() && !moduleLibrary.get().isBlank()
-                && !slotValue.get().isBlank() && !pin.get().isEmpty(), name, moduleLibrary, slotValue, pin);
+        createHint = Bindings.createStringBinding(this::missingFields, name, moduleLibrary, slotValue, pin);
+        canCreate = Bindings.createBooleanBinding(() -> createHint.get().isEmpty(), createHint);
         session.revisionProperty().addListener((obs, was, now) -> reload());
         reload();
+    }
+
+    // Why Create is disabled, or "" when it is not: the disabled button alone does not tell the learner.
+    private String missingFields() {
+        List<String> missing = new ArrayList<>();
+        if (name.get().isBlank()) {
+            missing.add("a name");
+        }
+        if (moduleLibrary.get().isBlank()) {
+            missing.add("the PKCS#11 module");
+        }
+        if (slotValue.get().isBlank()) {
+            missing.add("the token (" + slotKind.get().toString().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        if (pin.get().isEmpty()) {
+            missing.add("the user PIN");
+        }
+        if (missing.isEmpty()) {
+            return "";
+        }
+        String list = missing.size() == 1 ? missing.get(0) : String.join(", ", missing.subList(0, missing.size()
+                - 1)) + " and " + missing.get(missing.size() - 1);
+        return "To create a key store, fill in " + list + ".";
     }
 
     public static Optional<Path> defaultModule() {
@@ -159,10 +184,38 @@ public final class CustomKeyStoresViewModel {
                     new ConnectCustomKeyStoreRequest(row.id()));
             return engine.customKeyStores().describeCustomKeyStores(session.caller(),
                     DescribeCustomKeyStoresRequest.byId(row.id())).customKeyStores().get(0);
-        }, store -> done(store.connectionErrorCode() == null ? "Connected " + row.name() + "."
-                : "Connecting " + row.name() + " failed: " + store.connectionErrorCode()
-                + ". Disconnect it, fix the cause (the PIN with UpdateCustomKeyStore), then connect again."),
-                this::failed);
+        }, store -> {
+            if (store.connectionErrorCode() == null) {
+                done("Connected " + row.name() + ".");
+            } else {
+                failed(connectionFailure(row.name(), store.connectionErrorCode()));
+            }
+        }, this::failed);
+    }
+
+    /**
+     * A failed connection as an error: the ConnectionErrorCode, and the likely cause that code names (only
+     * INVALID_CREDENTIALS is about the PIN), with the way out: disconnect, fix, connect again.
+     */
+    static LabError connectionFailure(String storeName, ConnectionErrorCode code) {
+        String cause = switch (code) {
+            case INVALID_CREDENTIALS -> "The token rejected the PIN (in AWS: the kmsuser password). Disconnect the "
+                    + "store, set the right PIN with UpdateCustomKeyStore, then connect again.";
+            case USER_LOCKED_OUT -> "The token locked its user after too many wrong PINs. Unlock it with the "
+                    + "token's own tools, disconnect the store, then connect again.";
+            case USER_NOT_FOUND -> "The token has no user PIN set up yet (in AWS: no kmsuser). Initialise the "
+                    + "token's user PIN, disconnect the store, then connect again.";
+            case USER_LOGGED_IN -> "Something else is logged in to the token. Log it out, disconnect the store, "
+                    + "then connect again.";
+            case CLUSTER_NOT_FOUND -> "The token was not found: the PKCS#11 module file, the slot or the token "
+                    + "label is wrong (in AWS: the CloudHSM cluster). Disconnect the store, fix them with "
+                    + "UpdateCustomKeyStore, then connect again.";
+            case NETWORK_ERRORS -> "The token device cannot be reached (removed or failing). Check the device, "
+                    + "disconnect the store, then connect again.";
+            case INTERNAL_ERROR -> "The token failed in an unexpected way. Disconnect the store and connect "
+                    + "again; if it keeps failing, check the token with its own tools.";
+        };
+        return new LabError(code.name(), "Connecting " + storeName + " failed (ConnectionErrorCode).", cause);
     }
 
     public void disconnect(StoreRow row) {
@@ -220,6 +273,11 @@ public final class CustomKeyStoresViewModel {
 
     public BooleanBinding canCreate() {
         return canCreate;
+    }
+
+    /** What the form still needs before Create can run, or "" when nothing. */
+    public javafx.beans.binding.StringBinding createHint() {
+        return createHint;
     }
 
     public ReadOnlyStringProperty statusProperty() {

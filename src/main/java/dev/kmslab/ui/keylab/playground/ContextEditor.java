@@ -51,6 +51,8 @@ final class ContextEditor extends VBox {
             Button remove = new Button(null, new FontIcon(Feather.X));
             remove.getStyleClass().addAll("flat", "button-icon");
             remove.setTooltip(new Tooltip("Remove this pair"));
+            remove.setAccessibleText("Remove the pair " + (entry.keyProperty().get().isEmpty() ? "" : entry
+                    .keyProperty().get()));
             remove.setOnAction(e -> entries.remove(entry));
             HBox row = new HBox(6, key, new Label("="), value, remove);
             row.setAlignment(Pos.CENTER_LEFT);

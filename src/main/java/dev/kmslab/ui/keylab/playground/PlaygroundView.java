@@ -38,9 +38,14 @@ public final class PlaygroundView extends BorderPane {
         status.getStyleClass().add("lab-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        VBox top = new VBox(keyAndContext(), status, new ErrorBox("pg-error", model.errorProperty()));
+        VBox top = new VBox(keyAndContext());
         top.getStyleClass().add("pg-top");
         setTop(top);
+        // Results and errors go under the page, not above it: an error appearing there does not push Encrypt and
+        // Decrypt down under the pointer.
+        VBox messages = new VBox(status, new ErrorBox("pg-error", model.errorProperty()));
+        messages.getStyleClass().add("pg-messages");
+        setBottom(messages);
         VBox page = new VBox(heading("Encrypt and decrypt"), textCrypto(), heading("Data keys"), dataKeys(),
                 heading("Random bytes"), random(), heading("Envelope-encrypt a file"), fileEnvelope());
         page.getStyleClass().add("lab-page");
@@ -113,7 +118,9 @@ public final class PlaygroundView extends BorderPane {
         target.valueProperty().bindBidirectional(model.reEncryptTargetProperty());
         Button reEncrypt = button("pg-reencrypt", "Re-encrypt", Feather.REPEAT, model::reEncrypt);
         reEncrypt.disableProperty().bind(model.ciphertextProperty().isNull());
-        HBox actions = row(encrypt, decrypt, new Label("  byte"), position, flip, new Label("  to"), target,
+        String noBlob = "Encrypt something first: there is no ciphertext yet.";
+        HBox actions = row(encrypt, dev.kmslab.ui.common.WhyDisabled.wrap(decrypt, noBlob), new Label("  byte"),
+                position, dev.kmslab.ui.common.WhyDisabled.wrap(flip, noBlob), new Label("  to"), target,
                 reEncrypt);
         Label bytesHelp = new Label("The blob, byte by byte. Hover a byte to learn what that part is for.");
         bytesHelp.getStyleClass().add("muted");

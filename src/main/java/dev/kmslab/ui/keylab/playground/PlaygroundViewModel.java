@@ -61,6 +61,8 @@ public final class PlaygroundViewModel {
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
     // Key lists load on worker threads and may finish out of order; only the newest one is shown.
     private int loads;
+    // The key (ARN) the blob on screen was made under: when that key is deleted the blob and its messages go too.
+    private String blobKeyArn;
 
     public PlaygroundViewModel(KeyLabSession session) {
         this.session = session;
@@ -70,6 +72,8 @@ public final class PlaygroundViewModel {
             segments.setAll(now == null ? List.of() : BlobSegments.of(now));
         });
         session.revisionProperty().addListener((obs, was, now) -> loadKeyChoices());
+        // An error belongs to the key that produced it; choosing another key clears it.
+        keyId.addListener((obs, was, now) -> error.set(null));
         loadKeyChoices();
     }
 
@@ -91,23 +95,46 @@ public final class PlaygroundViewModel {
                     }
                 }
             }
+            List<String> arns = new ArrayList<>();
             for (KeyListEntry k : engine.listKeys(session.caller(), new ListKeysRequest(1000, null)).keys()) {
                 choices.add(k.keyId());
+                arns.add(k.keyArn());
             }
             return new Choices(choices, preferred != null && choices.contains(preferred) ? preferred
-                    : choices.isEmpty() ? "" : choices.get(0));
+                    : choices.isEmpty() ? "" : choices.get(0), arns);
         }, loaded -> {
             if (load != loads) {
                 return;
             }
+            String chosen = keyId.get();
             keyChoices.setAll(loaded.all());
-            if (keyId.get() == null || keyId.get().isBlank()) {
+            boolean blobOrphaned = blobKeyArn != null && !loaded.keyArns().contains(blobKeyArn)
+                    && !loaded.all().contains(blobKeyArn);
+            // A typed ARN is not among the choices; only a chosen alias or id that vanished counts as gone.
+            boolean chosenGone = chosen != null && !chosen.isBlank() && !chosen.startsWith("arn:")
+                    && !loaded.all().contains(chosen.trim());
+            if (blobOrphaned) {
+                dropBlob();
+            }
+            if (chosen == null || chosen.isBlank() || chosenGone) {
                 keyId.set(loaded.preferred());
+            }
+            if (blobOrphaned || chosenGone) {
+                error.set(null);
+                status.set((chosenGone ? chosen.trim() : "The key of the ciphertext") + " was deleted"
+                        + (blobOrphaned ? ": its ciphertext can never be decrypted again, so it was cleared." : "."));
             }
         }, e -> { });
     }
 
-    private record Choices(List<String> all, String preferred) {
+    private void dropBlob() {
+        blobKeyArn = null;
+        flipped.set(-1);
+        ciphertext.set(null);
+        decrypted.set("");
+    }
+
+    private record Choices(List<String> all, String preferred, List<String> keyArns) {
     }
 
     /** The key as typed or picked, trimmed; empty if none. */
@@ -135,6 +162,7 @@ public final class PlaygroundViewModel {
         byte[] bytes = plaintext.get().getBytes(StandardCharsets.UTF_8);
         Map<String, String> ctx = contextMap();
         session.call(engine -> engine.encrypt(session.caller(), EncryptRequest.of(key, bytes, ctx)), r -> {
+            blobKeyArn = r.keyId();
             flipped.set(-1);
             ciphertext.set(r.ciphertextBlob());
             decrypted.set("");
@@ -206,6 +234,7 @@ public final class PlaygroundViewModel {
         Map<String, String> ctx = contextMap();
         session.call(engine -> engine.reEncrypt(session.caller(), ReEncryptRequest.of(blob, ctx, target, ctx)),
                 (ReEncryptResult r) -> {
+                    blobKeyArn = r.keyId();
                     flipped.set(-1);
                     ciphertext.set(r.ciphertextBlob());
                     done("Re-encrypted from " + LabFormat.shortId(r.sourceKeyId()) + " to "

@@ -25,8 +25,15 @@ public final class KeyPicker extends HBox {
                 keys.select(picker.getValue());
             }
         });
-        keys.selectedProperty().addListener((obs, was, now) -> picker.setValue(now));
+        keys.selectedProperty().addListener((obs, was, now) -> {
+            picker.setValue(now);
+            // A key that vanished (deleted, or moved time past its deletion) says so instead of leaving a blank.
+            picker.setPromptText(now == null && was != null && keys.row(was.keyId()) == null
+                    ? was.displayName() + " no longer exists: choose a key" : "Choose a key");
+        });
         picker.setValue(keys.selectedProperty().get());
+        // Every action reloads the key list (Save runs PutKeyPolicy, for one); the chosen key stays chosen.
+        dev.kmslab.ui.common.KeepSelection.inComboBox(picker, keys.selectedProperty()::get);
         Label label = new Label("Key");
         label.setMinWidth(USE_PREF_SIZE);
         getChildren().addAll(label, picker);

@@ -35,7 +35,9 @@ final class PrincipalsPane extends VBox {
         kind.valueProperty().bindBidirectional(model.kindProperty());
         TextField account = new TextField();
         account.setId("principal-account");
-        account.setPrefColumnCount(11);
+        // Twelve digits and the field's padding: the whole account id stays readable; the name field gives way.
+        account.setPrefColumnCount(13);
+        account.setMinWidth(USE_PREF_SIZE);
         account.textProperty().bindBidirectional(model.accountProperty());
         TextField name = new TextField();
         name.setId("principal-name");

@@ -48,8 +48,12 @@ public final class RotationTimeline extends Pane {
         return size > 0 ? size : 13;
     }
 
+    // Bounds of the labels drawn so far; a new label moves away from the axis until it overlaps none of them.
+    private final java.util.List<javafx.geometry.Bounds> placed = new java.util.ArrayList<>();
+
     private void redraw() {
         getChildren().clear();
+        placed.clear();
         double w = getWidth();
         double h = getHeight();
         if (model == null || w < 50) {
@@ -73,9 +77,8 @@ public final class RotationTimeline extends Pane {
         Line now = new Line(nowX, axisY - 4.2 * em, nowX, axisY + 4.2 * em);
         now.getStyleClass().add("timeline-now");
         getChildren().add(now);
-        Text nowLabel = new Text(nowX + 4, axisY - 3.6 * em, "now · " + LabFormat.date(model.now()));
-        nowLabel.getStyleClass().addAll("timeline-label", "timeline-now-label");
-        getChildren().add(nowLabel);
+        // Version labels sit nearest the axis; "deleted", "now" and "next" then find room around them.
+        drawVersions(left, right, axisY, em);
         if (model.nextRotation() != null) {
             double nx = x(model.nextRotation(), left, right);
             Circle next = new Circle(nx, axisY, 0.65 * em);
@@ -83,7 +86,8 @@ public final class RotationTimeline extends Pane {
             install(next, "Next automatic rotation: " + LabFormat.dateTime(model.nextRotation()));
             Text label = new Text(nx - 3 * em, axisY + 3.2 * em, "next · " + LabFormat.date(model.nextRotation()));
             label.getStyleClass().addAll("timeline-label", "timeline-next-label");
-            getChildren().addAll(next, label);
+            getChildren().add(next);
+            place(label, 1.3 * em);
         }
         if (model.deletion() != null) {
             double dx = x(model.deletion(), left, right);
@@ -92,25 +96,38 @@ public final class RotationTimeline extends Pane {
             install(del, "Key deletion: " + LabFormat.dateTime(model.deletion()));
             Text label = new Text(dx - 3 * em, axisY - 2.4 * em, "deleted · " + LabFormat.date(model.deletion()));
             label.getStyleClass().addAll("timeline-label", "timeline-deletion-label");
-            getChildren().addAll(del, label);
+            getChildren().add(del);
+            place(label, -1.3 * em);
         }
-        drawVersions(left, right, axisY, em);
+        Text nowLabel = new Text(nowX + 4, axisY - 3.6 * em, "now · " + LabFormat.date(model.now()));
+        nowLabel.getStyleClass().addAll("timeline-label", "timeline-now-label");
+        place(nowLabel, -1.3 * em);
+    }
+
+    /** Adds the label, moved by {@code step} (away from the axis) until it overlaps no label placed before. */
+    private void place(Text label, double step) {
+        getChildren().add(label);
+        label.applyCss();
+        for (int i = 0; i < 12 && overlapsPlaced(label.getBoundsInParent()); i++) {
+            label.setY(label.getY() + step);
+        }
+        placed.add(label.getBoundsInParent());
+    }
+
+    private boolean overlapsPlaced(javafx.geometry.Bounds bounds) {
+        return placed.stream().anyMatch(b -> b.intersects(bounds));
     }
 
     private void drawVersions(double left, double right, double axisY, double em) {
-        double lastLabelX = Double.NEGATIVE_INFINITY;
-        int lane = 0;
         for (TimelineModel.Version v : model.versions()) {
             double vx = x(v.at(), left, right);
             Node marker = marker(v, vx, axisY, em);
             install(marker, v.label() + "\n" + LabFormat.dateTime(v.at()));
             getChildren().add(marker);
-            // Labels of versions close together alternate between two lanes so they do not overlap.
-            lane = vx - lastLabelX < 7 * em ? (lane + 1) % 2 : 0;
-            lastLabelX = vx;
-            Text label = new Text(vx - 0.5 * em, axisY - (1.6 + 1.3 * lane) * em, "v" + v.number());
+            // Versions close together stack their labels upwards rather than printing over each other.
+            Text label = new Text(vx - 0.5 * em, axisY - 1.6 * em, "v" + v.number());
             label.getStyleClass().addAll("timeline-label", "timeline-version-label");
-            getChildren().add(label);
+            place(label, -1.3 * em);
         }
     }
 

@@ -64,4 +64,16 @@ class ActAsViewModelTest {
         assertThat(lab.engine.encrypt(lab.session.caller(), EncryptRequest.of(keyId,
                 "hello".getBytes(StandardCharsets.UTF_8), java.util.Map.of())).ciphertextBlob()).isNotEmpty();
     }
+
+    @Test
+    void aDeletedPrincipalActedAs_fallsBackToItsAccountRoot_andSaysSo() {
+        ActAsViewModel actAs = new ActAsViewModel(lab.session);
+        actAs.actAs("arn:aws:iam::" + account + ":role/KeyAdmin");
+        lab.engine.principals().deleteRole(account, "KeyAdmin");
+        lab.session.changed();
+        assertThat(lab.session.caller().principalArn()).isEqualTo("arn:aws:iam::" + account + ":root");
+        assertThat(actAs.selectedProperty().get().arn()).isEqualTo("arn:aws:iam::" + account + ":root");
+        assertThat(actAs.descriptionProperty().get())
+                .startsWith("role/KeyAdmin no longer exists, so the lab acts as Account root (" + account + ") now.");
+    }
 }

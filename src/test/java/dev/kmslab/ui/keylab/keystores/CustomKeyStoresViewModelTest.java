@@ -115,12 +115,23 @@ class CustomKeyStoresViewModelTest {
 
         StoreRow failed = model.rows().get(0);
         assertThat(failed.stateText()).isEqualTo("FAILED (INVALID_CREDENTIALS)");
-        assertThat(model.statusProperty().get()).contains("failed: INVALID_CREDENTIALS");
+        // A failed connection is an error naming the cause its code gives, not a status line.
+        assertThat(model.statusProperty().get()).isEmpty();
+        assertThat(model.errorProperty().get().code()).isEqualTo("INVALID_CREDENTIALS");
+        assertThat(model.errorProperty().get().meaning()).contains("rejected the PIN");
         assertThat(failed.canConnect()).isFalse();
         assertThat(failed.canDisconnect()).isTrue();
         model.disconnect(failed);
         assertThat(model.rows().get(0).stateText()).isEqualTo("DISCONNECTED");
         model.delete(model.rows().get(0));
         assertThat(model.rows()).isEmpty();
+    }
+
+    @Test
+    void clusterNotFound_namesTheModuleSlotOrLabel_andNotThePin() {
+        dev.kmslab.ui.keylab.LabError error = CustomKeyStoresViewModel.connectionFailure("lab-hsm",
+                dev.kmslab.engine.crypto.pkcs11.ConnectionErrorCode.CLUSTER_NOT_FOUND);
+        assertThat(error.headline()).startsWith("CLUSTER_NOT_FOUND: Connecting lab-hsm failed");
+        assertThat(error.meaning()).contains("module file").contains("slot").doesNotContain("PIN");
     }
 }
