@@ -1,4 +1,4 @@
-package dev.kmslab.server;
+package dev.kmslab.server.error;
 
 /**
  * A failure of the request itself, before or beside the engine: the HTTP status and the {@code __type} the AWS
