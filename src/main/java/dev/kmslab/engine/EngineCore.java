@@ -13,10 +13,12 @@ import dev.kmslab.engine.state.CustomKeyStoreRecord;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
 import dev.kmslab.engine.state.KeyVersion;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the operation groups share: configuration, the state store, the call gate, the random source and the live
@@ -31,6 +33,8 @@ final class EngineCore {
     /** The related Regions' engines (this engine alone unless {@link KmsRegions} linked it with others). */
     private volatile RegionPeers peers = new RegionPeers();
     final KeyStoreConnections keyStores;
+    /** This Region's scheduled work, set once by the engine that owns this core (see {@link RegionTime}). */
+    private volatile DueWork work;
 
     EngineCore(EngineConfig config, StateStore store, CallGate gate, CryptoRandom random) {
         this(config, store, gate, random, new KeyStoreConnections(TokenFactory.pkcs11()));
@@ -58,19 +62,34 @@ final class EngineCore {
         return key;
     }
 
+    DueWork work() {
+        return work;
+    }
+
+    void attachWork(DueWork scheduled) {
+        this.work = scheduled;
+    }
+
+    /** Applies due work in every linked Region until none is left (see {@link RegionTime}). */
+    List<ScheduledEvent> applyDueEverywhere(Instant upTo) {
+        return RegionTime.applyDue(peers, upTo);
+    }
+
+    /**
+     * The pipeline every operation goes through: apply the work that fell due in every linked Region, then audit,
+     * authorize and run {@code body} through the call gate.
+     */
+    <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
+        applyDueEverywhere(config.clock().now());
+        return gate.run(op, caller, params, body);
+    }
+
     RegionPeers peers() {
         return peers;
     }
 
     void linkPeers(RegionPeers linked) {
         this.peers = linked;
-    }
-
-    /** DescribeKey's metadata, with the multi-Region configuration gathered from the related Regions. */
-    KeyMetadata describe(EngineState state, KeyRecord key) {
-        KeyMetadata plain = metadata(state, key);
-        return MultiRegionKeys.isMultiRegion(key.keyId())
-                ? plain.withMultiRegionConfiguration(MultiRegionKeys.configuration(this, state, key)) : plain;
     }
 
     /** Applies the key-state table to the key's state as callers see it (see {@link #effectiveState}). */

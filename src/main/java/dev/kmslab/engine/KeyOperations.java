@@ -113,7 +113,7 @@ final class KeyOperations {
     DescribeKeyResult describeKey(Call call, String keyId) {
         EngineState state = core.store.current();
         KeyRecord key = core.keyFor(call, state, "keyId", keyId, KeyIdForms.KEY_OR_ALIAS, null, null);
-        return new DescribeKeyResult(core.describe(state, key));
+        return new DescribeKeyResult(KeyDescriber.describe(core, state, key));
     }
 
     ListKeysResult listKeys(Call call, ListKeysRequest request) {

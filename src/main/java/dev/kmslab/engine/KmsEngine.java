@@ -125,6 +125,7 @@ public final class KmsEngine {
     private final ImportOperations imports;
     private final MultiRegionOperations multiRegion;
     private final CustomKeyStoreService customKeyStores;
+    private volatile List<KmsEngine> linked = List.of(this);
 
     private KmsEngine(EngineConfig config, EngineState initial, TokenFactory tokens) {
         this.config = config;
@@ -143,25 +144,31 @@ public final class KmsEngine {
         this.asymmetric = new AsymmetricOperations(core);
         this.dataKeyPairs = new DataKeyPairOperations(core, crypto);
         this.imports = new ImportOperations(core);
-        this.customKeyStores = new CustomKeyStoreService(core, work, new CustomKeyStoreOperations(core, tokens));
+        this.customKeyStores = new CustomKeyStoreService(core, new CustomKeyStoreOperations(core, tokens));
         this.multiRegion = new MultiRegionOperations(core);
+        core.attachWork(work);
         RegionPeers alone = new RegionPeers();
-        alone.add(this);
+        alone.add(core);
         core.linkPeers(alone);
     }
 
-    /** What the operation groups share; package-private so that related Regions can reach each other's state. */
+    /** What the operation groups share; for {@link KmsRegions}, which links the cores of related Regions. */
     EngineCore core() {
         return core;
     }
 
-    ScheduledWork work() {
-        return work;
+    /** The engines of the Regions this one is linked with, the default first (just this one until linked). */
+    List<KmsEngine> linked() {
+        return linked;
+    }
+
+    void linkEngines(List<KmsEngine> engines) {
+        this.linked = List.copyOf(engines);
     }
 
     /** Applies due work in every linked Region until none is left (see {@link RegionTime}). */
     List<ScheduledEvent> applyDueEverywhere(Instant upTo) {
-        return RegionTime.applyDue(core.peers(), upTo);
+        return core.applyDueEverywhere(upTo);
     }
 
     /**
@@ -196,8 +203,7 @@ public final class KmsEngine {
     }
 
     private <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
-        applyDueEverywhere(config.clock().now());
-        return core.gate.run(op, caller, params, body);
+        return core.run(op, caller, params, body);
     }
 
     private static Map<String, Object> keyParam(String keyId) {

@@ -47,8 +47,8 @@ final class MultiRegionKeys {
         }
         MultiRegionKey primary = null;
         List<MultiRegionKey> replicas = new ArrayList<>();
-        for (KmsEngine peer : core.peers().all()) {
-            EngineState peerState = peer == null ? null : peer.core().store.current();
+        for (EngineCore peer : core.peers().all()) {
+            EngineState peerState = peer.store.current();
             KeyRecord related = peerState == null ? null : peerState.keys().get(key.keyId());
             if (related == null) {
                 continue;
@@ -66,10 +66,10 @@ final class MultiRegionKeys {
         return new MultiRegionConfiguration(type, primary, replicas);
     }
 
-    /** The engine holding the primary of {@code keyId}, or null if no linked Region holds it. */
-    static KmsEngine primaryEngine(EngineCore core, String keyId) {
-        for (KmsEngine peer : core.peers().all()) {
-            EngineState peerState = peer.core().store.current();
+    /** The Region (its core) holding the primary of {@code keyId}, or null if no linked Region holds it. */
+    static EngineCore primaryEngine(EngineCore core, String keyId) {
+        for (EngineCore peer : core.peers().all()) {
+            EngineState peerState = peer.store.current();
             if (peerState.keys().containsKey(keyId) && !peerState.isReplica(keyId)) {
                 return peer;
             }
@@ -77,11 +77,11 @@ final class MultiRegionKeys {
         return null;
     }
 
-    /** The engines holding a replica of {@code keyId}. */
-    static List<KmsEngine> replicaEngines(EngineCore core, String keyId) {
-        List<KmsEngine> out = new ArrayList<>();
-        for (KmsEngine peer : core.peers().all()) {
-            EngineState peerState = peer.core().store.current();
+    /** The Regions (their cores) holding a replica of {@code keyId}. */
+    static List<EngineCore> replicaEngines(EngineCore core, String keyId) {
+        List<EngineCore> out = new ArrayList<>();
+        for (EngineCore peer : core.peers().all()) {
+            EngineState peerState = peer.store.current();
             if (peerState.keys().containsKey(keyId) && peerState.isReplica(keyId)) {
                 out.add(peer);
             }
@@ -95,13 +95,13 @@ final class MultiRegionKeys {
      * replica that missed a rotation catches up at the next one.
      */
     static void syncReplicas(EngineCore core, String keyId) {
-        KmsEngine primaryEngine = primaryEngine(core, keyId);
+        EngineCore primaryEngine = primaryEngine(core, keyId);
         if (primaryEngine == null || !isMultiRegion(keyId)) {
             return;
         }
-        for (KmsEngine replicaEngine : replicaEngines(core, keyId)) {
-            replicaEngine.core().store.mutate(state -> {
-                KeyRecord primary = primaryEngine.core().store.current().keys().get(keyId);
+        for (EngineCore replicaEngine : replicaEngines(core, keyId)) {
+            replicaEngine.store.mutate(state -> {
+                KeyRecord primary = primaryEngine.store.current().keys().get(keyId);
                 KeyRecord replica = state.keys().get(keyId);
                 if (primary == null || replica == null || replica.versions().size() >= primary.versions().size()) {
                     return new StateStore.Change<>(state, null);
@@ -122,11 +122,11 @@ final class MultiRegionKeys {
      * ScheduleKeyDeletion reference describes.
      */
     static void replicaDeleted(EngineCore core, String keyId, Instant at) {
-        KmsEngine primaryEngine = primaryEngine(core, keyId);
+        EngineCore primaryEngine = primaryEngine(core, keyId);
         if (primaryEngine == null || !replicaEngines(core, keyId).isEmpty()) {
             return;
         }
-        primaryEngine.core().store.mutate(state -> {
+        primaryEngine.store.mutate(state -> {
             KeyRecord primary = state.keys().get(keyId);
             if (primary == null || primary.keyState() != KeyState.PendingReplicaDeletion) {
                 return new StateStore.Change<>(state, null);

@@ -55,9 +55,9 @@ final class MultiRegionOperations {
         KeyRecord primary = core.keyFor(call, state, "keyId", request.keyId(), KeyIdForms.KEY_ONLY, null,
                 Map.of(REPLICA_REGION, request.replicaRegion()));
         requirePrimary(state, primary, "ReplicateKey");
-        KmsEngine target = otherRegion(state, request.replicaRegion(), "replicaRegion");
+        EngineCore target = otherRegion(state, request.replicaRegion(), "replicaRegion");
         String keyId = primary.keyId();
-        target.core().store.mutate(targetState -> {
+        target.store.mutate(targetState -> {
             core.gate.authorize(call, KmsOperation.CreateKey.action(), targetState, null, null,
                     Map.of(ConditionKeys.MULTI_REGION, "true", ConditionKeys.KEY_SPEC, primary.keySpec().name(),
                             ConditionKeys.KEY_USAGE, primary.keyUsage().name(), ConditionKeys.KEY_ORIGIN,
@@ -80,11 +80,11 @@ final class MultiRegionOperations {
         });
         // A rotation of the primary between reading it and saving the replica is copied now.
         MultiRegionKeys.syncReplicas(core, keyId);
-        EngineState targetState = target.core().store.current();
+        EngineState targetState = target.store.current();
         KeyRecord replica = targetState.keys().get(keyId);
         List<Tag> replicaTags = new ArrayList<>();
         replica.tags().forEach((k, v) -> replicaTags.add(new Tag(k, v)));
-        return new ReplicateKeyResult(target.core().describe(targetState, replica),
+        return new ReplicateKeyResult(KeyDescriber.describe(target, targetState, replica),
                 request.policy() != null ? request.policy() : DefaultKeyPolicy.forAccount(targetState.account()),
                 replicaTags);
     }
@@ -110,8 +110,8 @@ final class MultiRegionOperations {
         KeyRecord primary = core.keyFor(call, state, "keyId", request.keyId(), KeyIdForms.KEY_ONLY, null,
                 Map.of(PRIMARY_REGION, request.primaryRegion()));
         requirePrimary(state, primary, "UpdatePrimaryRegion");
-        KmsEngine target = otherRegion(state, request.primaryRegion(), "primaryRegion");
-        EngineState targetState = target.core().store.current();
+        EngineCore target = otherRegion(state, request.primaryRegion(), "primaryRegion");
+        EngineState targetState = target.store.current();
         KeyRecord replica = targetState.keys().get(primary.keyId());
         if (replica == null) {
             throw KeyResolver.notExist(Arns.keyArn(targetState.account(), targetState.region(), primary.keyId()));
@@ -122,13 +122,13 @@ final class MultiRegionOperations {
         KeyStateTable.check(KmsOperation.UpdatePrimaryRegion, replica.keyState(), replica.arn());
         String keyId = primary.keyId();
         RotationSchedule shared = primary.rotation();
-        target.core().store.mutate(s -> new StateStore.Change<>(s.withReplicaRole(keyId, false)
+        target.store.mutate(s -> new StateStore.Change<>(s.withReplicaRole(keyId, false)
                 .withKey(s.keys().get(keyId).withRotation(shared)), null));
         try {
             core.store.mutate(s -> new StateStore.Change<>(s.withReplicaRole(keyId, true)
                     .withKey(s.keys().get(keyId).withRotation(RotationSchedule.off())), null));
         } catch (KMSInternalException e) {
-            target.core().store.mutate(s -> new StateStore.Change<>(s.withReplicaRole(keyId, true)
+            target.store.mutate(s -> new StateStore.Change<>(s.withReplicaRole(keyId, true)
                     .withKey(s.keys().get(keyId).withRotation(RotationSchedule.off())), null));
             throw e;
         }
@@ -146,13 +146,13 @@ final class MultiRegionOperations {
     }
 
     /** The engine of another simulated Region, with the errors for this Region and for Regions KMS Lab lacks. */
-    private KmsEngine otherRegion(EngineState state, String region, String member) {
+    private EngineCore otherRegion(EngineState state, String region, String member) {
         if (region.equals(state.region())) {
             throw new ValidationException("1 validation error detected: Value '" + region + "' at '" + member
                     + "' failed to satisfy constraint: it must be a different Region than the primary key's ("
                     + state.region() + ").");
         }
-        KmsEngine engine = core.peers().engine(region);
+        EngineCore engine = core.peers().engine(region);
         if (engine == null) {
             throw new UnsupportedOperationException("KMS Lab does not simulate the Region " + region
                     + ". Simulated Regions: " + String.join(", ", core.peers().regions()) + ".");

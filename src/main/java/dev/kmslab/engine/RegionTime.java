@@ -17,7 +17,7 @@ final class RegionTime {
 
     /** Applies due work in every Region until none is left. */
     static List<ScheduledEvent> applyDue(RegionPeers peers, Instant upTo) {
-        List<KmsEngine> all = peers.all();
+        List<EngineCore> all = peers.all();
         if (all.size() == 1) {
             return all.get(0).work().applyDue(upTo); // the common case, on every call: no allocation
         }
@@ -25,7 +25,7 @@ final class RegionTime {
         boolean more = true;
         while (more) {
             more = false;
-            for (KmsEngine peer : all) {
+            for (EngineCore peer : all) {
                 List<ScheduledEvent> done = peer.work().applyDue(upTo);
                 applied.addAll(done);
                 more |= !done.isEmpty();
@@ -37,7 +37,7 @@ final class RegionTime {
     /** The earliest scheduled event in any Region. */
     static Optional<ScheduledEvent> nextEvent(RegionPeers peers) {
         Optional<ScheduledEvent> earliest = Optional.empty();
-        for (KmsEngine peer : peers.all()) {
+        for (EngineCore peer : peers.all()) {
             Optional<ScheduledEvent> next = peer.work().nextEvent();
             if (next.isPresent() && (earliest.isEmpty() || next.get().at().isBefore(earliest.get().at()))) {
                 earliest = next;

@@ -139,8 +139,8 @@ final class RotationOperations {
         if (!state.isReplica(key.keyId())) {
             return key.rotation();
         }
-        KmsEngine primary = MultiRegionKeys.primaryEngine(core, key.keyId());
-        KeyRecord primaryKey = primary == null ? null : primary.core().store.current().keys().get(key.keyId());
+        EngineCore primary = MultiRegionKeys.primaryEngine(core, key.keyId());
+        KeyRecord primaryKey = primary == null ? null : primary.store.current().keys().get(key.keyId());
         return primaryKey == null ? key.rotation() : primaryKey.rotation();
     }
 

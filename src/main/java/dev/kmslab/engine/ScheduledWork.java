@@ -18,7 +18,7 @@ import java.util.Optional;
  * time order, each at its own scheduled instant (so one long jump can rotate a key several times), each persisted
  * and audited separately. Every call checks for due work first, cheaply, via the snapshot's next-event instant.
  */
-final class ScheduledWork {
+final class ScheduledWork implements DueWork {
 
     private final EngineCore core;
     private final RotationOperations rotation;
@@ -29,7 +29,8 @@ final class ScheduledWork {
     }
 
     /** Applies everything due at or before {@code upTo}, oldest first; cheap when nothing is due. */
-    List<ScheduledEvent> applyDue(Instant upTo) {
+    @Override
+    public List<ScheduledEvent> applyDue(Instant upTo) {
         Instant next = core.store.current().nextEventAt();
         if (next == null || next.isAfter(upTo)) {
             return List.of();
@@ -44,7 +45,8 @@ final class ScheduledWork {
         return applied;
     }
 
-    Optional<ScheduledEvent> nextEvent() {
+    @Override
+    public Optional<ScheduledEvent> nextEvent() {
         KeyRecord key = earliest(core.store.current());
         return key == null ? Optional.empty() : Optional.of(describe(key));
     }
