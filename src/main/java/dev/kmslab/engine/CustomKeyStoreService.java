@@ -1,5 +1,9 @@
 package dev.kmslab.engine;
 
+import dev.kmslab.engine.core.AuditParams;
+import dev.kmslab.engine.core.Call;
+import dev.kmslab.engine.core.EngineCore;
+import dev.kmslab.engine.keystores.CustomKeyStoreOperations;
 import dev.kmslab.engine.model.ConnectCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CreateCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CreateCustomKeyStoreResult;

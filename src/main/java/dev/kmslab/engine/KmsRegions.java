@@ -2,6 +2,10 @@ package dev.kmslab.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kmslab.engine.cks.TokenFactory;
+import dev.kmslab.engine.core.EngineCore;
+import dev.kmslab.engine.core.MultiRegionKeyIds;
+import dev.kmslab.engine.core.MultiRegionKeys;
+import dev.kmslab.engine.core.RegionPeers;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.policy.PrincipalDirectory;
 import dev.kmslab.engine.state.AccessControl;
@@ -92,7 +96,7 @@ public final class KmsRegions {
             throw new IllegalArgumentException("at least one Region is needed");
         }
         KmsEngine first = engines.get(0);
-        RegionPeers peers = new RegionPeers();
+        RegionPeers<EngineCore> peers = new RegionPeers<>(EngineCore::region);
         for (KmsEngine engine : engines) {
             if (!engine.account().equals(first.account()) || engine.config().clock() != first.config().clock()) {
                 throw new IllegalArgumentException("linked Regions need one account and one clock: "
@@ -150,7 +154,7 @@ public final class KmsRegions {
         for (KmsEngine engine : engines.values()) {
             EngineState state = engine.core().store.current();
             for (KeyRecord key : state.keys().values()) {
-                if (!MultiRegionKeys.isMultiRegion(key.keyId()) || state.isReplica(key.keyId())) {
+                if (!MultiRegionKeyIds.isMultiRegion(key.keyId()) || state.isReplica(key.keyId())) {
                     continue;
                 }
                 MultiRegionKeys.syncReplicas(engine.core(), key.keyId());

@@ -1,6 +1,6 @@
 package dev.kmslab.ui.keylab.keys;
 
-import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
+import dev.kmslab.engine.model.ConnectionState;
 import dev.kmslab.engine.model.CustomKeyStoresListEntry;
 import dev.kmslab.engine.model.DescribeCustomKeyStoresRequest;
 import java.util.function.Consumer;

@@ -6,7 +6,7 @@ import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.cks.FakeHsm;
-import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
+import dev.kmslab.engine.model.ConnectionState;
 import dev.kmslab.engine.model.CustomKeyStoresListEntry;
 import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.KeyState;
