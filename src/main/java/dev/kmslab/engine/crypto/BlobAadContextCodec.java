@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Arrays;
 
 /**
- * Canonical, unambiguous byte encoding of an encryption context, used as additional authenticated data.
+ * Canonical, unambiguous byte encoding of an encryption context inside ciphertext blobs: the additional
+ * authenticated data of {@link CiphertextBlob}. Not the envelope header's encoding
+ * ({@code envelope.EnvelopeHeaderContextCodec}: 2-byte lengths, keys in unsigned byte order); both formats are stored,
+ * so neither may change.
  *
  * <pre>
  *   u32 pairCount
@@ -17,11 +20,11 @@ import java.util.Arrays;
  * All integers are big-endian. Because every string carries its length, {"ab":"c"} and {"a":"bc"} encode differently,
  * which plain concatenation would not guarantee. An empty or absent context encodes as four zero bytes.
  */
-public final class EncryptionContextCodec {
+public final class BlobAadContextCodec {
 
     private static final byte[] EMPTY = new byte[4];
 
-    private EncryptionContextCodec() {
+    private BlobAadContextCodec() {
     }
 
     public static byte[] encode(Map<String, String> context) {

@@ -18,16 +18,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one canonical byte form of an encryption context: a 2-byte pair count, then per pair a 2-byte length and the
+ * The canonical byte form of an encryption context in an envelope header (not the ciphertext blob's AAD encoding,
+ * {@code crypto.BlobAadContextCodec}, which uses 4-byte lengths and String order): a 2-byte pair count, then per pair a 2-byte length and the
  * UTF-8 key, a 2-byte length and the UTF-8 value, with pairs sorted by the unsigned bytes of their keys. Lengths make
  * it unambiguous ({"ab":"c"} and {"a":"bc"} differ); sorting makes it independent of map order. Decoding accepts only
  * this form, so two different byte strings never stand for the same context.
  */
-final class EncryptionContextCodec {
+final class EnvelopeHeaderContextCodec {
 
     static final int MAX_FIELD_BYTES = 0xFFFF;
 
-    private EncryptionContextCodec() {
+    private EnvelopeHeaderContextCodec() {
     }
 
     static byte[] encode(Map<String, String> context) {

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class EncryptionContextCodecTest {
+class BlobAadContextCodecTest {
 
     @Test
     void abC_and_aBc_encodeDifferently() {
-        assertThat(EncryptionContextCodec.encode(Map.of("ab", "c")))
-                .isNotEqualTo(EncryptionContextCodec.encode(Map.of("a", "bc")));
+        assertThat(BlobAadContextCodec.encode(Map.of("ab", "c")))
+                .isNotEqualTo(BlobAadContextCodec.encode(Map.of("a", "bc")));
     }
 
     @Test
@@ -24,14 +24,14 @@ class EncryptionContextCodecTest {
         other.put("a", "1");
         other.put("b", "2");
 
-        assertThat(EncryptionContextCodec.encode(one)).isEqualTo(EncryptionContextCodec.encode(other));
+        assertThat(BlobAadContextCodec.encode(one)).isEqualTo(BlobAadContextCodec.encode(other));
     }
 
     @Test
     void layout_isCountThenLengthPrefixedUtf8Pairs() {
-        assertThat(HexFormat.of().formatHex(EncryptionContextCodec.encode(Map.of("k", "é"))))
+        assertThat(HexFormat.of().formatHex(BlobAadContextCodec.encode(Map.of("k", "é"))))
                 .isEqualTo("00000001" + "00000001" + "6b" + "00000002" + "c3a9");
-        assertThat(EncryptionContextCodec.encode(null)).containsExactly(0, 0, 0, 0);
-        assertThat(EncryptionContextCodec.encode(Map.of())).containsExactly(0, 0, 0, 0);
+        assertThat(BlobAadContextCodec.encode(null)).containsExactly(0, 0, 0, 0);
+        assertThat(BlobAadContextCodec.encode(Map.of())).containsExactly(0, 0, 0, 0);
     }
 }
