@@ -184,5 +184,5 @@ class ArchitectureTest {
             "dev.kmslab.engine.cks");
 
     /** Packages whose cycles are still being untangled (issue 15); the list only ever shrinks. */
-    static final List<String> NOT_YET_CHECKED = List.of("dev.kmslab.ui");
+    static final List<String> NOT_YET_CHECKED = List.of("dev.kmslab.ui.quiz");
 }

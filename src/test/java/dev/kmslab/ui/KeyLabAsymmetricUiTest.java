@@ -9,7 +9,7 @@ import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.OriginType;
-import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.asymmetric.AsymKey;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;

@@ -12,7 +12,7 @@ import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import dev.kmslab.ui.common.UiExecutor;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.keys.CreateKeyForm;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package dev.kmslab.ui.keylab.asymmetric;
+package dev.kmslab.ui.keylab.common;
 
-import dev.kmslab.ui.keylab.LabError;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,4 +1,4 @@
-package dev.kmslab.ui.keylab;
+package dev.kmslab.ui.keylab.common;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;

@@ -1,4 +1,4 @@
-package dev.kmslab.ui.shell;
+package dev.kmslab.ui.common;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.kmslab.ui.keylab;
+package dev.kmslab.ui.keylab.common;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;

@@ -1,4 +1,4 @@
-package dev.kmslab.ui.keylab;
+package dev.kmslab.ui.keylab.common;
 
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;

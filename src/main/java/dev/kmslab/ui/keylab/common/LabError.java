@@ -1,4 +1,4 @@
-package dev.kmslab.ui.keylab;
+package dev.kmslab.ui.keylab.common;
 
 import dev.kmslab.engine.error.KmsException;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package dev.kmslab.ui.keylab.asymmetric;
+package dev.kmslab.ui.keylab.common;
 
-import dev.kmslab.ui.keylab.ErrorBox;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package dev.kmslab.ui.keylab;
+package dev.kmslab.ui.keylab.common;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.kmslab.ui.keylab.asymmetric;
+package dev.kmslab.ui.keylab.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
