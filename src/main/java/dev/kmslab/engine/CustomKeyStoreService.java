@@ -1,5 +1,9 @@
 package dev.kmslab.engine;
 
+import dev.kmslab.engine.core.AuditParams;
+import dev.kmslab.engine.core.Call;
+import dev.kmslab.engine.core.EngineCore;
+import dev.kmslab.engine.keystores.CustomKeyStoreOperations;
 import dev.kmslab.engine.model.ConnectCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CreateCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CreateCustomKeyStoreResult;
@@ -23,18 +27,16 @@ import java.util.function.Function;
 public final class CustomKeyStoreService {
 
     private final EngineCore core;
-    private final ScheduledWork work;
     private final CustomKeyStoreOperations operations;
 
-    CustomKeyStoreService(EngineCore core, ScheduledWork work, CustomKeyStoreOperations operations) {
+    CustomKeyStoreService(EngineCore core, CustomKeyStoreOperations operations) {
         this.core = core;
-        this.work = work;
         this.operations = operations;
     }
 
+    /** The one pipeline of every operation (due work applied in every linked Region first), as KmsEngine's. */
     private <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
-        work.applyDue(core.config.clock().now());
-        return core.gate.run(op, caller, params, body);
+        return core.run(op, caller, params, body);
     }
 
     private static Map<String, Object> storeParam(String storeId) {

@@ -1,6 +1,8 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.audit.AuditLog;
+import dev.kmslab.engine.authz.Authorizer;
+import dev.kmslab.engine.authz.PolicyAuthorizer;
 import dev.kmslab.engine.policy.PolicyEvaluator;
 import dev.kmslab.engine.store.InMemoryKeystoreStorage;
 import dev.kmslab.engine.store.KeystoreStorage;

@@ -79,7 +79,7 @@ public final class ImportWrapper {
      * The service side: recovers the material with the wrapping private key. Every failure is the same
      * InvalidCiphertextException, so the error reveals nothing about which step failed.
      */
-    static byte[] unwrap(PrivateKey wrappingPrivateKey, AlgorithmSpec algorithm, byte[] wrapped) {
+    public static byte[] unwrap(PrivateKey wrappingPrivateKey, AlgorithmSpec algorithm, byte[] wrapped) {
         int rsaLength = ((RSAKey) wrappingPrivateKey).getModulus().bitLength() / 8;
         try {
             if (!isKeyWrap(algorithm)) {
@@ -103,7 +103,7 @@ public final class ImportWrapper {
     }
 
     /** Refuses RSAES_PKCS1_V1_5, which AWS stopped accepting on 10 October 2023. */
-    static AlgorithmSpec supported(AlgorithmSpec algorithm) {
+    public static AlgorithmSpec supported(AlgorithmSpec algorithm) {
         Validation.required("wrappingAlgorithm", algorithm);
         if (algorithm == AlgorithmSpec.RSAES_PKCS1_V1_5) {
             throw new ValidationException("The wrapping algorithm RSAES_PKCS1_V1_5 is no longer supported. Use "
@@ -112,7 +112,7 @@ public final class ImportWrapper {
         return algorithm;
     }
 
-    static boolean isKeyWrap(AlgorithmSpec algorithm) {
+    public static boolean isKeyWrap(AlgorithmSpec algorithm) {
         return algorithm == AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_1 || algorithm == AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256;
     }
 

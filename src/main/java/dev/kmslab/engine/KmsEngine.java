@@ -1,8 +1,28 @@
 package dev.kmslab.engine;
 
+import dev.kmslab.engine.access.KeyGrantOperations;
+import dev.kmslab.engine.access.KeyPolicyOperations;
+import dev.kmslab.engine.access.PolicySimulator;
 import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.cks.TokenFactory;
+import dev.kmslab.engine.core.AuditParams;
+import dev.kmslab.engine.core.Call;
+import dev.kmslab.engine.core.CallGate;
+import dev.kmslab.engine.core.EngineCore;
+import dev.kmslab.engine.core.KeyStoreConnections;
+import dev.kmslab.engine.core.RegionPeers;
+import dev.kmslab.engine.core.RegionTime;
+import dev.kmslab.engine.core.StateStore;
+import dev.kmslab.engine.core.StoredState;
 import dev.kmslab.engine.crypto.CryptoRandom;
+import dev.kmslab.engine.imports.ImportOperations;
+import dev.kmslab.engine.keys.AliasOperations;
+import dev.kmslab.engine.keys.KeyOperations;
+import dev.kmslab.engine.keys.TagOperations;
+import dev.kmslab.engine.keystores.CustomKeyStoreOperations;
+import dev.kmslab.engine.keyuse.AsymmetricOperations;
+import dev.kmslab.engine.keyuse.CryptoOperations;
+import dev.kmslab.engine.keyuse.DataKeyPairOperations;
 import dev.kmslab.engine.model.CancelKeyDeletionRequest;
 import dev.kmslab.engine.model.CancelKeyDeletionResult;
 import dev.kmslab.engine.model.CreateAliasRequest;
@@ -82,6 +102,9 @@ import dev.kmslab.engine.model.VerifyMacRequest;
 import dev.kmslab.engine.model.VerifyMacResult;
 import dev.kmslab.engine.model.VerifyRequest;
 import dev.kmslab.engine.model.VerifyResult;
+import dev.kmslab.engine.regions.MultiRegionOperations;
+import dev.kmslab.engine.rotation.RotationOperations;
+import dev.kmslab.engine.rotation.ScheduledWork;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import java.io.IOException;
@@ -125,6 +148,7 @@ public final class KmsEngine {
     private final ImportOperations imports;
     private final MultiRegionOperations multiRegion;
     private final CustomKeyStoreService customKeyStores;
+    private volatile List<KmsEngine> linked = List.of(this);
 
     private KmsEngine(EngineConfig config, EngineState initial, TokenFactory tokens) {
         this.config = config;
@@ -143,25 +167,31 @@ public final class KmsEngine {
         this.asymmetric = new AsymmetricOperations(core);
         this.dataKeyPairs = new DataKeyPairOperations(core, crypto);
         this.imports = new ImportOperations(core);
-        this.customKeyStores = new CustomKeyStoreService(core, work, new CustomKeyStoreOperations(core, tokens));
+        this.customKeyStores = new CustomKeyStoreService(core, new CustomKeyStoreOperations(core, tokens));
         this.multiRegion = new MultiRegionOperations(core);
-        RegionPeers alone = new RegionPeers();
-        alone.add(this);
+        core.attachWork(work);
+        RegionPeers<EngineCore> alone = new RegionPeers<>(EngineCore::region);
+        alone.add(core);
         core.linkPeers(alone);
     }
 
-    /** What the operation groups share; package-private so that related Regions can reach each other's state. */
+    /** What the operation groups share; for {@link KmsRegions}, which links the cores of related Regions. */
     EngineCore core() {
         return core;
     }
 
-    ScheduledWork work() {
-        return work;
+    /** The engines of the Regions this one is linked with, the default first (just this one until linked). */
+    List<KmsEngine> linked() {
+        return linked;
+    }
+
+    void linkEngines(List<KmsEngine> engines) {
+        this.linked = List.copyOf(engines);
     }
 
     /** Applies due work in every linked Region until none is left (see {@link RegionTime}). */
     List<ScheduledEvent> applyDueEverywhere(Instant upTo) {
-        return RegionTime.applyDue(core.peers(), upTo);
+        return core.applyDueEverywhere(upTo);
     }
 
     /**
@@ -196,8 +226,7 @@ public final class KmsEngine {
     }
 
     private <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
-        applyDueEverywhere(config.clock().now());
-        return core.gate.run(op, caller, params, body);
+        return core.run(op, caller, params, body);
     }
 
     private static Map<String, Object> keyParam(String keyId) {
@@ -389,7 +418,7 @@ public final class KmsEngine {
 
     /** The next automatic rotation or deletion in any linked Region (they share one clock), if any is scheduled. */
     public Optional<ScheduledEvent> nextEvent() {
-        return RegionTime.nextEvent(core.peers());
+        return RegionTime.nextEvent(core.dueWorkEverywhere());
     }
 
     /**
@@ -399,12 +428,12 @@ public final class KmsEngine {
      * @throws IllegalStateException if the engine does not run on a {@link SimulatedClock}
      */
     public List<ScheduledEvent> advanceClock(Duration amount) {
-        return RegionTime.advance(core.peers(), simulatedClock(), amount);
+        return RegionTime.advance(core.dueWorkEverywhere(), simulatedClock(), amount);
     }
 
     /** Jumps the simulated clock to the next scheduled event and applies it (and anything due at the same instant). */
     public List<ScheduledEvent> advanceToNextEvent() {
-        return RegionTime.advanceToNextEvent(core.peers(), simulatedClock());
+        return RegionTime.advanceToNextEvent(core.dueWorkEverywhere(), simulatedClock());
     }
 
     private SimulatedClock simulatedClock() {

@@ -2,6 +2,10 @@ package dev.kmslab.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kmslab.engine.cks.TokenFactory;
+import dev.kmslab.engine.core.EngineCore;
+import dev.kmslab.engine.core.MultiRegionKeyIds;
+import dev.kmslab.engine.core.MultiRegionKeys;
+import dev.kmslab.engine.core.RegionPeers;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.policy.PrincipalDirectory;
 import dev.kmslab.engine.state.AccessControl;
@@ -13,7 +17,10 @@ import dev.kmslab.engine.store.KeystoreStorage;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,11 +36,15 @@ public final class KmsRegions {
     /** The Regions the Key Lab offers, the default first. */
     public static final List<String> LAB_REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2");
 
-    private final RegionPeers peers;
+    private final Map<String, KmsEngine> engines;
     private final String defaultRegion;
 
-    private KmsRegions(RegionPeers peers, String defaultRegion) {
-        this.peers = peers;
+    private KmsRegions(List<KmsEngine> linked, String defaultRegion) {
+        Map<String, KmsEngine> byRegion = new LinkedHashMap<>();
+        for (KmsEngine engine : linked) {
+            byRegion.put(engine.region(), engine);
+        }
+        this.engines = Collections.unmodifiableMap(byRegion);
         this.defaultRegion = defaultRegion;
     }
 
@@ -85,19 +96,20 @@ public final class KmsRegions {
             throw new IllegalArgumentException("at least one Region is needed");
         }
         KmsEngine first = engines.get(0);
-        RegionPeers peers = new RegionPeers();
+        RegionPeers<EngineCore> peers = new RegionPeers<>(EngineCore::region);
         for (KmsEngine engine : engines) {
             if (!engine.account().equals(first.account()) || engine.config().clock() != first.config().clock()) {
                 throw new IllegalArgumentException("linked Regions need one account and one clock: "
                         + engine.region());
             }
-            peers.add(engine);
+            peers.add(engine.core());
         }
         for (KmsEngine engine : engines) {
             engine.core().linkPeers(peers);
+            engine.linkEngines(engines);
         }
         shareIam(engines);
-        KmsRegions regions = new KmsRegions(peers, first.region());
+        KmsRegions regions = new KmsRegions(engines, first.region());
         regions.reconcile(first.now());
         return regions;
     }
@@ -107,7 +119,7 @@ public final class KmsRegions {
      * the default; links nothing new.
      */
     public static KmsRegions around(KmsEngine engine) {
-        return new KmsRegions(engine.core().peers(), engine.region());
+        return new KmsRegions(engine.linked(), engine.region());
     }
 
     /**
@@ -139,10 +151,10 @@ public final class KmsRegions {
     }
 
     private void reconcile(Instant now) {
-        for (KmsEngine engine : peers.all()) {
+        for (KmsEngine engine : engines.values()) {
             EngineState state = engine.core().store.current();
             for (KeyRecord key : state.keys().values()) {
-                if (!MultiRegionKeys.isMultiRegion(key.keyId()) || state.isReplica(key.keyId())) {
+                if (!MultiRegionKeyIds.isMultiRegion(key.keyId()) || state.isReplica(key.keyId())) {
                     continue;
                 }
                 MultiRegionKeys.syncReplicas(engine.core(), key.keyId());
@@ -156,7 +168,7 @@ public final class KmsRegions {
 
     /** The engine of {@code region}. */
     public KmsEngine engine(String region) {
-        KmsEngine engine = peers.engine(region);
+        KmsEngine engine = engines.get(region);
         if (engine == null) {
             throw new IllegalArgumentException("not a simulated Region: " + region + "; simulated: " + regions());
         }
@@ -164,7 +176,7 @@ public final class KmsRegions {
     }
 
     public boolean simulates(String region) {
-        return peers.engine(region) != null;
+        return engines.containsKey(region);
     }
 
     public KmsEngine defaultEngine() {
@@ -177,11 +189,11 @@ public final class KmsRegions {
 
     /** The simulated Regions, the default first. */
     public List<String> regions() {
-        return peers.regions();
+        return new ArrayList<>(engines.keySet());
     }
 
     /** Every Region's engine, the default first. */
     public List<KmsEngine> engines() {
-        return peers.all();
+        return List.copyOf(engines.values());
     }
 }

@@ -1,5 +1,6 @@
 package dev.kmslab.engine;
 
+import dev.kmslab.engine.core.StateStore;
 import dev.kmslab.engine.error.NotFoundException;
 import dev.kmslab.engine.error.ValidationException;
 import dev.kmslab.engine.policy.AttachedPolicy;

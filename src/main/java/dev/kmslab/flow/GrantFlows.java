@@ -8,7 +8,7 @@ import dev.kmslab.engine.model.DecryptResult;
 import dev.kmslab.engine.model.GenerateDataKeyRequest;
 import dev.kmslab.engine.model.RetireGrantRequest;
 import dev.kmslab.engine.policy.Decision;
-import dev.kmslab.engine.policy.GrantConstraints;
+import dev.kmslab.engine.model.GrantConstraints;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.kmslab.server;
 
+import dev.kmslab.server.error.WireError;
 import java.io.IOException;
 import java.io.InputStream;
 

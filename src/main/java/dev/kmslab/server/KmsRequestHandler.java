@@ -15,6 +15,7 @@ import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.server.auth.Credential;
 import dev.kmslab.server.auth.SigV4Verifier;
+import dev.kmslab.server.error.WireError;
 import dev.kmslab.server.json.JsonInput;
 import dev.kmslab.server.ops.Operation;
 import dev.kmslab.server.ops.OperationTable;

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.kmslab.engine.KeyStateTable.Verdict;
+import dev.kmslab.engine.core.KeyStateTable;
+import dev.kmslab.engine.core.KeyStateTable.Verdict;
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.audit.AuditQuery;
 import dev.kmslab.engine.error.AccessDeniedException;

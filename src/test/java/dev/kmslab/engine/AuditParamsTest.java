@@ -2,6 +2,7 @@ package dev.kmslab.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.engine.core.AuditParams;
 import dev.kmslab.engine.model.ExpirationModelType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,9 @@ package dev.kmslab.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.authz.AuthorizationDecision;
+import dev.kmslab.engine.authz.AuthorizationRequest;
+import dev.kmslab.engine.authz.Authorizer;
 import dev.kmslab.engine.error.AccessDeniedException;
 import dev.kmslab.engine.model.CreateAliasRequest;
 import dev.kmslab.engine.model.CreateKeyRequest;

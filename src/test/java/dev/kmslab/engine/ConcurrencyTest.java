@@ -32,7 +32,8 @@ class ConcurrencyTest {
         f.engine.enableKeyRotation(ROOT, new EnableKeyRotationRequest(keyId, 90));
         int threads = 6;
         int perThread = 400;
-        ConcurrentLinkedQueue<byte[]> blobs = new ConcurrentLinkedQueue<>();
+        // each blob with the plaintext it was made from, checked again once the rotations are over
+        ConcurrentLinkedQueue<byte[][]> blobs = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
         AtomicBoolean done = new AtomicBoolean();
         CountDownLatch start = new CountDownLatch(1);
@@ -51,7 +52,7 @@ class ConcurrencyTest {
                         if (!java.util.Arrays.equals(back, plaintext)) {
                             errors.add(new AssertionError("wrong plaintext"));
                         }
-                        blobs.add(blob);
+                        blobs.add(new byte[][] {plaintext, blob});
                     } catch (RuntimeException e) {
                         errors.add(e);
                     }
@@ -84,9 +85,15 @@ class ConcurrencyTest {
 
         assertThat(errors).isEmpty();
         assertThat(blobs).hasSize(threads * perThread);
-        for (byte[] blob : blobs) {
-            f.engine.decrypt(ROOT, DecryptRequest.of(blob, CONTEXT));
+        java.util.Set<ByteBuffer> seen = new java.util.HashSet<>();
+        for (byte[][] pair : blobs) {
+            assertThat(f.engine.decrypt(ROOT, DecryptRequest.of(pair[1], CONTEXT)).plaintext())
+                    .as("plaintext of thread %d, call %d", ByteBuffer.wrap(pair[0]).getInt(0),
+                            ByteBuffer.wrap(pair[0]).getInt(4))
+                    .isEqualTo(pair[0]);
+            seen.add(ByteBuffer.wrap(pair[0]));
         }
+        assertThat(seen).as("every call's plaintext, once").hasSize(threads * perThread);
         assertThat(f.engine.listKeyRotations(ROOT, new ListKeyRotationsRequest(keyId, 1000, null)).rotations())
                 .hasSizeGreaterThan(1);
     }

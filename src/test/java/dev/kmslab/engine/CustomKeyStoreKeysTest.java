@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kmslab.engine.cks.TokenSettings;
+import dev.kmslab.engine.core.KeyStateTable;
 import dev.kmslab.engine.crypto.pkcs11.Pkcs11KeyLabel;
 import dev.kmslab.engine.crypto.pkcs11.SlotSelector;
 import dev.kmslab.engine.error.KMSInternalException;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.cks.TokenFactory;
-import dev.kmslab.engine.crypto.pkcs11.ConnectionErrorCode;
-import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
+import dev.kmslab.engine.model.ConnectionErrorCode;
+import dev.kmslab.engine.model.ConnectionState;
 import dev.kmslab.engine.error.CloudHsmClusterInUseException;
 import dev.kmslab.engine.error.CloudHsmClusterNotFoundException;
 import dev.kmslab.engine.error.CustomKeyStoreHasCMKsException;

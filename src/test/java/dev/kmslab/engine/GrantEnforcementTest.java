@@ -21,7 +21,7 @@ import dev.kmslab.engine.model.ListGrantsRequest;
 import dev.kmslab.engine.model.ListRetirableGrantsRequest;
 import dev.kmslab.engine.model.RetireGrantRequest;
 import dev.kmslab.engine.model.RevokeGrantRequest;
-import dev.kmslab.engine.policy.GrantConstraints;
+import dev.kmslab.engine.model.GrantConstraints;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -21,6 +21,7 @@ import dev.kmslab.engine.model.ListKeyRotationsRequest;
 import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
 import dev.kmslab.engine.model.RotationType;
 import dev.kmslab.engine.model.RotationsListEntry;
+import dev.kmslab.engine.rotation.RotationOperations;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

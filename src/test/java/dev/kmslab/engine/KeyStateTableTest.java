@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.kmslab.engine.KeyStateTable.Verdict;
+import dev.kmslab.engine.core.KeyStateTable;
+import dev.kmslab.engine.core.KeyStateTable.Verdict;
 import dev.kmslab.engine.error.DisabledException;
 import dev.kmslab.engine.error.KMSInvalidStateException;
 import dev.kmslab.engine.model.CancelKeyDeletionRequest;

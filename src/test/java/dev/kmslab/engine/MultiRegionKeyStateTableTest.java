@@ -8,7 +8,8 @@ import static dev.kmslab.engine.RegionsFixture.arn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.kmslab.engine.KeyStateTable.Verdict;
+import dev.kmslab.engine.core.KeyStateTable;
+import dev.kmslab.engine.core.KeyStateTable.Verdict;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DisableKeyRequest;
 import dev.kmslab.engine.model.KeyState;

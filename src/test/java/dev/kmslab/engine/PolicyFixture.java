@@ -3,6 +3,7 @@ package dev.kmslab.engine;
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.audit.AuditQuery;
+import dev.kmslab.engine.core.Arns;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.EncryptRequest;

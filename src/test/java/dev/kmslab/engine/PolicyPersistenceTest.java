@@ -12,6 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kmslab.engine.access.KeyGrantOperations;
+import dev.kmslab.engine.core.Arns;
+import dev.kmslab.engine.core.Call;
+import dev.kmslab.engine.core.CallGate;
+import dev.kmslab.engine.core.EngineCore;
+import dev.kmslab.engine.core.StateStore;
 import dev.kmslab.engine.crypto.CryptoRandom;
 import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.error.LimitExceededException;

@@ -4,6 +4,7 @@ import static dev.kmslab.engine.EngineFixture.ROOT;
 import static dev.kmslab.engine.Importer.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.engine.imports.ImportOperations;
 import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.ExpirationModelType;
 import dev.kmslab.engine.model.ImportState;

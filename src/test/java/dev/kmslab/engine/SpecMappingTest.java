@@ -2,6 +2,7 @@ package dev.kmslab.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.engine.core.SpecMapping;
 import dev.kmslab.engine.model.DataKeyPairSpec;
 import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
 import dev.kmslab.engine.model.KeyAgreementAlgorithmSpec;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -48,8 +49,7 @@ public class AppDriver extends FxRobot {
     }
 
     public void waitFor(String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup(query).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        until(() -> lookup(query).tryQuery().isPresent());
     }
 
     /** Scrolls the enclosing scroll pane so the node is in view, as a learner would with the wheel. */
@@ -78,11 +78,25 @@ public class AppDriver extends FxRobot {
 
     /**
      * Waits (up to 15 s) for a condition that engine calls on worker threads make true, then for the FX events they
-     * queued, so the screen shows their answer.
+     * queued, so the screen shows their answer. The condition is evaluated on the FX thread: it reads scene graph and
+     * view-model state, which only that thread may read consistently (a read from the test thread once saw a
+     * half-updated list).
      */
     public void until(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        until(15, condition);
+    }
+
+    /** As {@link #until(BooleanSupplier)}, waiting up to {@code seconds}; for tests that drive the app without a driver. */
+    public static void until(long seconds, BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFxThread(condition));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean onFxThread(BooleanSupplier condition) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return condition.getAsBoolean();
+        }
+        return WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(5, TimeUnit.SECONDS);
     }
 
     /** Opens the Key Lab and waits until its engine (opened off the FX thread) is ready. */

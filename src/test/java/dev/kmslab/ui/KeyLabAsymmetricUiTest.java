@@ -9,10 +9,9 @@ import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.OriginType;
-import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.asymmetric.AsymKey;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The "Asymmetric &amp; HMAC" tab and the import wizard, clicked through as a learner would, read off the screen. */
 class KeyLabAsymmetricUiTest {
@@ -44,8 +42,7 @@ class KeyLabAsymmetricUiTest {
 
     // Engine calls run on worker threads in the real app, so every check waits for its answer.
     private void until(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        AppDriver.until(20, condition);
     }
 
     private String text(String query) {

@@ -12,7 +12,7 @@ import dev.kmslab.engine.model.Tag;
 import dev.kmslab.engine.model.CreateGrantRequest;
 import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.PutKeyPolicyRequest;
-import dev.kmslab.engine.policy.GrantConstraints;
+import dev.kmslab.engine.model.GrantConstraints;
 import dev.kmslab.ui.keylab.actas.DemoPrincipals;
 import dev.kmslab.ui.keylab.policies.PolicyTemplates;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.ReplicateKeyRequest;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import java.nio.file.Path;

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 class KeyLabStartupTest {
 
@@ -27,8 +25,7 @@ class KeyLabStartupTest {
     void aDamagedKeystore_isReportedOnce_movedAside_andTheLabStillWorks() throws Exception {
         Files.writeString(data.resolve("keystore.json"), "{ \"format\": ");
         app.start(data);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.app().keyLab().engine() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.until(() -> app.app().keyLab().engine() != null);
         assertThat(app.lookup("#notices .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .anyMatch(t -> t.startsWith("The Key Lab keystore was damaged and has been moved aside to "
                         + "keystore.json.corrupt-"));

@@ -3,7 +3,7 @@ package dev.kmslab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.audit.AuditEvent;
-import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.model.ListAliasesRequest;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

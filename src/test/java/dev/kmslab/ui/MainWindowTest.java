@@ -50,7 +50,7 @@ class MainWindowTest {
                 .allMatch(url -> url.endsWith("/assets/css/kmslab.bss"));
         // The window icons are decoded once the first frame is on screen.
         javafx.stage.Stage stage = (javafx.stage.Stage) app.find("#main-view").getScene().getWindow();
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> stage.getIcons().size() == 5);
+        AppDriver.until(10, () -> stage.getIcons().size() == 5);
         assertThat(stage.getIcons()).allMatch(icon -> !icon.isError() && icon.getWidth() > 0);
         assertThat(app.lookup("#exam-badges .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("SAA-C03", "SAP-C03", "DVA-C03", "MLA-C02", "AIP-C01", "SCS-C03", "MLS-C01 · retired");

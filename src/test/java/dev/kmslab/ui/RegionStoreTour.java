@@ -8,7 +8,7 @@ import dev.kmslab.engine.model.CreateAliasRequest;
 import dev.kmslab.engine.model.CreateCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.ReplicateKeyRequest;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

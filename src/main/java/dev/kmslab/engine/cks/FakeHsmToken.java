@@ -2,8 +2,8 @@ package dev.kmslab.engine.cks;
 
 import dev.kmslab.engine.crypto.AesGcm;
 import dev.kmslab.engine.crypto.KeyMaterial;
-import dev.kmslab.engine.crypto.pkcs11.ConnectionErrorCode;
-import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
+import dev.kmslab.engine.model.ConnectionErrorCode;
+import dev.kmslab.engine.model.ConnectionState;
 import dev.kmslab.engine.crypto.pkcs11.PinSource;
 import dev.kmslab.engine.crypto.pkcs11.TokenConnectException;
 import dev.kmslab.engine.crypto.pkcs11.TokenKeyNotFoundException;

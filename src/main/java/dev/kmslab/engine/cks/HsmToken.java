@@ -1,7 +1,7 @@
 package dev.kmslab.engine.cks;
 
-import dev.kmslab.engine.crypto.pkcs11.ConnectionErrorCode;
-import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
+import dev.kmslab.engine.model.ConnectionErrorCode;
+import dev.kmslab.engine.model.ConnectionState;
 import java.util.Optional;
 
 /**

@@ -22,7 +22,7 @@ import java.util.Map;
  * </pre>
  *
  * The additional authenticated data is the header (bytes 0 .. 6+n, i.e. version, key id and backing-key version)
- * followed by {@link EncryptionContextCodec#encode the canonical encryption context}; the IV is authenticated by GCM
+ * followed by {@link BlobAadContextCodec#encode the canonical encryption context}; the IV is authenticated by GCM
  * itself. So any changed header byte, IV, ciphertext or tag, any cut or appended byte, or any other context fails the
  * tag check. Every parse problem is reported as {@link InvalidCiphertextException} with one generic message, so the
  * error reveals nothing about which part was wrong.
@@ -63,7 +63,7 @@ public final class CiphertextBlob {
             throw new IllegalArgumentException("the IV must be " + AesGcm.IV_LENGTH + " bytes");
         }
         byte[] header = header(keyId, keyVersion);
-        byte[] sealed = cipher.encrypt(iv, plaintext, concat(header, EncryptionContextCodec.encode(context)));
+        byte[] sealed = cipher.encrypt(iv, plaintext, concat(header, BlobAadContextCodec.encode(context)));
         if (sealed.length != plaintext.length + AesGcm.TAG_LENGTH) {
             throw new IllegalStateException("the token returned " + sealed.length + " bytes for AES-GCM of "
                     + plaintext.length + " bytes");
@@ -76,7 +76,7 @@ public final class CiphertextBlob {
         byte[] header = java.util.Arrays.copyOf(blob, headerLength);
         byte[] iv = java.util.Arrays.copyOfRange(blob, headerLength, headerLength + AesGcm.IV_LENGTH);
         byte[] sealed = java.util.Arrays.copyOfRange(blob, headerLength + AesGcm.IV_LENGTH, blob.length);
-        return cipher.decrypt(iv, sealed, concat(header, EncryptionContextCodec.encode(context)));
+        return cipher.decrypt(iv, sealed, concat(header, BlobAadContextCodec.encode(context)));
     }
 
     private static byte[] header(String keyId, int keyVersion) {
@@ -112,7 +112,7 @@ public final class CiphertextBlob {
         System.arraycopy(idBytes, 0, out, 2, idBytes.length);
         ByteBuffer.wrap(out, 2 + idBytes.length, 4).putInt(keyVersion);
         System.arraycopy(iv, 0, out, headerLength, AesGcm.IV_LENGTH);
-        AesGcm.encrypt(key, out, headerLength, out, headerLength, EncryptionContextCodec.encode(context), plaintext,
+        AesGcm.encrypt(key, out, headerLength, out, headerLength, BlobAadContextCodec.encode(context), plaintext,
                 out, headerLength + AesGcm.IV_LENGTH);
         return out;
     }
@@ -167,7 +167,7 @@ public final class CiphertextBlob {
     /** Authenticates and decrypts with the backing key the header names; the context must match exactly. */
     public byte[] open(KeyMaterial key, Map<String, String> context) {
         int start = headerLength + AesGcm.IV_LENGTH;
-        return AesGcm.decrypt(key, blob, headerLength, blob, headerLength, EncryptionContextCodec.encode(context),
+        return AesGcm.decrypt(key, blob, headerLength, blob, headerLength, BlobAadContextCodec.encode(context),
                 blob, start, blob.length - start);
     }
 

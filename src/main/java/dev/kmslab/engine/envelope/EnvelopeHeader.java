@@ -37,9 +37,9 @@ record EnvelopeHeader(byte[] messageId, int frameSize, Map<String, String> conte
             out.writeByte(SUITE_AES256_GCM_HKDF_COMMIT);
             out.write(messageId);
             out.writeInt(frameSize);
-            out.write(EncryptionContextCodec.encode(context));
-            EncryptionContextCodec.writeField(out, keyArn.getBytes(StandardCharsets.UTF_8));
-            EncryptionContextCodec.writeField(out, encryptedDataKey);
+            out.write(EnvelopeHeaderContextCodec.encode(context));
+            EnvelopeHeaderContextCodec.writeField(out, keyArn.getBytes(StandardCharsets.UTF_8));
+            EnvelopeHeaderContextCodec.writeField(out, encryptedDataKey);
             out.write(commitment);
         } catch (IOException e) {
             throw new IllegalStateException("in-memory stream failed", e);
@@ -69,9 +69,9 @@ record EnvelopeHeader(byte[] messageId, int frameSize, Map<String, String> conte
             if (frameSize < 1 || frameSize > EnvelopeOptions.MAX_FRAME_SIZE) {
                 throw new InvalidCiphertextException("The envelope's frame size is out of range");
             }
-            Map<String, String> context = EncryptionContextCodec.decode(in);
-            String keyArn = EncryptionContextCodec.strictUtf8(EncryptionContextCodec.readField(in));
-            byte[] encryptedDataKey = EncryptionContextCodec.readField(in);
+            Map<String, String> context = EnvelopeHeaderContextCodec.decode(in);
+            String keyArn = EnvelopeHeaderContextCodec.strictUtf8(EnvelopeHeaderContextCodec.readField(in));
+            byte[] encryptedDataKey = EnvelopeHeaderContextCodec.readField(in);
             byte[] commitment = new byte[EnvelopeKeys.KEY_BYTES];
             in.readFully(commitment);
             if (encryptedDataKey.length == 0 || keyArn.isEmpty()) {

@@ -1,7 +1,5 @@
 package dev.kmslab.engine.model;
 
-import dev.kmslab.engine.crypto.pkcs11.ConnectionErrorCode;
-import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
 import java.time.Instant;
 
 /**

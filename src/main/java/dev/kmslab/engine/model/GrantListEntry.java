@@ -1,6 +1,5 @@
 package dev.kmslab.engine.model;
 
-import dev.kmslab.engine.policy.GrantConstraints;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.kmslab.engine.policy;
 
+import dev.kmslab.engine.model.GrantConstraints;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -3,6 +3,7 @@ package dev.kmslab.engine.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kmslab.engine.model.GrantConstraints;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package dev.kmslab.engine.policy;
 
+import dev.kmslab.engine.model.GrantConstraints;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

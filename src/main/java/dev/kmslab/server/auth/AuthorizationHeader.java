@@ -1,6 +1,6 @@
 package dev.kmslab.server.auth;
 
-import dev.kmslab.server.WireError;
+import dev.kmslab.server.error.WireError;
 import java.util.List;
 import java.util.regex.Pattern;
 

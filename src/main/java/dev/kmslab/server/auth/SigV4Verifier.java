@@ -1,6 +1,6 @@
 package dev.kmslab.server.auth;
 
-import dev.kmslab.server.WireError;
+import dev.kmslab.server.error.WireError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;

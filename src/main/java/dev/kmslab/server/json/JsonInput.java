@@ -6,7 +6,7 @@ import dev.kmslab.engine.Validation;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.error.ValidationException;
 import dev.kmslab.engine.model.Tag;
-import dev.kmslab.server.WireError;
+import dev.kmslab.server.error.WireError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -9,7 +9,7 @@ import dev.kmslab.engine.model.ListGrantsResult;
 import dev.kmslab.engine.model.ListRetirableGrantsRequest;
 import dev.kmslab.engine.model.RetireGrantRequest;
 import dev.kmslab.engine.model.RevokeGrantRequest;
-import dev.kmslab.engine.policy.GrantConstraints;
+import dev.kmslab.engine.model.GrantConstraints;
 import dev.kmslab.server.json.JsonInput;
 import dev.kmslab.server.json.JsonOutput;
 import java.io.IOException;

@@ -26,7 +26,7 @@ import dev.kmslab.engine.model.RotationsListEntry;
 import dev.kmslab.engine.model.SimulationRequest;
 import dev.kmslab.engine.model.Tag;
 import dev.kmslab.engine.policy.Decision;
-import dev.kmslab.engine.policy.GrantConstraints;
+import dev.kmslab.engine.model.GrantConstraints;
 import dev.kmslab.engine.policy.StatementTrace;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -53,7 +53,7 @@ import dev.kmslab.engine.model.UpdatePrimaryRegionRequest;
 import dev.kmslab.engine.model.VerifyMacRequest;
 import dev.kmslab.engine.model.VerifyRequest;
 import dev.kmslab.engine.model.WrappingKeySpec;
-import dev.kmslab.engine.policy.GrantConstraints;
+import dev.kmslab.engine.model.GrantConstraints;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.kmslab.ui.checklists;
 import dev.kmslab.study.content.Checklist;
 import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.study.content.Track;
-import dev.kmslab.ui.shell.Navigator;
+import dev.kmslab.ui.common.Navigator;
 import java.io.File;
 import java.io.IOException;
 import java.util.HashMap;

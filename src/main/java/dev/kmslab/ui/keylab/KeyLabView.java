@@ -8,6 +8,7 @@ import dev.kmslab.ui.keylab.audit.AuditView;
 import dev.kmslab.ui.keylab.audit.AuditViewModel;
 import dev.kmslab.ui.keylab.clock.ClockBar;
 import dev.kmslab.ui.keylab.clock.ClockViewModel;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.grants.GrantsView;
 import dev.kmslab.ui.keylab.keys.KeysView;
 import dev.kmslab.ui.keylab.keystores.CustomKeyStoresView;

@@ -1,5 +1,6 @@
 package dev.kmslab.ui.keylab;
 
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;

@@ -7,7 +7,7 @@ import dev.kmslab.study.labs.LabProgress;
 import dev.kmslab.study.labs.LabSandbox;
 import dev.kmslab.study.quiz.TrackCatalog;
 import dev.kmslab.ui.common.UiExecutor;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;

@@ -7,7 +7,7 @@ import dev.kmslab.ui.quiz.home.QuizHomeView;
 import dev.kmslab.ui.quiz.practice.PracticeSetupView;
 import dev.kmslab.ui.quiz.practice.PracticeView;
 import dev.kmslab.ui.quiz.review.ReviewView;
-import dev.kmslab.ui.shell.Navigator;
+import dev.kmslab.ui.common.Navigator;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;

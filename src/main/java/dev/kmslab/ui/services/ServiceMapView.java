@@ -4,7 +4,7 @@ import dev.kmslab.study.content.ServiceEntry;
 import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.study.content.Track;
 import dev.kmslab.ui.markdown.MarkdownRenderer;
-import dev.kmslab.ui.shell.Navigator;
+import dev.kmslab.ui.common.Navigator;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;

@@ -91,7 +91,7 @@ class EnvelopeRoundTripTest {
         backward.put("b", "2");
         backward.put("a", "1");
 
-        assertThat(EncryptionContextCodec.encode(forward)).isEqualTo(EncryptionContextCodec.encode(backward));
+        assertThat(EnvelopeHeaderContextCodec.encode(forward)).isEqualTo(EnvelopeHeaderContextCodec.encode(backward));
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
         encryptor.encrypt(new ByteArrayInputStream(new byte[10]), sealed, "k", backward, EnvelopeOptions.defaults());
         EnvelopeResult result = encryptor.decrypt(new ByteArrayInputStream(sealed.toByteArray()),
@@ -101,11 +101,11 @@ class EnvelopeRoundTripTest {
 
     @Test
     void contextEncoding_isUnambiguous() {
-        assertThat(EncryptionContextCodec.encode(Map.of("ab", "c")))
-                .isNotEqualTo(EncryptionContextCodec.encode(Map.of("a", "bc")));
-        assertThat(EncryptionContextCodec.encode(Map.of("a", "b")))
+        assertThat(EnvelopeHeaderContextCodec.encode(Map.of("ab", "c")))
+                .isNotEqualTo(EnvelopeHeaderContextCodec.encode(Map.of("a", "bc")));
+        assertThat(EnvelopeHeaderContextCodec.encode(Map.of("a", "b")))
                 .containsExactly(0, 1, 0, 1, 'a', 0, 1, 'b');
-        assertThat(EncryptionContextCodec.encode(Map.of())).containsExactly(0, 0);
+        assertThat(EnvelopeHeaderContextCodec.encode(Map.of())).containsExactly(0, 0);
     }
 
     @Test

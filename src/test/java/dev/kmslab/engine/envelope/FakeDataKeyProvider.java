@@ -73,7 +73,7 @@ public final class FakeDataKeyProvider implements DataKeyProvider {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, wrappingKey, new GCMParameterSpec(128, iv));
-            cipher.updateAAD(EncryptionContextCodec.encode(context));
+            cipher.updateAAD(EnvelopeHeaderContextCodec.encode(context));
             return cipher.doFinal(input);
         } catch (AEADBadTagException e) {
             throw new InvalidCiphertextException("The ciphertext is invalid or the encryption context does not match");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kmslab.engine.error.AccessDeniedException;
+import dev.kmslab.engine.model.GrantConstraints;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

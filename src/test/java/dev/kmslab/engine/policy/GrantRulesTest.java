@@ -3,6 +3,7 @@ package dev.kmslab.engine.policy;
 import static dev.kmslab.engine.policy.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.engine.model.GrantConstraints;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;

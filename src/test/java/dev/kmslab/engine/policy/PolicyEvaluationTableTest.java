@@ -12,6 +12,7 @@ import static dev.kmslab.engine.policy.PolicyKind.IDENTITY_POLICY;
 import static dev.kmslab.engine.policy.PolicyKind.KEY_POLICY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.engine.model.GrantConstraints;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

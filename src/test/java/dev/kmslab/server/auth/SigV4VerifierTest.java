@@ -3,7 +3,7 @@ package dev.kmslab.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kmslab.server.WireError;
+import dev.kmslab.server.error.WireError;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
 import dev.kmslab.ui.AppDriver;
-import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.ui.AppDriver;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.actas.PrincipalChoice;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import java.nio.file.Path;

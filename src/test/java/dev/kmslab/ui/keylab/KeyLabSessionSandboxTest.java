@@ -1,5 +1,7 @@
 package dev.kmslab.ui.keylab;
 
+import dev.kmslab.ui.keylab.common.KeyLabSession;
+import dev.kmslab.ui.keylab.common.LabEngineOpener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.CallerContext;

@@ -9,6 +9,7 @@ import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.MultiRegionKeyType;
 import dev.kmslab.engine.model.ReplicateKeyRequest;
+import dev.kmslab.ui.keylab.common.LabEngineOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -6,6 +6,7 @@ import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.ListKeysRequest;
+import dev.kmslab.ui.keylab.common.LabEngineOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

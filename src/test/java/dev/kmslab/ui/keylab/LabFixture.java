@@ -8,6 +8,7 @@ import dev.kmslab.engine.model.CreateAliasRequest;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import dev.kmslab.ui.common.UiExecutor;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

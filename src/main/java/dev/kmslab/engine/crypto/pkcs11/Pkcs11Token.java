@@ -1,5 +1,7 @@
 package dev.kmslab.engine.crypto.pkcs11;
 
+import dev.kmslab.engine.model.ConnectionErrorCode;
+import dev.kmslab.engine.model.ConnectionState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

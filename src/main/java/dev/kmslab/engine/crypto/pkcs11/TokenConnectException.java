@@ -1,5 +1,7 @@
 package dev.kmslab.engine.crypto.pkcs11;
 
+import dev.kmslab.engine.model.ConnectionErrorCode;
+
 /**
  * Connecting to the token failed; the connection is now FAILED with {@link #errorCode()}, which the engine reports
  * as the custom key store's {@code ConnectionErrorCode}.

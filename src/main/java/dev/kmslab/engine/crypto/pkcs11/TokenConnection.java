@@ -1,5 +1,6 @@
 package dev.kmslab.engine.crypto.pkcs11;
 
+import dev.kmslab.engine.model.ConnectionErrorCode;
 import java.io.IOException;
 import java.security.AuthProvider;
 import java.security.GeneralSecurityException;

@@ -1,5 +1,6 @@
 package dev.kmslab.engine.crypto.pkcs11;
 
+import dev.kmslab.engine.model.ConnectionErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

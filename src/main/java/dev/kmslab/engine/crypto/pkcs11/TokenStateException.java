@@ -1,5 +1,7 @@
 package dev.kmslab.engine.crypto.pkcs11;
 
+import dev.kmslab.engine.model.ConnectionState;
+
 /**
  * The token connection's state does not allow the request, for example connecting while FAILED (AWS requires a
  * disconnect first) or disconnecting while already DISCONNECTED. The engine maps it to

@@ -1,6 +1,6 @@
 package dev.kmslab.ui.keylab.actas;
 
-import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.common.ErrorBox;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;

@@ -2,8 +2,8 @@ package dev.kmslab.ui.keylab.actas;
 
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
-import dev.kmslab.ui.keylab.KeyLabSession;
-import dev.kmslab.ui.keylab.LabError;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
+import dev.kmslab.ui.keylab.common.LabError;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -45,7 +45,7 @@ public record AsymKey(KeyMetadata metadata, String alias) {
 
     /** "alias/signer · ECC_NIST_P256 · SIGN_VERIFY" or the short key id when there is no alias. */
     public String label() {
-        String name = alias.isEmpty() ? dev.kmslab.ui.keylab.LabFormat.shortId(keyId()) : alias;
+        String name = alias.isEmpty() ? dev.kmslab.ui.keylab.common.LabFormat.shortId(keyId()) : alias;
         String state = state() == KeyState.Enabled ? "" : " (" + state() + ")";
         return name + " · " + spec() + " · " + usage() + state;
     }

@@ -1,7 +1,8 @@
 package dev.kmslab.ui.keylab.asymmetric;
 
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.section;
+import static dev.kmslab.ui.keylab.common.Widgets.section;
 
+import dev.kmslab.ui.keylab.common.Widgets;
 import dev.kmslab.ui.keylab.importing.ImportWizardDialog;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;

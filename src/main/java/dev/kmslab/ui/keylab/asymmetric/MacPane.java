@@ -1,9 +1,10 @@
 package dev.kmslab.ui.keylab.asymmetric;
 
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.button;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.output;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.row;
+import static dev.kmslab.ui.keylab.common.Widgets.button;
+import static dev.kmslab.ui.keylab.common.Widgets.output;
+import static dev.kmslab.ui.keylab.common.Widgets.row;
 
+import dev.kmslab.ui.keylab.common.Widgets;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -3,7 +3,8 @@ package dev.kmslab.ui.keylab.asymmetric;
 import dev.kmslab.engine.model.GetPublicKeyRequest;
 import dev.kmslab.engine.model.GetPublicKeyResult;
 import dev.kmslab.io.AtomicFile;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
+import dev.kmslab.ui.keylab.common.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class PublicKeyModel {
             return file;
         }, written -> outcome.done("Saved the public key to " + written.getFileName() + ". Try: openssl pkey "
                 + "-pubin -in " + written.getFileName() + " -text -noout"), e -> outcome.failed(
-                new dev.kmslab.ui.keylab.LabError("IOException", String.valueOf(e.getMessage()),
+                new dev.kmslab.ui.keylab.common.LabError("IOException", String.valueOf(e.getMessage()),
                         "The file could not be written; choose another folder.")));
     }
 

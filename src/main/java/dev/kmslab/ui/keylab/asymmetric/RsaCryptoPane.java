@@ -1,11 +1,12 @@
 package dev.kmslab.ui.keylab.asymmetric;
 
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.button;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.output;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.row;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.value;
+import static dev.kmslab.ui.keylab.common.Widgets.button;
+import static dev.kmslab.ui.keylab.common.Widgets.output;
+import static dev.kmslab.ui.keylab.common.Widgets.row;
+import static dev.kmslab.ui.keylab.common.Widgets.value;
 
 import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
+import dev.kmslab.ui.keylab.common.Widgets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;

@@ -1,10 +1,11 @@
 package dev.kmslab.ui.keylab.asymmetric;
 
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.button;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.help;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.row;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.value;
+import static dev.kmslab.ui.keylab.common.Widgets.button;
+import static dev.kmslab.ui.keylab.common.Widgets.help;
+import static dev.kmslab.ui.keylab.common.Widgets.row;
+import static dev.kmslab.ui.keylab.common.Widgets.value;
 
+import dev.kmslab.ui.keylab.common.Widgets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;

@@ -1,8 +1,8 @@
 package dev.kmslab.ui.keylab.audit;
 
 import dev.kmslab.engine.audit.AuditEvent;
-import dev.kmslab.ui.keylab.ErrorBox;
-import dev.kmslab.ui.keylab.LabFormat;
+import dev.kmslab.ui.keylab.common.ErrorBox;
+import dev.kmslab.ui.keylab.common.LabFormat;
 import java.io.File;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;

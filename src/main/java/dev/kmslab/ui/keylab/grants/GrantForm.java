@@ -1,7 +1,7 @@
 package dev.kmslab.ui.keylab.grants;
 
 import dev.kmslab.engine.model.CreateGrantRequest;
-import dev.kmslab.engine.policy.GrantConstraints;
+import dev.kmslab.engine.model.GrantConstraints;
 import dev.kmslab.ui.keylab.policies.ContextPairs;
 import java.util.List;
 import java.util.Map;

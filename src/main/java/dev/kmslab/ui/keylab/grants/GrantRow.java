@@ -1,7 +1,7 @@
 package dev.kmslab.ui.keylab.grants;
 
 import dev.kmslab.engine.model.GrantListEntry;
-import dev.kmslab.engine.policy.GrantConstraints;
+import dev.kmslab.engine.model.GrantConstraints;
 import java.util.Map;
 import java.util.stream.Collectors;
 

@@ -1,8 +1,8 @@
 package dev.kmslab.ui.keylab.grants;
 
-import dev.kmslab.ui.keylab.Confirm;
-import dev.kmslab.ui.keylab.ErrorBox;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.Confirm;
+import dev.kmslab.ui.keylab.common.ErrorBox;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.actas.PrincipalChoice;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import dev.kmslab.ui.keylab.policies.KeyPicker;

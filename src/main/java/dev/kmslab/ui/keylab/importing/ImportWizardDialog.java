@@ -1,17 +1,17 @@
 package dev.kmslab.ui.keylab.importing;
 
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.button;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.help;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.output;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.row;
-import static dev.kmslab.ui.keylab.asymmetric.Widgets.value;
+import static dev.kmslab.ui.keylab.common.Widgets.button;
+import static dev.kmslab.ui.keylab.common.Widgets.help;
+import static dev.kmslab.ui.keylab.common.Widgets.output;
+import static dev.kmslab.ui.keylab.common.Widgets.row;
+import static dev.kmslab.ui.keylab.common.Widgets.value;
 
 import dev.kmslab.engine.model.AlgorithmSpec;
 import dev.kmslab.engine.model.ExpirationModelType;
 import dev.kmslab.engine.model.WrappingKeySpec;
-import dev.kmslab.ui.keylab.Confirm;
-import dev.kmslab.ui.keylab.KeyLabSession;
-import dev.kmslab.ui.keylab.asymmetric.Widgets;
+import dev.kmslab.ui.keylab.common.Confirm;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
+import dev.kmslab.ui.keylab.common.Widgets;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;

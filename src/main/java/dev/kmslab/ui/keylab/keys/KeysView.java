@@ -1,8 +1,8 @@
 package dev.kmslab.ui.keylab.keys;
 
 import dev.kmslab.engine.model.KeyState;
-import dev.kmslab.ui.keylab.ErrorBox;
-import dev.kmslab.ui.keylab.LabFormat;
+import dev.kmslab.ui.keylab.common.ErrorBox;
+import dev.kmslab.ui.keylab.common.LabFormat;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;

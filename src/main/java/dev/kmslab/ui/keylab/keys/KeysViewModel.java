@@ -1,6 +1,6 @@
 package dev.kmslab.ui.keylab.keys;
 
-import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
+import dev.kmslab.engine.model.ConnectionState;
 import dev.kmslab.engine.model.CustomKeyStoresListEntry;
 import dev.kmslab.engine.model.DescribeCustomKeyStoresRequest;
 import java.util.function.Consumer;
@@ -29,9 +29,9 @@ import dev.kmslab.engine.model.UntagResourceRequest;
 import dev.kmslab.engine.model.UpdateKeyDescriptionRequest;
 import dev.kmslab.flow.FlowCatalogue;
 import dev.kmslab.flow.FlowDefinition;
-import dev.kmslab.ui.keylab.KeyLabSession;
-import dev.kmslab.ui.keylab.LabError;
-import dev.kmslab.ui.keylab.LabFormat;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
+import dev.kmslab.ui.keylab.common.LabError;
+import dev.kmslab.ui.keylab.common.LabFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.kmslab.ui.keylab.keystores;
 
-import dev.kmslab.ui.keylab.Confirm;
-import dev.kmslab.ui.keylab.ErrorBox;
-import dev.kmslab.ui.keylab.LabFormat;
+import dev.kmslab.ui.keylab.common.Confirm;
+import dev.kmslab.ui.keylab.common.ErrorBox;
+import dev.kmslab.ui.keylab.common.LabFormat;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -2,15 +2,15 @@ package dev.kmslab.ui.keylab.keystores;
 
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
-import dev.kmslab.engine.crypto.pkcs11.ConnectionErrorCode;
+import dev.kmslab.engine.model.ConnectionErrorCode;
 import dev.kmslab.engine.model.ConnectCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CreateCustomKeyStoreRequest;
 import dev.kmslab.engine.model.CustomKeyStoresListEntry;
 import dev.kmslab.engine.model.DeleteCustomKeyStoreRequest;
 import dev.kmslab.engine.model.DescribeCustomKeyStoresRequest;
 import dev.kmslab.engine.model.DisconnectCustomKeyStoreRequest;
-import dev.kmslab.ui.keylab.KeyLabSession;
-import dev.kmslab.ui.keylab.LabError;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
+import dev.kmslab.ui.keylab.common.LabError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.kmslab.ui.keylab.keystores;
 
-import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
+import dev.kmslab.engine.model.ConnectionState;
 import dev.kmslab.engine.model.CustomKeyStoresListEntry;
 
 /** One custom key store as the panel lists it. */

@@ -1,6 +1,6 @@
 package dev.kmslab.ui.keylab.playground;
 
-import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.common.ErrorBox;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;

@@ -1,6 +1,6 @@
 package dev.kmslab.ui.keylab.policies;
 
-import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Orientation;
@@ -50,7 +50,7 @@ public final class PoliciesView extends BorderPane {
     }
 
     /** The tab with its three view-models over one session; the simulator marks its answer in the editor. */
-    public static PoliciesView create(dev.kmslab.ui.keylab.KeyLabSession session, KeysViewModel keys) {
+    public static PoliciesView create(dev.kmslab.ui.keylab.common.KeyLabSession session, KeysViewModel keys) {
         PolicyEditorViewModel editor = new PolicyEditorViewModel(session);
         SimulatorViewModel simulator = new SimulatorViewModel(session, editor::showDecidingStatement);
         return new PoliciesView(editor, simulator, new PrincipalsViewModel(session), keys);

@@ -1,6 +1,6 @@
 package dev.kmslab.ui.keylab.policies;
 
-import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.actas.PrincipalChoice;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;

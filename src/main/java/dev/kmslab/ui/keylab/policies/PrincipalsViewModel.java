@@ -2,8 +2,8 @@ package dev.kmslab.ui.keylab.policies;
 
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.LabPrincipals;
-import dev.kmslab.ui.keylab.KeyLabSession;
-import dev.kmslab.ui.keylab.LabError;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
+import dev.kmslab.ui.keylab.common.LabError;
 import dev.kmslab.ui.keylab.actas.PrincipalChoice;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;

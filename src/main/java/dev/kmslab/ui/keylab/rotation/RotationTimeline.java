@@ -1,7 +1,7 @@
 package dev.kmslab.ui.keylab.rotation;
 
 import dev.kmslab.engine.model.RotationType;
-import dev.kmslab.ui.keylab.LabFormat;
+import dev.kmslab.ui.keylab.common.LabFormat;
 import java.time.Instant;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

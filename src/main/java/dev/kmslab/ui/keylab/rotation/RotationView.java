@@ -1,6 +1,6 @@
 package dev.kmslab.ui.keylab.rotation;
 
-import dev.kmslab.ui.keylab.ErrorBox;
+import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import javafx.geometry.Pos;

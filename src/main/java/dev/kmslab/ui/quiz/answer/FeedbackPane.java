@@ -5,7 +5,7 @@ import dev.kmslab.study.quiz.Feedback;
 import dev.kmslab.study.quiz.OptionFeedback;
 import dev.kmslab.study.quiz.Question;
 import dev.kmslab.study.quiz.QuestionType;
-import dev.kmslab.ui.shell.Navigator;
+import dev.kmslab.ui.common.Navigator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import dev.kmslab.study.quiz.exam.ReviewFilter;
 import dev.kmslab.ui.quiz.QuizPages;
 import dev.kmslab.ui.quiz.QuizViewModel;
 import dev.kmslab.ui.quiz.answer.FeedbackPane;
-import dev.kmslab.ui.shell.Navigator;
+import dev.kmslab.ui.common.Navigator;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;

@@ -6,7 +6,7 @@ import dev.kmslab.ui.quiz.QuizViewModel;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import dev.kmslab.ui.quiz.answer.FeedbackPane;
 import dev.kmslab.ui.quiz.answer.QuestionPane;
-import dev.kmslab.ui.shell.Navigator;
+import dev.kmslab.ui.common.Navigator;
 import dev.kmslab.study.quiz.srs.Card;
 import dev.kmslab.study.quiz.srs.Grade;
 import dev.kmslab.study.quiz.srs.IntervalFormat;

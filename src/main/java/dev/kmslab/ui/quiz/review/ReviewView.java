@@ -7,7 +7,7 @@ import dev.kmslab.ui.quiz.QuizViewModel;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import dev.kmslab.ui.quiz.answer.FeedbackPane;
 import dev.kmslab.ui.quiz.answer.QuestionPane;
-import dev.kmslab.ui.shell.Navigator;
+import dev.kmslab.ui.common.Navigator;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

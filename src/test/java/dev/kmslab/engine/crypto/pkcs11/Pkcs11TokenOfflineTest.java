@@ -3,6 +3,8 @@ package dev.kmslab.engine.crypto.pkcs11;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.model.ConnectionErrorCode;
+import dev.kmslab.engine.model.ConnectionState;
 import java.nio.file.Path;
 import java.security.ProviderException;
 import java.util.HexFormat;

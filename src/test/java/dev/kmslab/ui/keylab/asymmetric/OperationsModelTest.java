@@ -185,7 +185,7 @@ class OperationsModelTest {
         assertThat(fresh.selectedProperty().get().keyId()).isEqualTo(signer);
     }
 
-    private dev.kmslab.ui.keylab.KeyLabSession withSelected(String keyId) {
+    private dev.kmslab.ui.keylab.common.KeyLabSession withSelected(String keyId) {
         lab.lab.session.selectedKeyIdProperty().set(keyId);
         return lab.lab.session;
     }

@@ -6,7 +6,7 @@ import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.ListKeyRotationsRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.ui.keylab.LabFixture;
-import dev.kmslab.ui.keylab.LabFormat;
+import dev.kmslab.ui.keylab.common.LabFormat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

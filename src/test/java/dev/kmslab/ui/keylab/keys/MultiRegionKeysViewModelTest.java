@@ -12,7 +12,7 @@ import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.MultiRegionKeyType;
 import dev.kmslab.ui.common.UiExecutor;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.LabFixture;
 import dev.kmslab.ui.keylab.audit.AuditViewModel;
 import org.junit.jupiter.api.Test;

@@ -6,13 +6,13 @@ import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.cks.FakeHsm;
-import dev.kmslab.engine.crypto.pkcs11.ConnectionState;
+import dev.kmslab.engine.model.ConnectionState;
 import dev.kmslab.engine.model.CustomKeyStoresListEntry;
 import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import dev.kmslab.ui.common.UiExecutor;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.keys.CreateKeyForm;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import java.io.IOException;
@@ -129,8 +129,8 @@ class CustomKeyStoresViewModelTest {
 
     @Test
     void clusterNotFound_namesTheModuleSlotOrLabel_andNotThePin() {
-        dev.kmslab.ui.keylab.LabError error = CustomKeyStoresViewModel.connectionFailure("lab-hsm",
-                dev.kmslab.engine.crypto.pkcs11.ConnectionErrorCode.CLUSTER_NOT_FOUND);
+        dev.kmslab.ui.keylab.common.LabError error = CustomKeyStoresViewModel.connectionFailure("lab-hsm",
+                dev.kmslab.engine.model.ConnectionErrorCode.CLUSTER_NOT_FOUND);
         assertThat(error.headline()).startsWith("CLUSTER_NOT_FOUND: Connecting lab-hsm failed");
         assertThat(error.meaning()).contains("module file").contains("slot").doesNotContain("PIN");
     }

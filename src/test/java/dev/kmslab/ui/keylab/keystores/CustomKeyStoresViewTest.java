@@ -6,7 +6,7 @@ import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.cks.FakeHsm;
 import dev.kmslab.ui.common.UiExecutor;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Button;

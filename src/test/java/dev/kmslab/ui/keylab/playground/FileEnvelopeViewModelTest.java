@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.ui.common.UiExecutor;
-import dev.kmslab.ui.keylab.KeyLabSession;
+import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.LabFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,2 @@
+/** Imported key material: GetParametersForImport, ImportKeyMaterial and DeleteImportedKeyMaterial. */
+package dev.kmslab.engine.imports;

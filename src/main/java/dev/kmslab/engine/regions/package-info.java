@@ -1,0 +1,2 @@
+/** Multi-Region key operations across linked Regions: ReplicateKey and UpdatePrimaryRegion. */
+package dev.kmslab.engine.regions;
