@@ -9,14 +9,16 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Takes the README's Labs screenshots headless (Monocle renders in software): a lab after "Check my work" with a
- * failed check, and the Key Lab working on that lab's sandbox. Not a test (the name keeps Surefire from running it);
- * run {@code mvn -o test -Dtest=LabsScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
+ * failed check, and the Key Lab working on that lab's sandbox. It writes into assets/screenshots, so it runs only when
+ * asked: {@code mvn -o test -Dtest=LabsScreenshotsTest -Dkmslab.screenshots=true}.
  */
-class LabsScreenshots {
+@EnabledIfSystemProperty(named = "kmslab.screenshots", matches = "true")
+class LabsScreenshotsTest {
 
     @TempDir
     Path data;
