@@ -42,6 +42,11 @@ class LabsScreenshotsTest {
 
     @Test
     void takeScreenshots() throws Exception {
+        app.navigate("start", "#path-track-SCS");
+        app.clickOn("#path-track-SCS");
+        app.waitFor("#module-key-policies");
+        Thread.sleep(500);
+        shoot("learning-path.png");
         app.navigate("labs", "#labs-view");
         app.until(() -> app.lookup("#lab-row-encryption-context-condition").tryQuery().isPresent());
         app.clickOn("#lab-row-encryption-context-condition");
