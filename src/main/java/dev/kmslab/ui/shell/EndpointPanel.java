@@ -1,12 +1,12 @@
 package dev.kmslab.ui.shell;
 
+import dev.kmslab.ui.common.DialogService;
 import dev.kmslab.ui.common.HoverTooltip;
 import dev.kmslab.ui.endpoint.EndpointViewModel;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -20,11 +20,13 @@ final class EndpointPanel extends VBox {
 
     private final EndpointViewModel endpoint;
     private final Supplier<String> principal;
+    private final DialogService dialogs;
 
-    EndpointPanel(EndpointViewModel endpoint, Supplier<String> principal) {
+    EndpointPanel(EndpointViewModel endpoint, DialogService dialogs, Supplier<String> principal) {
         super(4);
         this.endpoint = endpoint;
         this.principal = principal;
+        this.dialogs = dialogs;
         atlantafx.base.controls.ToggleSwitch toggle = new atlantafx.base.controls.ToggleSwitch();
         toggle.setId("endpoint-switch");
         Label label = new Label("KMS endpoint");
@@ -62,25 +64,14 @@ final class EndpointPanel extends VBox {
     // Signs CLI/SDK calls as the principal chosen under "Act as" in the Key Lab; the secret is shown only now.
     private void issueAccessKey() {
         String arn = principal.get();
-        javafx.scene.control.Alert alert;
         try {
             dev.kmslab.server.auth.Credential key = endpoint.issueAccessKey(arn);
-            TextArea text = new TextArea("export AWS_ACCESS_KEY_ID=" + key.accessKeyId()
-                    + "\nexport AWS_SECRET_ACCESS_KEY=" + key.secretAccessKey()
-                    + "\nexport AWS_DEFAULT_REGION=us-east-1\n");
-            text.setId("endpoint-issued-key");
-            text.setEditable(false);
-            text.setPrefRowCount(3);
-            alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-            alert.setHeaderText("Access key for " + arn);
-            alert.getDialogPane().setContent(new VBox(8, new Label("Calls signed with it are evaluated as this "
-                    + "principal. Copy the secret now: it is not shown again."), text));
+            dialogs.showInformation(new DialogService.Message("Access key for " + arn, "Calls signed with it are "
+                    + "evaluated as this principal. Copy the secret now: it is not shown again.",
+                    "export AWS_ACCESS_KEY_ID=" + key.accessKeyId() + "\nexport AWS_SECRET_ACCESS_KEY="
+                            + key.secretAccessKey() + "\nexport AWS_DEFAULT_REGION=us-east-1\n"));
         } catch (java.io.IOException | IllegalStateException ex) {
-            alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, ex.getMessage());
+            dialogs.showError("No access key issued", ex.getMessage());
         }
-        if (getScene() != null) {
-            alert.initOwner(getScene().getWindow());
-        }
-        alert.show();
     }
 }

@@ -72,6 +72,8 @@ public final class MainView extends StackPane implements Navigator {
     private final BorderPane frame = new BorderPane();
     private SearchOverlay searchOverlay;
     private final KeyLabSession keyLabSession;
+    // Dialogs open on the main window, centred on it.
+    private final dev.kmslab.ui.common.DialogService dialogs = new dev.kmslab.ui.common.FxDialogService(this);
     // Learning path and Study section (kept together so the shell split can move them as one piece).
     private final dev.kmslab.study.path.StudyProgress studyProgress;
     private final dev.kmslab.ui.path.LearningPathViewModel path;
@@ -95,7 +97,7 @@ public final class MainView extends StackPane implements Navigator {
         }
         this.flows = new Lazy<>(() -> flowsModel(keyLab));
         this.services = new Lazy<>(() -> withContent(new ServiceMapViewModel(), ServiceMapViewModel::contentProperty));
-        this.checklists = new Lazy<>(() -> withContent(new ChecklistViewModel(progress),
+        this.checklists = new Lazy<>(() -> withContent(new ChecklistViewModel(progress, dialogs),
                 ChecklistViewModel::contentProperty));
         this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
                 dev.kmslab.server.ServerConfig.DEFAULT_PORT);
@@ -127,7 +129,7 @@ public final class MainView extends StackPane implements Navigator {
                 new Section("flows", "Flows", Feather.PLAY_CIRCLE, () -> new FlowsView(flows.get())),
                 new Section("quiz", "Quiz", Feather.AWARD, () -> new QuizView(quiz.get(), this)),
                 new Section("labs", "Labs", Feather.CLIPBOARD, () -> new dev.kmslab.ui.labs.LabsView(labs.get())));
-        sidebar = new Sidebar(sections, shell, new EndpointPanel(endpoint,
+        sidebar = new Sidebar(sections, shell, new EndpointPanel(endpoint, dialogs,
                 () -> keyLabSession.caller().principalArn()));
         header = new ShellHeader(this::openSearch);
         frame.setLeft(sidebar);
