@@ -141,8 +141,9 @@ public final class MainView extends StackPane implements Navigator {
         shell.zoomProperty().addListener((obs, was, now) -> Zoom.apply(this, now.doubleValue()));
         Zoom.apply(this, shell.zoomProperty().get());
         shell.selectedSectionProperty().addListener((obs, was, now) -> showSection(now));
-        // The first launch opens "Start here"; afterwards the app opens where it always did.
-        shell.showSection(studyProgress.firstLaunch() ? "start" : "overview");
+        // The first launch opens "Start here"; afterwards the app reopens the section last used.
+        shell.showSection(studyProgress.firstLaunch() ? "start" : shell.sectionToReopen(sections.stream()
+                .map(Section::id).collect(java.util.stream.Collectors.toSet()), "overview"));
     }
 
     /** The learning path's model ("Start here"). */

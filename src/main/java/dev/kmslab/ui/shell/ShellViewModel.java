@@ -58,6 +58,14 @@ public final class ShellViewModel {
     /** Puts section {@code id} on screen. */
     public void showSection(String id) {
         selectedSection.set(id);
+        if (id != null && !id.equals(settings.section())) {
+            update(settings.withSection(id));
+        }
+    }
+
+    /** The section to open at start-up: the one shown last, or {@code otherwise} when none was (or it is gone). */
+    public String sectionToReopen(java.util.Set<String> known, String otherwise) {
+        return known.contains(settings.section()) ? settings.section() : otherwise;
     }
 
     public ObservableList<String> notices() {
