@@ -66,7 +66,7 @@ public final class ScreenshotTour {
                 new Step("concept-key-types.png", () -> view.showConcept("key-types")),
                 new Step("service-map.png", () -> view.showService("ebs")),
                 new Step("checklists.png", () -> view.showChecklistItem("DVA", "")),
-                new Step("quiz-home.png", () -> shell().selectedSectionProperty().set("quiz")),
+                new Step("quiz-home.png", () -> shell().showSection("quiz")),
                 // The progress panel (chart, weakest topics) sits below the track cards.
                 new Step("quiz-progress.png", () -> ((javafx.scene.control.ScrollPane) stage.getScene()
                         .lookup("#quiz-home")).setVvalue(1)),
@@ -131,7 +131,7 @@ public final class ScreenshotTour {
                     later(900, () -> fire(stage, "#create-key"));
                 }, 2500, RegionStoreTour::createKeyScene),
                 new Step("keylab-region-replica.png", () -> showReplica(stage), 1500),
-                new Step("flows.png", () -> shell().selectedSectionProperty().set("flows")),
+                new Step("flows.png", () -> shell().showSection("flows")),
                 new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 2)),
                 new Step("overview-dark.png", () -> {
                     view.showOverview();
@@ -190,7 +190,7 @@ public final class ScreenshotTour {
     }
 
     private void keyLabTab(Stage stage, String tabId) {
-        shell().selectedSectionProperty().set("keylab");
+        shell().showSection("keylab");
         ((dev.kmslab.ui.keylab.KeyLabView) stage.getScene().lookup("#keylab")).showTab(tabId);
     }
 

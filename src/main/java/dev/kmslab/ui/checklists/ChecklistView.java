@@ -70,6 +70,7 @@ public final class ChecklistView extends VBox {
         getChildren().addAll(overall, tracks, error, scroll);
         model.contentProperty().addListener((obs, was, now) -> rebuild());
         model.trackProperty().addListener((obs, was, now) -> rebuildBody());
+        model.resetsProperty().addListener((obs, was, now) -> rebuildBody());
         model.highlightedProperty().addListener((obs, was, now) -> highlight(now));
         rebuild();
     }
@@ -155,10 +156,10 @@ public final class ChecklistView extends VBox {
                 .concat(model.totalProperty().asString()).concat(" done"));
         Button reset = new Button("Reset", new FontIcon(Feather.ROTATE_CCW));
         reset.setId("reset-track");
-        reset.setOnAction(e -> confirmReset());
+        reset.setOnAction(e -> model.askReset());
         Button export = new Button("Export Markdown", new FontIcon(Feather.DOWNLOAD));
         export.setId("export-track");
-        export.setOnAction(e -> export());
+        export.setOnAction(e -> model.export());
         HBox row = new HBox(count, bar, reset, export);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("progress-row");
@@ -189,33 +190,6 @@ public final class ChecklistView extends VBox {
         }
         text.getStyleClass().add("check-row");
         return text;
-    }
-
-    private void confirmReset() {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "Untick every item of this track? Other tracks keep their ticks.", ButtonType.OK, ButtonType.CANCEL);
-        alert.setHeaderText("Reset the " + model.trackProperty().get() + " checklist");
-        alert.initOwner(getScene().getWindow());
-        alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> {
-            model.reset();
-            rebuildBody();
-        });
-    }
-
-    private void export() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export checklist as Markdown");
-        chooser.setInitialFileName(model.suggestedExportName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Markdown", "*.md"));
-        File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        try {
-            model.exportTo(file.toPath());
-        } catch (IOException e) {
-            model.errorProperty().set("Could not write " + file + ": " + e.getMessage());
-        }
     }
 
     private void highlight(String itemId) {

@@ -33,8 +33,12 @@ public final class ChecklistViewModel {
     private final StringProperty error = new SimpleStringProperty();
     private final StringProperty highlighted = new SimpleStringProperty();
 
-    public ChecklistViewModel(ChecklistProgress progress) {
+    private final dev.kmslab.ui.common.DialogService dialogs;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper resets = new javafx.beans.property.ReadOnlyIntegerWrapper();
+
+    public ChecklistViewModel(ChecklistProgress progress, dev.kmslab.ui.common.DialogService dialogs) {
         this.progress = progress;
+        this.dialogs = dialogs;
         content.addListener((obs, was, now) -> recount());
         track.addListener((obs, was, now) -> recount());
     }
@@ -118,6 +122,37 @@ public final class ChecklistViewModel {
             }
         });
         recount();
+    }
+
+    /** Counts the resets done, so the view redraws the ticks after one. */
+    public javafx.beans.property.ReadOnlyIntegerProperty resetsProperty() {
+        return resets.getReadOnlyProperty();
+    }
+
+    /** Asks before unticking every item of the selected track; resets only if the learner confirms. */
+    public void askReset() {
+        dev.kmslab.ui.common.DialogService.Confirmation question = new dev.kmslab.ui.common.DialogService.Confirmation(
+                "Reset the " + track.get() + " checklist",
+                "Untick every item of this track? Other tracks keep their ticks.", "Reset");
+        dialogs.confirm(question, () -> {
+            reset();
+            resets.set(resets.get() + 1);
+        });
+    }
+
+    /** Asks where to save the selected track as Markdown and writes it there; a failed write shows as the error. */
+    public void export() {
+        dev.kmslab.ui.common.DialogService.FileRequest request = new dev.kmslab.ui.common.DialogService.FileRequest(
+                "Export checklist as Markdown", suggestedExportName(),
+                List.of(new dev.kmslab.ui.common.DialogService.FileType("Markdown", "*.md")));
+        dialogs.chooseFileToSave(request).ifPresent(file -> {
+            try {
+                exportTo(file);
+                error.set(null);
+            } catch (IOException e) {
+                error.set("Could not write " + file + ": " + e.getMessage());
+            }
+        });
     }
 
     public String exportMarkdown() {

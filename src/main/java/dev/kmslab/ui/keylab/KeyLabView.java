@@ -63,7 +63,8 @@ public final class KeyLabView extends VBox {
         setId("keylab");
         getStyleClass().add("keylab");
         getStylesheets().add(dev.kmslab.ui.common.Stylesheets.url("keylab"));
-        keys = new KeysViewModel(session);
+        // Confirmations open on the main window, which holds this view.
+        keys = new KeysViewModel(session, new dev.kmslab.ui.common.FxDialogService(this));
         keys.setFlowOpener(flowOpener);
         tabs.setId("keylab-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -64,17 +64,17 @@ public final class QuizViewModel {
     private final Consumer<String> notices;
     private final FsrsScheduler scheduler = FsrsScheduler.withDefaults();
     private final LearningLoop loop = new LearningLoop(scheduler);
-    private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final ObjectProperty<QuestionBank> bank = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loading = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<QuestionBank> bank = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<LoadProblem> problems = FXCollections.observableArrayList();
-    private final StringProperty error = new SimpleStringProperty();
-    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.HOME);
-    private final StringProperty examTrack = new SimpleStringProperty();
-    private final ObjectProperty<PracticeSetupViewModel> practiceSetup = new SimpleObjectProperty<>();
-    private final ObjectProperty<PracticeViewModel> practice = new SimpleObjectProperty<>();
-    private final ObjectProperty<ExamViewModel> exam = new SimpleObjectProperty<>();
-    private final ObjectProperty<ExamResultViewModel> result = new SimpleObjectProperty<>();
-    private final ObjectProperty<ReviewViewModel> review = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper error = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Screen> screen = new javafx.beans.property.ReadOnlyObjectWrapper<>(Screen.HOME);
+    private final javafx.beans.property.ReadOnlyStringWrapper examTrack = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<PracticeSetupViewModel> practiceSetup = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<PracticeViewModel> practice = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ExamViewModel> exam = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ExamResultViewModel> result = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ReviewViewModel> review = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ProgressViewModel progress;
     private final ObjectProperty<dev.kmslab.study.content.StudyContent> content = new SimpleObjectProperty<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Map<String, Integer>> answeredByTopic =
@@ -167,12 +167,12 @@ public final class QuizViewModel {
         screen.set(Screen.PRACTICE_SETUP);
     }
 
-    public BooleanProperty loadingProperty() {
-        return loading;
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
-    public ObjectProperty<QuestionBank> bankProperty() {
-        return bank;
+    public javafx.beans.property.ReadOnlyObjectProperty<QuestionBank> bankProperty() {
+        return bank.getReadOnlyProperty();
     }
 
     /** Files and questions that did not load (file, JSON path, line, reason); the rest of the bank works. */
@@ -181,41 +181,41 @@ public final class QuizViewModel {
     }
 
     /** The last failure shown inline (a save that did not work); null when all is well. */
-    public StringProperty errorProperty() {
-        return error;
+    public javafx.beans.property.ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Screen> screenProperty() {
-        return screen;
+    public javafx.beans.property.ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen.getReadOnlyProperty();
     }
 
     public ProgressViewModel progress() {
         return progress;
     }
 
-    public ObjectProperty<PracticeSetupViewModel> practiceSetupProperty() {
-        return practiceSetup;
+    public javafx.beans.property.ReadOnlyObjectProperty<PracticeSetupViewModel> practiceSetupProperty() {
+        return practiceSetup.getReadOnlyProperty();
     }
 
-    public ObjectProperty<PracticeViewModel> practiceProperty() {
-        return practice;
+    public javafx.beans.property.ReadOnlyObjectProperty<PracticeViewModel> practiceProperty() {
+        return practice.getReadOnlyProperty();
     }
 
-    public ObjectProperty<ExamViewModel> examProperty() {
-        return exam;
+    public javafx.beans.property.ReadOnlyObjectProperty<ExamViewModel> examProperty() {
+        return exam.getReadOnlyProperty();
     }
 
-    public ObjectProperty<ExamResultViewModel> resultProperty() {
-        return result;
+    public javafx.beans.property.ReadOnlyObjectProperty<ExamResultViewModel> resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
-    public ObjectProperty<ReviewViewModel> reviewProperty() {
-        return review;
+    public javafx.beans.property.ReadOnlyObjectProperty<ReviewViewModel> reviewProperty() {
+        return review.getReadOnlyProperty();
     }
 
     /** The track whose exam setup page is shown. */
-    public StringProperty examTrackProperty() {
-        return examTrack;
+    public javafx.beans.property.ReadOnlyStringProperty examTrackProperty() {
+        return examTrack.getReadOnlyProperty();
     }
 
     public Clock clock() {

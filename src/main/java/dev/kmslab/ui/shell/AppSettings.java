@@ -1,10 +1,10 @@
 package dev.kmslab.ui.shell;
 
 /**
- * What the app remembers between runs: theme, zoom and the main window's bounds. Unknown or missing fields fall back
+ * What the app remembers between runs: theme, zoom, the main window's bounds and the section last shown. Unknown or missing fields fall back
  * to defaults so an older or hand-edited file still loads.
  */
-public record AppSettings(String theme, double zoom, WindowBounds window) {
+public record AppSettings(String theme, double zoom, WindowBounds window, String section) {
 
     public static final double MIN_ZOOM = 0.7;
     public static final double MAX_ZOOM = 2.5;
@@ -24,10 +24,11 @@ public record AppSettings(String theme, double zoom, WindowBounds window) {
         theme = "dark".equals(theme) ? "dark" : "light";
         zoom = zoom <= 0 ? 1.0 : Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
         window = window == null ? WindowBounds.unknown() : window;
+        section = section == null ? "" : section;
     }
 
     public static AppSettings defaults() {
-        return new AppSettings("light", 1.0, WindowBounds.unknown());
+        return new AppSettings("light", 1.0, WindowBounds.unknown(), "");
     }
 
     public boolean dark() {
@@ -35,14 +36,19 @@ public record AppSettings(String theme, double zoom, WindowBounds window) {
     }
 
     public AppSettings withTheme(boolean dark) {
-        return new AppSettings(dark ? "dark" : "light", zoom, window);
+        return new AppSettings(dark ? "dark" : "light", zoom, window, section);
     }
 
     public AppSettings withZoom(double newZoom) {
-        return new AppSettings(theme, newZoom, window);
+        return new AppSettings(theme, newZoom, window, section);
     }
 
     public AppSettings withWindow(WindowBounds bounds) {
-        return new AppSettings(theme, zoom, bounds);
+        return new AppSettings(theme, zoom, bounds, section);
+    }
+
+    /** The id of the section to reopen; empty when none was shown yet. */
+    public AppSettings withSection(String id) {
+        return new AppSettings(theme, zoom, window, id);
     }
 }

@@ -7,8 +7,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -23,7 +23,7 @@ public final class ShellViewModel {
     private final JsonFileStore<AppSettings> store;
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
-    private final StringProperty selectedSection = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper selectedSection = new ReadOnlyStringWrapper();
     private final ObservableList<String> notices = FXCollections.observableArrayList();
     private AppSettings settings;
 
@@ -50,8 +50,22 @@ public final class ShellViewModel {
         return zoom;
     }
 
-    public StringProperty selectedSectionProperty() {
-        return selectedSection;
+    /** The id of the section on screen; change it with {@link #showSection(String)}. */
+    public ReadOnlyStringProperty selectedSectionProperty() {
+        return selectedSection.getReadOnlyProperty();
+    }
+
+    /** Puts section {@code id} on screen. */
+    public void showSection(String id) {
+        selectedSection.set(id);
+        if (id != null && !id.equals(settings.section())) {
+            update(settings.withSection(id));
+        }
+    }
+
+    /** The section to open at start-up: the one shown last, or {@code otherwise} when none was (or it is gone). */
+    public String sectionToReopen(java.util.Set<String> known, String otherwise) {
+        return known.contains(settings.section()) ? settings.section() : otherwise;
     }
 
     public ObservableList<String> notices() {

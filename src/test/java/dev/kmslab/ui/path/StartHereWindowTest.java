@@ -86,10 +86,10 @@ class StartHereWindowTest {
         assertThat(app.<Button>find("#module-key-policies-read").getStyleClass()).contains("step-done");
         assertThat(app.<Label>find("#module-key-policies-status").getText()).isEqualTo("2 of 4 steps");
 
-        // The next launch opens where the app always opened; the choice stays.
+        // The next launch reopens the section last used (here "Start here"); the choice stays.
         app.stop();
         app.startWhereTheAppOpens(data);
-        assertThat(title()).isEqualTo("Overview");
+        assertThat(title()).isEqualTo("Start here");
         app.navigate("start", "#module-key-policies");
         assertThat(app.<ToggleButton>find("#path-track-SCS").isSelected()).isTrue();
     }

@@ -66,4 +66,25 @@ class ShellViewModelTest {
         model.darkProperty().set(true);
         assertThat(model.notices()).anyMatch(n -> n.startsWith("Settings could not be saved to "));
     }
+
+    @Test
+    void theSectionLastShown_isReopenedInTheNextRun() {
+        ShellViewModel first = open();
+        first.showSection("quiz");
+        ShellViewModel second = open();
+        assertThat(second.sectionToReopen(java.util.Set.of("overview", "quiz"), "overview")).isEqualTo("quiz");
+        assertThat(second.selectedSectionProperty().get()).isNull();
+    }
+
+    @Test
+    void aSectionThatNoLongerExists_orAnOldFileWithoutOne_opensTheDefault() throws Exception {
+        ShellViewModel first = open();
+        first.showSection("retired");
+        assertThat(open().sectionToReopen(java.util.Set.of("overview", "quiz"), "overview")).isEqualTo("overview");
+        Files.writeString(dir.resolve("settings.json"), "{\"theme\": \"dark\", \"zoom\": 1.1}");
+        ShellViewModel old = open();
+        assertThat(old.sectionToReopen(java.util.Set.of("overview", "quiz"), "overview")).isEqualTo("overview");
+        assertThat(old.darkProperty().get()).isTrue();
+        assertThat(old.notices()).isEmpty();
+    }
 }

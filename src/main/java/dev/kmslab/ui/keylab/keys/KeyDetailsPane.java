@@ -272,9 +272,7 @@ final class KeyDetailsPane extends ScrollPane {
         Button disable = new Button("Disable", new FontIcon(Feather.PAUSE));
         disable.setId("key-disable");
         disable.setDisable(state != KeyState.Enabled);
-        disable.setOnAction(e -> Confirm.ask(this, "Disable this key?", "While it is disabled every Encrypt, "
-                + "Decrypt and GenerateDataKey with it fails with DisabledException. Nothing is lost: enable it "
-                + "again at any time.", "Disable key", model::disable));
+        disable.setOnAction(e -> model.askToDisable());
         Spinner<Integer> days = new Spinner<>(KeysViewModel.MIN_WINDOW_DAYS, KeysViewModel.MAX_WINDOW_DAYS,
                 KeysViewModel.MAX_WINDOW_DAYS);
         days.setId("key-deletion-days");
@@ -285,9 +283,7 @@ final class KeyDetailsPane extends ScrollPane {
         schedule.setId("key-schedule-deletion");
         schedule.getStyleClass().add("danger");
         schedule.setDisable(state == KeyState.PendingDeletion || state == KeyState.PendingReplicaDeletion);
-        schedule.setOnAction(e -> Confirm.ask(this, "Delete this key in " + days.getValue() + " days?",
-                KeysViewModel.deletionWarning(days.getValue()), "Schedule deletion",
-                () -> model.scheduleDeletion(days.getValue())));
+        schedule.setOnAction(e -> model.askToScheduleDeletion(days.getValue()));
         Button cancel = new Button("Cancel deletion", new FontIcon(Feather.ROTATE_CCW));
         cancel.setId("key-cancel-deletion");
         cancel.setDisable(state != KeyState.PendingDeletion && state != KeyState.PendingReplicaDeletion);

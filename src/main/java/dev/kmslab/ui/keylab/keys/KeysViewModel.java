@@ -29,6 +29,7 @@ import dev.kmslab.engine.model.UntagResourceRequest;
 import dev.kmslab.engine.model.UpdateKeyDescriptionRequest;
 import dev.kmslab.flow.FlowCatalogue;
 import dev.kmslab.flow.FlowDefinition;
+import dev.kmslab.ui.common.DialogService;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.common.LabError;
 import dev.kmslab.ui.keylab.common.LabFormat;
@@ -54,6 +55,33 @@ public final class KeysViewModel {
     public static final int MAX_WINDOW_DAYS = 30;
 
     private final KeyLabSession session;
+    private final DialogService dialogs;
+    private static final DialogService NO_DIALOGS = new DialogService() {
+        @Override
+        public void confirm(Confirmation question, Runnable onConfirm) {
+            throw new IllegalStateException("No dialogs in this Key Lab: " + question.title());
+        }
+
+        @Override
+        public void showInformation(Message message) {
+            throw new IllegalStateException("No dialogs in this Key Lab: " + message.title());
+        }
+
+        @Override
+        public void showError(String title, String text) {
+            throw new IllegalStateException("No dialogs in this Key Lab: " + title);
+        }
+
+        @Override
+        public Optional<java.nio.file.Path> chooseFileToOpen(FileRequest request) {
+            throw new IllegalStateException("No dialogs in this Key Lab: " + request.title());
+        }
+
+        @Override
+        public Optional<java.nio.file.Path> chooseFileToSave(FileRequest request) {
+            throw new IllegalStateException("No dialogs in this Key Lab: " + request.title());
+        }
+    };
     private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
     private final FilteredList<KeyRow> visible = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty("");
@@ -68,8 +96,14 @@ public final class KeysViewModel {
     // Loads run on worker threads and may finish out of order; only the newest one is shown.
     private int loads;
 
+    /** For tests that never reach a confirmation; asking for one fails. */
     public KeysViewModel(KeyLabSession session) {
+        this(session, NO_DIALOGS);
+    }
+
+    public KeysViewModel(KeyLabSession session, DialogService dialogs) {
         this.session = session;
+        this.dialogs = dialogs;
         search.addListener((obs, was, now) -> applyFilter());
         stateFilter.addListener((obs, was, now) -> applyFilter());
         session.revisionProperty().addListener((obs, was, now) -> reload());
@@ -203,6 +237,20 @@ public final class KeysViewModel {
             engine.enableKey(session.caller(), new EnableKeyRequest(id));
             return "Key enabled: it can encrypt and decrypt again.";
         });
+    }
+
+    /** Asks before disabling the selected key; disables it only if the learner confirms. */
+    public void askToDisable() {
+        dialogs.confirm(new DialogService.Confirmation("Disable this key?", "While it is disabled every Encrypt, "
+                + "Decrypt and GenerateDataKey with it fails with DisabledException. Nothing is lost: enable it "
+                + "again at any time.", "Disable key"), this::disable);
+    }
+
+    /** Asks before scheduling the selected key's deletion; schedules it only if the learner confirms. */
+    public void askToScheduleDeletion(int pendingWindowInDays) {
+        dialogs.confirm(new DialogService.Confirmation("Delete this key in " + pendingWindowInDays + " days?",
+                deletionWarning(pendingWindowInDays), "Schedule deletion"),
+                () -> scheduleDeletion(pendingWindowInDays));
     }
 
     public void disable() {

@@ -29,14 +29,14 @@ public final class ExamViewModel implements QuizKeys {
 
     private final ExamSession session;
     private final Consumer<ExamSession> onFinished;
-    private final ObjectProperty<AnswerDraft> draft = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<AnswerDraft> draft = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<GridItem> grid = FXCollections.observableArrayList();
-    private final IntegerProperty index = new SimpleIntegerProperty();
-    private final StringProperty remaining = new SimpleStringProperty();
-    private final BooleanProperty lowTime = new SimpleBooleanProperty();
-    private final BooleanProperty flagged = new SimpleBooleanProperty();
-    private final BooleanProperty submitted = new SimpleBooleanProperty();
-    private final StringProperty position = new SimpleStringProperty();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper index = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper remaining = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper lowTime = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper flagged = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper submitted = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper position = new javafx.beans.property.ReadOnlyStringWrapper();
 
     /** @param onFinished called once with the submitted session (by the learner or at time-out) */
     public ExamViewModel(ExamSession session, Consumer<ExamSession> onFinished) {
@@ -50,8 +50,8 @@ public final class ExamViewModel implements QuizKeys {
         return session;
     }
 
-    public ObjectProperty<AnswerDraft> draftProperty() {
-        return draft;
+    public javafx.beans.property.ReadOnlyObjectProperty<AnswerDraft> draftProperty() {
+        return draft.getReadOnlyProperty();
     }
 
     public ObservableList<GridItem> grid() {
@@ -59,29 +59,29 @@ public final class ExamViewModel implements QuizKeys {
     }
 
     /** 0-based index of the question shown. */
-    public IntegerProperty indexProperty() {
-        return index;
+    public javafx.beans.property.ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
     }
 
     /** Time left as m:ss (h:mm:ss for long exams). */
-    public StringProperty remainingProperty() {
-        return remaining;
+    public javafx.beans.property.ReadOnlyStringProperty remainingProperty() {
+        return remaining.getReadOnlyProperty();
     }
 
-    public BooleanProperty lowTimeProperty() {
-        return lowTime;
+    public javafx.beans.property.ReadOnlyBooleanProperty lowTimeProperty() {
+        return lowTime.getReadOnlyProperty();
     }
 
-    public BooleanProperty flaggedProperty() {
-        return flagged;
+    public javafx.beans.property.ReadOnlyBooleanProperty flaggedProperty() {
+        return flagged.getReadOnlyProperty();
     }
 
-    public BooleanProperty submittedProperty() {
-        return submitted;
+    public javafx.beans.property.ReadOnlyBooleanProperty submittedProperty() {
+        return submitted.getReadOnlyProperty();
     }
 
-    public StringProperty positionProperty() {
-        return position;
+    public javafx.beans.property.ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
     }
 
     public String title() {
