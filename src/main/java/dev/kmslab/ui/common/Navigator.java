@@ -48,6 +48,13 @@ public interface Navigator {
         // Navigators without a quiz ignore it.
     }
 
+    /**
+     * Opens one question in quiz practice (a search hit on it), in {@code trackId} when the question belongs to it.
+     */
+    default void practiseQuestion(String questionId, String trackId) {
+        // Navigators without a quiz ignore it.
+    }
+
     /** Follows a Markdown link: {@code concept:<id>}, {@code service:<id>}, {@code lab:<id>} or a web address. */
     default void follow(String destination) {
         if (destination.startsWith("concept:")) {

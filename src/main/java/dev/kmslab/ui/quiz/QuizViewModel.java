@@ -343,12 +343,34 @@ public final class QuizViewModel {
         return true;
     }
 
+    /**
+     * Opens one question as a practice round of its own (a search hit on it): in {@code preferredTrack} when the
+     * question belongs to it, else in its first track. Its answer feeds the scheduler like any practice answer, but a
+     * practice session the learner saved to resume stays saved. Does nothing until the bank has loaded or when no
+     * question has that id.
+     */
+    public void practiseQuestion(String questionId, String preferredTrack) {
+        if (bank.get() == null) {
+            return;
+        }
+        bank.get().byId(questionId).ifPresent(q -> {
+            String track = q.tracks().contains(preferredTrack) ? preferredTrack : q.tracks().get(0);
+            show(new PracticeSession(bank.get(), PracticeFilter.questions(track, Set.of(questionId)),
+                    PracticeSession.ALL, randoms.get(), clock), true);
+        });
+    }
+
     private void show(PracticeSession session) {
+        show(session, false);
+    }
+
+    /** @param lookUp a one-question look-up: the saved session to resume stays as it was instead of this one */
+    private void show(PracticeSession session, boolean lookUp) {
         session.filter().tracks().stream().sorted().findFirst().ifPresent(this::rememberTrack);
         practice.set(new PracticeViewModel(session, loop, clock, store::cardOf, new PracticeViewModel.Saver() {
             @Override
             public void answer(dev.kmslab.study.quiz.Attempt attempt, Card card, PracticeState state) {
-                store.practiceAnswer(attempt, card, state);
+                store.practiceAnswer(attempt, card, lookUp ? store.practice().orElse(null) : state);
             }
 
             @Override

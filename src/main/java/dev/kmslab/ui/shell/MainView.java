@@ -308,7 +308,7 @@ public final class MainView extends StackPane implements Navigator {
 
     private void jump(ContentSearch.Hit hit) {
         closeSearch();
-        SectionLinks.jump(this, hit, () -> quiz.get().bankProperty().get(), () -> path.trackProperty().get(),
+        SectionLinks.jump(this, hit, () -> path.trackProperty().get(),
                 search.contentProperty().get(), () -> checklists.get().trackProperty().get());
     }
 
@@ -328,6 +328,12 @@ public final class MainView extends StackPane implements Navigator {
     public void practiseTopics(List<String> topicIds, String trackId) {
         shell.showSection("quiz");
         quiz.get().practiseTopics(topicIds, trackId);
+    }
+
+    @Override
+    public void practiseQuestion(String questionId, String trackId) {
+        shell.showSection("quiz");
+        quiz.get().practiseQuestion(questionId, trackId);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.kmslab.ui.shell;
 
 import dev.kmslab.study.content.ContentSearch;
 import dev.kmslab.study.content.StudyContent;
-import dev.kmslab.study.quiz.QuestionBank;
 import dev.kmslab.ui.common.Navigator;
 import dev.kmslab.ui.path.StartHereView;
 import dev.kmslab.ui.study.StudyView;
@@ -60,22 +59,17 @@ final class SectionLinks {
     }
 
     /**
-     * Opens a search hit. A question opens a practice round on its topics in the path's track; a checklist item opens
-     * in the checklist that holds it ({@code checklistTrack} when none does).
+     * Opens a search hit. A question opens on its own in quiz practice, in the path's track when it belongs to it; a
+     * checklist item opens in the checklist that holds it ({@code checklistTrack} when none does).
      */
-    static void jump(Navigator to, ContentSearch.Hit hit, Supplier<QuestionBank> bank, Supplier<String> pathTrack,
+    static void jump(Navigator to, ContentSearch.Hit hit, Supplier<String> pathTrack,
                      StudyContent content, Supplier<String> checklistTrack) {
         switch (hit.kind()) {
             case CONCEPT -> to.showConcept(hit.id());
             case SERVICE -> to.showService(hit.id());
             case LAB -> to.showLab(hit.id());
             case FLOW -> to.showFlow(hit.id());
-            case QUESTION -> {
-                QuestionBank questions = bank.get();
-                if (questions != null) {
-                    questions.byId(hit.id()).ifPresent(q -> to.practiseTopics(q.topics(), pathTrack.get()));
-                }
-            }
+            case QUESTION -> to.practiseQuestion(hit.id(), pathTrack.get());
             case CHECKLIST_ITEM -> {
                 String track = content.checklists().stream()
                         .filter(c -> c.items().anyMatch(i -> i.id().equals(hit.id())))
