@@ -29,7 +29,7 @@ final class TrackLoader {
                 out.add(new Track(id, exam, name, f.integer(t, "questions", path, 65),
                         f.integer(t, "scoredQuestions", path, 50), f.integer(t, "minutes", path, 130),
                         f.integer(t, "passMark", path, 720), f.bool(t, "retired", false),
-                        f.optionalText(t, "retiredNote", ""), domains));
+                        f.optionalText(t, "retiredNote", f.optionalText(t, "note", "")), domains));
             }
         }
         return out;

@@ -71,6 +71,8 @@ public final class OverviewView extends ScrollPane {
                 badge.getStyleClass().add("retired");
                 badge.setText(track.exam() + " · retired");
                 tip += "\n" + track.retiredNote();
+            } else if (!track.retiredNote().isBlank()) {
+                tip += "\n" + track.retiredNote();
             }
             HoverTooltip.install(badge, tip);
             badges.getChildren().add(badge);

@@ -88,7 +88,7 @@ public final class StartHereView extends ScrollPane {
             b.setToggleGroup(group);
             b.getStyleClass().addAll("exam-choice", "exam-badge-" + t.id().toLowerCase(java.util.Locale.ROOT));
             b.setSelected(t.id().equals(model.trackProperty().get()));
-            HoverTooltip.install(b, t.name() + (t.retired() ? "\n" + t.retiredNote() : ""));
+            HoverTooltip.install(b, t.name() + (t.retiredNote().isBlank() ? "" : "\n" + t.retiredNote()));
             if (t.retired()) {
                 b.setDisable(true);
                 b.getStyleClass().add("retired");

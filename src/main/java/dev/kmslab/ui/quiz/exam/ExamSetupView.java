@@ -59,6 +59,14 @@ public final class ExamSetupView extends VBox {
             none.getStyleClass().add("muted");
             weights.getChildren().add(none);
         }
+        // Figures that AWS's own text could not confirm are said to be unconfirmed, next to where they are used.
+        track.noteIfAny().filter(n -> !track.retired()).ifPresent(n -> {
+            Label note = new Label(n);
+            note.setId("exam-track-note");
+            note.setWrapText(true);
+            note.getStyleClass().add("muted");
+            weights.getChildren().add(note);
+        });
         if (!track.questionTypes().isEmpty()) {
             Label types = new Label("Question types in the real exam: " + String.join(", ", track.questionTypes())
                     + ".");
