@@ -109,7 +109,10 @@ public final class LabCertificate {
      * interface address when it is a wildcard, and {@code extraNames}.
      */
     public static List<String> namesFor(String bindAddress, List<String> extraNames) {
-        Set<String> names = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        Set<String> names = new LinkedHashSet<>();
+        for (String loopback : List.of("localhost", "127.0.0.1", "::1")) {
+            names.add(canonical(loopback));
+        }
         if (isWildcard(bindAddress)) {
             names.addAll(interfaceAddresses());
         } else {
@@ -227,10 +230,15 @@ public final class LabCertificate {
         }
     }
 
+    /** PEM text: a certificate, or a private key as unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}). */
     static byte[] pem(Object object) throws IOException {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
+            if (object instanceof java.security.PrivateKey key) {
+                writer.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
+            } else {
+                writer.writeObject(object);
+            }
         }
         return text.toString().getBytes(StandardCharsets.US_ASCII);
     }

@@ -82,7 +82,7 @@ public final class PemFiles {
             }
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (item instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
             }
             if (item instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);
