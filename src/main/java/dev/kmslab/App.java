@@ -48,6 +48,7 @@ public class App extends Application {
         DataDirectory data = files.data();
         Clock clock = Clock.systemUTC();
         shell = new ShellViewModel(files.settingsStore(), files.settings());
+        files.privacyNotice().ifPresent(shell.notices()::add);
         StartupClock.trace("settings");
         applyTheme(shell.settings().dark());
         StartupClock.trace("theme");

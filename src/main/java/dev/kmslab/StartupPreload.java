@@ -2,13 +2,16 @@ package dev.kmslab;
 
 import dev.kmslab.io.DataDirectory;
 import dev.kmslab.io.JsonFileStore;
+import dev.kmslab.io.OwnerOnlyFiles;
 import dev.kmslab.study.checklist.ChecklistProgress;
 import dev.kmslab.study.content.ContentLoader;
 import dev.kmslab.study.content.StudyContent;
 import dev.kmslab.ui.shell.AppSettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,9 +21,13 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StartupPreload {
 
-    /** The settings store and what it held, and the checklist progress (either may carry a notice for the user). */
+    /**
+     * The settings store and what it held, and the checklist progress (either may carry a notice for the user);
+     * {@code privacyNotice} says when the data folder was made owner-only at this start.
+     */
     record UserFiles(DataDirectory data, JsonFileStore<AppSettings> settingsStore,
-                     JsonFileStore.Loaded<AppSettings> settings, ChecklistProgress progress) {
+                     JsonFileStore.Loaded<AppSettings> settings, ChecklistProgress progress,
+                     Optional<String> privacyNotice) {
     }
 
     // The launcher's preload waits here for the application instance that JavaFX creates reflectively.
@@ -60,9 +67,11 @@ final class StartupPreload {
     // Settings first: the window cannot be built without them. Content follows and may arrive after the first frame.
     private void read(DataDirectory data, Clock clock) {
         try {
+            Optional<String> privacy = securePrivately(data);
             JsonFileStore<AppSettings> store = new JsonFileStore<>(data.resolve("settings.json"), AppSettings.class,
                     AppSettings::defaults, clock);
-            files.complete(new UserFiles(data, store, store.load(), new ChecklistProgress(data.root(), clock)));
+            files.complete(new UserFiles(data, store, store.load(), new ChecklistProgress(data.root(), clock),
+                    privacy));
         } catch (RuntimeException | Error e) {
             files.completeExceptionally(e);
         }
@@ -71,6 +80,16 @@ final class StartupPreload {
             content.complete(ContentLoader.loadFromClasspath());
         } catch (RuntimeException | Error e) {
             content.completeExceptionally(e);
+        }
+    }
+
+    // The folder is created owner-only, and one left readable by others (older versions used the umask) is tightened.
+    private static Optional<String> securePrivately(DataDirectory data) {
+        try {
+            return OwnerOnlyFiles.secureDirectory(data.root()).notice();
+        } catch (IOException e) {
+            return Optional.of("Could not make the data folder " + data.root() + " private to you: "
+                    + e.getMessage());
         }
     }
 

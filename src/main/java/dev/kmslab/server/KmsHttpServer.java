@@ -1,6 +1,8 @@
 package dev.kmslab.server;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.server.ops.OperationTable;
@@ -49,8 +51,8 @@ public final class KmsHttpServer implements AutoCloseable {
         this.handler = handler;
         InetSocketAddress address = server.getAddress();
         String host = address.getAddress().getHostAddress();
-        this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + address.getPort());
+        this.endpoint = URI.create((server instanceof HttpsServer ? "https://" : "http://")
+                + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     }
 
     /** Binds, starts serving and returns; {@link #stop()} ends it. */
@@ -70,10 +72,28 @@ public final class KmsHttpServer implements AutoCloseable {
 
     public static KmsHttpServer start(KmsRegions regions, ServerConfig config, OperationTable operations)
             throws IOException {
-        return start(new KmsRequestHandler(regions, config, operations), config);
+        return start(new KmsRequestHandler(regions, config, operations), config, Safeguards.none());
+    }
+
+    /** Serves every simulated Region over HTTPS and/or with per-key rate limits, as {@code safeguards} say. */
+    public static KmsHttpServer start(KmsRegions regions, ServerConfig config, Safeguards safeguards)
+            throws IOException {
+        return start(new KmsRequestHandler(regions, config, OperationTable.standard()), config, safeguards);
+    }
+
+    /** Serves one engine with {@code safeguards} (the app's endpoint panel). */
+    public static KmsHttpServer start(KmsEngine engine, ServerConfig config, Safeguards safeguards)
+            throws IOException {
+        return start(new KmsRequestHandler(engine, config, OperationTable.standard()), config, safeguards);
     }
 
     private static KmsHttpServer start(KmsRequestHandler handler, ServerConfig config) throws IOException {
+        return start(handler, config, Safeguards.none());
+    }
+
+    private static KmsHttpServer start(KmsRequestHandler handler, ServerConfig config, Safeguards safeguards)
+            throws IOException {
+        safeguards.rateLimits().ifPresent(handler::limitRate);
         String seconds = String.valueOf(Math.max(1, config.requestTimeout().toSeconds()));
         setIfAbsent("sun.net.httpserver.maxReqTime", seconds);
         setIfAbsent("sun.net.httpserver.maxRspTime", seconds);
@@ -83,14 +103,25 @@ public final class KmsHttpServer implements AutoCloseable {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(),
                 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.queueCapacity()),
                 workerThreads(SERVER_NUMBER.incrementAndGet()), new ThreadPoolExecutor.CallerRunsPolicy());
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 128);
+        InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+        HttpServer server;
+        if (safeguards.tls().isPresent()) {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(safeguards.tls().get().serverContext()));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 128);
+        }
         server.createContext("/", handler);
         server.setExecutor(executor);
         server.start();
         return new KmsHttpServer(server, executor, handler);
     }
 
-    /** {@code http://127.0.0.1:<port>}, for {@code --endpoint-url} and {@code endpointOverride}. */
+    /**
+     * {@code http://127.0.0.1:<port>} ({@code https://} when serving TLS), for {@code --endpoint-url} and
+     * {@code endpointOverride}.
+     */
     public URI endpoint() {
         return endpoint;
     }

@@ -17,6 +17,7 @@ import dev.kmslab.server.auth.Credential;
 import dev.kmslab.server.auth.SigV4Verifier;
 import dev.kmslab.server.error.WireError;
 import dev.kmslab.server.json.JsonInput;
+import dev.kmslab.server.limits.TokenBuckets;
 import dev.kmslab.server.ops.Operation;
 import dev.kmslab.server.ops.OperationTable;
 import java.io.ByteArrayOutputStream;
@@ -50,6 +51,7 @@ final class KmsRequestHandler implements HttpHandler {
     private final SigV4Verifier verifier;
     private final OperationTable operations;
     private final List<ServerCallListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile TokenBuckets rateLimits;
 
     KmsRequestHandler(KmsEngine engine, ServerConfig config, OperationTable operations) {
         this(List.of(engine.region()), region -> engine, config, operations);
@@ -68,6 +70,11 @@ final class KmsRequestHandler implements HttpHandler {
         this.verifier = new SigV4Verifier(config.credentials(), regions, config.wallClock());
     }
 
+    /** Limits each access key to its own token bucket (set before the server starts). */
+    void limitRate(TokenBuckets buckets) {
+        this.rateLimits = buckets;
+    }
+
     void addListener(ServerCallListener listener) {
         listeners.add(listener);
     }
@@ -78,6 +85,7 @@ final class KmsRequestHandler implements HttpHandler {
 
     /** What is known about a call as it proceeds, for the listener. */
     private static final class Progress {
+        String requestId;
         String operation;
         String accessKeyId;
         String principalArn;
@@ -89,6 +97,7 @@ final class KmsRequestHandler implements HttpHandler {
         Instant receivedAt = Instant.now();
         String requestId = RequestIds.next();
         Progress progress = new Progress();
+        progress.requestId = requestId;
         int status = 0;
         String errorType = null;
         String errorMessage = null;
@@ -144,6 +153,11 @@ final class KmsRequestHandler implements HttpHandler {
         if (!"POST".equals(method)) {
             throw new WireError(400, "UnknownOperationException", "AWS JSON operations are sent with POST, not "
                     + method.toUpperCase(Locale.ROOT) + ".");
+        }
+        TokenBuckets limits = rateLimits;
+        if (limits != null && !limits.tryAcquire(credential.accessKeyId())) {
+            throw Throttling.refuse(engines.apply(verified.region()), credential, name, progress.requestId,
+                    limits.limit());
         }
         Operation operation = operations.find(name).orElseThrow(() -> OperationTable.AWS_KMS_OPERATIONS.contains(name)
                 ? new UnsupportedOperationException("KMS Lab does not implement " + name + " yet.")

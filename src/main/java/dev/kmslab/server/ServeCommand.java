@@ -7,11 +7,13 @@ import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import dev.kmslab.engine.store.SealedFileStorage;
 import dev.kmslab.io.DataDirectory;
+import dev.kmslab.io.OwnerOnlyFiles;
 import dev.kmslab.server.auth.AccessKeyStore;
 import dev.kmslab.server.auth.Credential;
+import dev.kmslab.server.classroom.ClassroomOptions;
+import dev.kmslab.server.classroom.ClassroomSetup;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ public final class ServeCommand {
 
     /** Parsed command line. */
     record Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor,
-                   List<String> createRoles, List<String> createUsers) {
+                   List<String> createRoles, List<String> createUsers, ClassroomOptions classroom) {
 
         private static final Set<String> VALUED = Set.of("--port", "--data-dir", "--bind", "--issue-access-key",
                 "--create-role", "--create-user");
@@ -44,6 +46,11 @@ public final class ServeCommand {
             this(port, dataDir, bind, issueFor, List.of(), List.of());
         }
 
+        Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor,
+                List<String> createRoles, List<String> createUsers) {
+            this(port, dataDir, bind, issueFor, createRoles, createUsers, ClassroomOptions.defaults());
+        }
+
         static Options parse(List<String> args) {
             int port = ServerConfig.DEFAULT_PORT;
             Optional<String> dataDir = Optional.empty();
@@ -51,6 +58,7 @@ public final class ServeCommand {
             Optional<String> issueFor = Optional.empty();
             List<String> roles = new ArrayList<>();
             List<String> users = new ArrayList<>();
+            ClassroomOptions.Builder classroom = new ClassroomOptions.Builder();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 String value = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -82,10 +90,16 @@ public final class ServeCommand {
                         users.add(value);
                         i++;
                     }
-                    default -> throw new IllegalArgumentException("unknown option: " + arg);
+                    default -> {
+                        int used = classroom.accept(arg, value);
+                        if (used == 0) {
+                            throw new IllegalArgumentException("unknown option: " + arg);
+                        }
+                        i += used - 1;
+                    }
                 }
             }
-            return new Options(port, dataDir, bind, issueFor, roles, users);
+            return new Options(port, dataDir, bind, issueFor, roles, users, classroom.build());
         }
 
         private static int parsePort(String value) {
@@ -111,7 +125,8 @@ public final class ServeCommand {
         } catch (IllegalArgumentException e) {
             System.err.println("kms-lab serve: " + e.getMessage());
             System.err.println("usage: kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] "
-                    + "[--create-role NAME]... [--create-user NAME]... [--issue-access-key PRINCIPAL_ARN]");
+                    + "[--create-role NAME]... [--create-user NAME]... [--issue-access-key PRINCIPAL_ARN] "
+                    + ClassroomOptions.USAGE);
             System.exit(2);
             return;
         }
@@ -127,6 +142,8 @@ public final class ServeCommand {
     static KmsHttpServer run(Options options, PrintStream out) throws IOException, KeystoreCorruptException {
         Path dataDir = DataDirectory.resolve(options.dataDir(), System.getenv(), Path.of(System.getProperty(
                 "user.home"))).root();
+        // Owner-only before anything is written; an older folder readable by others is tightened once, with a notice.
+        OwnerOnlyFiles.secureDirectory(dataDir).notice().ifPresent(n -> out.println("  " + n));
         Clock clock = Clock.systemUTC();
         // One sealed keystore per simulated Region; the default Region keeps the original keystore.json.
         List<SealedFileStorage> storages = new ArrayList<>();
@@ -150,6 +167,7 @@ public final class ServeCommand {
         AccessKeyStore keys;
         List<String> created;
         Optional<Credential> issued = Optional.empty();
+        ClassroomSetup classroom;
         try {
             keys = AccessKeyStore.open(dataDir, engine.account(), clock);
             created = LabIdentities.create(engine, options.createRoles(), options.createUsers());
@@ -157,13 +175,16 @@ public final class ServeCommand {
                 LabIdentities.requireKnown(engine, options.issueFor().get());
                 issued = Optional.of(keys.issueAccessKey(options.issueFor().get()));
             }
+            classroom = ClassroomSetup.prepare(options.classroom(), options.bind(), dataDir, engine.account(), keys,
+                    clock);
         } catch (IOException | RuntimeException e) {
             audit.close();
             closeStorages.run();
             throw e;
         }
-        KmsHttpServer server = KmsHttpServer.start(regions, ServerConfig.defaults(keys)
-                .withPort(options.port()).withBindAddress(options.bind()));
+        KmsHttpServer server = KmsHttpServer.start(regions, ServerConfig.defaults(classroom.credentials())
+                .withPort(options.port()).withBindAddress(options.bind()),
+                new Safeguards(classroom.tls(), classroom.rateLimits()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             try {
@@ -174,35 +195,42 @@ public final class ServeCommand {
             audit.close();
             closeStorages.run();
         }, "kms-lab-serve-shutdown"));
-        printBanner(out, server, engine, keys, dataDir);
+        printBanner(out, server, engine, keys, dataDir, classroom);
         created.forEach(out::println);
+        classroom.report().forEach(out::println);
         // The secret of a new key is shown this once, the way IAM shows it only when the key is created.
         issued.ifPresent(key -> out.println("  NEW access key for " + key.principalArn() + ": access key id '"
                 + key.accessKeyId() + "', secret access key '" + key.secretAccessKey() + "'"));
+        try {
+            classroom.enrol(engine, keys, server.port()).ifPresent(result -> result.report().forEach(out::println));
+        } catch (IOException | RuntimeException e) {
+            server.stop();
+            throw e;
+        }
         return server;
     }
 
     private static void printBanner(PrintStream out, KmsHttpServer server, KmsEngine engine, AccessKeyStore keys,
-                                    Path dataDir) {
+                                    Path dataDir, ClassroomSetup classroom) {
         Credential root = keys.defaultCredential();
         out.println("KMS Lab endpoint listening on " + server.endpoint());
         List<String> others = new ArrayList<>(KmsRegions.LAB_REGIONS);
         others.remove(engine.region());
         out.println("  account " + engine.account() + ", region " + engine.region() + " (also "
                 + String.join(", ", others) + ", chosen by each request's SigV4 scope), data " + dataDir);
-        if (!InetAddress.getLoopbackAddress().getHostAddress().equals(server.endpoint().getHost())
-                && !server.endpoint().getHost().startsWith("127.")) {
-            out.println("  WARNING: listening beyond loopback; anyone who can reach this port can sign with the "
-                    + "published test/test key and act as the account root.");
+        if (classroom.offLoopback()) {
+            out.println("  students connect to " + classroom.publicEndpoint(server.port()));
         }
         keys.movedAside().ifPresent(p -> out.println("  WARNING: unreadable access key file moved to " + p));
-        out.println("  default credentials (account root): access key id '" + root.accessKeyId()
-                + "', secret access key '" + root.secretAccessKey() + "'");
+        if (classroom.acceptsDefaultKey()) {
+            out.println("  default credentials (account root): access key id '" + root.accessKeyId()
+                    + "', secret access key '" + root.secretAccessKey() + "'");
+        }
         for (Credential issued : keys.issuedKeys()) {
             out.println("  issued access key " + issued.accessKeyId() + " -> " + issued.principalArn());
         }
         out.println("  try: aws --endpoint-url " + server.endpoint() + " --region " + engine.region()
-                + " kms list-keys");
+                + classroom.tls().map(t -> " --ca-bundle " + t.certificateFile()).orElse("") + " kms list-keys");
         out.println("Press Ctrl+C to stop.");
     }
 }

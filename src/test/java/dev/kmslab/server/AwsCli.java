@@ -48,6 +48,14 @@ public final class AwsCli {
         return new AwsCli(home, env);
     }
 
+    /**
+     * A CLI that takes everything from the config and credentials files in {@code home} ({@code config},
+     * {@code credentials}), with no keys in its environment: for testing profile files such as classroom handouts.
+     */
+    public static AwsCli withProfileFiles(Path home) {
+        return new AwsCli(home, Map.of());
+    }
+
     /** Skips the calling test when {@code aws} is not installed, or fails it when CI requires the CLI. */
     public static void requireOrSkip() {
         boolean present;

@@ -1,6 +1,7 @@
 package dev.kmslab.engine.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kmslab.io.OwnerOnlyFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -113,8 +113,8 @@ final class AuditFileWriter implements AutoCloseable {
     }
 
     private void openFile() throws IOException {
-        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                1 << 16);
+        // Owner-only (mode 600 on POSIX): the audit names principals, keys and encryption contexts.
+        out = new BufferedOutputStream(OwnerOnlyFiles.append(file), 1 << 16);
         size = Files.size(file);
     }
 
