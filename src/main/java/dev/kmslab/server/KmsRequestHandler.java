@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
+import dev.kmslab.engine.error.DryRunOperationException;
 import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.server.auth.Credential;
@@ -103,7 +104,7 @@ final class KmsRequestHandler implements HttpHandler {
                 errorMessage = e.getMessage();
                 response = errorBody(errorType, errorMessage);
             } catch (KmsException e) {
-                status = e.isClientError() ? 400 : 500;
+                status = e instanceof DryRunOperationException ? 412 : e.isClientError() ? 400 : 500;
                 errorType = e.errorCode();
                 errorMessage = e.isClientError() ? e.getMessage() : "An internal error occurred.";
                 if (!e.isClientError()) {
@@ -149,7 +150,8 @@ final class KmsRequestHandler implements HttpHandler {
                 ? new UnsupportedOperationException("KMS Lab does not implement " + name + " yet.")
                 : WireError.unknownOperation(TARGET_PREFIX + name));
         JsonInput input = new JsonInput(parse(body));
-        CallerContext caller = config.callerMapper().callerFor(credential, input.stringList("GrantTokens"));
+        CallerContext caller = OperationTable.dryRunAware(name, input,
+                config.callerMapper().callerFor(credential, input.stringList("GrantTokens")));
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.writeStartObject();
