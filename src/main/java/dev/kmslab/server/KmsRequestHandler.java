@@ -20,6 +20,7 @@ import dev.kmslab.server.error.WireError;
 import dev.kmslab.server.json.JsonInput;
 import dev.kmslab.server.ops.Operation;
 import dev.kmslab.server.ops.OperationTable;
+import dev.kmslab.server.sts.StsEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,6 +50,7 @@ final class KmsRequestHandler implements HttpHandler {
     private final Function<String, KmsEngine> engines;
     private final ServerConfig config;
     private final SigV4Verifier verifier;
+    private final StsBridge sts;
     private final OperationTable operations;
     private final List<ServerCallListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -66,7 +68,10 @@ final class KmsRequestHandler implements HttpHandler {
         this.engines = engines;
         this.config = config;
         this.operations = operations;
-        this.verifier = new SigV4Verifier(config.credentials(), regions, config.wallClock());
+        // STS shares the port and the keys; its temporary credentials are accepted here until they expire.
+        StsEndpoint stsEndpoint = new StsEndpoint(regions, engines, config.credentials(), config.wallClock());
+        this.sts = new StsBridge(stsEndpoint, config.maxBodyBytes());
+        this.verifier = new SigV4Verifier(stsEndpoint.credentials(), regions, config.wallClock());
     }
 
     void addListener(ServerCallListener listener) {
@@ -86,6 +91,10 @@ final class KmsRequestHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
+        if (StsBridge.accepts(exchange)) {
+            sts.handle(exchange, this::notifyListeners);
+            return;
+        }
         long started = System.nanoTime();
         Instant receivedAt = Instant.now();
         String requestId = RequestIds.next();
