@@ -1,14 +1,17 @@
 package dev.kmslab.engine;
 
 import dev.kmslab.engine.error.ValidationException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Who is calling: the principal ARN, the AWS service the call came through (kms:ViaService), and grant tokens
- * (at most 10, as AWS allows).
+ * Who is calling and how: the principal ARN, the AWS service the call came through (kms:ViaService), grant tokens
+ * (at most 10, as AWS allows) and whether the call is a dry run (the {@code DryRun} parameter: every check is made,
+ * nothing is done, and success is reported as DryRunOperationException).
  */
-public record CallerContext(String principalArn, Optional<String> viaService, List<String> grantTokens) {
+public record CallerContext(String principalArn, Optional<String> viaService, List<String> grantTokens,
+                            boolean dryRun) {
 
     public CallerContext {
         if (principalArn == null || principalArn.isBlank()) {
@@ -22,6 +25,11 @@ public record CallerContext(String principalArn, Optional<String> viaService, Li
         }
     }
 
+    /** A caller making real calls (not dry runs). */
+    public CallerContext(String principalArn, Optional<String> viaService, List<String> grantTokens) {
+        this(principalArn, viaService, grantTokens, false);
+    }
+
     /** The account root user, {@code arn:aws:iam::<account>:root}. */
     public static CallerContext root(String account) {
         return new CallerContext("arn:aws:iam::" + account + ":root", Optional.empty(), List.of());
@@ -29,5 +37,23 @@ public record CallerContext(String principalArn, Optional<String> viaService, Li
 
     public static CallerContext of(String principalArn) {
         return new CallerContext(principalArn, Optional.empty(), List.of());
+    }
+
+    /**
+     * The same caller asking only whether a call would succeed. Only the operations AWS gives a DryRun parameter
+     * accept it ({@link KmsOperation#supportsDryRun()}); the others refuse it with a ValidationException.
+     */
+    public CallerContext asDryRun() {
+        return dryRun ? this : new CallerContext(principalArn, viaService, grantTokens, true);
+    }
+
+    /** The same caller with further grant tokens (at most 10 in all). */
+    public CallerContext withMoreGrantTokens(List<String> more) {
+        if (more == null || more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(grantTokens);
+        all.addAll(more);
+        return new CallerContext(principalArn, viaService, all, dryRun);
     }
 }

@@ -110,7 +110,6 @@ import dev.kmslab.engine.store.KeystoreCorruptException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -468,12 +467,7 @@ public final class KmsEngine {
 
     /** The request's grant tokens count together with the caller's own (at most 10 in all). */
     public CreateGrantResult createGrant(CallerContext caller, CreateGrantRequest r) {
-        CallerContext withTokens = caller;
-        if (caller != null && r.grantTokens() != null && !r.grantTokens().isEmpty()) {
-            List<String> tokens = new ArrayList<>(caller.grantTokens());
-            tokens.addAll(r.grantTokens());
-            withTokens = new CallerContext(caller.principalArn(), caller.viaService(), tokens);
-        }
+        CallerContext withTokens = caller == null ? null : caller.withMoreGrantTokens(r.grantTokens());
         return run(KmsOperation.CreateGrant, withTokens, AuditParams.of("keyId", r.keyId(), "granteePrincipal",
                 r.granteePrincipal(), "retiringPrincipal", r.retiringPrincipal(), "operations", r.operations(),
                 "constraints", constraintsParam(r), "name", r.name()), call -> grants.createGrant(call, r));

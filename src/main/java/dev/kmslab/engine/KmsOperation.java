@@ -1,5 +1,8 @@
 package dev.kmslab.engine;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The KMS operations the engine implements; names are the AWS API names (also the audit event names). */
 public enum KmsOperation {
     CreateKey(false), DescribeKey(true), ListKeys(false), UpdateKeyDescription(true), EnableKey(true),
@@ -19,6 +22,10 @@ public enum KmsOperation {
     CreateCustomKeyStore(false), DescribeCustomKeyStores(false), ConnectCustomKeyStore(false),
     DisconnectCustomKeyStore(false), UpdateCustomKeyStore(false), DeleteCustomKeyStore(false);
 
+    private static final Set<KmsOperation> DRY_RUN = EnumSet.of(Encrypt, Decrypt, ReEncrypt, GenerateDataKey,
+            GenerateDataKeyWithoutPlaintext, GenerateDataKeyPair, GenerateDataKeyPairWithoutPlaintext, Sign, Verify,
+            GenerateMac, VerifyMac, DeriveSharedSecret, CreateGrant, RetireGrant, RevokeGrant);
+
     private final boolean keyScoped;
     private final String action;
 
@@ -30,6 +37,11 @@ public enum KmsOperation {
     /** True if the operation acts on one existing key (and so is governed by the key-state table). */
     public boolean keyScoped() {
         return keyScoped;
+    }
+
+    /** True if the AWS API gives the operation a {@code DryRun} parameter. */
+    public boolean supportsDryRun() {
+        return DRY_RUN.contains(this);
     }
 
     /** The IAM action, e.g. {@code kms:Encrypt}. ReEncrypt is authorized as kms:ReEncryptFrom and kms:ReEncryptTo. */

@@ -3,11 +3,14 @@ package dev.kmslab.engine;
 import dev.kmslab.engine.core.StateStore;
 import dev.kmslab.engine.error.NotFoundException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.policy.AssumeRoleDecision;
+import dev.kmslab.engine.policy.AssumeRoleEvaluator;
 import dev.kmslab.engine.policy.AttachedPolicy;
 import dev.kmslab.engine.policy.IamRole;
 import dev.kmslab.engine.policy.IamUser;
 import dev.kmslab.engine.policy.Principal;
 import dev.kmslab.engine.policy.PrincipalDirectory;
+import dev.kmslab.engine.policy.Principals;
 import dev.kmslab.engine.state.AccessControl;
 import java.util.List;
 import java.util.Optional;
@@ -120,6 +123,62 @@ public final class LabPrincipals {
         change(dir -> {
             dir.detachPolicy(role(dir, accountId, roleName), policyName);
             return null;
+        });
+    }
+
+    /**
+     * Replaces a role's trust policy (AssumeRolePolicyDocument), which says who may assume it. A role starts with one
+     * that trusts its own account ({@link PrincipalDirectory#defaultTrustPolicy}).
+     *
+     * @throws dev.kmslab.engine.policy.PolicyValidationException when the text is not a valid trust policy
+     */
+    public void setTrustPolicy(String accountId, String roleName, String json) {
+        change(dir -> dir.setTrustPolicy(role(dir, accountId, roleName), json));
+    }
+
+    /** The role's trust policy as JSON text. */
+    public String trustPolicy(String accountId, String roleName) {
+        return read(dir -> dir.trustPolicy(role(dir, accountId, roleName)).source());
+    }
+
+    /** Sets the role's MaxSessionDuration, 3600 to 43200 seconds (ValidationException outside). */
+    public void setMaxSessionDuration(String accountId, String roleName, int seconds) {
+        change(dir -> {
+            dir.setMaxSessionDuration(role(dir, accountId, roleName), seconds);
+            return null;
+        });
+    }
+
+    /** The role's MaxSessionDuration in seconds (3600 unless set). */
+    public int maxSessionDuration(String accountId, String roleName) {
+        return read(dir -> dir.maxSessionDuration(role(dir, accountId, roleName)));
+    }
+
+    /**
+     * Whether {@code callerArn} may assume {@code roleArn} under {@code sessionName}, decided by the role's trust
+     * policy and the caller's identity policies (see {@link AssumeRoleEvaluator}). A lab operation: not audited.
+     *
+     * @throws NotFoundException   when the role does not exist
+     * @throws ValidationException when the role ARN or session name is malformed
+     */
+    public AssumeRoleDecision authorizeAssumeRole(String callerArn, String roleArn, String sessionName,
+                                                  String externalId) {
+        return read(dir -> {
+            Principal named = Principals.parse(roleArn);
+            if (!(named instanceof IamRole wanted)) {
+                throw new IllegalArgumentException(roleArn + " is not a role ARN");
+            }
+            IamRole role = dir.findRole(wanted.accountId(), wanted.name()).orElseThrow(() -> new NotFoundException(
+                    "Role " + roleArn + " does not exist in the lab's IAM directory"));
+            wanted.session(sessionName); // validates the session name
+            Optional<Principal> caller = dir.resolve(callerArn);
+            if (caller.isEmpty()) {
+                return new AssumeRoleDecision(false, null, "User: " + callerArn + " is not authorized to perform: "
+                        + "sts:AssumeRole on resource: " + roleArn + " because the caller does not exist in this "
+                        + "lab's IAM directory");
+            }
+            return AssumeRoleEvaluator.evaluate(caller.get(), dir.identityPolicies(caller.get()), role,
+                    dir.trustPolicy(role), sessionName, externalId);
         });
     }
 

@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
+import dev.kmslab.engine.error.DryRunOperationException;
 import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.server.auth.Credential;
@@ -20,6 +21,7 @@ import dev.kmslab.server.json.JsonInput;
 import dev.kmslab.server.limits.TokenBuckets;
 import dev.kmslab.server.ops.Operation;
 import dev.kmslab.server.ops.OperationTable;
+import dev.kmslab.server.sts.StsEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,6 +51,7 @@ final class KmsRequestHandler implements HttpHandler {
     private final Function<String, KmsEngine> engines;
     private final ServerConfig config;
     private final SigV4Verifier verifier;
+    private final StsBridge sts;
     private final OperationTable operations;
     private final List<ServerCallListener> listeners = new CopyOnWriteArrayList<>();
     private volatile TokenBuckets rateLimits;
@@ -67,7 +70,10 @@ final class KmsRequestHandler implements HttpHandler {
         this.engines = engines;
         this.config = config;
         this.operations = operations;
-        this.verifier = new SigV4Verifier(config.credentials(), regions, config.wallClock());
+        // STS shares the port and the keys; its temporary credentials are accepted here until they expire.
+        StsEndpoint stsEndpoint = new StsEndpoint(regions, engines, config.credentials(), config.wallClock());
+        this.sts = new StsBridge(stsEndpoint, config.maxBodyBytes());
+        this.verifier = new SigV4Verifier(stsEndpoint.credentials(), regions, config.wallClock());
     }
 
     /** Limits each access key to its own token bucket (set before the server starts). */
@@ -93,6 +99,10 @@ final class KmsRequestHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
+        if (StsBridge.accepts(exchange)) {
+            sts.handle(exchange, this::notifyListeners);
+            return;
+        }
         long started = System.nanoTime();
         Instant receivedAt = Instant.now();
         String requestId = RequestIds.next();
@@ -112,7 +122,7 @@ final class KmsRequestHandler implements HttpHandler {
                 errorMessage = e.getMessage();
                 response = errorBody(errorType, errorMessage);
             } catch (KmsException e) {
-                status = e.isClientError() ? 400 : 500;
+                status = e instanceof DryRunOperationException ? 412 : e.isClientError() ? 400 : 500;
                 errorType = e.errorCode();
                 errorMessage = e.isClientError() ? e.getMessage() : "An internal error occurred.";
                 if (!e.isClientError()) {
@@ -163,7 +173,8 @@ final class KmsRequestHandler implements HttpHandler {
                 ? new UnsupportedOperationException("KMS Lab does not implement " + name + " yet.")
                 : WireError.unknownOperation(TARGET_PREFIX + name));
         JsonInput input = new JsonInput(parse(body));
-        CallerContext caller = config.callerMapper().callerFor(credential, input.stringList("GrantTokens"));
+        CallerContext caller = OperationTable.dryRunAware(name, input,
+                config.callerMapper().callerFor(credential, input.stringList("GrantTokens")));
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.writeStartObject();

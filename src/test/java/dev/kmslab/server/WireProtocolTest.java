@@ -148,8 +148,9 @@ class WireProtocolTest {
 
     @Test
     void unsupportedMembers_areRefusedByName() throws Exception {
-        assertError(call("Encrypt", "{\"KeyId\":\"k\",\"Plaintext\":\"eA==\",\"DryRun\":true}"), 400,
-                "UnsupportedOperationException", "DryRun");
+        assertError(call("Decrypt", "{\"CiphertextBlob\":\"eA==\",\"DryRun\":true,"
+                + "\"DryRunModifiers\":[\"IGNORE_CIPHERTEXT\"]}"), 400, "UnsupportedOperationException",
+                "DryRunModifiers");
         assertError(call("CreateKey", "{\"XksKeyId\":\"ext-1\"}"), 400,
                 "UnsupportedOperationException", "XksKeyId");
         assertError(call("CreateCustomKeyStore", "{\"CustomKeyStoreName\":\"s\",\"CloudHsmClusterId\":"

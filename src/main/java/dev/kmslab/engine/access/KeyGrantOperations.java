@@ -96,6 +96,9 @@ public final class KeyGrantOperations {
                 throw new LimitExceededException("The request was rejected because " + key.arn() + " already has "
                         + MAX_GRANTS_PER_KEY + " grants, the most a KMS key can have.");
             }
+            if (call.dryRun()) {
+                return new StateStore.Change<>(state, null);
+            }
             Grant grant = new Grant(key.keyId(), GrantRules.newGrantId(random), GrantRules.newGrantToken(random),
                     grantee, retiring, operations, constraints, request.name(), issuingAccount(state, call, key),
                     call.now);
@@ -154,7 +157,7 @@ public final class KeyGrantOperations {
                         + "perform: kms:RetireGrant on resource: " + key.arn() + " because " + check.reason());
             }
             core.checkState(call, state, key);
-            return new StateStore.Change<>(without(state, grant), null);
+            return new StateStore.Change<>(call.dryRun() ? state : without(state, grant), null);
         });
     }
 
@@ -163,7 +166,7 @@ public final class KeyGrantOperations {
         core.store.mutate(state -> {
             KeyRecord key = core.keyFor(call, state, "keyId", request.keyId(), KeyIdForms.KEY_ONLY, null, null);
             Grant grant = find(state, key, grantId);
-            return new StateStore.Change<>(without(state, grant), null);
+            return new StateStore.Change<>(call.dryRun() ? state : without(state, grant), null);
         });
     }
 

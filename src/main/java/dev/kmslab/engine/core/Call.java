@@ -30,6 +30,11 @@ public final class Call {
         this.auditParameters = auditParameters;
     }
 
+    /** A dry run: an operation that changes state stops just before the change (see DryRuns). */
+    public boolean dryRun() {
+        return caller.dryRun();
+    }
+
     public void addDecision(Decision decision) {
         if (decision == null) {
             return;

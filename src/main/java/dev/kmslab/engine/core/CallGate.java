@@ -49,8 +49,12 @@ public final class CallGate {
         if (caller == null) {
             throw new IllegalArgumentException("caller is required");
         }
-        Call call = new Call(op, caller, config.clock().now(), params);
+        Call call = new Call(op, caller, config.clock().now(), caller.dryRun() ? DryRuns.auditParams(params)
+                : params);
         try {
+            if (caller.dryRun()) {
+                DryRuns.run(call, body);
+            }
             T result = body.apply(call);
             record(call, null);
             return result;

@@ -30,6 +30,7 @@ public final class ConditionKeys {
     public static final String PRINCIPAL_ARN = "aws:PrincipalArn";
     public static final String PRINCIPAL_ACCOUNT = "aws:PrincipalAccount";
     public static final String CURRENT_TIME = "aws:CurrentTime";
+    public static final String USER_ID = "aws:userid";
 
     static final String LOWER_CONTEXT_PREFIX = ENCRYPTION_CONTEXT_PREFIX.toLowerCase(Locale.ROOT);
 
@@ -39,7 +40,7 @@ public final class ConditionKeys {
         for (String key : List.of(ENCRYPTION_CONTEXT_KEYS, VIA_SERVICE, CALLER_ACCOUNT, GRANT_IS_FOR_AWS_RESOURCE,
                 GRANT_OPERATIONS, KEY_SPEC, KEY_USAGE, KEY_ORIGIN, MULTI_REGION, REQUEST_ALIAS, RESOURCE_ALIASES,
                 ENCRYPTION_ALGORITHM, PENDING_WINDOW_IN_DAYS, BYPASS_LOCKOUT_CHECK, PRINCIPAL_ARN, PRINCIPAL_ACCOUNT,
-                CURRENT_TIME)) {
+                CURRENT_TIME, USER_ID)) {
             LOWER.put(key, key.toLowerCase(Locale.ROOT));
         }
     }

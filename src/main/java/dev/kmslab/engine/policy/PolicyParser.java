@@ -37,6 +37,11 @@ public final class PolicyParser {
         return parse(json, PolicyKind.KEY_POLICY);
     }
 
+    /** Parses a role trust policy (AssumeRolePolicyDocument): Principal, sts actions, no Resource. */
+    public static PolicyDocument parseTrustPolicy(String json) {
+        return parse(json, PolicyKind.TRUST_POLICY);
+    }
+
     /** Parses an IAM identity policy (no Principal; Resource names keys by ARN, wildcards allowed). */
     public static PolicyDocument parseIdentityPolicy(String json) {
         return parse(json, PolicyKind.IDENTITY_POLICY);
@@ -210,7 +215,13 @@ public final class PolicyParser {
         String memberPath = path + "." + m.name();
         List<String> patterns = new ArrayList<>();
         for (Located v : strings(m.value(), memberPath)) {
-            if (KmsActions.maskOf(v.text()) == 0) {
+            boolean sts = StsActions.isStsPattern(v.text());
+            if (kind == PolicyKind.TRUST_POLICY && !sts) {
+                throw fail(v.path(), v.position(), "\"" + v.text() + "\" is not an sts action: a role trust policy "
+                        + "allows sts:AssumeRole");
+            }
+            if (kind != PolicyKind.TRUST_POLICY && KmsActions.maskOf(v.text()) == 0
+                    && !(kind == PolicyKind.IDENTITY_POLICY && sts)) {
                 throw fail(v.path(), v.position(), "\"" + v.text() + "\" matches no KMS action");
             }
             patterns.add(v.text());
@@ -219,6 +230,14 @@ public final class PolicyParser {
     }
 
     private ResourceElement resource(ObjectNode st, String path) {
+        if (kind == PolicyKind.TRUST_POLICY) {
+            Member given = st.get("Resource") != null ? st.get("Resource") : st.get("NotResource");
+            if (given != null) {
+                throw fail(path + "." + given.name(), given.namePosition(), "a role trust policy has no "
+                        + given.name() + ": it applies to its role");
+            }
+            return ResourceElement.of(false, List.of("*"), st.position());
+        }
         Member m = pick(st, path, "Resource", "NotResource");
         String memberPath = path + "." + m.name();
         if (kind == PolicyKind.KEY_POLICY && "NotResource".equals(m.name())) {

@@ -20,6 +20,9 @@ import java.util.Optional;
 public final class PrincipalDirectory {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** IAM's bounds for a role's MaxSessionDuration, and its default. */
+    public static final int MIN_MAX_SESSION_SECONDS = 3600;
+    public static final int MAX_MAX_SESSION_SECONDS = 43200;
 
     private final Map<String, Account> accounts = new LinkedHashMap<>();
 
@@ -55,6 +58,56 @@ public final class PrincipalDirectory {
         }
         roles.put(name, new Holder<>(role));
         return role;
+    }
+
+    /** The trust policy a role gets when none is given: any principal of its own account whose IAM allows it. */
+    public static String defaultTrustPolicy(String accountId) {
+        return "{\n"
+                + "  \"Version\": \"2012-10-17\",\n"
+                + "  \"Statement\": [{\n"
+                + "    \"Effect\": \"Allow\",\n"
+                + "    \"Principal\": {\"AWS\": \"arn:aws:iam::" + accountId + ":root\"},\n"
+                + "    \"Action\": \"sts:AssumeRole\"\n"
+                + "  }]\n"
+                + "}";
+    }
+
+    /**
+     * Replaces a role's trust policy (its AssumeRolePolicyDocument).
+     *
+     * @throws PolicyValidationException when the text is not a valid trust policy
+     * @throws NotFoundException         when the role does not exist
+     */
+    public synchronized PolicyDocument setTrustPolicy(IamRole role, String json) {
+        Holder<?> holder = requireHolder(role);
+        PolicyDocument trust = PolicyParser.parseTrustPolicy(json);
+        holder.trust = trust;
+        return trust;
+    }
+
+    /** The role's trust policy (the default one when none was set). */
+    public synchronized PolicyDocument trustPolicy(IamRole role) {
+        Holder<?> holder = requireHolder(role);
+        // Not cached: a published directory is never changed, and AssumeRole is rare enough to parse each time.
+        return holder.trust != null ? holder.trust : PolicyParser.parseTrustPolicy(defaultTrustPolicy(
+                role.accountId()));
+    }
+
+    /**
+     * Sets how long sessions of the role may last, 3600 to 43200 seconds as in IAM.
+     *
+     * @throws IllegalArgumentException outside that range
+     */
+    public synchronized void setMaxSessionDuration(IamRole role, int seconds) {
+        if (seconds < MIN_MAX_SESSION_SECONDS || seconds > MAX_MAX_SESSION_SECONDS) {
+            throw new IllegalArgumentException("MaxSessionDuration is 3600 to 43200 seconds, not " + seconds);
+        }
+        requireHolder(role).maxSessionSeconds = seconds;
+    }
+
+    /** How long sessions of the role may last, in seconds (3600 unless set). */
+    public synchronized int maxSessionDuration(IamRole role) {
+        return requireHolder(role).maxSessionSeconds;
     }
 
     public synchronized void deleteUser(String accountId, String name) {
@@ -155,8 +208,16 @@ public final class PrincipalDirectory {
             account.users.values().forEach(h -> writeHolder(users.addObject(), h.principal.path(),
                     h.principal.name(), h));
             ArrayNode roles = a.putArray("roles");
-            account.roles.values().forEach(h -> writeHolder(roles.addObject(), h.principal.path(),
-                    h.principal.name(), h));
+            account.roles.values().forEach(h -> {
+                ObjectNode r = roles.addObject();
+                writeHolder(r, h.principal.path(), h.principal.name(), h);
+                if (h.trust != null) {
+                    r.put("trustPolicy", h.trust.source());
+                }
+                if (h.maxSessionSeconds != MIN_MAX_SESSION_SECONDS) {
+                    r.put("maxSessionDuration", h.maxSessionSeconds);
+                }
+            });
         });
         return root;
     }
@@ -182,7 +243,9 @@ public final class PrincipalDirectory {
             }
             for (JsonNode r : array(a, "roles")) {
                 IamRole role = new IamRole(id, text(r, "path"), text(r, "name"));
-                account.roles.put(role.name(), readPolicies(new Holder<>(role), r));
+                Holder<IamRole> holder = readPolicies(new Holder<>(role), r);
+                readTrust(holder, r);
+                account.roles.put(role.name(), holder);
             }
         }
         return dir;
@@ -211,6 +274,26 @@ public final class PrincipalDirectory {
             }
         }
         return holder;
+    }
+
+    /** Roles stored before trust policies existed have none: they get the default on first use. */
+    private static void readTrust(Holder<IamRole> holder, JsonNode node) {
+        if (node.has("trustPolicy")) {
+            try {
+                holder.trust = PolicyParser.parseTrustPolicy(text(node, "trustPolicy"));
+            } catch (PolicyValidationException e) {
+                throw new IllegalArgumentException("principal directory: stored trust policy of "
+                        + holder.principal.arn() + " is invalid: " + e.getMessage(), e);
+            }
+        }
+        if (node.has("maxSessionDuration")) {
+            int seconds = node.get("maxSessionDuration").asInt();
+            if (seconds < MIN_MAX_SESSION_SECONDS || seconds > MAX_MAX_SESSION_SECONDS) {
+                throw new IllegalArgumentException("principal directory: maxSessionDuration of "
+                        + holder.principal.arn() + " is " + seconds + ", outside 3600 to 43200");
+            }
+            holder.maxSessionSeconds = seconds;
+        }
     }
 
     private static String text(JsonNode node, String field) {
@@ -275,6 +358,10 @@ public final class PrincipalDirectory {
     private static final class Holder<P extends Principal> {
         final P principal;
         final Map<String, AttachedPolicy> policies = new LinkedHashMap<>();
+        /** Roles only: the trust policy, null while the role has the default one. */
+        PolicyDocument trust;
+        /** Roles only. */
+        int maxSessionSeconds = MIN_MAX_SESSION_SECONDS;
 
         Holder(P principal) {
             this.principal = principal;

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The request's condition values as the policy sees them, looked up by lower-case key (condition key names are
  * case-insensitive). Values the caller supplies win; aws:PrincipalArn, aws:PrincipalAccount, kms:CallerAccount,
- * aws:CurrentTime and the encryption-context keys are derived from the request, each only when a policy asks.
+ * aws:userid, aws:CurrentTime and the encryption-context keys are derived from the request, each only when a policy asks.
  * Encryption-context keys are folded to lower case in {@code kms:EncryptionContext:<key>} but kept as written in
  * kms:EncryptionContextKeys, which is how a policy can insist on the exact case of a key. One instance serves one
  * evaluation on one thread.
@@ -24,6 +24,7 @@ final class RequestContext {
     private static final String CALLER_ACCOUNT = ConditionKeys.lower(ConditionKeys.CALLER_ACCOUNT);
     private static final String CONTEXT_KEYS = ConditionKeys.lower(ConditionKeys.ENCRYPTION_CONTEXT_KEYS);
     private static final String CURRENT_TIME = ConditionKeys.lower(ConditionKeys.CURRENT_TIME);
+    private static final String USER_ID = ConditionKeys.lower(ConditionKeys.USER_ID);
 
     private final EvaluationRequest request;
     private final String principalArn;
@@ -79,6 +80,10 @@ final class RequestContext {
         }
         if (key.equals(CURRENT_TIME)) {
             return timeValues();
+        }
+        if (key.equals(USER_ID)) {
+            String id = PrincipalIds.userId(p);
+            return id == null ? null : List.of(id);
         }
         return null;
     }

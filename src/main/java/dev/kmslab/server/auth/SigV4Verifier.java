@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * clock (not the engine's simulated clock, which may be far in the future); the signature matches, compared in
  * constant time.
  *
- * <p>Only header-based signing is supported (what SDKs and the CLI use for KMS); presigned query strings and session
- * tokens are not. Derived signing keys are cached per access key and day, as AWS SDKs do on the signing side.
+ * <p>Only header-based signing is supported (what SDKs and the CLI use for KMS); presigned query strings are not.
+ * Temporary credentials must carry their session token in {@code X-Amz-Security-Token}. Derived signing keys are
+ * cached per access key and day, as AWS SDKs do on the signing side.
  */
 public final class SigV4Verifier {
 
@@ -35,6 +36,7 @@ public final class SigV4Verifier {
     private final CredentialResolver credentials;
     private final List<String> regions;
     private final Clock clock;
+    private final String service;
     private final Map<String, CachedKey> signingKeys = new ConcurrentHashMap<>();
 
     private record CachedKey(String secret, byte[] key) {
@@ -55,9 +57,15 @@ public final class SigV4Verifier {
 
     /** A verifier for an endpoint that serves several Regions; the credential scope picks one. */
     public SigV4Verifier(CredentialResolver credentials, List<String> regions, Clock clock) {
+        this(credentials, regions, clock, SERVICE);
+    }
+
+    /** A verifier for another service's signing name (STS on the same port signs for {@code sts}). */
+    public SigV4Verifier(CredentialResolver credentials, List<String> regions, Clock clock, String service) {
         this.credentials = credentials;
         this.regions = List.copyOf(regions);
         this.clock = clock;
+        this.service = service;
     }
 
     /** The credential that signed the request; a {@link WireError} if the request is not correctly signed. */
@@ -83,14 +91,15 @@ public final class SigV4Verifier {
             throw WireError.incompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
         }
         Credential credential = credentials.find(auth.accessKeyId()).orElseThrow(WireError::unrecognizedClient);
-        if (!SERVICE.equals(auth.service())) {
-            throw WireError.invalidSignature("Credential should be scoped to correct service: '" + SERVICE + "'.");
+        if (!service.equals(auth.service())) {
+            throw WireError.invalidSignature("Credential should be scoped to correct service: '" + service + "'.");
         }
         if (!regions.contains(auth.region())) {
             throw WireError.invalidSignature("Credential should be scoped to a valid region. This endpoint serves '"
                     + String.join("', '", regions) + "', not '" + auth.region() + "'.");
         }
         checkSkew(signedAt, amzDate);
+        checkSessionToken(credential, first(request.headers(), "x-amz-security-token"));
         String canonical = SigV4.canonicalRequest(request.method(), request.rawPath(), request.rawQuery(),
                 request.headers(), auth.signedHeaders(), SigV4.sha256Hex(request.body()));
         String expected = SigV4.signature(signingKey(credential, auth),
@@ -116,6 +125,17 @@ public final class SigV4Verifier {
         }
         signingKeys.put(cacheKey, new CachedKey(credential.secretAccessKey(), key));
         return key;
+    }
+
+    /** Temporary credentials are only valid with the session token they were issued with. */
+    private static void checkSessionToken(Credential credential, String token) {
+        if (!credential.temporary()) {
+            return;
+        }
+        if (token == null || !MessageDigest.isEqual(token.strip().getBytes(StandardCharsets.UTF_8),
+                credential.sessionToken().getBytes(StandardCharsets.UTF_8))) {
+            throw WireError.invalidSessionToken();
+        }
     }
 
     private void checkSkew(Instant signedAt, String amzDate) {

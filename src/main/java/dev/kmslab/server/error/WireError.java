@@ -31,6 +31,18 @@ public final class WireError extends RuntimeException {
                 + "invalid.");
     }
 
+    /** Temporary credentials presented without their session token, or with another one. */
+    public static WireError invalidSessionToken() {
+        return new WireError(400, "UnrecognizedClientException", "The security token included in the request is "
+                + "invalid.");
+    }
+
+    /** Temporary credentials past their expiration (on the engine's clock). */
+    public static WireError expiredToken() {
+        return new WireError(400, "ExpiredTokenException", "The security token included in the request is "
+                + "expired");
+    }
+
     public static WireError invalidSignature(String message) {
         return new WireError(400, "InvalidSignatureException", message);
     }

@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * Encrypt, Decrypt, ReEncrypt, the data key operations and GenerateRandom. Plaintext buffers are wiped once written
- * to the response. DryRun and Recipient (Nitro Enclaves attestation) are refused, not ignored: ignoring DryRun would
- * perform the operation the caller only meant to test.
+ * to the response. Recipient (Nitro Enclaves attestation) is refused, not ignored. DryRun is read before the
+ * operation runs ({@link OperationTable#dryRunAware}).
  */
 final class CryptoEndpoints {
 
@@ -30,7 +30,6 @@ final class CryptoEndpoints {
 
     static void register(Map<String, Operation> table) {
         table.put("Encrypt", (engine, caller, in, out) -> {
-            refuseDryRun(in);
             byte[] plaintext = in.requiredBlob("Plaintext");
             EncryptResult result;
             try {
@@ -44,7 +43,6 @@ final class CryptoEndpoints {
             JsonOutput.enumValue(out, "EncryptionAlgorithm", result.encryptionAlgorithm());
         });
         table.put("Decrypt", (engine, caller, in, out) -> {
-            refuseDryRun(in);
             refuseRecipient(in);
             DecryptResult result = engine.decrypt(caller, new DecryptRequest(in.requiredBlob("CiphertextBlob"),
                     in.stringMap("EncryptionContext"), in.string("KeyId"), algorithm(in, "EncryptionAlgorithm")));
@@ -57,7 +55,6 @@ final class CryptoEndpoints {
             }
         });
         table.put("ReEncrypt", (engine, caller, in, out) -> {
-            refuseDryRun(in);
             ReEncryptResult result = engine.reEncrypt(caller, new ReEncryptRequest(in.requiredBlob("CiphertextBlob"),
                     in.stringMap("SourceEncryptionContext"), in.string("SourceKeyId"),
                     in.requiredString("DestinationKeyId"), in.stringMap("DestinationEncryptionContext"),
@@ -69,7 +66,6 @@ final class CryptoEndpoints {
             JsonOutput.enumValue(out, "DestinationEncryptionAlgorithm", result.destinationEncryptionAlgorithm());
         });
         table.put("GenerateDataKey", (engine, caller, in, out) -> {
-            refuseDryRun(in);
             refuseRecipient(in);
             GenerateDataKeyResult result = engine.generateDataKey(caller, dataKeyRequest(in));
             try {
@@ -81,7 +77,6 @@ final class CryptoEndpoints {
             }
         });
         table.put("GenerateDataKeyWithoutPlaintext", (engine, caller, in, out) -> {
-            refuseDryRun(in);
             GenerateDataKeyWithoutPlaintextResult result = engine.generateDataKeyWithoutPlaintext(caller,
                     dataKeyRequest(in));
             JsonOutput.blob(out, "CiphertextBlob", result.ciphertextBlob());
@@ -106,10 +101,6 @@ final class CryptoEndpoints {
 
     private static EncryptionAlgorithmSpec algorithm(JsonInput in, String member) {
         return in.enumValue(member, EncryptionAlgorithmSpec.class);
-    }
-
-    static void refuseDryRun(JsonInput in) {
-        in.unsupported("DryRun", "dry runs are not simulated; leave it out to perform the operation.");
     }
 
     static void refuseRecipient(JsonInput in) {

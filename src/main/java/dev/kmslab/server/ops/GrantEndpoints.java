@@ -27,7 +27,6 @@ final class GrantEndpoints {
 
     static void register(Map<String, Operation> table) {
         table.put("CreateGrant", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             in.unsupported("GranteeServicePrincipal", "service principals are not simulated; use GranteePrincipal.");
             in.unsupported("RetiringServicePrincipal", "service principals are not simulated; use "
                     + "RetiringPrincipal.");
@@ -45,12 +44,10 @@ final class GrantEndpoints {
                 new ListRetirableGrantsRequest(in.requiredString("RetiringPrincipal"), in.integer("Limit"),
                         in.string("Marker")))));
         table.put("RetireGrant", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             engine.retireGrant(caller, new RetireGrantRequest(in.string("GrantToken"), in.string("KeyId"),
                     in.string("GrantId")));
         });
         table.put("RevokeGrant", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             engine.revokeGrant(caller, new RevokeGrantRequest(in.requiredString("KeyId"),
                     in.requiredString("GrantId")));
         });

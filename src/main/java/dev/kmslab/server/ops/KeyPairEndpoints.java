@@ -38,7 +38,6 @@ final class KeyPairEndpoints {
             JsonOutput.enumList(out, "KeyAgreementAlgorithms", result.keyAgreementAlgorithms());
         });
         table.put("DeriveSharedSecret", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             CryptoEndpoints.refuseRecipient(in);
             DeriveSharedSecretResult result = engine.deriveSharedSecret(caller, new DeriveSharedSecretRequest(
                     in.requiredString("KeyId"), in.enumValue("KeyAgreementAlgorithm",
@@ -53,7 +52,6 @@ final class KeyPairEndpoints {
             }
         });
         table.put("GenerateDataKeyPair", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             CryptoEndpoints.refuseRecipient(in);
             GenerateDataKeyPairResult result = engine.generateDataKeyPair(caller, keyPairRequest(in));
             try {
@@ -67,7 +65,6 @@ final class KeyPairEndpoints {
             }
         });
         table.put("GenerateDataKeyPairWithoutPlaintext", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             GenerateDataKeyPairWithoutPlaintextResult result = engine.generateDataKeyPairWithoutPlaintext(caller,
                     keyPairRequest(in));
             JsonOutput.blob(out, "PrivateKeyCiphertextBlob", result.privateKeyCiphertextBlob());

@@ -1,6 +1,10 @@
 package dev.kmslab.server.ops;
 
+import dev.kmslab.engine.CallerContext;
+import dev.kmslab.engine.KmsOperation;
+import dev.kmslab.server.json.JsonInput;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +58,32 @@ public final class OperationTable {
         Map<String, Operation> table = new HashMap<>(operations);
         table.putAll(more);
         return new OperationTable(table);
+    }
+
+    /**
+     * The caller as a dry run when the operation has AWS's {@code DryRun} member and the request sets it true
+     * (see {@link CallerContext#asDryRun()}); other operations have no such member and do not read it.
+     * DryRunModifiers (IGNORE_CIPHERTEXT on Decrypt and ReEncrypt) is refused rather than
+     * ignored: a dry run that checked the ciphertext after being told not to would answer a different question.
+     */
+    public static CallerContext dryRunAware(String operation, JsonInput in, CallerContext caller) {
+        if (!dryRunOperation(operation) || !Boolean.TRUE.equals(in.bool("DryRun"))) {
+            return caller;
+        }
+        List<String> modifiers = in.stringList("DryRunModifiers");
+        if (modifiers != null && !modifiers.isEmpty()) {
+            in.unsupported("DryRunModifiers", "a dry run here always checks the ciphertext too.");
+        }
+        return caller.asDryRun();
+    }
+
+    private static boolean dryRunOperation(String operation) {
+        for (KmsOperation op : KmsOperation.values()) {
+            if (op.name().equals(operation)) {
+                return op.supportsDryRun();
+            }
+        }
+        return false;
     }
 
     public Optional<Operation> find(String name) {

@@ -25,7 +25,6 @@ final class SignatureEndpoints {
 
     static void register(Map<String, Operation> table) {
         table.put("Sign", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             SignResult result = engine.sign(caller, new SignRequest(in.requiredString("KeyId"),
                     in.requiredBlob("Message"), in.enumValue("MessageType", MessageType.class),
                     in.enumValue("SigningAlgorithm", SigningAlgorithmSpec.class)));
@@ -34,7 +33,6 @@ final class SignatureEndpoints {
             JsonOutput.enumValue(out, "SigningAlgorithm", result.signingAlgorithm());
         });
         table.put("Verify", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             VerifyResult result = engine.verify(caller, new VerifyRequest(in.requiredString("KeyId"),
                     in.requiredBlob("Message"), in.enumValue("MessageType", MessageType.class),
                     in.requiredBlob("Signature"), in.enumValue("SigningAlgorithm", SigningAlgorithmSpec.class)));
@@ -43,7 +41,6 @@ final class SignatureEndpoints {
             JsonOutput.enumValue(out, "SigningAlgorithm", result.signingAlgorithm());
         });
         table.put("GenerateMac", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             GenerateMacResult result = engine.generateMac(caller, new GenerateMacRequest(in.requiredBlob("Message"),
                     in.requiredString("KeyId"), in.enumValue("MacAlgorithm", MacAlgorithmSpec.class)));
             JsonOutput.blob(out, "Mac", result.mac());
@@ -51,7 +48,6 @@ final class SignatureEndpoints {
             JsonOutput.string(out, "KeyId", result.keyId());
         });
         table.put("VerifyMac", (engine, caller, in, out) -> {
-            CryptoEndpoints.refuseDryRun(in);
             VerifyMacResult result = engine.verifyMac(caller, new VerifyMacRequest(in.requiredBlob("Message"),
                     in.requiredString("KeyId"), in.enumValue("MacAlgorithm", MacAlgorithmSpec.class),
                     in.requiredBlob("Mac")));

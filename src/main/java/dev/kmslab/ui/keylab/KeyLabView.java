@@ -17,6 +17,7 @@ import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import dev.kmslab.ui.keylab.playground.FileEnvelopeViewModel;
 import dev.kmslab.ui.keylab.playground.PlaygroundView;
 import dev.kmslab.ui.keylab.playground.PlaygroundViewModel;
+import dev.kmslab.ui.keylab.playground.WouldItBeAllowedViewModel;
 import dev.kmslab.ui.keylab.policies.PoliciesView;
 import dev.kmslab.ui.keylab.rotation.RotationView;
 import dev.kmslab.ui.keylab.rotation.RotationViewModel;
@@ -70,8 +71,11 @@ public final class KeyLabView extends VBox {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addTab("keylab-tab-keys", "Keys", () -> new KeysView(keys));
         addTab("keylab-tab-rotation", "Rotation", () -> new RotationView(new RotationViewModel(session), keys));
-        addTab("keylab-tab-playground", "Playground", () -> new PlaygroundView(new PlaygroundViewModel(session),
-                new FileEnvelopeViewModel(session)));
+        addTab("keylab-tab-playground", "Playground", () -> {
+            PlaygroundViewModel playground = new PlaygroundViewModel(session);
+            return new PlaygroundView(playground, new FileEnvelopeViewModel(session),
+                    new WouldItBeAllowedViewModel(session, playground));
+        });
         addTab("keylab-tab-asymmetric", "Asymmetric & HMAC", () -> new AsymmetricView(
                 new AsymmetricViewModel(session)));
         addTab("keylab-tab-policies", "Policies", () -> PoliciesView.create(session, keys));

@@ -3,6 +3,7 @@ package dev.kmslab.ui.keylab.playground;
 import dev.kmslab.ui.keylab.common.ErrorBox;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,9 +30,16 @@ public final class PlaygroundView extends BorderPane {
     private final PlaygroundViewModel model;
     private final FileEnvelopeViewModel files;
 
+    private final WouldItBeAllowedViewModel dryRun;
+
     public PlaygroundView(PlaygroundViewModel model, FileEnvelopeViewModel files) {
+        this(model, files, null);
+    }
+
+    public PlaygroundView(PlaygroundViewModel model, FileEnvelopeViewModel files, WouldItBeAllowedViewModel dryRun) {
         this.model = model;
         this.files = files;
+        this.dryRun = dryRun;
         setId("playground-view");
         Label status = new Label();
         status.setId("pg-status");
@@ -48,6 +56,9 @@ public final class PlaygroundView extends BorderPane {
         setBottom(messages);
         VBox page = new VBox(heading("Encrypt and decrypt"), textCrypto(), heading("Data keys"), dataKeys(),
                 heading("Random bytes"), random(), heading("Envelope-encrypt a file"), fileEnvelope());
+        if (dryRun != null) {
+            page.getChildren().addAll(2, List.of(heading("Would this be allowed?"), new WouldItBeAllowedPane(dryRun)));
+        }
         page.getStyleClass().add("lab-page");
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
