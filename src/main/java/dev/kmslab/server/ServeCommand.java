@@ -5,7 +5,7 @@ import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.store.KeystoreCorruptException;
-import dev.kmslab.engine.store.SealedFileStorage;
+import dev.kmslab.engine.store.JournalFileStorage;
 import dev.kmslab.io.DataDirectory;
 import dev.kmslab.server.auth.AccessKeyStore;
 import dev.kmslab.server.auth.Credential;
@@ -128,15 +128,15 @@ public final class ServeCommand {
         Path dataDir = DataDirectory.resolve(options.dataDir(), System.getenv(), Path.of(System.getProperty(
                 "user.home"))).root();
         Clock clock = Clock.systemUTC();
-        // One sealed keystore per simulated Region; the default Region keeps the original keystore.json.
-        List<SealedFileStorage> storages = new ArrayList<>();
-        Runnable closeStorages = () -> storages.forEach(SealedFileStorage::close);
+        // One sealed keystore journal per simulated Region; the default Region keeps keystore.journal.
+        List<JournalFileStorage> storages = new ArrayList<>();
+        Runnable closeStorages = () -> storages.forEach(JournalFileStorage::close);
         AuditLog audit = AuditLog.toFile(dataDir.resolve("audit.jsonl"), AuditLog.DEFAULT_MAX_FILE_BYTES);
         EngineConfig base = EngineConfig.defaults().withAuditLog(audit);
         KmsRegions regions;
         try {
             regions = KmsRegions.open(base, KmsRegions.LAB_REGIONS, region -> {
-                SealedFileStorage regionStorage = SealedFileStorage.withKeyFile(dataDir,
+                JournalFileStorage regionStorage = JournalFileStorage.withKeyFile(dataDir,
                         KmsRegions.keystoreFileName(region, base.region()), clock);
                 storages.add(regionStorage);
                 return regionStorage;
@@ -175,6 +175,7 @@ public final class ServeCommand {
             closeStorages.run();
         }, "kms-lab-serve-shutdown"));
         printBanner(out, server, engine, keys, dataDir);
+        storages.forEach(s -> s.notices().forEach(n -> out.println("  NOTE: " + n)));
         created.forEach(out::println);
         // The secret of a new key is shown this once, the way IAM shows it only when the key is created.
         issued.ifPresent(key -> out.println("  NEW access key for " + key.principalArn() + ": access key id '"
