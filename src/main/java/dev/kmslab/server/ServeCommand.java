@@ -5,7 +5,7 @@ import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
 import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.store.KeystoreCorruptException;
-import dev.kmslab.engine.store.SealedFileStorage;
+import dev.kmslab.engine.store.JournalFileStorage;
 import dev.kmslab.io.DataDirectory;
 import dev.kmslab.io.OwnerOnlyFiles;
 import dev.kmslab.server.auth.AccessKeyStore;
@@ -145,15 +145,15 @@ public final class ServeCommand {
         // Owner-only before anything is written; an older folder readable by others is tightened once, with a notice.
         OwnerOnlyFiles.secureDirectory(dataDir).notice().ifPresent(n -> out.println("  " + n));
         Clock clock = Clock.systemUTC();
-        // One sealed keystore per simulated Region; the default Region keeps the original keystore.json.
-        List<SealedFileStorage> storages = new ArrayList<>();
-        Runnable closeStorages = () -> storages.forEach(SealedFileStorage::close);
+        // One sealed keystore journal per simulated Region; the default Region keeps keystore.journal.
+        List<JournalFileStorage> storages = new ArrayList<>();
+        Runnable closeStorages = () -> storages.forEach(JournalFileStorage::close);
         AuditLog audit = AuditLog.toFile(dataDir.resolve("audit.jsonl"), AuditLog.DEFAULT_MAX_FILE_BYTES);
         EngineConfig base = EngineConfig.defaults().withAuditLog(audit);
         KmsRegions regions;
         try {
             regions = KmsRegions.open(base, KmsRegions.LAB_REGIONS, region -> {
-                SealedFileStorage regionStorage = SealedFileStorage.withKeyFile(dataDir,
+                JournalFileStorage regionStorage = JournalFileStorage.withKeyFile(dataDir,
                         KmsRegions.keystoreFileName(region, base.region()), clock);
                 storages.add(regionStorage);
                 return regionStorage;
@@ -196,6 +196,7 @@ public final class ServeCommand {
             closeStorages.run();
         }, "kms-lab-serve-shutdown"));
         printBanner(out, server, engine, keys, dataDir, classroom);
+        storages.forEach(s -> s.notices().forEach(n -> out.println("  NOTE: " + n)));
         created.forEach(out::println);
         classroom.report().forEach(out::println);
         // The secret of a new key is shown this once, the way IAM shows it only when the key is created.

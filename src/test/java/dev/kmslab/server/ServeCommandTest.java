@@ -102,7 +102,7 @@ class ServeCommandTest {
             assertThat(banner).contains("NEW access key for arn:aws:iam::111122223333:role/App: access key id '"
                     + app.accessKeyId() + "', secret access key '" + app.secretAccessKey() + "'");
             assertThat(raw.call(app, "ListKeys", "{}").body()).contains("AccessDeniedException");
-            assertThat(dataDir.resolve("keystore.json")).exists();
+            assertThat(dataDir.resolve("keystore.journal")).exists();
             assertThat(dataDir.resolve("master.key")).exists();
         } finally {
             server.stop();

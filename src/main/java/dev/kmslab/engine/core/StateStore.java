@@ -2,6 +2,7 @@ package dev.kmslab.engine.core;
 
 import dev.kmslab.engine.error.KMSInternalException;
 import dev.kmslab.engine.state.EngineState;
+import dev.kmslab.engine.store.ChangeStorage;
 import dev.kmslab.engine.store.EngineStateCodec;
 import dev.kmslab.engine.store.KeystoreStorage;
 import java.io.IOException;
@@ -34,15 +35,19 @@ public final class StateStore {
         EngineState before = current;
         Change<T> outcome = change.apply(before);
         if (outcome.next() != before) {
-            persist(outcome.next());
+            persist(before, outcome.next());
             current = outcome.next();
         }
         return outcome.result();
     }
 
-    private void persist(EngineState next) {
+    private void persist(EngineState before, EngineState next) {
         try {
-            storage.save(EngineStateCodec.encode(next));
+            if (storage instanceof ChangeStorage changes) {
+                changes.saveChange(before, next);
+            } else {
+                storage.save(EngineStateCodec.encode(next));
+            }
         } catch (IOException | RuntimeException e) {
             throw new KMSInternalException("The keystore could not be saved, so the change was not applied.", e);
         }

@@ -100,11 +100,7 @@ public final class EngineStateCodec {
         }
         ArrayNode aliases = root.putArray("aliases");
         for (AliasRecord alias : state.aliases().values()) {
-            ObjectNode node = aliases.addObject();
-            node.put("aliasName", alias.aliasName());
-            node.put("targetKeyId", alias.targetKeyId());
-            node.put("creationDate", alias.creationDate().toString());
-            node.put("lastUpdatedDate", alias.lastUpdatedDate().toString());
+            aliases.add(encodeAlias(alias));
         }
         ArrayNode deleted = root.putArray("deletedKeyIds");
         state.deletedKeyIds().forEach(deleted::add);
@@ -124,7 +120,8 @@ public final class EngineStateCodec {
         }
     }
 
-    private static ObjectNode encodeKey(KeyRecord key, AccessControl access) {
+    /** One element of the {@code keys} array, with the key's policy from {@code access} when it has one. */
+    static ObjectNode encodeKey(KeyRecord key, AccessControl access) {
         ObjectNode node = JSON.createObjectNode();
         node.put("keyId", key.keyId());
         node.put("arn", key.arn());
@@ -164,6 +161,16 @@ public final class EngineStateCodec {
             vn.put("rotationType", v.rotationType() == null ? null : v.rotationType().name());
             encodeVersionExtras(vn, v);
         }
+        return node;
+    }
+
+    /** One element of the {@code aliases} array. */
+    static ObjectNode encodeAlias(AliasRecord alias) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("aliasName", alias.aliasName());
+        node.put("targetKeyId", alias.targetKeyId());
+        node.put("creationDate", alias.creationDate().toString());
+        node.put("lastUpdatedDate", alias.lastUpdatedDate().toString());
         return node;
     }
 

@@ -18,7 +18,9 @@ public class KeystoreLockedException extends IOException {
         MASTER_KEY_MISSING,
         MASTER_KEY_UNREADABLE,
         PASSPHRASE_REQUIRED,
-        KEY_FILE_REQUIRED
+        KEY_FILE_REQUIRED,
+        /** Another process (or another storage in this one) is writing the same keystore journal. */
+        IN_USE
     }
 
     private final Reason reason;

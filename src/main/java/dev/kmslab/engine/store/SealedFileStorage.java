@@ -178,6 +178,24 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
         adopt(header, keys);
     }
 
+    /** The KDF header of the keystore last loaded or saved, or null before either. */
+    synchronized KdfHeader header() {
+        return sessionHeader;
+    }
+
+    /**
+     * Zeroes the derived keys but leaves the key source open, for a caller that goes on using it (migration to the
+     * journal format); the storage is unusable after.
+     */
+    synchronized void closeKeepingKeySource() {
+        if (sessionKeys != null) {
+            sessionKeys.close();
+        }
+        sessionKeys = null;
+        sessionHeader = null;
+        closed = true;
+    }
+
     /** Zeroes the derived keys and closes the key source (zeroing a passphrase); the storage is unusable after. */
     @Override
     public synchronized void close() {

@@ -18,6 +18,8 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 final class SealingKeys implements AutoCloseable {
 
     private static final byte[] ENCRYPTION_INFO = "kmslab keystore v1 encryption key".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] JOURNAL_ENCRYPTION_INFO = "kmslab keystore v2 journal encryption key"
+            .getBytes(StandardCharsets.UTF_8);
     private static final byte[] CHECK_INFO = "kmslab keystore v1 key check key".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CHECK_LABEL = "kmslab keystore v1 key check".getBytes(StandardCharsets.UTF_8);
     static final int CHECK_BYTES = 32;
@@ -34,6 +36,19 @@ final class SealingKeys implements AutoCloseable {
     static SealingKeys derive(byte[] masterKey) {
         try {
             return new SealingKeys(hkdf(masterKey, ENCRYPTION_INFO), hkdf(masterKey, CHECK_INFO));
+        } finally {
+            Arrays.fill(masterKey, (byte) 0);
+        }
+    }
+
+    /**
+     * The keys of the journal format ({@link JournalFileStorage}): its own encryption key, so that no (key, nonce)
+     * pair is ever shared with a single-file keystore sealed under the same master key, and the same check key (one
+     * master key, one key check value).
+     */
+    static SealingKeys deriveForJournal(byte[] masterKey) {
+        try {
+            return new SealingKeys(hkdf(masterKey, JOURNAL_ENCRYPTION_INFO), hkdf(masterKey, CHECK_INFO));
         } finally {
             Arrays.fill(masterKey, (byte) 0);
         }

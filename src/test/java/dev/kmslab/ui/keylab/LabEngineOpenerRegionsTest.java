@@ -35,8 +35,9 @@ class LabEngineOpenerRegionsTest {
         opened.engine().replicateKey(root, new ReplicateKeyRequest(keyId, "ap-southeast-2"));
         opened.resources().close();
 
-        assertThat(data.resolve("keystore-ap-southeast-2.json")).exists();
-        assertThat(Files.readString(data.resolve("keystore-ap-southeast-2.json"))).doesNotContain(keyId);
+        assertThat(data.resolve("keystore-ap-southeast-2.journal")).exists();
+        assertThat(new String(Files.readAllBytes(data.resolve("keystore-ap-southeast-2.journal")),
+                java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(keyId);
         LabEngineOpener.Opened again = LabEngineOpener.open(data, clock, Clock.systemUTC());
         assertThat(again.notices()).isEmpty();
         assertThat(again.regions().engine("ap-southeast-2").describeKey(root, new DescribeKeyRequest(keyId))
@@ -47,12 +48,12 @@ class LabEngineOpenerRegionsTest {
     @Test
     void aDamagedRegionFile_isMovedAside_andNamedInTheNotice() throws Exception {
         LabEngineOpener.open(data, clock, Clock.systemUTC()).resources().close();
-        Files.writeString(data.resolve("keystore-eu-west-1.json"), "{ not a keystore");
+        Files.writeString(data.resolve("keystore-eu-west-1.journal"), "{ not a keystore");
 
         LabEngineOpener.Opened opened = LabEngineOpener.open(data, clock, Clock.systemUTC());
 
         assertThat(opened.notices()).singleElement().asString().startsWith("[eu-west-1] The Key Lab keystore was "
-                + "damaged and has been moved aside to keystore-eu-west-1.json.corrupt-");
+                + "damaged and has been moved aside to keystore-eu-west-1.journal.corrupt-");
         assertThat(opened.regions().engine("eu-west-1")).isNotNull();
         opened.resources().close();
     }

@@ -3,9 +3,12 @@ package dev.kmslab.ui.keylab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.CallerContext;
+import dev.kmslab.engine.EngineConfig;
+import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.ListKeysRequest;
+import dev.kmslab.engine.store.SealedFileStorage;
 import dev.kmslab.ui.keylab.common.LabEngineOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +36,7 @@ class LabEngineOpenerTest {
     @Test
     void keysAndAudit_persistInTheDataDirectory_underAnOwnerOnlyMasterKey() throws Exception {
         String id = createKeyAndClose();
-        assertThat(data.resolve("keystore.json")).exists();
+        assertThat(data.resolve("keystore.journal")).exists();
         assertThat(Files.readString(data.resolve(LabEngineOpener.AUDIT_FILE))).contains("\"CreateKey\"");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("master.key"))))
                 .isEqualTo("rw-------");
@@ -47,15 +50,15 @@ class LabEngineOpenerTest {
     @Test
     void aCorruptKeystore_isMovedAside_andTheLabStartsFresh() throws Exception {
         createKeyAndClose();
-        Files.writeString(data.resolve("keystore.json"), "{ not a keystore");
+        Files.writeString(data.resolve("keystore.journal"), "{ not a keystore");
         LabEngineOpener.Opened opened = LabEngineOpener.open(data, clock, Clock.systemUTC());
         assertThat(opened.notices()).singleElement().asString().startsWith("The Key Lab keystore was damaged and has "
-                + "been moved aside to keystore.json.corrupt-");
+                + "been moved aside to keystore.journal.corrupt-");
         assertThat(opened.engine().listKeys(CallerContext.root(opened.engine().account()),
                 ListKeysRequest.firstPage()).keys()).isEmpty();
         try (var files = Files.list(data)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .anyMatch(n -> n.startsWith("keystore.json.corrupt-"));
+                    .anyMatch(n -> n.startsWith("keystore.journal.corrupt-"));
         }
         opened.resources().close();
     }
@@ -63,7 +66,7 @@ class LabEngineOpenerTest {
     @Test
     void aLockedKeystore_isLeftAlone_andTheSessionKeepsKeysInMemory() throws Exception {
         createKeyAndClose();
-        byte[] sealed = Files.readAllBytes(data.resolve("keystore.json"));
+        byte[] sealed = Files.readAllBytes(data.resolve("keystore.journal"));
         Files.delete(data.resolve("master.key"));
         LabEngineOpener.Opened opened = LabEngineOpener.open(data, clock, Clock.systemUTC());
         assertThat(opened.notices()).singleElement().asString().startsWith("The Key Lab keystore could not be "
@@ -71,6 +74,23 @@ class LabEngineOpenerTest {
         CallerContext root = CallerContext.root(opened.engine().account());
         opened.engine().createKey(root, CreateKeyRequest.symmetric());
         opened.resources().close();
-        assertThat(Files.readAllBytes(data.resolve("keystore.json"))).isEqualTo(sealed);
+        assertThat(Files.readAllBytes(data.resolve("keystore.journal"))).isEqualTo(sealed);
+    }
+
+    @Test
+    void aKeystoreOfTheOldFormat_isMigrated_andTheUserIsTold() throws Exception {
+        SealedFileStorage old = SealedFileStorage.withKeyFile(data, Clock.systemUTC());
+        KmsEngine v1 = KmsEngine.open(EngineConfig.defaults().withStorage(old));
+        String id = v1.createKey(CallerContext.root(v1.account()), CreateKeyRequest.symmetric()).keyMetadata().keyId();
+        old.close();
+
+        LabEngineOpener.Opened opened = LabEngineOpener.open(data, clock, Clock.systemUTC());
+
+        assertThat(opened.notices()).containsExactly("The keystore keystore.json was converted to the journal format "
+                + "(keystore.journal); the old file is kept as keystore.json.v1.bak.");
+        assertThat(opened.engine().listKeys(CallerContext.root(opened.engine().account()), ListKeysRequest.firstPage())
+                .keys()).extracting(k -> k.keyId()).containsExactly(id);
+        assertThat(data.resolve("keystore.json.v1.bak")).exists();
+        opened.resources().close();
     }
 }

@@ -11,7 +11,7 @@ import dev.kmslab.engine.store.FileMasterKey;
 import dev.kmslab.engine.store.InMemoryKeystoreStorage;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import dev.kmslab.engine.store.KeystoreLockedException;
-import dev.kmslab.engine.store.SealedFileStorage;
+import dev.kmslab.engine.store.JournalFileStorage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,15 +52,16 @@ public final class LabEngineOpener {
         AuditLog audit = openAudit(dataDir, notices);
         EngineConfig base = EngineConfig.defaults().withClock(clock).withAuditLog(audit);
         List<KmsEngine> engines = new ArrayList<>();
-        List<SealedFileStorage> storages = new ArrayList<>();
+        List<JournalFileStorage> storages = new ArrayList<>();
         for (String region : KmsRegions.LAB_REGIONS) {
-            SealedFileStorage storage = SealedFileStorage.withKeyFile(dataDir,
+            JournalFileStorage storage = JournalFileStorage.withKeyFile(dataDir,
                     KmsRegions.keystoreFileName(region, base.region()), fileClock);
             storages.add(storage);
             String prefix = region.equals(base.region()) ? "" : "[" + region + "] ";
             List<String> regionNotices = new ArrayList<>();
             engines.add(openRegion(base.withAccountAndRegion(base.account(), region).withStorage(storage),
                     regionNotices));
+            regionNotices.addAll(storage.notices());
             regionNotices.forEach(n -> notices.add(prefix + n));
         }
         permissionProblem(dataDir).ifPresent(notices::add);
@@ -68,7 +69,7 @@ public final class LabEngineOpener {
         return new Opened(regions.defaultEngine(), List.copyOf(notices), () -> {
             regions.regions().forEach(r -> regions.engine(r).customKeyStores().closeConnections());
             audit.close();
-            storages.forEach(SealedFileStorage::close);
+            storages.forEach(JournalFileStorage::close);
         }, regions);
     }
 
