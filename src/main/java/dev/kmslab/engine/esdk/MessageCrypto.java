@@ -51,15 +51,25 @@ public final class MessageCrypto {
     private static final int CHUNK = 64 * 1024;
 
     private final DataKeyProvider kms;
+    private final CryptoAlgorithm suite;
 
     public MessageCrypto(DataKeyProvider kms) {
-        this.kms = Objects.requireNonNull(kms, "kms");
+        this(kms, SUITE);
     }
 
-    private static AwsCrypto crypto(int frameSize) {
+    /** Writes messages with another committing suite, e.g. the unsigned one the benchmark compares. */
+    public MessageCrypto(DataKeyProvider kms, CryptoAlgorithm suite) {
+        this.kms = Objects.requireNonNull(kms, "kms");
+        if (!suite.isCommitting()) {
+            throw new IllegalArgumentException(suite + " does not commit to its key");
+        }
+        this.suite = suite;
+    }
+
+    private AwsCrypto crypto(int frameSize) {
         return AwsCrypto.builder()
                 .withCommitmentPolicy(CommitmentPolicy.RequireEncryptRequireDecrypt)
-                .withEncryptionAlgorithm(SUITE)
+                .withEncryptionAlgorithm(suite)
                 .withEncryptionFrameSize(frameSize)
                 .withMaxEncryptedDataKeys(MAX_ENCRYPTED_DATA_KEYS)
                 .build();
