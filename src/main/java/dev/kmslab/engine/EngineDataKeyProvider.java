@@ -4,6 +4,8 @@ import dev.kmslab.engine.envelope.DataKeyProvider;
 import dev.kmslab.engine.envelope.GeneratedDataKey;
 import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.DecryptResult;
+import dev.kmslab.engine.model.EncryptRequest;
+import dev.kmslab.engine.model.EncryptResult;
 import dev.kmslab.engine.model.GenerateDataKeyRequest;
 import dev.kmslab.engine.model.GenerateDataKeyResult;
 import java.util.Map;
@@ -36,5 +38,20 @@ public final class EngineDataKeyProvider implements DataKeyProvider {
     public byte[] decryptDataKey(byte[] encryptedDataKey, Map<String, String> encryptionContext) {
         DecryptResult result = engine.decrypt(caller, DecryptRequest.of(encryptedDataKey, encryptionContext));
         return result.plaintext();
+    }
+
+    @Override
+    public byte[] decryptDataKey(byte[] encryptedDataKey, Map<String, String> encryptionContext, String keyArn) {
+        DecryptResult result = engine.decrypt(caller,
+                new DecryptRequest(encryptedDataKey, encryptionContext, keyArn, null));
+        return result.plaintext();
+    }
+
+    /** Encrypt of the data key under {@code keyId}; the returned object holds a copy of the plaintext. */
+    @Override
+    public GeneratedDataKey encryptDataKey(String keyId, byte[] plaintextDataKey,
+            Map<String, String> encryptionContext) {
+        EncryptResult result = engine.encrypt(caller, EncryptRequest.of(keyId, plaintextDataKey, encryptionContext));
+        return new GeneratedDataKey(plaintextDataKey.clone(), result.ciphertextBlob(), result.keyId());
     }
 }

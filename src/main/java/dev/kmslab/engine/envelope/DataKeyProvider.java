@@ -22,4 +22,24 @@ public interface DataKeyProvider {
      * does. The caller zeroes the returned array.
      */
     byte[] decryptDataKey(byte[] encryptedDataKey, Map<String, String> encryptionContext);
+
+    /**
+     * Decrypt of an encrypted data key that must have been made under {@code keyArn} (Decrypt with a KeyId, as the
+     * AWS Encryption SDK's KMS master keys call it): a blob of another key fails. The default ignores the key and
+     * relies on the blob naming its own; the engine checks it.
+     */
+    default byte[] decryptDataKey(byte[] encryptedDataKey, Map<String, String> encryptionContext, String keyArn) {
+        return decryptDataKey(encryptedDataKey, encryptionContext);
+    }
+
+    /**
+     * Encrypt of an existing data key under another KMS key, for a message encrypted under several keys (each gets
+     * its own encrypted copy of the one data key).
+     *
+     * @return the encrypted copy and the ARN of the key that encrypted it
+     */
+    default GeneratedDataKey encryptDataKey(String keyId, byte[] plaintextDataKey,
+            Map<String, String> encryptionContext) {
+        throw new java.lang.UnsupportedOperationException("This data key provider cannot encrypt under a second key");
+    }
 }

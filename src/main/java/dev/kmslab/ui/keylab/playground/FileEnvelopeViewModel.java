@@ -2,9 +2,11 @@ package dev.kmslab.ui.keylab.playground;
 
 import dev.kmslab.engine.EngineDataKeyProvider;
 import dev.kmslab.engine.KmsEngine;
-import dev.kmslab.engine.envelope.EnvelopeEncryptor;
 import dev.kmslab.engine.envelope.EnvelopeOptions;
-import dev.kmslab.engine.envelope.EnvelopeResult;
+import dev.kmslab.engine.esdk.MessageCrypto;
+import dev.kmslab.engine.esdk.MessageFormat;
+import dev.kmslab.engine.esdk.MessageLayout;
+import dev.kmslab.engine.esdk.MessageResult;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.common.LabError;
 import dev.kmslab.ui.keylab.common.LabFormat;
@@ -31,19 +33,24 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Envelope encryption of whole files with a data key from the engine, on a worker thread, with progress and cancel.
+ * Envelope encryption of whole files in the AWS Encryption SDK message format (through the official SDK, with the
+ * engine as its KMS), on a worker thread, with progress and cancel. Files in KMS Lab's older envelope format still
+ * decrypt, and say so. After each operation the encrypted file's fields are laid out for the byte view.
  * Output goes to a temporary file next to the target and is moved into place only when the operation succeeds, so
  * a failed or cancelled decryption never leaves unauthenticated plaintext behind.
  */
 public final class FileEnvelopeViewModel {
 
-    public static final String SUFFIX = ".kmslab-envelope";
+    public static final String SUFFIX = ".encrypted";
+    /** The suffix files of KMS Lab's older envelope format were given. */
+    public static final String OLDER_SUFFIX = ".kmslab-envelope";
 
     private final KeyLabSession session;
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final ObjectProperty<MessageLayout> layout = new SimpleObjectProperty<>();
     private volatile AtomicBoolean cancel = new AtomicBoolean();
 
     public FileEnvelopeViewModel(KeyLabSession session) {
@@ -58,7 +65,8 @@ public final class FileEnvelopeViewModel {
     /** Where the decryption of {@code input} goes by default: the name without the suffix, marked as decrypted. */
     public static Path decryptedName(Path input) {
         String name = input.getFileName().toString();
-        String base = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+        String base = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length())
+                : name.endsWith(OLDER_SUFFIX) ? name.substring(0, name.length() - OLDER_SUFFIX.length()) : name;
         int dot = base.lastIndexOf('.');
         String decrypted = dot > 0 ? base.substring(0, dot) + ".decrypted" + base.substring(dot) : base + ".decrypted";
         return input.resolveSibling(decrypted);
@@ -69,7 +77,7 @@ public final class FileEnvelopeViewModel {
             try (InputStream in = Files.newInputStream(input); OutputStream out = Files.newOutputStream(part)) {
                 return encryptor(engine).encrypt(in, out, keyId, context, options);
             }
-        });
+        }, true);
     }
 
     public void decrypt(Path input, Path output) {
@@ -77,22 +85,26 @@ public final class FileEnvelopeViewModel {
             try (InputStream in = Files.newInputStream(input); OutputStream out = Files.newOutputStream(part)) {
                 return encryptor(engine).decrypt(in, out, options);
             }
-        });
+        }, false);
     }
 
     public void cancel() {
         cancel.set(true);
     }
 
-    private EnvelopeEncryptor encryptor(KmsEngine engine) {
-        return new EnvelopeEncryptor(new EngineDataKeyProvider(engine, session.caller()));
+    private MessageCrypto encryptor(KmsEngine engine) {
+        return new MessageCrypto(new EngineDataKeyProvider(engine, session.caller()));
     }
 
     private interface Job {
-        EnvelopeResult run(KmsEngine engine, EnvelopeOptions options, Path part) throws IOException;
+        MessageResult run(KmsEngine engine, EnvelopeOptions options, Path part) throws IOException;
     }
 
-    private void run(String verb, Path input, Path target, Job job) {
+    /** What a finished job hands to the UI thread: the result and the encrypted file's fields. */
+    private record Done(MessageResult result, MessageLayout layout) {
+    }
+
+    private void run(String verb, Path input, Path target, Job job, boolean encrypting) {
         KmsEngine engine = session.engine();
         if (engine == null || running.get()) {
             return;
@@ -119,17 +131,25 @@ public final class FileEnvelopeViewModel {
                         session.uiThread().execute(() -> progress.set(p));
                     });
             try {
-                EnvelopeResult result = job.run(engine, options, part);
+                MessageResult result = job.run(engine, options, part);
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return result;
+                Path message = encrypting ? target : input;
+                try (InputStream in = Files.newInputStream(message)) {
+                    return new Done(result, MessageLayout.read(in));
+                }
             } finally {
                 Files.deleteIfExists(part);
             }
-        }, result -> {
+        }, done -> {
+            MessageResult result = done.result();
             running.set(false);
             progress.set(1);
-            status.set(verb + " " + result.plaintextBytes() + " bytes in " + result.frames() + " frames with a data "
-                    + "key under " + LabFormat.shortId(result.keyArn()) + " → " + target.getFileName());
+            layout.set(done.layout());
+            String frames = result.format() == MessageFormat.AWS_ENCRYPTION_SDK
+                    ? " in " + done.layout().frames() + " frames" : "";
+            status.set(verb + " " + result.plaintextBytes() + " bytes" + frames + " with a data key under "
+                    + LabFormat.shortId(result.keyArn()) + " → " + target.getFileName() + " · "
+                    + result.format().label());
             session.changed();
         }, e -> {
             running.set(false);
@@ -150,6 +170,11 @@ public final class FileEnvelopeViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** The fields of the last file encrypted or decrypted, or null before the first. */
+    public ReadOnlyObjectProperty<MessageLayout> layoutProperty() {
+        return layout;
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {

@@ -194,12 +194,18 @@ public final class PlaygroundView extends BorderPane {
         status.setId("pg-file-status");
         status.setWrapText(true);
         status.textProperty().bind(files.statusProperty());
-        Label help = new Label("Uses the key and context above: GenerateDataKey once, then AES-256-GCM over the "
-                + "file in 64 KiB frames. The encrypted data key travels in the file's header.");
+        Label help = new Label("Uses the key and context above and writes the AWS Encryption SDK message format "
+                + "with the SDK itself: GenerateDataKey once, then AES-256-GCM over the file in 64 KiB frames, and an "
+                + "ECDSA P-384 signature at the end. The encrypted data key (provider aws-kms, the key ARN) travels in "
+                + "the header, so the AWS Encryption SDK or CLI can decrypt the file against KMS. Files of KMS Lab's "
+                + "older format still decrypt. Hover a field below to learn what it is for.");
         help.getStyleClass().add("muted");
         help.setWrapText(true);
+        MessageByteView message = new MessageByteView();
+        files.layoutProperty().addListener((obs, was, now) -> message.show(now));
+        message.show(files.layoutProperty().get());
         return new VBox(8, help, row(encrypt, decrypt, progress, cancel), status,
-                new ErrorBox("pg-file-error", files.errorProperty()));
+                new ErrorBox("pg-file-error", files.errorProperty()), message);
     }
 
     private void encryptFile() {
@@ -223,8 +229,9 @@ public final class PlaygroundView extends BorderPane {
     private void decryptFile() {
         FileChooser open = new FileChooser();
         open.setTitle("Encrypted file to decrypt");
-        open.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("KMS Lab envelopes",
-                "*" + FileEnvelopeViewModel.SUFFIX), new FileChooser.ExtensionFilter("All files", "*"));
+        open.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Encrypted files",
+                "*" + FileEnvelopeViewModel.SUFFIX, "*" + FileEnvelopeViewModel.OLDER_SUFFIX),
+                new FileChooser.ExtensionFilter("All files", "*"));
         File in = open.showOpenDialog(getScene().getWindow());
         if (in == null) {
             return;

@@ -2,7 +2,12 @@ package dev.kmslab.ui.keylab.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.engine.EngineDataKeyProvider;
 import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.engine.envelope.EnvelopeEncryptor;
+import dev.kmslab.engine.envelope.EnvelopeOptions;
+import dev.kmslab.engine.esdk.MessageFormat;
+import dev.kmslab.engine.esdk.MessageLayout;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.LabFixture;
@@ -37,7 +42,14 @@ class FileEnvelopeViewModelTest {
         files.encrypt(in, enc, "alias/files", Map.of("file", "data.bin"));
         assertThat(files.errorProperty().get()).isNull();
         assertThat(files.progressProperty().get()).isEqualTo(1.0);
-        assertThat(files.statusProperty().get()).startsWith("Encrypted 200000 bytes in 4 frames");
+        // 200000 bytes in 64 KiB frames: three regular frames and a final one.
+        assertThat(files.statusProperty().get()).startsWith("Encrypted 200000 bytes in 4 frames")
+                .endsWith("→ data.bin.encrypted · AWS Encryption SDK message");
+        MessageLayout layout = files.layoutProperty().get();
+        assertThat(layout.format()).isEqualTo(MessageFormat.AWS_ENCRYPTION_SDK);
+        assertThat(layout.complete()).isTrue();
+        assertThat(layout.fields()).filteredOn(f -> f.name().equals("Key provider information"))
+                .extracting(MessageLayout.Field::value).singleElement().asString().endsWith(key);
         Path out = FileEnvelopeViewModel.decryptedName(enc);
         assertThat(out.getFileName().toString()).isEqualTo("data.decrypted.bin");
         files.decrypt(enc, out);
@@ -46,6 +58,25 @@ class FileEnvelopeViewModelTest {
                 .contains("GenerateDataKey", "Decrypt");
         assertThat(lab.engine.auditLog().all().stream().filter(e -> e.eventName().equals("GenerateDataKey"))
                 .findFirst().orElseThrow().keyArn()).endsWith(key);
+    }
+
+    @Test
+    void aFileOfTheOlderFormat_stillDecrypts_andIsLabelledAsSuch() throws Exception {
+        Path in = input(100_000);
+        Path old = dir.resolve("data.bin" + FileEnvelopeViewModel.OLDER_SUFFIX);
+        try (var from = Files.newInputStream(in); var to = Files.newOutputStream(old)) {
+            new EnvelopeEncryptor(new EngineDataKeyProvider(lab.engine, lab.session.caller())).encrypt(from, to,
+                    "alias/files", Map.of("file", "data.bin"), EnvelopeOptions.defaults());
+        }
+        Path out = FileEnvelopeViewModel.decryptedName(old);
+        assertThat(out.getFileName().toString()).isEqualTo("data.decrypted.bin");
+        FileEnvelopeViewModel files = new FileEnvelopeViewModel(lab.session);
+        files.decrypt(old, out);
+        assertThat(files.errorProperty().get()).isNull();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(in));
+        assertThat(files.statusProperty().get()).startsWith("Decrypted 100000 bytes with a data key under")
+                .endsWith("· KMS Lab envelope v1 (older format)");
+        assertThat(files.layoutProperty().get().format()).isEqualTo(MessageFormat.KMS_LAB_ENVELOPE_V1);
     }
 
     @Test
