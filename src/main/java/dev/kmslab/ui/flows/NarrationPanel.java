@@ -35,6 +35,7 @@ final class NarrationPanel extends VBox {
         title.setId("step-title");
         title.getStyleClass().add("step-title");
         route.getStyleClass().add("step-route");
+        route.setWrapText(true);
         params.getStyleClass().add("step-params");
         conditionHeading.setId("step-condition-heading");
         conditionHeading.getStyleClass().addAll("muted", "condition-heading");

@@ -60,8 +60,11 @@ public final class ServiceMapView extends BorderPane {
         panel.setId("service-panel");
         panel.getStyleClass().add("side-panel");
         panel.setFitToWidth(true);
+        // The panel gives the map room on a small window: 40% of the width, between 260 and 400 px.
         panel.setPrefWidth(400);
-        panel.setMinWidth(320);
+        panel.setMinWidth(260);
+        widthProperty().addListener((obs, was, now) ->
+                panel.setPrefWidth(Math.max(260, Math.min(400, now.doubleValue() * 0.4))));
         model.contentProperty().addListener((obs, was, now) -> rebuild());
         model.selectedProperty().addListener((obs, was, now) -> showPanel(now));
         model.hoveredProperty().addListener((obs, was, now) -> restyle());
@@ -109,6 +112,8 @@ public final class ServiceMapView extends BorderPane {
         Label node = new Label(service.name());
         node.setId("service-" + service.id());
         node.getStyleClass().add("map-node");
+        node.setWrapText(true);
+        node.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         node.setFocusTraversable(true);
         node.setTooltip(new Tooltip(service.summary()));
         node.setOnMouseEntered(e -> model.hoveredProperty().set(service.id()));

@@ -33,9 +33,11 @@ public final class ActAsBar extends VBox {
         dev.kmslab.ui.common.KeepSelection.inComboBox(chooser, model.selectedProperty()::get);
         chooser.valueProperty().addListener((obs, was, now) -> model.actAs(now));
         Tooltip arn = new Tooltip();
+        // The whole description (the bar may shorten it on a narrow window) and the principal's ARN.
         arn.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                model.selectedProperty().get() == null ? "" : model.selectedProperty().get().arn(),
-                model.selectedProperty()));
+                model.selectedProperty().get() == null ? "" : model.descriptionProperty().get() + "\n\n"
+                        + model.selectedProperty().get().arn(),
+                model.selectedProperty(), model.descriptionProperty()));
         Label description = new Label();
         description.setId("act-as-description");
         description.getStyleClass().add("muted");

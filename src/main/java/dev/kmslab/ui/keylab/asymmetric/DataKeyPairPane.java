@@ -24,7 +24,8 @@ final class DataKeyPairPane extends VBox {
         super(8);
         ComboBox<AsymKey> key = new ComboBox<>(model.wrappingKeys());
         key.setId("dkp-key");
-        key.setPrefWidth(340);
+        // Wide enough for "alias · SYMMETRIC_DEFAULT · ENCRYPT_DECRYPT" at 100% zoom.
+        key.setPrefWidth(460);
         key.valueProperty().bindBidirectional(model.wrappingKeyProperty());
         key.setPromptText("Create a symmetric key first");
         ComboBox<DataKeyPairSpec> spec = new ComboBox<>(FXCollections.observableArrayList(DataKeyPairModel.SPECS));

@@ -84,6 +84,10 @@ public final class GrantsView extends BorderPane {
         TableColumn<GrantRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        c.setCellFactory(dev.kmslab.ui.common.FullTextCell.factory());
+        // The header keeps its whole title; a narrow window scrolls the table sideways instead.
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(title);
+        c.setMinWidth(Math.min(width, Math.ceil(probe.getLayoutBounds().getWidth() * 1.2) + 40));
         return c;
     }
 

@@ -155,6 +155,7 @@ public final class KeysView extends BorderPane {
     private static TableColumn<KeyRow, String> column(String title, Function<KeyRow, String> value, double ems) {
         TableColumn<KeyRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setCellFactory(dev.kmslab.ui.common.FullTextCell.factory());
         // Widths in ems of the table's own font, so they follow the app's zoom: at 150% "SYMMETRIC_DEFAULT" still fits.
         c.setPrefWidth(ems * 14);
         c.getProperties().put("ems", ems);

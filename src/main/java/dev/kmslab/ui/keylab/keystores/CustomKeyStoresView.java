@@ -103,10 +103,32 @@ public final class CustomKeyStoresView extends VBox {
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("lab-form");
-        grid.addRow(0, label("Name"), name, label("PKCS#11 module"), module);
-        grid.addRow(1, label("Token"), new HBox(6, kind, slot), label("User PIN (KeyStorePassword)"),
-                new HBox(6, pin, create));
-        GridPane.setHgrow(module, Priority.ALWAYS);
+        // Label and field pairs, two to a row on a wide window and one to a row on a narrow one, so no label is cut.
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(slot, Priority.ALWAYS);
+        HBox.setHgrow(pin, Priority.ALWAYS);
+        HBox token = new HBox(6, kind, slot);
+        HBox pinRow = new HBox(6, pin, create);
+        Node[][] pairs = {{label("Name"), name}, {label("PKCS#11 module"), module}, {label("Token"), token},
+            {label("User PIN (KeyStorePassword)"), pinRow}};
+        Runnable arrange = () -> {
+            boolean wide = getWidth() <= 0 || getWidth() >= 1000;
+            grid.getChildren().clear();
+            for (int i = 0; i < pairs.length; i++) {
+                int row = wide ? i / 2 : i;
+                int col = wide ? (i % 2) * 2 : 0;
+                grid.add(pairs[i][0], col, row);
+                grid.add(pairs[i][1], col + 1, row);
+                GridPane.setHgrow(pairs[i][1], Priority.ALWAYS);
+            }
+        };
+        arrange.run();
+        widthProperty().addListener((obs, was, now) -> {
+            if ((was.doubleValue() >= 1000) != (now.doubleValue() >= 1000)) {
+                arrange.run();
+            }
+        });
         Label help = new Label("The module and slot stand in for the CloudHSM cluster id; the PIN stands in for the "
                 + "kmsuser password. The lab keeps the PIN only inside its encrypted keystore. Without a module "
                 + "file the token is simulated in memory (PIN 1234, keys lost when the app closes).");
@@ -159,6 +181,7 @@ public final class CustomKeyStoresView extends VBox {
     private static Label label(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("lab-form-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -74,6 +74,7 @@ public final class PlaygroundView extends BorderPane {
         key.valueProperty().bindBidirectional(model.keyIdProperty());
         Label keyHelp = new Label("Key id, key ARN, alias name or alias ARN");
         keyHelp.getStyleClass().add("muted");
+        keyHelp.setWrapText(true);
         VBox keyBox = new VBox(4, new Label("Key"), key, keyHelp);
         Label ctxHelp = new Label("Encryption context: non-secret pairs bound to the ciphertext. Decrypt must "
                 + "give exactly the same pairs.");
@@ -130,9 +131,12 @@ public final class PlaygroundView extends BorderPane {
         Button reEncrypt = button("pg-reencrypt", "Re-encrypt", Feather.REPEAT, model::reEncrypt);
         reEncrypt.disableProperty().bind(model.ciphertextProperty().isNull());
         String noBlob = "Encrypt something first: there is no ciphertext yet.";
-        HBox actions = row(encrypt, dev.kmslab.ui.common.WhyDisabled.wrap(decrypt, noBlob), new Label("  byte"),
-                position, dev.kmslab.ui.common.WhyDisabled.wrap(flip, noBlob), new Label("  to"), target,
-                reEncrypt);
+        // Three groups that wrap onto a second line as a whole on a narrow window, so no button is squeezed to "...".
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(16, 8,
+                row(encrypt, dev.kmslab.ui.common.WhyDisabled.wrap(decrypt, noBlob)),
+                row(new Label("Byte"), position, dev.kmslab.ui.common.WhyDisabled.wrap(flip, noBlob)),
+                row(new Label("To"), target, reEncrypt));
+        actions.setId("pg-actions");
         Label bytesHelp = new Label("The blob, byte by byte. Hover a byte to learn what that part is for.");
         bytesHelp.getStyleClass().add("muted");
         // A ciphertext from elsewhere (a lab hands some out) can be pasted, then decrypted or re-encrypted.
@@ -272,6 +276,13 @@ public final class PlaygroundView extends BorderPane {
     private static HBox row(Node... nodes) {
         HBox row = new HBox(8, nodes);
         row.setAlignment(Pos.CENTER_LEFT);
+        // Buttons and labels keep their whole text; a text field or progress bar is what gives way.
+        for (Node n : nodes) {
+            if (n instanceof javafx.scene.control.Labeled || n instanceof HBox) {
+                ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        row.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return row;
     }
 }

@@ -85,7 +85,10 @@ public final class PoliciesView extends BorderPane {
                 + "Bypassing it can make a key unmanageable."));
         templateHelp.managedProperty().bind(templateHelp.textProperty().isNotEmpty());
         templateHelp.visibleProperty().bind(templateHelp.managedProperty());
-        HBox keyRow = new HBox(8, new KeyPicker("policy-key", keys), reload, save, bypass);
+        // Wraps the safety check onto its own line on a narrow window rather than squeezing the key's name.
+        javafx.scene.layout.FlowPane keyRow = new javafx.scene.layout.FlowPane(8, 6,
+                new KeyPicker("policy-key", keys), reload, save, bypass);
+        keyRow.setId("policy-key-row");
         keyRow.setAlignment(Pos.CENTER_LEFT);
         Label startFrom = new Label("Start from");
         startFrom.setMinWidth(Label.USE_PREF_SIZE);
