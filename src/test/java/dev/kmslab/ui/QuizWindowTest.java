@@ -75,10 +75,10 @@ class QuizWindowTest {
         app.type(KeyCode.P);
         assertThat(text("#question-position")).isEqualTo("Question 2 of 3");
         app.clickOn("#exam-submit");
-        app.waitFor("#confirm-submit");
-        assertThat(app.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+        app.waitFor("#confirm-ok");
+        assertThat(app.<Label>find("#dialog-text").getText())
                 .contains("2 questions are unanswered").contains("1 question is flagged");
-        app.clickOn("#confirm-submit");
+        app.clickOn("#confirm-ok");
         app.waitFor("#exam-result");
         String verdict = text("#result-verdict");
         Matcher score = Pattern.compile("(\\d+) / 1000 · pass mark 720").matcher(text("#result-score"));

@@ -64,21 +64,22 @@ public final class KeyLabView extends VBox {
         getStyleClass().add("keylab");
         getStylesheets().add(dev.kmslab.ui.common.Stylesheets.url("keylab"));
         // Confirmations open on the main window, which holds this view.
-        keys = new KeysViewModel(session, new dev.kmslab.ui.common.FxDialogService(this));
+        dev.kmslab.ui.common.DialogService dialogs = new dev.kmslab.ui.common.FxDialogService(this);
+        keys = new KeysViewModel(session, dialogs);
         keys.setFlowOpener(flowOpener);
         tabs.setId("keylab-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addTab("keylab-tab-keys", "Keys", () -> new KeysView(keys));
         addTab("keylab-tab-rotation", "Rotation", () -> new RotationView(new RotationViewModel(session), keys));
         addTab("keylab-tab-playground", "Playground", () -> new PlaygroundView(new PlaygroundViewModel(session),
-                new FileEnvelopeViewModel(session)));
+                new FileEnvelopeViewModel(session, dialogs)));
         addTab("keylab-tab-asymmetric", "Asymmetric & HMAC", () -> new AsymmetricView(
-                new AsymmetricViewModel(session)));
+                new AsymmetricViewModel(session, dialogs)));
         addTab("keylab-tab-policies", "Policies", () -> PoliciesView.create(session, keys));
-        addTab("keylab-tab-grants", "Grants", () -> GrantsView.create(session, keys));
+        addTab("keylab-tab-grants", "Grants", () -> GrantsView.create(session, keys, dialogs));
         addTab("keylab-tab-keystores", "Key stores", () -> new CustomKeyStoresView(
-                new CustomKeyStoresViewModel(session)));
-        addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session), eventOpener));
+                new CustomKeyStoresViewModel(session, dialogs)));
+        addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session, dialogs), eventOpener));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ActAsBar actAs = new ActAsBar(new ActAsViewModel(session));
         HBox.setHgrow(actAs, Priority.ALWAYS);

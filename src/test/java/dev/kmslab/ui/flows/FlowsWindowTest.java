@@ -152,7 +152,9 @@ class FlowsWindowTest {
 
     @Test
     void exportsWriteTheHtmlPageAndOnePngPerStep() throws Exception {
-        app.interact(() -> flows.setFolderChooser(owner -> Optional.of(exports)));
+        dev.kmslab.ui.common.ScriptedDialogs dialogs = new dev.kmslab.ui.common.ScriptedDialogs()
+                .willChoose(exports).willChoose(exports);
+        app.interact(() -> flows.setDialogs(dialogs));
         app.clickOn("#export-html");
         Path page = exports.resolve("envelope-encryption.html");
         assertThat(page).exists();
@@ -172,6 +174,8 @@ class FlowsWindowTest {
         }
         assertThat(app.<Label>find("#flow-notice").getText()).contains(String.valueOf(shown.steps().size()));
         assertThat(counter()).startsWith("Step 1 of");
+        assertThat(dialogs.fileRequests()).extracting(dev.kmslab.ui.common.DialogService.FileRequest::title)
+                .containsExactly("Export to folder", "Export to folder");
     }
 
     @Test
