@@ -120,14 +120,12 @@ class QuizWindowTest {
         app.clickOn("#try-in-lab");
         app.waitFor("#flows-view");
         dev.kmslab.ui.flows.FlowsView flows = app.find("#flows-view");
-        WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS,
-                () -> flows.player().model().flowProperty().get() != null);
-        String flowId = flows.player().model().flowProperty().get().id();
+        app.until(() -> flows.player().model().flowProperty().get() != null);
+        String flowId = app.onFx(() -> flows.player().model().flowProperty().get().id());
         assertThat(dev.kmslab.flow.FlowCatalogue.find(flowId)).isPresent();
         assertThat(app.<javafx.scene.control.ToggleButton>find("#nav-flows").isSelected()).isTrue();
         // The step list fills on a later pulse than the one that set the flow.
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                () -> app.lookup("#flow-steps .list-cell").tryQuery().isPresent());
+        app.waitFor("#flow-steps .list-cell");
     }
 
     @Test

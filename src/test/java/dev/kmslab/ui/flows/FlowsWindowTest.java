@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -105,8 +104,7 @@ class FlowsWindowTest {
         assertThat(app.lookup("#packets .packet").queryAll()).hasSize(EXPECTED.steps().get(3).payloads().size());
         key(KeyCode.HOME);
         key(KeyCode.SPACE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !flows.player().model().playingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        app.until(() -> !flows.player().model().playingProperty().get());
         assertThat(counter()).startsWith("Step " + EXPECTED.steps().size() + " of");
         assertThat(app.<Label>find("#step-failure").isVisible()).isFalse();
     }
@@ -184,8 +182,7 @@ class FlowsWindowTest {
         app.clickOn("#service-s3");
         app.clickOn("#service-watch");
         app.waitFor("#flow-steps .list-cell");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "S3 SSE-KMS".equals(
-                app.<Label>find("#flow-title").getText()));
+        app.until(() -> "S3 SSE-KMS".equals(app.<Label>find("#flow-title").getText()));
         assertThat(app.<Label>find("#section-title").getText()).isEqualTo("Flows");
         app.clickOn("#flow-back");
         assertThat(app.lookup("#flows-catalogue").tryQuery()).isPresent();
