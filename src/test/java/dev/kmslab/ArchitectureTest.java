@@ -49,6 +49,17 @@ class ArchitectureTest {
                     "dev.kmslab.server..", "dev.kmslab.io..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..");
 
+    /**
+     * Alerts, file and folder choosers are built by the dialog service only, so view models ask it for them and
+     * their tests answer with a scripted service instead of a window.
+     */
+    @ArchTest
+    static final ArchRule dialogsOnlyThroughTheDialogService = noClasses()
+            .that().resideOutsideOfPackage("dev.kmslab.ui.common")
+            .should().dependOnClassesThat().haveNameMatching(
+                    "javafx\\.scene\\.control\\.(Alert|TextInputDialog|ChoiceDialog)(\\$.*)?"
+                            + "|javafx\\.stage\\.(FileChooser|DirectoryChooser)(\\$.*)?");
+
     @ArchTest
     static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("dev.kmslab.(*)..")
             .should().beFreeOfCycles();

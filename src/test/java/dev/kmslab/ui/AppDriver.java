@@ -99,6 +99,14 @@ public class AppDriver extends FxRobot {
         return WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(5, TimeUnit.SECONDS);
     }
 
+    /** Reads {@code value} on the FX thread (JavaFX state is only consistent there). */
+    public <T> T onFx(java.util.concurrent.Callable<T> value) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return value.call();
+        }
+        return WaitForAsyncUtils.asyncFx(value).get(5, TimeUnit.SECONDS);
+    }
+
     /** Opens the Key Lab and waits until its engine (opened off the FX thread) is ready. */
     public void openKeyLab() throws TimeoutException {
         navigate("keylab", "#keys-view");

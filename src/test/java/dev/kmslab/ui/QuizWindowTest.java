@@ -75,10 +75,10 @@ class QuizWindowTest {
         app.type(KeyCode.P);
         assertThat(text("#question-position")).isEqualTo("Question 2 of 3");
         app.clickOn("#exam-submit");
-        app.waitFor("#confirm-submit");
-        assertThat(app.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+        app.waitFor("#confirm-ok");
+        assertThat(app.<Label>find("#dialog-text").getText())
                 .contains("2 questions are unanswered").contains("1 question is flagged");
-        app.clickOn("#confirm-submit");
+        app.clickOn("#confirm-ok");
         app.waitFor("#exam-result");
         String verdict = text("#result-verdict");
         Matcher score = Pattern.compile("(\\d+) / 1000 · pass mark 720").matcher(text("#result-score"));
@@ -120,14 +120,12 @@ class QuizWindowTest {
         app.clickOn("#try-in-lab");
         app.waitFor("#flows-view");
         dev.kmslab.ui.flows.FlowsView flows = app.find("#flows-view");
-        WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS,
-                () -> flows.player().model().flowProperty().get() != null);
-        String flowId = flows.player().model().flowProperty().get().id();
+        app.until(() -> flows.player().model().flowProperty().get() != null);
+        String flowId = app.onFx(() -> flows.player().model().flowProperty().get().id());
         assertThat(dev.kmslab.flow.FlowCatalogue.find(flowId)).isPresent();
         assertThat(app.<javafx.scene.control.ToggleButton>find("#nav-flows").isSelected()).isTrue();
         // The step list fills on a later pulse than the one that set the flow.
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                () -> app.lookup("#flow-steps .list-cell").tryQuery().isPresent());
+        app.waitFor("#flow-steps .list-cell");
     }
 
     @Test

@@ -34,12 +34,19 @@ public interface DialogService {
     record FileType(String description, String pattern) {
     }
 
-    /** A file chooser: its title, the suggested file name (may be empty) and the file types offered. */
-    record FileRequest(String title, String initialName, List<FileType> types) {
+    /**
+     * A file chooser: its title, the suggested file name (may be empty), the file types offered and the folder it
+     * opens in (null: the chooser's own choice).
+     */
+    record FileRequest(String title, String initialName, List<FileType> types, Path folder) {
         public FileRequest {
             Objects.requireNonNull(title, "title");
             initialName = initialName == null ? "" : initialName;
             types = List.copyOf(types);
+        }
+
+        public FileRequest(String title, String initialName, List<FileType> types) {
+            this(title, initialName, types, null);
         }
     }
 
@@ -48,6 +55,18 @@ public interface DialogService {
      * default). Does not block: the answer may come after this method returns.
      */
     void confirm(Confirmation question, Runnable onConfirm);
+
+    /**
+     * As {@link #confirm(Confirmation, Runnable)}, but the question closes unanswered once {@code moot} turns true
+     * (the exam's time ran out while the learner hesitated), and {@code onConfirm} never runs after that.
+     */
+    default void confirm(Confirmation question, javafx.beans.value.ObservableBooleanValue moot, Runnable onConfirm) {
+        confirm(question, () -> {
+            if (!moot.get()) {
+                onConfirm.run();
+            }
+        });
+    }
 
     /** Shows a message without waiting for it to be closed. */
     void showInformation(Message message);
@@ -60,4 +79,15 @@ public interface DialogService {
 
     /** The file the learner chose to save to, or empty if they cancelled. */
     Optional<Path> chooseFileToSave(FileRequest request);
+
+    /** The folder the learner chose, or empty if they cancelled; {@code title} names what it is for. */
+    Optional<Path> chooseFolder(String title);
+
+    /**
+     * A service for models that were built without dialogs (tests of other behaviour, embedded Key Labs): every
+     * request fails naming the dialog, so a missing answer is never guessed.
+     */
+    static DialogService none() {
+        return NoDialogs.INSTANCE;
+    }
 }

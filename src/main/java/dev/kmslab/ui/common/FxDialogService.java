@@ -3,6 +3,8 @@ package dev.kmslab.ui.common;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -11,6 +13,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 /**
@@ -22,6 +25,10 @@ public final class FxDialogService implements DialogService {
 
     /** Id of the confirm button, so UI tests can press it. */
     public static final String CONFIRM_ID = "confirm-ok";
+    /** Id of a dialog's text. */
+    public static final String TEXT_ID = "dialog-text";
+    /** Id of the cancel button of a confirmation. */
+    public static final String CANCEL_ID = "confirm-cancel";
     /** Id of the read-only text box of a message with copyable text. */
     public static final String COPYABLE_ID = "dialog-copyable";
 
@@ -33,6 +40,30 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void confirm(Confirmation question, Runnable onConfirm) {
+        confirmation(question, onConfirm).show();
+    }
+
+    @Override
+    public void confirm(Confirmation question, ObservableBooleanValue moot, Runnable onConfirm) {
+        if (moot.get()) {
+            return;
+        }
+        Alert alert = confirmation(question, () -> {
+            if (!moot.get()) {
+                onConfirm.run();
+            }
+        });
+        ChangeListener<Boolean> closer = (obs, was, now) -> {
+            if (now) {
+                alert.close();
+            }
+        };
+        moot.addListener(closer);
+        alert.setOnHidden(e -> moot.removeListener(closer));
+        alert.show();
+    }
+
+    private Alert confirmation(Confirmation question, Runnable onConfirm) {
         ButtonType confirm = new ButtonType(question.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.WARNING, "", confirm, ButtonType.CANCEL);
         alert.setTitle(question.title());
@@ -43,13 +74,15 @@ public final class FxDialogService implements DialogService {
         ok.setId(CONFIRM_ID);
         // Cancel is the safe default: Enter must not delete a key.
         ok.setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setDefaultButton(true);
+        cancel.setId(CANCEL_ID);
         alert.resultProperty().addListener((obs, was, now) -> {
             if (now == confirm) {
                 onConfirm.run();
             }
         });
-        alert.show();
+        return alert;
     }
 
     @Override
@@ -92,11 +125,22 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(file).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        File folder = chooser.showDialog(window());
+        return Optional.ofNullable(folder).map(File::toPath);
+    }
+
     private static FileChooser chooser(FileRequest request) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(request.title());
         if (!request.initialName().isEmpty()) {
             chooser.setInitialFileName(request.initialName());
+        }
+        if (request.folder() != null && request.folder().toFile().isDirectory()) {
+            chooser.setInitialDirectory(request.folder().toFile());
         }
         for (FileType type : request.types()) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(type.description(), type.pattern()));
@@ -110,6 +154,7 @@ public final class FxDialogService implements DialogService {
 
     private static Label body(String text) {
         Label body = new Label(text);
+        body.setId(TEXT_ID);
         body.setWrapText(true);
         body.setMaxWidth(420);
         return body;

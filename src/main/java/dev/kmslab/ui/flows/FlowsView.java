@@ -1,22 +1,17 @@
 package dev.kmslab.ui.flows;
 
 import dev.kmslab.flow.FlowHtmlExporter;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 /**
  * The Flows section: the catalogue, or the player once a flow is open, with presenter mode (the player alone in a
@@ -29,11 +24,12 @@ public final class FlowsView extends StackPane {
     private final FlowPlayerView player;
     private final VBox waiting = new VBox();
     private final Label status = new Label();
-    private Function<Window, Optional<Path>> folderChooser = FlowsView::chooseFolder;
+    private dev.kmslab.ui.common.DialogService dialogs = new dev.kmslab.ui.common.FxDialogService(this);
     private Stage presenterStage;
     // Presenter type: PRESENTER_PX at 1280x800, scaled with the window (a projector at 1920x1080 gets larger type)
     // and by the presenter's own zoom (Ctrl+= / Ctrl+- / Ctrl+0 in the presenter window).
     static final double PRESENTER_PX = 17;
+    static final String EXPORT_TITLE = "Export to folder";
     private final javafx.beans.property.DoubleProperty presenterZoom = new javafx.beans.property.SimpleDoubleProperty(1);
     private Runnable presenterResize = () -> { };
 
@@ -58,9 +54,9 @@ public final class FlowsView extends StackPane {
         refresh();
     }
 
-    /** Replaces the folder dialog (tests cannot drive a native dialog). */
-    public void setFolderChooser(Function<Window, Optional<Path>> chooser) {
-        folderChooser = chooser;
+    /** Replaces the dialogs (tests cannot drive a native folder chooser; they answer with scripted ones). */
+    public void setDialogs(dev.kmslab.ui.common.DialogService dialogs) {
+        this.dialogs = dialogs;
     }
 
     public FlowPlayerView player() {
@@ -162,7 +158,7 @@ public final class FlowsView extends StackPane {
     }
 
     private void exportHtml() {
-        vm.flow().ifPresent(flow -> folderChooser.apply(window()).ifPresent(dir -> {
+        vm.flow().ifPresent(flow -> dialogs.chooseFolder(EXPORT_TITLE).ifPresent(dir -> {
             try {
                 Path file = FlowHtmlExporter.write(flow, dir);
                 notice("Saved " + file.getFileName() + " in " + dir);
@@ -173,7 +169,7 @@ public final class FlowsView extends StackPane {
     }
 
     private void exportFrames() {
-        folderChooser.apply(window()).ifPresent(dir -> {
+        dialogs.chooseFolder(EXPORT_TITLE).ifPresent(dir -> {
             try {
                 List<Path> files = FrameExporter.export(player, dir);
                 notice(String.format(Locale.ROOT, "Saved %d frames in %s", files.size(), dir));
@@ -185,16 +181,5 @@ public final class FlowsView extends StackPane {
 
     private void notice(String text) {
         player.showNotice(text);
-    }
-
-    private Window window() {
-        return getScene() == null ? null : getScene().getWindow();
-    }
-
-    private static Optional<Path> chooseFolder(Window owner) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Export to folder");
-        File dir = chooser.showDialog(owner);
-        return Optional.ofNullable(dir).map(File::toPath);
     }
 }

@@ -65,7 +65,8 @@ public final class KeyLabView extends VBox {
         getStyleClass().add("keylab");
         getStylesheets().add(dev.kmslab.ui.common.Stylesheets.url("keylab"));
         // Confirmations open on the main window, which holds this view.
-        keys = new KeysViewModel(session, new dev.kmslab.ui.common.FxDialogService(this));
+        dev.kmslab.ui.common.DialogService dialogs = new dev.kmslab.ui.common.FxDialogService(this);
+        keys = new KeysViewModel(session, dialogs);
         keys.setFlowOpener(flowOpener);
         tabs.setId("keylab-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -73,16 +74,16 @@ public final class KeyLabView extends VBox {
         addTab("keylab-tab-rotation", "Rotation", () -> new RotationView(new RotationViewModel(session), keys));
         addTab("keylab-tab-playground", "Playground", () -> {
             PlaygroundViewModel playground = new PlaygroundViewModel(session);
-            return new PlaygroundView(playground, new FileEnvelopeViewModel(session),
+            return new PlaygroundView(playground, new FileEnvelopeViewModel(session, dialogs),
                     new WouldItBeAllowedViewModel(session, playground));
         });
         addTab("keylab-tab-asymmetric", "Asymmetric & HMAC", () -> new AsymmetricView(
-                new AsymmetricViewModel(session)));
+                new AsymmetricViewModel(session, dialogs)));
         addTab("keylab-tab-policies", "Policies", () -> PoliciesView.create(session, keys));
-        addTab("keylab-tab-grants", "Grants", () -> GrantsView.create(session, keys));
+        addTab("keylab-tab-grants", "Grants", () -> GrantsView.create(session, keys, dialogs));
         addTab("keylab-tab-keystores", "Key stores", () -> new CustomKeyStoresView(
-                new CustomKeyStoresViewModel(session)));
-        addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session), eventOpener));
+                new CustomKeyStoresViewModel(session, dialogs)));
+        addTab("keylab-tab-audit", "Audit log", () -> new AuditView(new AuditViewModel(session, dialogs), eventOpener));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ActAsBar actAs = new ActAsBar(new ActAsViewModel(session));
         HBox.setHgrow(actAs, Priority.ALWAYS);

@@ -58,6 +58,7 @@ public final class QuizViewModel {
     public static final int DRILL_LENGTH = 10;
 
     private final Path dataDir;
+    private final dev.kmslab.ui.common.DialogService dialogs;
     private final Clock clock;
     private final UiExecutor executor;
     private final Supplier<Random> randoms;
@@ -88,6 +89,16 @@ public final class QuizViewModel {
      */
     public QuizViewModel(Path dataDir, Clock clock, UiExecutor executor, Supplier<Random> randoms,
                          Consumer<String> notices) {
+        this(dataDir, clock, executor, randoms, notices, dev.kmslab.ui.common.DialogService.none());
+    }
+
+    /**
+     * @param notices where one-off messages go (the shell's notice bar), e.g. a damaged progress file
+     * @param dialogs asks before submitting an exam and before resetting a track
+     */
+    public QuizViewModel(Path dataDir, Clock clock, UiExecutor executor, Supplier<Random> randoms,
+                         Consumer<String> notices, dev.kmslab.ui.common.DialogService dialogs) {
+        this.dialogs = dialogs;
         this.dataDir = dataDir;
         this.clock = clock;
         this.executor = executor;
@@ -403,7 +414,7 @@ public final class QuizViewModel {
     /** Starts a timed exam of {@code count} questions (fewer when the bank has fewer for the track). */
     public void startExam(String trackId, int count) {
         ExamSession session = ExamSession.start(bank.get(), trackId, count, clock, randoms.get());
-        exam.set(new ExamViewModel(session, this::examFinished));
+        exam.set(new ExamViewModel(session, this::examFinished, dialogs));
         screen.set(Screen.EXAM);
     }
 
@@ -424,7 +435,15 @@ public final class QuizViewModel {
         screen.set(Screen.REVIEW);
     }
 
-    /** Forgets a track's exams, attempts and cards; the view asks for confirmation first. */
+    /** Asks before forgetting a track's results ("Reset track"); resets it only if the learner confirms. */
+    public void askToResetTrack(String trackId) {
+        dialogs.confirm(new dev.kmslab.ui.common.DialogService.Confirmation("Reset quiz progress for " + trackId, "Forget the " + trackId
+                + " exam results, answers and review schedule? Other tracks keep theirs (a question shared with "
+                + "another track restarts its review schedule there too).", "Reset track"),
+                () -> resetTrack(trackId));
+    }
+
+    /** Forgets a track's exams, attempts and cards (without asking: {@link #askToResetTrack} asks first). */
     public boolean resetTrack(String trackId) {
         return bank.get() != null && store.reset(trackId, bank.get());
     }

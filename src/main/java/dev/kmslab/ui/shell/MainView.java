@@ -180,7 +180,7 @@ public final class MainView extends StackPane implements Navigator {
 
     private QuizViewModel quizModel(Path dataDir) {
         QuizViewModel model = new QuizViewModel(dataDir, Clock.systemUTC(), new FxUiExecutor(), Random::new,
-                shell.notices()::add);
+                shell.notices()::add, dialogs);
         // Quiz questions name a lab scenario; the ones the flow catalogue has open in the Flows player.
         model.setLabOpener(flowId -> {
             if (FlowCatalogue.find(flowId).isPresent()) {

@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public final class ScriptedDialogs implements DialogService {
 
-    private final Deque<Boolean> confirmations = new ArrayDeque<>();
+    private enum Answer { CONFIRM, CANCEL, HOLD }
+
+    private final Deque<Answer> confirmations = new ArrayDeque<>();
+    private final List<Runnable> held = new ArrayList<>();
     private final Deque<Optional<Path>> files = new ArrayDeque<>();
     private final List<Confirmation> asked = new ArrayList<>();
     private final List<FileRequest> fileRequests = new ArrayList<>();
@@ -22,12 +25,26 @@ public final class ScriptedDialogs implements DialogService {
     private final List<String> errors = new ArrayList<>();
 
     public ScriptedDialogs willConfirm() {
-        confirmations.add(true);
+        confirmations.add(Answer.CONFIRM);
         return this;
     }
 
+    /** Leaves the next confirmation open: the learner answers later, with {@link #confirmHeld()}. */
+    public ScriptedDialogs willHold() {
+        confirmations.add(Answer.HOLD);
+        return this;
+    }
+
+    /** Presses the confirm button of the oldest confirmation left open by {@link #willHold()}. */
+    public void confirmHeld() {
+        if (held.isEmpty()) {
+            throw new AssertionError("No confirmation is open");
+        }
+        held.remove(0).run();
+    }
+
     public ScriptedDialogs willCancel() {
-        confirmations.add(false);
+        confirmations.add(Answer.CANCEL);
         return this;
     }
 
@@ -64,8 +81,11 @@ public final class ScriptedDialogs implements DialogService {
         if (confirmations.isEmpty()) {
             throw new AssertionError("Unexpected confirmation: " + question);
         }
-        if (confirmations.poll()) {
+        Answer answer = confirmations.poll();
+        if (answer == Answer.CONFIRM) {
             onConfirm.run();
+        } else if (answer == Answer.HOLD) {
+            held.add(onConfirm);
         }
     }
 
@@ -87,6 +107,11 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<Path> chooseFileToSave(FileRequest request) {
         return nextFile(request);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return nextFile(new FileRequest(title, "", java.util.List.of()));
     }
 
     private Optional<Path> nextFile(FileRequest request) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -105,8 +104,7 @@ class FlowsWindowTest {
         assertThat(app.lookup("#packets .packet").queryAll()).hasSize(EXPECTED.steps().get(3).payloads().size());
         key(KeyCode.HOME);
         key(KeyCode.SPACE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !flows.player().model().playingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        app.until(() -> !flows.player().model().playingProperty().get());
         assertThat(counter()).startsWith("Step " + EXPECTED.steps().size() + " of");
         assertThat(app.<Label>find("#step-failure").isVisible()).isFalse();
     }
@@ -152,7 +150,9 @@ class FlowsWindowTest {
 
     @Test
     void exportsWriteTheHtmlPageAndOnePngPerStep() throws Exception {
-        app.interact(() -> flows.setFolderChooser(owner -> Optional.of(exports)));
+        dev.kmslab.ui.common.ScriptedDialogs dialogs = new dev.kmslab.ui.common.ScriptedDialogs()
+                .willChoose(exports).willChoose(exports);
+        app.interact(() -> flows.setDialogs(dialogs));
         app.clickOn("#export-html");
         Path page = exports.resolve("envelope-encryption.html");
         assertThat(page).exists();
@@ -172,6 +172,8 @@ class FlowsWindowTest {
         }
         assertThat(app.<Label>find("#flow-notice").getText()).contains(String.valueOf(shown.steps().size()));
         assertThat(counter()).startsWith("Step 1 of");
+        assertThat(dialogs.fileRequests()).extracting(dev.kmslab.ui.common.DialogService.FileRequest::title)
+                .containsExactly("Export to folder", "Export to folder");
     }
 
     @Test
@@ -180,8 +182,7 @@ class FlowsWindowTest {
         app.clickOn("#service-s3");
         app.clickOn("#service-watch");
         app.waitFor("#flow-steps .list-cell");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "S3 SSE-KMS".equals(
-                app.<Label>find("#flow-title").getText()));
+        app.until(() -> "S3 SSE-KMS".equals(app.<Label>find("#flow-title").getText()));
         assertThat(app.<Label>find("#section-title").getText()).isEqualTo("Flows");
         app.clickOn("#flow-back");
         assertThat(app.lookup("#flows-catalogue").tryQuery()).isPresent();

@@ -45,10 +45,11 @@ class QuizViewModelTest {
 
     private final MutableClock clock = new MutableClock(START);
     private final List<String> notices = new ArrayList<>();
+    private final dev.kmslab.ui.common.ScriptedDialogs dialogs = new dev.kmslab.ui.common.ScriptedDialogs();
 
     private QuizViewModel open() {
         QuizViewModel model = new QuizViewModel(data, clock, new DirectUiExecutor(), () -> new Random(7),
-                notices::add);
+                notices::add, dialogs);
         model.load();
         return model;
     }
@@ -176,7 +177,13 @@ class QuizViewModelTest {
         clock.advance(Duration.ofMinutes(3));
         exam.tick();
         assertThat(exam.remainingProperty().get()).isEqualTo("5:00");
-        exam.submit();
+        dialogs.willCancel().willConfirm();
+        exam.askToSubmit();
+        assertThat(model.screenProperty().get()).as("cancelled").isEqualTo(Screen.EXAM);
+        exam.askToSubmit();
+        assertThat(dialogs.asked()).extracting(q -> q.title() + " / " + q.confirmLabel())
+                .containsOnly("Submit the exam / Submit");
+        assertThat(dialogs.asked().get(0).text()).isEqualTo(exam.submitQuestion());
         assertThat(model.screenProperty().get()).isEqualTo(Screen.RESULT);
         ExamResultViewModel result = model.resultProperty().get();
         ExamResult r = result.result();
@@ -196,6 +203,23 @@ class QuizViewModelTest {
                 .isEqualTo(325));
         assertThat(store.snapshot().attempts()).hasSize(4);
         assertThat(model.progress().tracks().get(0).scoreLine()).startsWith("Best 325 · last 325");
+    }
+
+    @Test
+    void exam_timeOutWhileTheSubmitQuestionIsOpen_confirmingLaterSubmitsNothingMore() throws Exception {
+        QuizViewModel model = open();
+        model.startExam("DVA", 2);
+        ExamViewModel exam = model.examProperty().get();
+        dialogs.willHold();
+        exam.askToSubmit();
+        clock.advance(Duration.ofMinutes(4));
+        exam.tick();
+        assertThat(model.resultProperty().get().result().timedOut()).isTrue();
+        dialogs.confirmHeld();
+        assertThat(reopenStore().scoresOverTime("DVA")).hasSize(1);
+        assertThat(model.resultProperty().get().result().timedOut()).isTrue();
+        exam.askToSubmit(); // a submitted exam asks nothing: an unexpected question would fail the test
+        assertThat(dialogs.asked()).hasSize(1);
     }
 
     @Test
@@ -254,12 +278,16 @@ class QuizViewModelTest {
     }
 
     @Test
-    void resetTrack_forgetsItsExams() throws Exception {
+    void resetTrack_cancelledKeepsItsExams_confirmedForgetsThem() throws Exception {
         QuizViewModel model = open();
         model.startExam("SAP", 1);
         model.examProperty().get().submit();
         assertThat(model.progress().tracks().get(1).exams()).isEqualTo(1);
-        assertThat(model.resetTrack("SAP")).isTrue();
+        dialogs.willCancel().willConfirm();
+        model.askToResetTrack("SAP");
+        assertThat(model.progress().tracks().get(1).exams()).as("cancelled").isEqualTo(1);
+        model.askToResetTrack("SAP");
+        assertThat(dialogs.asked()).extracting(q -> q.title()).containsOnly("Reset quiz progress for SAP");
         assertThat(model.progress().tracks().get(1).exams()).isZero();
         assertThat(reopenStore().scoresOverTime("SAP")).isEmpty();
     }

@@ -31,10 +31,15 @@ public final class AsymmetricViewModel {
     private String appliedKeyId;
     private boolean reloading;
 
+    /** For tests that never reach a dialog; asking for one fails. */
     public AsymmetricViewModel(KeyLabSession session) {
+        this(session, dev.kmslab.ui.common.DialogService.none());
+    }
+
+    public AsymmetricViewModel(KeyLabSession session, dev.kmslab.ui.common.DialogService dialogs) {
         this.session = session;
         signVerify = new SignVerifyModel(session);
-        publicKey = new PublicKeyModel(session);
+        publicKey = new PublicKeyModel(session, dialogs);
         rsa = new RsaCryptoModel(session);
         mac = new MacModel(session);
         sharedSecret = new SharedSecretModel(session);

@@ -24,8 +24,11 @@ public final class PublicKeyModel {
     private final StringProperty pem = new SimpleStringProperty("");
     private final StringProperty details = new SimpleStringProperty("");
 
-    PublicKeyModel(KeyLabSession session) {
+    private final dev.kmslab.ui.common.DialogService dialogs;
+
+    PublicKeyModel(KeyLabSession session, dev.kmslab.ui.common.DialogService dialogs) {
         this.session = session;
+        this.dialogs = dialogs;
     }
 
     void setKey(AsymKey k) {
@@ -54,6 +57,15 @@ public final class PublicKeyModel {
         r.encryptionAlgorithms().forEach(a -> algorithms.add(a.name()));
         r.keyAgreementAlgorithms().forEach(a -> algorithms.add(a.name()));
         return "KeySpec " + r.keySpec() + " · KeyUsage " + r.keyUsage() + " · " + String.join(", ", algorithms);
+    }
+
+    /** Asks where to save the PEM shown ("Export .pem…") and writes it there. */
+    public void exportAs() {
+        if (pem.get().isEmpty()) {
+            return;
+        }
+        dialogs.chooseFileToSave(new dev.kmslab.ui.common.DialogService.FileRequest("Save the public key as", suggestedFileName(),
+                List.of(new dev.kmslab.ui.common.DialogService.FileType("PEM files", "*.pem")))).ifPresent(this::export);
     }
 
     /** Writes the PEM shown to {@code file}, atomically, in the background. */

@@ -6,12 +6,10 @@ import static dev.kmslab.ui.keylab.common.Widgets.row;
 import static dev.kmslab.ui.keylab.common.Widgets.value;
 
 import dev.kmslab.ui.keylab.common.Widgets;
-import java.io.File;
 import javafx.scene.control.Button;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 
 /** GetPublicKey: the PEM, its spec, usage and algorithms, Copy and Export. */
@@ -24,7 +22,7 @@ final class PublicKeyPane extends VBox {
         this.model = model;
         Button fetch = button("pk-get", "GetPublicKey", Feather.DOWNLOAD_CLOUD, model::fetch);
         Button copy = button("pk-copy", "Copy", Feather.COPY, this::copy);
-        Button export = button("pk-export", "Export .pem…", Feather.SAVE, this::export);
+        Button export = button("pk-export", "Export .pem…", Feather.SAVE, model::exportAs);
         copy.disableProperty().bind(model.pemProperty().isEmpty());
         export.disableProperty().bind(model.pemProperty().isEmpty());
         getChildren().addAll(row(fetch, copy, export), value("pk-details", model.detailsProperty()),
@@ -36,16 +34,5 @@ final class PublicKeyPane extends VBox {
         content.putString(model.pemProperty().get());
         Clipboard.getSystemClipboard().setContent(content);
         model.outcome().done("Copied the PEM to the clipboard.");
-    }
-
-    private void export() {
-        FileChooser save = new FileChooser();
-        save.setTitle("Save the public key as");
-        save.setInitialFileName(model.suggestedFileName());
-        save.getExtensionFilters().add(new FileChooser.ExtensionFilter("PEM files", "*.pem"));
-        File file = save.showSaveDialog(getScene().getWindow());
-        if (file != null) {
-            model.export(file.toPath());
-        }
     }
 }

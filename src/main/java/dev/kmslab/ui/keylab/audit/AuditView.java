@@ -3,7 +3,6 @@ package dev.kmslab.ui.keylab.audit;
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.common.LabFormat;
-import java.io.File;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
@@ -23,7 +22,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -101,15 +99,7 @@ public final class AuditView extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button export = new Button("Export JSON Lines…", new FontIcon(Feather.DOWNLOAD));
         export.setId("audit-export");
-        export.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export audit events");
-            chooser.setInitialFileName("kmslab-audit.jsonl");
-            File file = chooser.showSaveDialog(getScene().getWindow());
-            if (file != null) {
-                model.export(file.toPath());
-            }
-        });
+        export.setOnAction(e -> model.exportAs());
         HBox bar = new HBox(8, op, key, errors, reads, grow, export);
         if (eventOpener != null) {
             Button asFlow = new Button("Open as flow", new FontIcon(Feather.PLAY_CIRCLE));

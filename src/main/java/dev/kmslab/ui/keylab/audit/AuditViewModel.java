@@ -29,6 +29,8 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class AuditViewModel {
 
+    private final dev.kmslab.ui.common.DialogService dialogs;
+
     /** Shown in the operation filter for "any operation". */
     public static final String ANY = "All operations";
     private static final int MAX_ROWS = 5_000;
@@ -46,7 +48,13 @@ public final class AuditViewModel {
     private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
     private final Consumer<AuditEvent> listener;
 
+    /** For tests that never reach a dialog; asking for one fails. */
     public AuditViewModel(KeyLabSession session) {
+        this(session, dev.kmslab.ui.common.DialogService.none());
+    }
+
+    public AuditViewModel(KeyLabSession session, dev.kmslab.ui.common.DialogService dialogs) {
+        this.dialogs = dialogs;
         this.session = session;
         this.listener = e -> session.uiThread().execute(() -> add(e));
         operation.addListener((obs, was, now) -> applyFilter());
@@ -134,6 +142,12 @@ public final class AuditViewModel {
                 && (key.isEmpty() || (e.keyArn() != null && e.keyArn().toLowerCase(Locale.ROOT).contains(key)))
                 && (!errorsOnly.get() || e.isError())
                 && (!hideReads.get() || !isRead(e.eventName())));
+    }
+
+    /** Asks where to save ("Export JSON Lines…") and writes the events that pass the filters there. */
+    public void exportAs() {
+        dialogs.chooseFileToSave(new dev.kmslab.ui.common.DialogService.FileRequest("Export audit events", "kmslab-audit.jsonl",
+                List.of(new dev.kmslab.ui.common.DialogService.FileType("JSON Lines", "*.jsonl")))).ifPresent(this::export);
     }
 
     /** Writes the events that pass the filters, oldest first, as JSON Lines. */

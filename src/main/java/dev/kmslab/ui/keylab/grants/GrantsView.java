@@ -1,6 +1,5 @@
 package dev.kmslab.ui.keylab.grants;
 
-import dev.kmslab.ui.keylab.common.Confirm;
 import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.actas.PrincipalChoice;
@@ -61,8 +60,9 @@ public final class GrantsView extends BorderPane {
     }
 
     /** The tab over a session. */
-    public static GrantsView create(KeyLabSession session, KeysViewModel keys) {
-        return new GrantsView(new GrantsViewModel(session), keys);
+    public static GrantsView create(KeyLabSession session, KeysViewModel keys,
+                                    dev.kmslab.ui.common.DialogService dialogs) {
+        return new GrantsView(new GrantsViewModel(session, dialogs), keys);
     }
 
     private TableView<GrantRow> table() {
@@ -100,12 +100,7 @@ public final class GrantsView extends BorderPane {
         revoke.setId("grant-revoke");
         revoke.getStyleClass().add("danger");
         revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        revoke.setOnAction(e -> {
-            GrantRow row = table.getSelectionModel().getSelectedItem();
-            Confirm.ask(this, "Revoke grant " + row.grantId() + "?", "The grantee loses the operations this grant "
-                    + "allows at once. Ciphertexts it made are unaffected, but it can no longer use the key through "
-                    + "this grant.", "Revoke", () -> model.revoke(row));
-        });
+        revoke.setOnAction(e -> model.askToRevoke(table.getSelectionModel().getSelectedItem()));
         HBox row = new HBox(8, retire, revoke);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

@@ -46,8 +46,16 @@ public final class GrantsViewModel {
     // Loads run on worker threads and may finish out of order; only the newest one is shown.
     private int loads;
 
+    private final dev.kmslab.ui.common.DialogService dialogs;
+
+    /** For tests that never reach a dialog; asking for one fails. */
     public GrantsViewModel(KeyLabSession session) {
+        this(session, dev.kmslab.ui.common.DialogService.none());
+    }
+
+    public GrantsViewModel(KeyLabSession session, dev.kmslab.ui.common.DialogService dialogs) {
         this.session = session;
+        this.dialogs = dialogs;
         session.revisionProperty().addListener((obs, was, now) -> reload());
         session.selectedKeyIdProperty().addListener((obs, was, now) -> {
             createdGrantId.set("");
@@ -148,6 +156,13 @@ public final class GrantsViewModel {
     }
 
     /** RevokeGrant: a key administrator's way to cancel a grant, decided by the key policy and IAM. */
+    /** Asks before revoking {@code row}'s grant; revokes it only if the learner confirms. */
+    public void askToRevoke(GrantRow row) {
+        dialogs.confirm(new dev.kmslab.ui.common.DialogService.Confirmation("Revoke grant " + row.grantId() + "?", "The grantee loses the "
+                + "operations this grant allows at once. Ciphertexts it made are unaffected, but it can no longer use "
+                + "the key through this grant.", "Revoke"), () -> revoke(row));
+    }
+
     public void revoke(GrantRow row) {
         dev.kmslab.engine.CallerContext caller = session.caller();
         grantChange(row, engine -> engine.revokeGrant(caller,

@@ -9,7 +9,6 @@ import static dev.kmslab.ui.keylab.common.Widgets.value;
 import dev.kmslab.engine.model.AlgorithmSpec;
 import dev.kmslab.engine.model.ExpirationModelType;
 import dev.kmslab.engine.model.WrappingKeySpec;
-import dev.kmslab.ui.keylab.common.Confirm;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.common.Widgets;
 import java.util.EnumMap;
@@ -69,7 +68,8 @@ public final class ImportWizardDialog extends BorderPane {
 
     /** Opens the wizard beside {@code owner}'s window; {@code keyId} preselects a key (null: the first one). */
     public static Stage show(Node owner, KeyLabSession session, String keyId) {
-        ImportWizardModel model = new ImportWizardModel(session);
+        // Its confirmation opens over the Key Lab's window, which owns the wizard.
+        ImportWizardModel model = new ImportWizardModel(session, new dev.kmslab.ui.common.FxDialogService(owner));
         if (keyId != null) {
             model.useKey(keyId);
         }
@@ -196,9 +196,7 @@ public final class ImportWizardDialog extends BorderPane {
                 model::testEncryptDecrypt);
         test.getStyleClass().add("accent");
         Button delete = button("wizard-delete-material", "DeleteImportedKeyMaterial", Feather.TRASH_2,
-                () -> Confirm.ask(this, "Delete the imported key material?", "The key becomes PendingImport at "
-                        + "once. Data encrypted under it stays unreadable until you import the same material "
-                        + "again.", "Delete material", model::deleteMaterial));
+                model::askToDeleteMaterial);
         delete.getStyleClass().add("danger");
         return page(help("The key behaves like any symmetric KMS key, but you own the material: KMS cannot "
                         + "recover it for you, and it cannot be rotated automatically."),

@@ -83,8 +83,16 @@ public final class ImportWizardModel {
         case USE -> false;
     }, step, parameters, wrapped, importedMaterialId);
 
+    private final dev.kmslab.ui.common.DialogService dialogs;
+
+    /** For tests that never reach a dialog; asking for one fails. */
     public ImportWizardModel(KeyLabSession session) {
+        this(session, dev.kmslab.ui.common.DialogService.none());
+    }
+
+    public ImportWizardModel(KeyLabSession session, dev.kmslab.ui.common.DialogService dialogs) {
         this.session = session;
+        this.dialogs = dialogs;
         keyId.addListener((obs, was, now) -> {
             parameters.set(null);
             wrapped.set(null);
@@ -273,6 +281,13 @@ public final class ImportWizardModel {
             testResult.set("");
             outcome.failed(e);
         });
+    }
+
+    /** Asks before DeleteImportedKeyMaterial; deletes only if the learner confirms. */
+    public void askToDeleteMaterial() {
+        dialogs.confirm(new dev.kmslab.ui.common.DialogService.Confirmation("Delete the imported key material?", "The key becomes "
+                + "PendingImport at once. Data encrypted under it stays unreadable until you import the same "
+                + "material again.", "Delete material"), this::deleteMaterial);
     }
 
     public void deleteMaterial() {

@@ -8,7 +8,6 @@ import dev.kmslab.engine.model.KeyMetadata;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.Tag;
 import dev.kmslab.flow.FlowDefinition;
-import dev.kmslab.ui.keylab.common.Confirm;
 import dev.kmslab.ui.keylab.common.LabFormat;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -126,9 +125,7 @@ final class KeyDetailsPane extends ScrollPane {
         FlowPane chips = new FlowPane(6, 6);
         for (String alias : row.aliases()) {
             chips.getChildren().add(chip(alias, "Delete alias " + alias + " (the key stays)",
-                    () -> Confirm.ask(this, "Delete " + alias + "?", "Code and policies that name the key by this "
-                            + "alias stop finding it (NotFoundException) until the alias exists again. The key and "
-                            + "its data are not touched.", "Delete alias", () -> model.removeAlias(alias))));
+                    () -> model.askToRemoveAlias(alias)));
         }
         TextField name = new TextField();
         name.setId("details-alias-field");

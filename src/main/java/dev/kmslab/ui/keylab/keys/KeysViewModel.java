@@ -56,32 +56,6 @@ public final class KeysViewModel {
 
     private final KeyLabSession session;
     private final DialogService dialogs;
-    private static final DialogService NO_DIALOGS = new DialogService() {
-        @Override
-        public void confirm(Confirmation question, Runnable onConfirm) {
-            throw new IllegalStateException("No dialogs in this Key Lab: " + question.title());
-        }
-
-        @Override
-        public void showInformation(Message message) {
-            throw new IllegalStateException("No dialogs in this Key Lab: " + message.title());
-        }
-
-        @Override
-        public void showError(String title, String text) {
-            throw new IllegalStateException("No dialogs in this Key Lab: " + title);
-        }
-
-        @Override
-        public Optional<java.nio.file.Path> chooseFileToOpen(FileRequest request) {
-            throw new IllegalStateException("No dialogs in this Key Lab: " + request.title());
-        }
-
-        @Override
-        public Optional<java.nio.file.Path> chooseFileToSave(FileRequest request) {
-            throw new IllegalStateException("No dialogs in this Key Lab: " + request.title());
-        }
-    };
     private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
     private final FilteredList<KeyRow> visible = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty("");
@@ -98,7 +72,7 @@ public final class KeysViewModel {
 
     /** For tests that never reach a confirmation; asking for one fails. */
     public KeysViewModel(KeyLabSession session) {
-        this(session, NO_DIALOGS);
+        this(session, DialogService.none());
     }
 
     public KeysViewModel(KeyLabSession session, DialogService dialogs) {
@@ -200,6 +174,13 @@ public final class KeysViewModel {
             engine.createAlias(session.caller(), new CreateAliasRequest(name, id));
             return "Alias " + name + " now points to this key.";
         });
+    }
+
+    /** Asks before deleting the alias; deletes it only if the learner confirms. */
+    public void askToRemoveAlias(String aliasName) {
+        dialogs.confirm(new DialogService.Confirmation("Delete " + aliasName + "?", "Code and policies that name the "
+                + "key by this alias stop finding it (NotFoundException) until the alias exists again. The key and "
+                + "its data are not touched.", "Delete alias"), () -> removeAlias(aliasName));
     }
 
     public void removeAlias(String aliasName) {

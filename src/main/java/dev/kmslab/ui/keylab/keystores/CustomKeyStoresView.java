@@ -1,6 +1,5 @@
 package dev.kmslab.ui.keylab.keystores;
 
-import dev.kmslab.ui.keylab.common.Confirm;
 import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.common.LabFormat;
 import javafx.beans.binding.Bindings;
@@ -154,11 +153,7 @@ public final class CustomKeyStoresView extends VBox {
                 () -> selected.get() == null || !selected.get().canDelete(), selected));
         connect.setOnAction(e -> model.connect(selected.get()));
         disconnect.setOnAction(e -> model.disconnect(selected.get()));
-        delete.setOnAction(e -> {
-            StoreRow row = selected.get();
-            Confirm.ask(this, "Delete custom key store", "Delete " + row.name() + " (" + row.id() + ")? The token "
-                    + "and any key objects in it are left as they are.", "Delete", () -> model.delete(row));
-        });
+        delete.setOnAction(e -> model.askToDelete(selected.get()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(6, dev.kmslab.ui.common.WhyDisabled.wrap(connect, why(selected,

@@ -69,13 +69,21 @@ public final class CustomKeyStoresViewModel {
     private final javafx.beans.binding.StringBinding createHint;
     private int loads;
 
-    public CustomKeyStoresViewModel(KeyLabSession session) {
-        this(session, defaultModule());
+    private final dev.kmslab.ui.common.DialogService dialogs;
+
+    public CustomKeyStoresViewModel(KeyLabSession session, dev.kmslab.ui.common.DialogService dialogs) {
+        this(session, defaultModule(), dialogs);
+    }
+
+    /** For tests that never reach a dialog; asking for one fails. */
+    public CustomKeyStoresViewModel(KeyLabSession session, Optional<Path> defaultModule) {
+        this(session, defaultModule, dev.kmslab.ui.common.DialogService.none());
     }
 
     /** @param defaultModule the module path the form starts with (the SoftHSM2 library when installed) */
-    public CustomKeyStoresViewModel(KeyLabSession session, Optional<Path> defaultModule) {
+    public CustomKeyStoresViewModel(KeyLabSession session, Optional<Path> defaultModule, dev.kmslab.ui.common.DialogService dialogs) {
         this.session = session;
+        this.dialogs = dialogs;
         defaultModule.ifPresent(p -> moduleLibrary.set(p.toString()));
         createHint = Bindings.createStringBinding(this::missingFields, name, moduleLibrary, slotValue, pin);
         canCreate = Bindings.createBooleanBinding(() -> createHint.get().isEmpty(), createHint);
@@ -225,6 +233,13 @@ public final class CustomKeyStoresViewModel {
             return null;
         }, nothing -> done("Disconnected " + row.name() + ": its keys are Unavailable until it reconnects."),
                 this::failed);
+    }
+
+    /** Asks before deleting {@code row}'s store; deletes it only if the learner confirms. */
+    public void askToDelete(StoreRow row) {
+        dialogs.confirm(new dev.kmslab.ui.common.DialogService.Confirmation("Delete custom key store", "Delete " + row.name() + " ("
+                + row.id() + ")? The token and any key objects in it are left as they are.", "Delete"),
+                () -> delete(row));
     }
 
     public void delete(StoreRow row) {

@@ -53,8 +53,34 @@ public final class FileEnvelopeViewModel {
     private final ObjectProperty<MessageLayout> layout = new SimpleObjectProperty<>();
     private volatile AtomicBoolean cancel = new AtomicBoolean();
 
+    private final dev.kmslab.ui.common.DialogService dialogs;
+
+    /** For tests that never reach a dialog; asking for one fails. */
     public FileEnvelopeViewModel(KeyLabSession session) {
+        this(session, dev.kmslab.ui.common.DialogService.none());
+    }
+
+    public FileEnvelopeViewModel(KeyLabSession session, dev.kmslab.ui.common.DialogService dialogs) {
         this.session = session;
+        this.dialogs = dialogs;
+    }
+
+    /** "Encrypt a file…": asks for the file, then where the envelope goes (beside it by default), and encrypts. */
+    public void encryptFileAs(String keyId, Map<String, String> context) {
+        dialogs.chooseFileToOpen(new dev.kmslab.ui.common.DialogService.FileRequest("File to encrypt", "", java.util.List.of()))
+                .ifPresent(in -> dialogs.chooseFileToSave(new dev.kmslab.ui.common.DialogService.FileRequest("Save the encrypted file as",
+                        encryptedName(in).getFileName().toString(), java.util.List.of(), in.getParent()))
+                        .ifPresent(out -> encrypt(in, out, keyId, context)));
+    }
+
+    /** "Decrypt a file…": asks for the envelope, then where the plaintext goes (beside it by default), and decrypts. */
+    public void decryptFileAs() {
+        dialogs.chooseFileToOpen(new dev.kmslab.ui.common.DialogService.FileRequest("Encrypted file to decrypt", "", java.util.List.of(
+                        new dev.kmslab.ui.common.DialogService.FileType("Encrypted files", "*" + SUFFIX),
+                        new dev.kmslab.ui.common.DialogService.FileType("KMS Lab's older envelopes", "*" + OLDER_SUFFIX), new dev.kmslab.ui.common.DialogService.FileType("All files", "*"))))
+                .ifPresent(in -> dialogs.chooseFileToSave(new dev.kmslab.ui.common.DialogService.FileRequest("Save the decrypted file as",
+                        decryptedName(in).getFileName().toString(), java.util.List.of(), in.getParent()))
+                        .ifPresent(out -> decrypt(in, out)));
     }
 
     /** Where an encrypted copy of {@code input} goes by default. */

@@ -1,8 +1,6 @@
 package dev.kmslab.ui.keylab.playground;
 
 import dev.kmslab.ui.keylab.common.ErrorBox;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -20,7 +18,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -184,8 +181,8 @@ public final class PlaygroundView extends BorderPane {
     }
 
     private Node fileEnvelope() {
-        Button encrypt = button("pg-file-encrypt", "Encrypt a file…", Feather.FILE_PLUS, this::encryptFile);
-        Button decrypt = button("pg-file-decrypt", "Decrypt a file…", Feather.FILE_TEXT, this::decryptFile);
+        Button encrypt = button("pg-file-encrypt", "Encrypt a file…", Feather.FILE_PLUS, () -> files.encryptFileAs(model.currentKey(), model.contextMap()));
+        Button decrypt = button("pg-file-decrypt", "Decrypt a file…", Feather.FILE_TEXT, files::decryptFileAs);
         encrypt.disableProperty().bind(files.runningProperty());
         decrypt.disableProperty().bind(files.runningProperty());
         ProgressBar progress = new ProgressBar();
@@ -210,44 +207,6 @@ public final class PlaygroundView extends BorderPane {
         message.show(files.layoutProperty().get());
         return new VBox(8, help, row(encrypt, decrypt, progress, cancel), status,
                 new ErrorBox("pg-file-error", files.errorProperty()), message);
-    }
-
-    private void encryptFile() {
-        FileChooser open = new FileChooser();
-        open.setTitle("File to encrypt");
-        File in = open.showOpenDialog(getScene().getWindow());
-        if (in == null) {
-            return;
-        }
-        FileChooser save = new FileChooser();
-        save.setTitle("Save the encrypted file as");
-        Path suggested = FileEnvelopeViewModel.encryptedName(in.toPath());
-        save.setInitialDirectory(in.getParentFile());
-        save.setInitialFileName(suggested.getFileName().toString());
-        File out = save.showSaveDialog(getScene().getWindow());
-        if (out != null) {
-            files.encrypt(in.toPath(), out.toPath(), model.currentKey(), model.contextMap());
-        }
-    }
-
-    private void decryptFile() {
-        FileChooser open = new FileChooser();
-        open.setTitle("Encrypted file to decrypt");
-        open.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Encrypted files",
-                "*" + FileEnvelopeViewModel.SUFFIX, "*" + FileEnvelopeViewModel.OLDER_SUFFIX),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File in = open.showOpenDialog(getScene().getWindow());
-        if (in == null) {
-            return;
-        }
-        FileChooser save = new FileChooser();
-        save.setTitle("Save the decrypted file as");
-        save.setInitialDirectory(in.getParentFile());
-        save.setInitialFileName(FileEnvelopeViewModel.decryptedName(in.toPath()).getFileName().toString());
-        File out = save.showSaveDialog(getScene().getWindow());
-        if (out != null) {
-            files.decrypt(in.toPath(), out.toPath());
-        }
     }
 
     private static Label heading(String text) {

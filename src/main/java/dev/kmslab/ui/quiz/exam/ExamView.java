@@ -9,13 +9,10 @@ import dev.kmslab.ui.quiz.answer.QuestionPane;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -60,7 +57,7 @@ public final class ExamView extends VBox {
         Button submit = new Button("Submit exam", new FontIcon(Feather.SEND));
         submit.setId("exam-submit");
         submit.getStyleClass().add("accent");
-        submit.setOnAction(e -> confirmSubmit());
+        submit.setOnAction(e -> exam.askToSubmit());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(title, grow, clock, submit);
@@ -153,23 +150,5 @@ public final class ExamView extends VBox {
             cell.setOnAction(e -> exam.goTo(item.number() - 1));
             grid.getChildren().add(cell);
         }
-    }
-
-    private void confirmSubmit() {
-        if (exam.submittedProperty().get()) {
-            return;
-        }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, exam.submitQuestion(), ButtonType.OK,
-                ButtonType.CANCEL);
-        alert.setHeaderText("Submit the exam");
-        alert.initOwner(getScene().getWindow());
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.OK)).setText("Submit");
-        alert.getDialogPane().lookupButton(ButtonType.OK).setId("confirm-submit");
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancel-submit");
-        // If the time runs out while the learner hesitates, the exam is already submitted: close the question.
-        ChangeListener<Boolean> closer = (obs, was, now) -> alert.close();
-        exam.submittedProperty().addListener(closer);
-        alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> exam.submit());
-        exam.submittedProperty().removeListener(closer);
     }
 }

@@ -37,9 +37,19 @@ public final class ExamViewModel implements QuizKeys {
     private final javafx.beans.property.ReadOnlyBooleanWrapper flagged = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper submitted = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyStringWrapper position = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final dev.kmslab.ui.common.DialogService dialogs;
 
     /** @param onFinished called once with the submitted session (by the learner or at time-out) */
     public ExamViewModel(ExamSession session, Consumer<ExamSession> onFinished) {
+        this(session, onFinished, dev.kmslab.ui.common.DialogService.none());
+    }
+
+    /**
+     * @param onFinished called once with the submitted session (by the learner or at time-out)
+     * @param dialogs asks before submitting
+     */
+    public ExamViewModel(ExamSession session, Consumer<ExamSession> onFinished, dev.kmslab.ui.common.DialogService dialogs) {
+        this.dialogs = dialogs;
         this.session = session;
         this.onFinished = onFinished;
         show();
@@ -181,6 +191,18 @@ public final class ExamViewModel implements QuizKeys {
         if (session.isSubmitted()) {
             finish();
         }
+    }
+
+    /**
+     * "Submit": asks first, warning about open and flagged questions; if the time runs out while the question is
+     * open, the exam is already submitted and the question closes unanswered.
+     */
+    public void askToSubmit() {
+        if (submitted.get()) {
+            return;
+        }
+        dialogs.confirm(new dev.kmslab.ui.common.DialogService.Confirmation("Submit the exam", submitQuestion(), "Submit"), submitted,
+                this::submit);
     }
 
     public void submit() {

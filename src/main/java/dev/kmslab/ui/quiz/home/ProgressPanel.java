@@ -10,9 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -61,7 +59,7 @@ final class ProgressPanel extends VBox {
         Button reset = new Button("Reset track", new FontIcon(Feather.ROTATE_CCW));
         reset.setId("quiz-reset");
         reset.setDisable(!model.canSave());
-        reset.setOnAction(e -> confirmReset());
+        reset.setOnAction(e -> model.askToResetTrack(progress.chartTrackProperty().get()));
         tabs.getChildren().addAll(grow, reset);
         tabs.setAlignment(Pos.CENTER_LEFT);
         NumberAxis x = new NumberAxis();
@@ -162,15 +160,5 @@ final class ProgressPanel extends VBox {
             row.getStyleClass().add("weak-row");
             weakest.getChildren().add(row);
         }
-    }
-
-    private void confirmReset() {
-        String track = progress.chartTrackProperty().get();
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Forget the " + track + " exam results, answers and "
-                + "review schedule? Other tracks keep theirs (a question shared with another track restarts its "
-                + "review schedule there too).", ButtonType.OK, ButtonType.CANCEL);
-        alert.setHeaderText("Reset quiz progress for " + track);
-        alert.initOwner(getScene().getWindow());
-        alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> model.resetTrack(track));
     }
 }

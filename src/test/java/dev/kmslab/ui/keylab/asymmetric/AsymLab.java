@@ -10,7 +10,8 @@ import dev.kmslab.ui.keylab.LabFixture;
 final class AsymLab {
 
     final LabFixture lab = new LabFixture();
-    final AsymmetricViewModel model = new AsymmetricViewModel(lab.session);
+    final dev.kmslab.ui.common.ScriptedDialogs dialogs = new dev.kmslab.ui.common.ScriptedDialogs();
+    final AsymmetricViewModel model = new AsymmetricViewModel(lab.session, dialogs);
 
     /** Creates the key, reloads the tab and picks it. */
     String key(KeySpec spec, KeyUsage usage) {

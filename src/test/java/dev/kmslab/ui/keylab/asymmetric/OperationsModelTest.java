@@ -43,7 +43,13 @@ class OperationsModelTest {
                 .isEqualTo("EC");
 
         Path file = dir.resolve("signer-public.pem");
-        pk.export(file);
+        lab.dialogs.willChoose(file);
+        pk.exportAs();
+        assertThat(lab.dialogs.fileRequests()).singleElement().satisfies(r -> {
+            assertThat(r.title()).isEqualTo("Save the public key as");
+            assertThat(r.initialName()).isEqualTo(id + "-public.pem");
+            assertThat(r.types()).extracting(t -> t.pattern()).containsExactly("*.pem");
+        });
         assertThat(Files.readString(file, StandardCharsets.US_ASCII)).isEqualTo(pem);
         assertThat(pk.outcome().status()).startsWith("Saved the public key to signer-public.pem");
         assertThat(pk.suggestedFileName()).isEqualTo(id + "-public.pem");

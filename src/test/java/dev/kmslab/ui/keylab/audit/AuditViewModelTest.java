@@ -25,7 +25,8 @@ class AuditViewModelTest {
 
     private final LabFixture lab = new LabFixture();
     private final String early = lab.key(null);
-    private final AuditViewModel audit = new AuditViewModel(lab.session);
+    private final dev.kmslab.ui.common.ScriptedDialogs dialogs = new dev.kmslab.ui.common.ScriptedDialogs();
+    private final AuditViewModel audit = new AuditViewModel(lab.session, dialogs);
 
     private void failEncrypt(String keyId) {
         try {
@@ -70,7 +71,12 @@ class AuditViewModelTest {
     void export_writesTheVisibleEventsAsJsonLines_oldestFirst() throws Exception {
         failEncrypt("alias/missing");
         Path file = dir.resolve("audit.jsonl");
-        audit.export(file);
+        dialogs.willCancelFileChoice().willChoose(file);
+        audit.exportAs();
+        assertThat(file).as("cancelled").doesNotExist();
+        audit.exportAs();
+        assertThat(dialogs.fileRequests()).extracting(r -> r.title() + " / " + r.initialName())
+                .containsOnly("Export audit events / kmslab-audit.jsonl");
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2);
         ObjectMapper json = new ObjectMapper();

@@ -21,13 +21,14 @@ class GrantsViewModelTest {
     private final LabFixture lab = new LabFixture();
     private final String account = lab.engine.account();
     private final String keyAdmin = "arn:aws:iam::" + account + ":role/KeyAdmin";
+    private final dev.kmslab.ui.common.ScriptedDialogs dialogs = new dev.kmslab.ui.common.ScriptedDialogs();
     private GrantsViewModel grants;
     private String keyId;
 
     @BeforeEach
     void setUp() {
         new ActAsViewModel(lab.session);
-        grants = new GrantsViewModel(lab.session);
+        grants = new GrantsViewModel(lab.session, dialogs);
         keyId = lab.key(null);
         lab.session.selectedKeyIdProperty().set(keyId);
     }
@@ -86,9 +87,15 @@ class GrantsViewModelTest {
     }
 
     @Test
-    void revoke_removesTheGrant() {
+    void revoke_cancelledKeepsTheGrant_confirmedRemovesIt() {
         grants.create(form("", false, ""));
-        grants.revoke(grants.rows().get(0));
+        String grantId = grants.rows().get(0).grantId();
+        dialogs.willCancel().willConfirm();
+        grants.askToRevoke(grants.rows().get(0));
+        assertThat(grants.rows()).extracting(GrantRow::grantId).containsExactly(grantId);
+        grants.askToRevoke(grants.rows().get(0));
+        assertThat(dialogs.asked()).extracting(q -> q.title() + " / " + q.confirmLabel())
+                .containsExactly("Revoke grant " + grantId + "? / Revoke", "Revoke grant " + grantId + "? / Revoke");
         assertThat(grants.rows()).isEmpty();
         assertThat(grants.statusProperty().get()).startsWith("Revoked grant");
         assertThat(lab.engine.listGrants(lab.root, ListGrantsRequest.of(keyId)).grants()).isEmpty();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ImportWizardModelTest {
 
     private final LabFixture lab = new LabFixture();
-    private final ImportWizardModel wizard = new ImportWizardModel(lab.session);
+    private final dev.kmslab.ui.common.ScriptedDialogs dialogs = new dev.kmslab.ui.common.ScriptedDialogs();
+    private final ImportWizardModel wizard = new ImportWizardModel(lab.session, dialogs);
 
     private KeyState state() {
         return lab.engine.describeKey(lab.root, new DescribeKeyRequest(wizard.keyIdProperty().get())).keyMetadata()
@@ -66,8 +67,12 @@ class ImportWizardModelTest {
         wizard.testEncryptDecrypt();
         assertThat(wizard.testResultProperty().get()).isEqualTo("Encrypt → Decrypt gave back: imported key says "
                 + "hello");
-        wizard.deleteMaterial();
+        dialogs.willCancel().willConfirm();
+        wizard.askToDeleteMaterial();
+        assertThat(state()).as("cancelled").isEqualTo(KeyState.Enabled);
+        wizard.askToDeleteMaterial();
         assertThat(state()).isEqualTo(KeyState.PendingImport);
+        assertThat(dialogs.asked()).extracting(q -> q.title()).containsOnly("Delete the imported key material?");
         wizard.testEncryptDecrypt();
         assertThat(wizard.outcome().errorCode()).isEqualTo("KMSInvalidStateException");
     }

@@ -45,4 +45,17 @@ class KeysDialogsTest {
         keys.askToDisable();
         assertThat(keys.selectedProperty().get().state()).isEqualTo(KeyState.Disabled);
     }
+
+    @Test
+    void removeAlias_cancelledKeepsIt_confirmedDeletesIt() {
+        String id = lab.key("alias/finance");
+        keys.select(keys.row(id));
+        dialogs.willCancel().willConfirm();
+        keys.askToRemoveAlias("alias/finance");
+        assertThat(keys.row(id).aliases()).containsExactly("alias/finance");
+        keys.askToRemoveAlias("alias/finance");
+        assertThat(keys.row(id).aliases()).isEmpty();
+        assertThat(dialogs.asked()).extracting(q -> q.title() + " / " + q.confirmLabel())
+                .containsOnly("Delete alias/finance? / Delete alias");
+    }
 }

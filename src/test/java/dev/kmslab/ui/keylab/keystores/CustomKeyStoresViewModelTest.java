@@ -27,8 +27,9 @@ class CustomKeyStoresViewModelTest {
 
     private final KmsEngine engine = open();
     private final KeyLabSession session = KeyLabSession.of(engine, UiExecutor.synchronous());
+    private final dev.kmslab.ui.common.ScriptedDialogs dialogs = new dev.kmslab.ui.common.ScriptedDialogs();
     private final CustomKeyStoresViewModel model = new CustomKeyStoresViewModel(session,
-            Optional.of(Path.of("/usr/lib/softhsm/libsofthsm2.so")));
+            Optional.of(Path.of("/usr/lib/softhsm/libsofthsm2.so")), dialogs);
 
     private static KmsEngine open() {
         try {
@@ -123,8 +124,14 @@ class CustomKeyStoresViewModelTest {
         assertThat(failed.canDisconnect()).isTrue();
         model.disconnect(failed);
         assertThat(model.rows().get(0).stateText()).isEqualTo("DISCONNECTED");
-        model.delete(model.rows().get(0));
+        dialogs.willCancel().willConfirm();
+        model.askToDelete(model.rows().get(0));
+        assertThat(model.rows()).extracting(StoreRow::name).containsExactly("lab-hsm");
+        model.askToDelete(model.rows().get(0));
         assertThat(model.rows()).isEmpty();
+        assertThat(dialogs.asked()).extracting(q -> q.confirmLabel()).containsExactly("Delete", "Delete");
+        assertThat(dialogs.asked().get(0).text()).startsWith("Delete lab-hsm (cks-")
+                .endsWith("The token and any key objects in it are left as they are.");
     }
 
     @Test

@@ -37,9 +37,13 @@ class FileEnvelopeViewModelTest {
     @Test
     void encryptThenDecrypt_restoresTheFile_throughTheEngine() throws Exception {
         Path in = input(200_000);
-        FileEnvelopeViewModel files = new FileEnvelopeViewModel(lab.session);
+        dev.kmslab.ui.common.ScriptedDialogs dialogs = new dev.kmslab.ui.common.ScriptedDialogs();
+        FileEnvelopeViewModel files = new FileEnvelopeViewModel(lab.session, dialogs);
         Path enc = FileEnvelopeViewModel.encryptedName(in);
-        files.encrypt(in, enc, "alias/files", Map.of("file", "data.bin"));
+        dialogs.willChoose(in).willChoose(enc);
+        files.encryptFileAs("alias/files", Map.of("file", "data.bin"));
+        assertThat(dialogs.fileRequests().get(1).initialName()).isEqualTo("data.bin.kmslab-envelope");
+        assertThat(dialogs.fileRequests().get(1).folder()).isEqualTo(dir);
         assertThat(files.errorProperty().get()).isNull();
         assertThat(files.progressProperty().get()).isEqualTo(1.0);
         // 200000 bytes in 64 KiB frames: three regular frames and a final one.
@@ -52,7 +56,11 @@ class FileEnvelopeViewModelTest {
                 .extracting(MessageLayout.Field::value).singleElement().asString().endsWith(key);
         Path out = FileEnvelopeViewModel.decryptedName(enc);
         assertThat(out.getFileName().toString()).isEqualTo("data.decrypted.bin");
-        files.decrypt(enc, out);
+        dialogs.willChoose(enc).willChoose(out);
+        files.decryptFileAs();
+        assertThat(dialogs.fileRequests()).extracting(r -> r.title()).containsExactly("File to encrypt",
+                "Save the encrypted file as", "Encrypted file to decrypt", "Save the decrypted file as");
+        assertThat(dialogs.fileRequests().get(3).initialName()).isEqualTo("data.decrypted.bin");
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(in));
         assertThat(lab.engine.auditLog().all()).extracting(AuditEvent::eventName)
                 .contains("GenerateDataKey", "Decrypt");
