@@ -48,6 +48,9 @@ class QuizWindowTest {
     }
 
     private void answerByClicking() {
+        if (answeredWithoutOptions()) {
+            return;
+        }
         int n = toChoose();
         for (int i = 1; i <= n; i++) {
             app.scrollIntoView("#option-" + i);
@@ -65,6 +68,9 @@ class QuizWindowTest {
         app.waitFor("#exam-view");
         assertThat(text("#question-position")).isEqualTo("Question 1 of 3");
         assertThat(text("#exam-timer")).matches("[56]:\\d\\d");
+        // As in the real exam, neither the difficulty nor the domain of a question is shown.
+        assertThat(app.lookup("#exam-view .difficulty-chip").tryQuery()).isEmpty();
+        assertThat(app.lookup("#exam-view .domain-chip").tryQuery()).isEmpty();
         answerByClicking();
         assertThat(app.find("#grid-1").getStyleClass()).contains("answered", "current");
         app.clickOn("#exam-flag");
@@ -183,6 +189,9 @@ class QuizWindowTest {
         app.clickOn("#practice-start");
         app.waitFor("#practice-view");
         assertThat(text("#question-position")).isEqualTo("Question 1 of 10");
+        // Practice, unlike the exam, shows the question's difficulty and domain.
+        assertThat(app.lookup("#practice-view .difficulty-chip").tryQuery()).isPresent();
+        assertThat(app.<Label>find("#practice-view .domain-chip").getText()).startsWith("SAA: ");
         String missed = null;
         // Answer by clicking the first options until one answer is wrong (the order is random).
         for (int i = 0; i < 10 && missed == null; i++) {
@@ -219,5 +228,20 @@ class QuizWindowTest {
         app.waitFor("#review-view");
         // Misses are due first (1-minute step), ahead of right answers (10-minute step).
         assertThat(text("#question-stem")).isEqualTo(missed);
+    }
+
+    /**
+     * A matching question (some tracks have one) is answered by choosing the first target in each row; an ordering
+     * question's shown order is already an answer. Returns false for a choice question, answered by its options.
+     */
+    private boolean answeredWithoutOptions() {
+        if (app.lookup("#option-1").tryQuery().isPresent()) {
+            return false;
+        }
+        for (int i = 1; app.lookup("#match-" + i).tryQuery().isPresent(); i++) {
+            javafx.scene.control.ComboBox<?> combo = app.find("#match-" + i);
+            app.interact(() -> combo.getSelectionModel().select(0));
+        }
+        return true;
     }
 }

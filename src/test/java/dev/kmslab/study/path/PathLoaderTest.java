@@ -42,6 +42,15 @@ class PathLoaderTest {
         assertThat(paths.unknownLabs(labIds)).isEmpty();
         assertThat(paths.forTrack("SCS").orElseThrow().modules().get(0).lab())
                 .contains("least-privilege-key-policy");
+        // Every path has a lab to do, and a lab a path names is one written for that exam.
+        var labs = new LabLoader(TrackCatalog.fromClasspath()).loadBuiltIn().catalogue();
+        assertThat(paths.paths()).allSatisfy(p -> {
+            assertThat(p.modules()).as(p.track()).anyMatch(m -> m.lab().isPresent());
+            p.modules().forEach(m -> m.lab().ifPresent(id -> assertThat(labs.lab(id).orElseThrow().tracks())
+                    .as(p.track() + " names " + id).contains(p.track())));
+        });
+        assertThat(paths.forTrack("AIP").orElseThrow().modules()).extracting(m -> m.lab().orElse(""))
+                .contains("bedrock-guardrail-key", "bedrock-flow-key");
     }
 
     @Test

@@ -235,12 +235,23 @@ class LearningJourneyWindowTest {
             answerByClicking();
             app.clickOn("#practice-submit");
             app.waitFor("#feedback");
+            if (i == 0) {
+                // The feedback links to this app's own page on the idea; the practice round waits meanwhile.
+                app.clickOn("#feedback-concept");
+                app.waitFor("#study-page");
+                assertThat(text("#section-title")).isEqualTo("Key policies, IAM policies and grants");
+                app.navigate("quiz", "#practice-view");
+                assertThat(text("#question-position")).isEqualTo("Question 1 of 10");
+            }
         }
         backToThePath();
         assertThat(stepStyle("quiz")).isEqualTo("done");
     }
 
     private void answerByClicking() {
+        if (answeredWithoutOptions()) {
+            return;
+        }
         Matcher m = CHOOSE.matcher(text("#answer-instruction"));
         int n = m.find() ? Integer.parseInt(m.group(1)) : 1;
         for (int i = 1; i <= n; i++) {
@@ -273,5 +284,20 @@ class LearningJourneyWindowTest {
         assertThat(text("#section-title")).isEqualTo("Quiz");
         assertThat(text("#question-position")).isEqualTo("Question 1 of 1");
         assertThat(text("#question-stem")).isEqualTo(wanted.stem());
+    }
+
+    /**
+     * A matching question (some tracks have one) is answered by choosing the first target in each row; an ordering
+     * question's shown order is already an answer. Returns false for a choice question, answered by its options.
+     */
+    private boolean answeredWithoutOptions() {
+        if (app.lookup("#option-1").tryQuery().isPresent()) {
+            return false;
+        }
+        for (int i = 1; app.lookup("#match-" + i).tryQuery().isPresent(); i++) {
+            javafx.scene.control.ComboBox<?> combo = app.find("#match-" + i);
+            app.interact(() -> combo.getSelectionModel().select(0));
+        }
+        return true;
     }
 }
