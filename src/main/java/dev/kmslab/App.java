@@ -54,6 +54,7 @@ public class App extends Application {
         StartupClock.trace("theme");
         shell.darkProperty().addListener((obs, was, now) -> applyTheme(now));
         keyLab = new KeyLabSession(UiExecutor.fx(2), Platform::runLater);
+        keyLab.enableSnapshots(new dev.kmslab.ui.keylab.common.LabSnapshots(data.root(), clock));
         view = new MainView(shell, files.progress(), data.root(),
                 url -> getHostServices().showDocument(url), keyLab);
         StartupClock.trace("main view");

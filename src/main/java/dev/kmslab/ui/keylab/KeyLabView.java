@@ -90,7 +90,16 @@ public final class KeyLabView extends VBox {
         HBox header = new HBox(16, actAs, new RegionSwitcher(session));
         // One band for both choosers: Act as gives up its description text before the Region chooser shrinks.
         header.getStyleClass().add("lab-header");
-        getChildren().addAll(sandboxBanner(session), new ClockBar(new ClockViewModel(session)), header, tabs);
+        ClockBar clock = new ClockBar(new ClockViewModel(session));
+        session.snapshots().ifPresent(store -> {
+            dev.kmslab.ui.keylab.snapshots.SnapshotMenu menu = new dev.kmslab.ui.keylab.snapshots.SnapshotMenu(
+                    new dev.kmslab.ui.keylab.snapshots.SnapshotsViewModel(session, store,
+                            new dev.kmslab.ui.common.FxDialogService(this)));
+            // Snapshots restore and reset the learner's own lab, not a lab's sandbox.
+            menu.disableProperty().bind(session.sandboxLabelProperty().isNotEmpty());
+            clock.addTool(menu, menu.messages());
+        });
+        getChildren().addAll(sandboxBanner(session), clock, header, tabs);
     }
 
     /** Says, while a lab's sandbox is shown, that these are not the learner's keys, with the way back. */

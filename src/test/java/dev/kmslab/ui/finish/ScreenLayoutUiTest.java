@@ -25,9 +25,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * projector (1920×1080), and on presenter mode: no cut text, nothing outside the window, no labels on top of each
  * other. All problems are listed together so one run shows everything to fix.
  */
-class ScreenLayoutUiTest {
+public class ScreenLayoutUiTest {
 
-    static final double[][] SIZES = {{1024, 640}, {1280, 800}, {1920, 1080}};
+    public static final double[][] SIZES = {{1024, 640}, {1280, 800}, {1920, 1080}};
 
     @TempDir
     Path data;
@@ -49,7 +49,7 @@ class ScreenLayoutUiTest {
     }
 
     /** The screens of the app, each opened through the main view as a click in the sidebar would. */
-    static Map<String, Consumer<MainView>> screens() {
+    public static Map<String, Consumer<MainView>> screens() {
         Map<String, Consumer<MainView>> screens = new LinkedHashMap<>();
         screens.put("start", v -> nav(v, "start"));
         screens.put("overview", MainView::showOverview);

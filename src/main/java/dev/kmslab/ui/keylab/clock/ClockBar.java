@@ -18,6 +18,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The time machine bar at the top of the Key Lab: the simulated time and buttons to move it. */
 public final class ClockBar extends VBox {
 
+    private final FlowPane row;
+
+    /**
+     * Adds a tool to the bar's row (it wraps with the time-travel buttons on a narrow window) and its messages under
+     * the row.
+     */
+    public void addTool(javafx.scene.Node tool, javafx.scene.Node messages) {
+        row.getChildren().add(tool);
+        getChildren().add(getChildren().size() - 1, messages);
+    }
+
     public ClockBar(ClockViewModel model) {
         setId("clock-bar");
         getStyleClass().add("clock-bar");
@@ -75,6 +86,7 @@ public final class ClockBar extends VBox {
         last.textProperty().bind(model.lastChangeProperty());
         last.managedProperty().bind(last.textProperty().isNotEmpty());
         last.visibleProperty().bind(last.managedProperty());
+        this.row = row;
         getChildren().addAll(row, last, new ErrorBox("clock-error", model.errorProperty()));
         // While the lab follows real time, the shown minute has to keep up with it.
         Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(20), e -> {

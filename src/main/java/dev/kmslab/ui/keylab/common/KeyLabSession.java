@@ -79,6 +79,8 @@ public final class KeyLabSession implements AutoCloseable {
 
     /** Opens the engine in the background; notices (a damaged keystore, …) go to {@code notices}. */
     public void open(Supplier<LabEngineOpener.Opened> opener, Consumer<String> notices) {
+        this.opener = opener;
+        this.notices = notices;
         executor.submit(opener::get, opened -> {
             opened.notices().forEach(notices);
             if (inSandbox()) {
@@ -88,6 +90,76 @@ public final class KeyLabSession implements AutoCloseable {
                 setEngine(opened.regions(), opened.resources());
             }
         }, e -> notices.accept("The Key Lab could not start its key engine: " + e.getMessage()));
+    }
+
+    /** Work on the lab's files while its engines are closed (restore a snapshot, reset the lab). */
+    @FunctionalInterface
+    public interface FileWork<T> {
+        T run() throws Exception;
+    }
+
+    private Supplier<LabEngineOpener.Opened> opener;
+    private Consumer<String> notices = n -> { };
+
+    private LabSnapshots snapshotStore;
+
+    /** Offers lab snapshots (save, restore, reset) over the data folder the engines open from. */
+    public void enableSnapshots(LabSnapshots store) {
+        this.snapshotStore = store;
+    }
+
+    public java.util.Optional<LabSnapshots> snapshots() {
+        return java.util.Optional.ofNullable(snapshotStore);
+    }
+
+    /** True when the engines came from {@link #open} and so can be closed and opened again (snapshots). */
+    public boolean canReopen() {
+        return opener != null && !inSandbox();
+    }
+
+    /**
+     * Closes the learner's engines, runs {@code work} on the lab's files, and opens the engines again from them; every
+     * screen then reloads. If the work fails the engines still reopen (on whatever the files hold) and the error is
+     * passed on.
+     */
+    public <T> void reopen(FileWork<T> work, Consumer<? super T> onSuccess, Consumer<LabError> onError) {
+        if (!canReopen()) {
+            onError.accept(LabError.of(new IllegalStateException("The lab can only be restored or reset while your "
+                    + "own keys are shown.")));
+            return;
+        }
+        AutoCloseable old = resources;
+        resources = null;
+        regions = null;
+        engine.set(null);
+        executor.submit(() -> {
+            if (old != null) {
+                old.close();
+            }
+            Exception failed = null;
+            T result = null;
+            try {
+                result = work.run();
+            } catch (Exception e) {
+                failed = e;
+            }
+            LabEngineOpener.Opened opened = opener.get();
+            return new Object[] {opened, result, failed};
+        }, done -> {
+            LabEngineOpener.Opened opened = (LabEngineOpener.Opened) done[0];
+            opened.notices().forEach(notices);
+            // The principal acted as may not exist in the restored lab: start again as the account root.
+            caller.set(CallerContext.root(opened.regions().defaultEngine().account()));
+            setEngine(opened.regions(), opened.resources());
+            changed();
+            if (done[2] != null) {
+                onError.accept(LabError.of((Exception) done[2]));
+            } else {
+                @SuppressWarnings("unchecked")
+                T result = (T) done[1];
+                onSuccess.accept(result);
+            }
+        }, e -> onError.accept(LabError.of(e)));
     }
 
     private void setEngine(KmsRegions opened, AutoCloseable toClose) {

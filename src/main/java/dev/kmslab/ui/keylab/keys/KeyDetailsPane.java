@@ -115,6 +115,7 @@ final class KeyDetailsPane extends ScrollPane {
         field.setId("details-description-field");
         Button save = new Button("Save");
         save.setId("details-description-save");
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setOnAction(e -> model.updateDescription(field.getText()));
         HBox row = new HBox(6, field, save);
         HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);

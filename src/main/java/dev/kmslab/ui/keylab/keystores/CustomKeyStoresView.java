@@ -111,12 +111,14 @@ public final class CustomKeyStoresView extends VBox {
         HBox pinRow = new HBox(6, pin, create);
         Node[][] pairs = {{label("Name"), name}, {label("PKCS#11 module"), module}, {label("Token"), token},
             {label("User PIN (KeyStorePassword)"), pinRow}};
+        // Two pairs to a row once the view is 700 px wide (a 1024 px window); one pair to a row below that (and
+        // before the first layout, when the width is not known yet).
+        boolean[] wide = {false};
         Runnable arrange = () -> {
-            boolean wide = getWidth() <= 0 || getWidth() >= 1000;
             grid.getChildren().clear();
             for (int i = 0; i < pairs.length; i++) {
-                int row = wide ? i / 2 : i;
-                int col = wide ? (i % 2) * 2 : 0;
+                int row = wide[0] ? i / 2 : i;
+                int col = wide[0] ? (i % 2) * 2 : 0;
                 grid.add(pairs[i][0], col, row);
                 grid.add(pairs[i][1], col + 1, row);
                 GridPane.setHgrow(pairs[i][1], Priority.ALWAYS);
@@ -124,7 +126,9 @@ public final class CustomKeyStoresView extends VBox {
         };
         arrange.run();
         widthProperty().addListener((obs, was, now) -> {
-            if ((was.doubleValue() >= 1000) != (now.doubleValue() >= 1000)) {
+            boolean shouldBeWide = now.doubleValue() >= 700;
+            if (shouldBeWide != wide[0]) {
+                wide[0] = shouldBeWide;
                 arrange.run();
             }
         });

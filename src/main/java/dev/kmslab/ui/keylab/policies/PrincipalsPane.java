@@ -32,7 +32,6 @@ final class PrincipalsPane extends VBox {
         ChoiceBox<String> kind = new ChoiceBox<>();
         kind.getItems().setAll("role", "user");
         kind.setId("principal-kind");
-        kind.setMinWidth(USE_PREF_SIZE);
         kind.valueProperty().bindBidirectional(model.kindProperty());
         TextField account = new TextField();
         account.setId("principal-account");
