@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ public final class EngineState {
 
     private final String account;
     private final String region;
-    private final Map<String, KeyRecord> keys;
+    private final PersistentOrderedMap<KeyRecord> keys;
     private final Map<String, AliasRecord> aliases;
     private final Set<String> deletedKeyIds;
     private final AccessControl access;
@@ -75,7 +74,7 @@ public final class EngineState {
         this.customKeyStores = customKeyStores;
         this.account = account;
         this.region = region;
-        this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+        this.keys = PersistentOrderedMap.copyOf(keys);
         this.aliases = Collections.unmodifiableMap(new TreeMap<>(aliases));
         this.deletedKeyIds = Collections.unmodifiableSet(new LinkedHashSet<>(deletedKeyIds));
         Map<String, List<String>> byKey = new HashMap<>();
@@ -85,6 +84,24 @@ public final class EngineState {
         byKey.replaceAll((k, v) -> List.copyOf(v));
         this.aliasesByKey = byKey;
         this.nextEventAt = earliestEvent(this.keys);
+    }
+
+    /**
+     * {@code base} with other keys: every other part is shared, not copied, so a change to one key costs O(log n)
+     * whatever the number of keys (the keystore journal relies on it to keep CreateKey flat at 10,000 keys).
+     */
+    private EngineState(EngineState base, PersistentOrderedMap<KeyRecord> keys, Instant nextEventAt) {
+        this.account = base.account;
+        this.region = base.region;
+        this.keys = keys;
+        this.aliases = base.aliases;
+        this.deletedKeyIds = base.deletedKeyIds;
+        this.access = base.access;
+        this.importTokens = base.importTokens;
+        this.customKeyStores = base.customKeyStores;
+        this.aliasesByKey = base.aliasesByKey;
+        this.nextEventAt = nextEventAt;
+        this.replicaKeyIds = base.replicaKeyIds;
     }
 
     public static EngineState empty(String account, String region) {
@@ -173,16 +190,22 @@ public final class EngineState {
     }
 
     public EngineState withKey(KeyRecord key) {
-        Map<String, KeyRecord> next = new LinkedHashMap<>(keys);
-        next.put(key.keyId(), key);
-        return new EngineState(account, region, next, aliases, deletedKeyIds, access, importTokens, replicaKeyIds,
-                customKeyStores);
+        PersistentOrderedMap<KeyRecord> next = keys.with(key.keyId(), key);
+        KeyRecord old = keys.get(key.keyId());
+        Instant oldDue = old == null ? null : ScheduledEvents.dueAt(old);
+        Instant newDue = ScheduledEvents.dueAt(key);
+        Instant earliest;
+        if (oldDue != null && oldDue.equals(nextEventAt) && !oldDue.equals(newDue)) {
+            earliest = earliestEvent(next); // the key that was due first moved: look again
+        } else {
+            earliest = newDue == null || nextEventAt != null && !newDue.isBefore(nextEventAt) ? nextEventAt : newDue;
+        }
+        return new EngineState(this, next, earliest);
     }
 
     /** Removes a key for good, with every alias pointing at it, its policy and grants, and remembers its id. */
     public EngineState withoutKey(String keyId) {
-        Map<String, KeyRecord> nextKeys = new LinkedHashMap<>(keys);
-        nextKeys.remove(keyId);
+        Map<String, KeyRecord> nextKeys = keys.without(keyId);
         Map<String, AliasRecord> nextAliases = new TreeMap<>(aliases);
         nextAliases.values().removeIf(a -> a.targetKeyId().equals(keyId));
         Set<String> deleted = new LinkedHashSet<>(deletedKeyIds);

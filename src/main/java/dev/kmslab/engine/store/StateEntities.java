@@ -8,6 +8,7 @@ import dev.kmslab.engine.policy.Grant;
 import dev.kmslab.engine.policy.GrantJson;
 import dev.kmslab.engine.state.EngineState;
 import dev.kmslab.engine.state.KeyRecord;
+import dev.kmslab.engine.state.PersistentOrderedMap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -114,8 +115,13 @@ final class StateEntities {
     private static void keyChanges(EngineState before, EngineState next, List<Change> out) {
         Map<String, KeyRecord> keys = next.keys();
         Set<String> changed = new java.util.LinkedHashSet<>();
-        diff(before == null ? Map.of() : before.keys(), keys, changed::add,
-                id -> out.add(new Change(KEY + id, null)));
+        if (before != null && before.keys() instanceof PersistentOrderedMap<KeyRecord> a
+                && keys instanceof PersistentOrderedMap<KeyRecord> b) {
+            PersistentOrderedMap.diff(a, b, changed::add, id -> out.add(new Change(KEY + id, null)));
+        } else {
+            diff(before == null ? Map.of() : before.keys(), keys, changed::add,
+                    id -> out.add(new Change(KEY + id, null)));
+        }
         diff(before == null ? Map.of() : before.access().keyPolicies(), next.access().keyPolicies(), changed::add,
                 changed::add);
         for (String id : changed) {
