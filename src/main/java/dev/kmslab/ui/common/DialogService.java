@@ -60,4 +60,12 @@ public interface DialogService {
 
     /** The file the learner chose to save to, or empty if they cancelled. */
     Optional<Path> chooseFileToSave(FileRequest request);
+
+    /**
+     * A folder the learner chose (for example where class handouts go), or empty if they cancelled. Services that
+     * cannot show a folder chooser refuse rather than pretend the learner cancelled.
+     */
+    default Optional<Path> chooseFolder(String title) {
+        throw new UnsupportedOperationException("This dialog service cannot choose folders: " + title);
+    }
 }

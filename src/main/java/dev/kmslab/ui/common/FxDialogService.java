@@ -92,6 +92,14 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(file).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        File folder = chooser.showDialog(window());
+        return Optional.ofNullable(folder).map(File::toPath);
+    }
+
     private static FileChooser chooser(FileRequest request) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(request.title());

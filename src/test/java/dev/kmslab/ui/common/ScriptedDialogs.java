@@ -31,6 +31,7 @@ public final class ScriptedDialogs implements DialogService {
         return this;
     }
 
+    /** The next file or folder chooser answers {@code file}. */
     public ScriptedDialogs willChoose(Path file) {
         files.add(Optional.of(file));
         return this;
@@ -87,6 +88,11 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<Path> chooseFileToSave(FileRequest request) {
         return nextFile(request);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return nextFile(new FileRequest(title, "", List.of()));
     }
 
     private Optional<Path> nextFile(FileRequest request) {
