@@ -23,7 +23,9 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The in-app switch for the local AWS-compatible endpoint: it serves the Key Lab's own engine, so calls from the AWS
- * CLI or an SDK show up in the Key Lab's audit log as they happen.
+ * CLI or an SDK show up in the Key Lab's audit log as they happen. On loopback by default; "for a class" it listens on
+ * every interface over HTTPS with the lab's certificate, refuses the published key and limits each key's rate, as
+ * {@code serve --bind 0.0.0.0 --tls} does.
  */
 public final class EndpointViewModel {
 
