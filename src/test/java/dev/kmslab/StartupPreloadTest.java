@@ -36,6 +36,23 @@ class StartupPreloadTest {
     }
 
     @Test
+    void aDataFolderReadableByOthers_isMadePrivate_withANoticeForTheApp() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.kmslab.io.OwnerOnlyFiles.isPosix());
+        Path settings = Files.writeString(data.resolve("settings.json"), "{}");
+        Files.setPosixFilePermissions(settings, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        StartupPreload.UserFiles files = StartupPreload.take(List.of("--data-dir", data.toString()), CLOCK)
+                .files().get(30, TimeUnit.SECONDS);
+
+        assertThat(files.privacyNotice()).hasValueSatisfying(n -> assertThat(n)
+                .startsWith("Made the data folder " + data.toAbsolutePath() + " private to you"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(settings)))
+                .isEqualTo("rw-------");
+        assertThat(StartupPreload.take(List.of("--data-dir", data.toString()), CLOCK).files()
+                .get(30, TimeUnit.SECONDS).privacyNotice()).isEmpty();
+    }
+
+    @Test
     void damagedSettings_giveDefaultsAndANotice_andTheFileIsKeptAside() throws Exception {
         Files.writeString(data.resolve("settings.json"), "{\"theme\": ");
 

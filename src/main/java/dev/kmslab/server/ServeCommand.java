@@ -23,10 +23,13 @@ import java.util.Set;
 
 /**
  * {@code kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] [--create-role NAME]…
- * [--create-user NAME]… [--issue-access-key PRINCIPAL_ARN]}: the endpoint without the desktop UI. Opens the sealed keystore and the audit
- * file in the data directory, creates the roles and users asked for in the lab's IAM directory, optionally issues
- * (and prints, once) a new access key for a principal that exists there, prints the endpoint and credentials, and
- * serves until interrupted; a shutdown hook stops the server, then closes the audit log and the keystore.
+ * [--create-user NAME]… [--issue-access-key PRINCIPAL_ARN]} plus the classroom options of {@link ClassroomOptions}
+ * ({@code --tls}, {@code --class ROSTER --handouts DIR}, {@code --rate-limit}, …): the endpoint without the desktop
+ * UI. Makes the data directory owner-only, opens the sealed keystore and the audit file in it, creates the roles and
+ * users asked for in the lab's IAM directory, optionally issues (and prints, once) a new access key for a principal
+ * that exists there, settles what {@link ClassroomSetup} decides (TLS, the published key refused beyond loopback, rate
+ * limits), prints the endpoint and credentials, enrols a class when given a roster, and serves until interrupted; a
+ * shutdown hook stops the server, then closes the audit log and the keystore.
  */
 public final class ServeCommand {
 

@@ -11,6 +11,8 @@ import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -29,19 +31,40 @@ final class TlsClients {
 
     /** A KMS client for {@code endpoint} in us-east-1 whose only trusted certificate is the one in {@code pem}. */
     static KmsClient trusting(Path pem, URI endpoint, String accessKeyId, String secretAccessKey) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("kmslab", readCertificate(pem));
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
         return KmsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId,
                         secretAccessKey)))
-                .httpClientBuilder(Apache5HttpClient.builder().tlsTrustManagersProvider(factory::getTrustManagers))
+                .httpClientBuilder(Apache5HttpClient.builder().tlsTrustManagersProvider(trustOnly(pem)))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
+    }
+
+    /** An HTTP client trusting only {@code pem}, to share between many KMS clients (closed by the caller). */
+    static SdkHttpClient httpClientTrusting(Path pem) throws Exception {
+        return Apache5HttpClient.builder().tlsTrustManagersProvider(trustOnly(pem)).build();
+    }
+
+    /** A KMS client over a shared HTTP client (which it does not close). */
+    static KmsClient over(SdkHttpClient http, URI endpoint, String accessKeyId, String secretAccessKey) {
+        return KmsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId,
+                        secretAccessKey)))
+                .httpClient(http)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    private static TlsTrustManagersProvider trustOnly(Path pem) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("kmslab", readCertificate(pem));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        return factory::getTrustManagers;
     }
 
     /** The same client trusting only the JDK's default certificate authorities (which never signed ours). */

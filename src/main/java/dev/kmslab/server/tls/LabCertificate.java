@@ -97,7 +97,7 @@ public final class LabCertificate {
         }
         KeyPair pair = newKeyPair();
         X509Certificate certificate = selfSigned(pair, names, clock.instant());
-        Files.createDirectories(folder);
+        OwnerOnlyFiles.secureDirectory(folder);
         OwnerOnlyFiles.write(keyFile, pem(pair.getPrivate()));
         OwnerOnlyFiles.write(certFile, pem(certificate));
         return new TlsIdentity(pair.getPrivate(), List.of(certificate), certFile, true,

@@ -3,10 +3,18 @@ package dev.kmslab.ui.endpoint;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.server.KmsHttpServer;
 import dev.kmslab.server.ServerConfig;
+import dev.kmslab.server.Safeguards;
 import dev.kmslab.server.auth.AccessKeyStore;
+import dev.kmslab.server.classroom.ClassEnrolment;
+import dev.kmslab.server.classroom.ClassroomOptions;
+import dev.kmslab.server.classroom.ClassroomSetup;
+import dev.kmslab.server.classroom.Roster;
+import dev.kmslab.server.classroom.StudentPolicy;
+import dev.kmslab.server.tls.TlsIdentity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,17 +23,25 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The in-app switch for the local AWS-compatible endpoint: it serves the Key Lab's own engine, so calls from the AWS
- * CLI or an SDK show up in the Key Lab's audit log as they happen.
+ * CLI or an SDK show up in the Key Lab's audit log as they happen. On loopback by default; "for a class" it listens on
+ * every interface over HTTPS with the lab's certificate, refuses the published key and limits each key's rate, as
+ * {@code serve --bind 0.0.0.0 --tls} does.
  */
 public final class EndpointViewModel {
+
+    /** Where the endpoint listens when it serves a class: every interface. */
+    static final String CLASS_BIND = "0.0.0.0";
 
     private final Supplier<KmsEngine> engine;
     private final Path dataDir;
     private final int port;
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty();
+    private final BooleanProperty forClass = new SimpleBooleanProperty();
+    private final StringProperty classNotice = new SimpleStringProperty("");
     private KmsHttpServer server;
     private AccessKeyStore keys;
+    private ClassroomSetup classroom;
 
     public EndpointViewModel(Supplier<KmsEngine> engine, Path dataDir, int port) {
         this.engine = engine;
@@ -60,10 +76,17 @@ public final class EndpointViewModel {
         }
         try {
             keys = AccessKeyStore.open(dataDir, lab.account(), Clock.systemUTC());
+            if (forClass.get()) {
+                return startForClass(lab);
+            }
             server = KmsHttpServer.start(lab, ServerConfig.defaults(keys).withPort(port));
             status.set(server.endpoint() + " · access key test / secret test");
             running.set(true);
             return true;
+        } catch (IllegalArgumentException e) {
+            status.set("Could not start for the class: " + e.getMessage());
+            running.set(false);
+            return false;
         } catch (IOException e) {
             status.set("Could not start on port " + port + ": " + e.getMessage());
             running.set(false);
@@ -71,11 +94,63 @@ public final class EndpointViewModel {
         }
     }
 
+    // Every interface, HTTPS with the lab's certificate, the published key refused (a generated root key instead),
+    // per-key rate limits: what `serve --bind 0.0.0.0 --tls` does.
+    private boolean startForClass(KmsEngine lab) throws IOException {
+        ClassroomOptions.Builder options = new ClassroomOptions.Builder();
+        options.accept("--tls", null);
+        ClassroomSetup setup = ClassroomSetup.prepare(options.build(), CLASS_BIND, dataDir, lab.account(), keys,
+                Clock.systemUTC());
+        server = KmsHttpServer.start(lab, ServerConfig.defaults(setup.credentials()).withPort(port)
+                .withBindAddress(CLASS_BIND), new Safeguards(setup.tls(), setup.rateLimits()));
+        classroom = setup;
+        status.set(setup.publicEndpoint(server.port()) + " · HTTPS for the class · test/test refused");
+        classNotice.set("Students connect to " + setup.publicEndpoint(server.port()) + "\n"
+                + String.join("\n", setup.report()).replace("\n  ", "\n").strip());
+        running.set(true);
+        return true;
+    }
+
+    /** Serve the class: every network interface, HTTPS, no published key (takes effect at the next start). */
+    public BooleanProperty forClassProperty() {
+        return forClass;
+    }
+
+    /**
+     * What the instructor needs to know after starting for a class: the address, the certificate fingerprint and
+     * the root access key (its secret only the first time). Empty otherwise.
+     */
+    public StringProperty classNoticeProperty() {
+        return classNotice;
+    }
+
+    /**
+     * Enrols a class on the running endpoint: an IAM user, access key and handout per student (see
+     * {@link ClassEnrolment}); handouts point at the address students reach.
+     *
+     * @throws IllegalStateException when the endpoint is off
+     */
+    public ClassEnrolment.Result enrol(Roster roster, StudentPolicy policy, Path handouts) throws IOException {
+        KmsEngine lab = engine.get();
+        if (server == null || keys == null || lab == null) {
+            throw new IllegalStateException("Turn the endpoint on first.");
+        }
+        ClassEnrolment.Target target = classroom == null
+                ? new ClassEnrolment.Target(server.endpoint(), lab.region(), Optional.empty(), Optional.empty(),
+                        Optional.empty())
+                : new ClassEnrolment.Target(classroom.publicEndpoint(server.port()), lab.region(),
+                        classroom.tls().map(TlsIdentity::certificateFile),
+                        classroom.tls().map(TlsIdentity::sha256Fingerprint), Optional.empty());
+        return ClassEnrolment.enrol(lab, keys, roster, policy, handouts, target);
+    }
+
     public void stop() {
         if (server != null) {
             server.stop();
             server = null;
         }
+        classroom = null;
+        classNotice.set("");
         running.set(false);
         status.set(offText());
     }

@@ -2,6 +2,8 @@ package dev.kmslab.ui.shell;
 
 import dev.kmslab.ui.common.DialogService;
 import dev.kmslab.ui.common.HoverTooltip;
+import dev.kmslab.ui.endpoint.ClassroomPane;
+import dev.kmslab.ui.endpoint.ClassroomViewModel;
 import dev.kmslab.ui.endpoint.EndpointViewModel;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
@@ -58,7 +60,8 @@ final class EndpointPanel extends VBox {
         issue.visibleProperty().bind(endpoint.runningProperty());
         issue.managedProperty().bind(issue.visibleProperty());
         issue.setOnAction(e -> issueAccessKey());
-        getChildren().addAll(row, status, issue);
+        getChildren().addAll(row, status, issue,
+                new ClassroomPane(new ClassroomViewModel(endpoint, dialogs)));
     }
 
     // Signs CLI/SDK calls as the principal chosen under "Act as" in the Key Lab; the secret is shown only now.

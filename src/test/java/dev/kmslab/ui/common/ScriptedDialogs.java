@@ -48,6 +48,7 @@ public final class ScriptedDialogs implements DialogService {
         return this;
     }
 
+    /** The next file or folder chooser answers {@code file}. */
     public ScriptedDialogs willChoose(Path file) {
         files.add(Optional.of(file));
         return this;

@@ -85,6 +85,10 @@ public final class AuditView extends BorderPane {
         ComboBox<String> op = new ComboBox<>(model.operations());
         op.setId("audit-operation");
         op.valueProperty().bindBidirectional(model.operationProperty());
+        ComboBox<String> who = new ComboBox<>(model.principals());
+        who.setId("audit-principal");
+        who.setPrefWidth(260);
+        who.valueProperty().bindBidirectional(model.principalProperty());
         TextField key = new TextField();
         key.setId("audit-key");
         key.setPromptText("Key id or ARN contains…");
@@ -100,7 +104,7 @@ public final class AuditView extends BorderPane {
         Button export = new Button("Export JSON Lines…", new FontIcon(Feather.DOWNLOAD));
         export.setId("audit-export");
         export.setOnAction(e -> model.exportAs());
-        HBox bar = new HBox(8, op, key, errors, reads, grow, export);
+        HBox bar = new HBox(8, op, who, key, errors, reads, grow, export);
         if (eventOpener != null) {
             Button asFlow = new Button("Open as flow", new FontIcon(Feather.PLAY_CIRCLE));
             asFlow.setId("audit-open-flow");

@@ -33,6 +33,8 @@ public final class AuditViewModel {
 
     /** Shown in the operation filter for "any operation". */
     public static final String ANY = "All operations";
+    /** Shown in the principal filter for "anyone" (a class's students each appear under their own IAM user). */
+    public static final String ANY_PRINCIPAL = "All principals";
     private static final int MAX_ROWS = 5_000;
 
     private final KeyLabSession session;
@@ -40,6 +42,8 @@ public final class AuditViewModel {
     private final FilteredList<AuditEvent> visible = new FilteredList<>(events);
     private final ObservableList<String> operations = FXCollections.observableArrayList(ANY);
     private final StringProperty operation = new SimpleStringProperty(ANY);
+    private final ObservableList<String> principals = FXCollections.observableArrayList(ANY_PRINCIPAL);
+    private final StringProperty principal = new SimpleStringProperty(ANY_PRINCIPAL);
     private final StringProperty keyFilter = new SimpleStringProperty("");
     private final BooleanProperty errorsOnly = new SimpleBooleanProperty();
     private final BooleanProperty hideReads = new SimpleBooleanProperty(true);
@@ -58,6 +62,7 @@ public final class AuditViewModel {
         this.session = session;
         this.listener = e -> session.uiThread().execute(() -> add(e));
         operation.addListener((obs, was, now) -> applyFilter());
+        principal.addListener((obs, was, now) -> applyFilter());
         keyFilter.addListener((obs, was, now) -> applyFilter());
         errorsOnly.addListener((obs, was, now) -> applyFilter());
         hideReads.addListener((obs, was, now) -> applyFilter());
@@ -90,12 +95,20 @@ public final class AuditViewModel {
         if (events.size() > MAX_ROWS) {
             events.remove(MAX_ROWS, events.size());
         }
-        if (!operations.contains(e.eventName())) {
+        addSorted(operations, e.eventName());
+        if (e.principalArn() != null) {
+            addSorted(principals, e.principalArn());
+        }
+    }
+
+    // Keeps the first entry ("All …") first and the rest in order.
+    private static void addSorted(ObservableList<String> choices, String value) {
+        if (!choices.contains(value)) {
             int at = 1;
-            while (at < operations.size() && operations.get(at).compareTo(e.eventName()) < 0) {
+            while (at < choices.size() && choices.get(at).compareTo(value) < 0) {
                 at++;
             }
-            operations.add(at, e.eventName());
+            choices.add(at, value);
         }
     }
 
@@ -134,11 +147,13 @@ public final class AuditViewModel {
 
     private void applyFilter() {
         String op = operation.get();
+        String who = principal.get();
         String key = keyFilter.get() == null ? "" : keyFilter.get().trim().toLowerCase(Locale.ROOT);
         // The Regions share one log; the screen shows the Region the lab is in (events without one, always).
         String region = session.engine() == null ? null : session.engine().region();
         visible.setPredicate(e -> (region == null || e.awsRegion() == null || region.equals(e.awsRegion()))
                 && (op == null || ANY.equals(op) || op.equals(e.eventName()))
+                && (who == null || ANY_PRINCIPAL.equals(who) || who.equals(e.principalArn()))
                 && (key.isEmpty() || (e.keyArn() != null && e.keyArn().toLowerCase(Locale.ROOT).contains(key)))
                 && (!errorsOnly.get() || e.isError())
                 && (!hideReads.get() || !isRead(e.eventName())));
@@ -200,6 +215,16 @@ public final class AuditViewModel {
 
     public StringProperty operationProperty() {
         return operation;
+    }
+
+    /** Every principal seen in the log (each student of a class is an IAM user), after "All principals". */
+    public ObservableList<String> principals() {
+        return principals;
+    }
+
+    /** Shows only the calls of one principal (a student's IAM user ARN), or {@link #ANY_PRINCIPAL}. */
+    public StringProperty principalProperty() {
+        return principal;
     }
 
     /** Part of a key ARN or id. */

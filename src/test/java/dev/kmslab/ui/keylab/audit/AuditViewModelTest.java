@@ -68,6 +68,34 @@ class AuditViewModelTest {
     }
 
     @Test
+    void principalFilter_listsEveryCallerSeen_andShowsOneStudentsCalls() {
+        String account = lab.engine.account();
+        for (String student : List.of("student07", "student10")) {
+            lab.engine.principals().createUser(account, student);
+            lab.engine.principals().attachUserPolicy(account, student, "use", """
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}
+                    """);
+        }
+        String seven = "arn:aws:iam::" + account + ":user/student07";
+        String ten = "arn:aws:iam::" + account + ":user/student10";
+        lab.engine.createKey(dev.kmslab.engine.CallerContext.of(seven),
+                dev.kmslab.engine.model.CreateKeyRequest.symmetric());
+        lab.engine.disableKey(dev.kmslab.engine.CallerContext.of(ten), new DisableKeyRequest(early));
+
+        assertThat(audit.principals()).containsExactly(AuditViewModel.ANY_PRINCIPAL, lab.root.principalArn(), seven,
+                ten);
+        audit.principalProperty().set(seven);
+        assertThat(audit.visibleEvents()).singleElement().satisfies(e -> {
+            assertThat(e.eventName()).isEqualTo("CreateKey");
+            assertThat(e.principalArn()).isEqualTo(seven);
+        });
+        audit.principalProperty().set(ten);
+        assertThat(audit.visibleEvents()).extracting(AuditEvent::eventName).containsExactly("DisableKey");
+        audit.principalProperty().set(AuditViewModel.ANY_PRINCIPAL);
+        assertThat(audit.visibleEvents()).hasSize(3);
+    }
+
+    @Test
     void export_writesTheVisibleEventsAsJsonLines_oldestFirst() throws Exception {
         failEncrypt("alias/missing");
         Path file = dir.resolve("audit.jsonl");
