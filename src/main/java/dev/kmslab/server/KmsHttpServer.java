@@ -3,6 +3,7 @@ package dev.kmslab.server;
 import com.sun.net.httpserver.HttpServer;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
+import dev.kmslab.engine.LabAccounts;
 import dev.kmslab.server.ops.OperationTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -71,6 +72,11 @@ public final class KmsHttpServer implements AutoCloseable {
     public static KmsHttpServer start(KmsRegions regions, ServerConfig config, OperationTable operations)
             throws IOException {
         return start(new KmsRequestHandler(regions, config, operations), config);
+    }
+
+    /** Serves every lab account in every Region: a request reaches the account owning the key it names. */
+    public static KmsHttpServer start(LabAccounts accounts, ServerConfig config) throws IOException {
+        return start(new KmsRequestHandler(accounts, config, OperationTable.standard()), config);
     }
 
     private static KmsHttpServer start(KmsRequestHandler handler, ServerConfig config) throws IOException {
