@@ -83,7 +83,9 @@ public final class LabAccounts {
         LabAccounts accounts = new LabAccounts(byAccount, first.account());
         accounts.shareIam();
         for (String id : byAccount.keySet()) {
-            first.principals().addAccount(id);
+            if (!first.principals().accounts().contains(id)) {
+                first.principals().addAccount(id); // saved once; later opens change nothing
+            }
         }
         return accounts;
     }
@@ -100,8 +102,12 @@ public final class LabAccounts {
                 break;
             }
         }
+        JsonNode sharedJson = shared.toJson();
         for (KmsEngine engine : all) {
-            engine.principals().adopt(shared);
+            // Adopting an equal directory would still rewrite every keystore on every open.
+            if (!engine.principals().publishedDirectory().toJson().equals(sharedJson)) {
+                engine.principals().adopt(shared);
+            }
             engine.principals().onChange(directory -> {
                 for (KmsEngine other : all) {
                     if (other != engine) {
