@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
+import dev.kmslab.engine.LabAccounts;
 import dev.kmslab.server.ops.OperationTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -85,6 +86,17 @@ public final class KmsHttpServer implements AutoCloseable {
     public static KmsHttpServer start(KmsEngine engine, ServerConfig config, Safeguards safeguards)
             throws IOException {
         return start(new KmsRequestHandler(engine, config, OperationTable.standard()), config, safeguards);
+    }
+
+    /** Serves every lab account in every Region: a request reaches the account owning the key it names. */
+    public static KmsHttpServer start(LabAccounts accounts, ServerConfig config) throws IOException {
+        return start(accounts, config, Safeguards.none());
+    }
+
+    /** Serves every lab account in every Region with the {@code safeguards} given (TLS, rate limits). */
+    public static KmsHttpServer start(LabAccounts accounts, ServerConfig config, Safeguards safeguards)
+            throws IOException {
+        return start(new KmsRequestHandler(accounts, config, OperationTable.standard()), config, safeguards);
     }
 
     private static KmsHttpServer start(KmsRequestHandler handler, ServerConfig config) throws IOException {

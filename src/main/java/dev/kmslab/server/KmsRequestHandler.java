@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
+import dev.kmslab.engine.LabAccounts;
 import dev.kmslab.engine.error.DryRunOperationException;
 import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
@@ -48,6 +49,8 @@ final class KmsRequestHandler implements HttpHandler {
     private static final JsonFactory FACTORY = JSON.getFactory();
     private static final byte[] EMPTY = new byte[0];
 
+    private final EngineRouter router;
+    /** The home account's engine per Region: where refusals made before routing (throttling) are audited. */
     private final Function<String, KmsEngine> engines;
     private final ServerConfig config;
     private final SigV4Verifier verifier;
@@ -57,16 +60,24 @@ final class KmsRequestHandler implements HttpHandler {
     private volatile TokenBuckets rateLimits;
 
     KmsRequestHandler(KmsEngine engine, ServerConfig config, OperationTable operations) {
-        this(List.of(engine.region()), region -> engine, config, operations);
+        this(List.of(engine.region()), region -> engine, EngineRouter.byRegion(region -> engine), config,
+                operations);
     }
 
     /** Serves several Regions: each request goes to the engine of its SigV4 credential scope's Region. */
     KmsRequestHandler(KmsRegions regions, ServerConfig config, OperationTable operations) {
-        this(regions.regions(), regions::engine, config, operations);
+        this(regions.regions(), regions::engine, EngineRouter.byRegion(regions::engine), config, operations);
     }
 
-    private KmsRequestHandler(List<String> regions, Function<String, KmsEngine> engines, ServerConfig config,
-                              OperationTable operations) {
+    /** Serves several accounts: a request goes to the account owning the key it names (see {@link EngineRouter}). */
+    KmsRequestHandler(LabAccounts accounts, ServerConfig config, OperationTable operations) {
+        this(accounts.home().regions(), accounts.home()::engine, EngineRouter.byAccount(accounts), config,
+                operations);
+    }
+
+    private KmsRequestHandler(List<String> regions, Function<String, KmsEngine> engines, EngineRouter router,
+                              ServerConfig config, OperationTable operations) {
+        this.router = router;
         this.engines = engines;
         this.config = config;
         this.operations = operations;
@@ -178,7 +189,8 @@ final class KmsRequestHandler implements HttpHandler {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.writeStartObject();
-            operation.invoke(engines.apply(verified.region()), caller, input, generator);
+            operation.invoke(router.engine(verified.region(), credential.principalArn(), input), caller, input,
+                    generator);
             generator.writeEndObject();
         }
         return out.toByteArray();

@@ -3,6 +3,7 @@ package dev.kmslab.server;
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
+import dev.kmslab.engine.LabAccounts;
 import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.store.KeystoreCorruptException;
 import dev.kmslab.engine.store.JournalFileStorage;
@@ -154,6 +155,7 @@ public final class ServeCommand {
         AuditLog audit = AuditLog.toFile(dataDir.resolve("audit.jsonl"), AuditLog.DEFAULT_MAX_FILE_BYTES);
         EngineConfig base = EngineConfig.defaults().withAuditLog(audit);
         KmsRegions regions;
+        LabAccounts accounts;
         try {
             regions = KmsRegions.open(base, KmsRegions.LAB_REGIONS, region -> {
                 JournalFileStorage regionStorage = JournalFileStorage.withKeyFile(dataDir,
@@ -161,6 +163,14 @@ public final class ServeCommand {
                 storages.add(regionStorage);
                 return regionStorage;
             });
+            // The second lab account (Partner) keeps its own keystores beside the home account's.
+            EngineConfig partner = base.withAccountAndRegion(LabAccounts.PARTNER_ACCOUNT, base.region());
+            accounts = LabAccounts.link(List.of(regions, KmsRegions.open(partner, KmsRegions.LAB_REGIONS, region -> {
+                JournalFileStorage regionStorage = JournalFileStorage.withKeyFile(dataDir, LabAccounts.keystoreFileName(
+                        partner.account(), region, base.account(), base.region()), clock);
+                storages.add(regionStorage);
+                return regionStorage;
+            })));
         } catch (IOException | KeystoreCorruptException e) {
             audit.close();
             closeStorages.run();
@@ -185,7 +195,7 @@ public final class ServeCommand {
             closeStorages.run();
             throw e;
         }
-        KmsHttpServer server = KmsHttpServer.start(regions, ServerConfig.defaults(classroom.credentials())
+        KmsHttpServer server = KmsHttpServer.start(accounts, ServerConfig.defaults(classroom.credentials())
                 .withPort(options.port()).withBindAddress(options.bind()),
                 new Safeguards(classroom.tls(), classroom.rateLimits()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -222,6 +232,9 @@ public final class ServeCommand {
         others.remove(engine.region());
         out.println("  account " + engine.account() + ", region " + engine.region() + " (also "
                 + String.join(", ", others) + ", chosen by each request's SigV4 scope), data " + dataDir);
+        out.println("  second account " + LabAccounts.PARTNER_ACCOUNT + " (Partner): its principals use their own "
+                + "keys, or this account's keys by ARN where both accounts' policies allow; STS AssumeRole and "
+                + "GetCallerIdentity on the same port");
         if (classroom.offLoopback()) {
             out.println("  students connect to " + classroom.publicEndpoint(server.port()));
         }

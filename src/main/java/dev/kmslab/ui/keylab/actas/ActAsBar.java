@@ -45,7 +45,32 @@ public final class ActAsBar extends VBox {
         description.textProperty().bind(model.descriptionProperty());
         HBox.setHgrow(description, Priority.ALWAYS);
         description.setTooltip(arn);
-        HBox row = new HBox(10, title, chooser, description);
+        ComboBox<String> account = new ComboBox<>(model.accounts());
+        account.setId("act-as-account");
+        account.setTooltip(new Tooltip("Whose keys the Key Lab shows: your home account or the Partner account. "
+                + "Switching acts as that account's root; pick another principal above to act as it."));
+        account.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return ActAsViewModel.accountLabel(id, model.accounts().isEmpty() ? null : model.accounts().get(0));
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        account.setValue(model.accountProperty().get());
+        model.accountProperty().addListener((obs, was, now) -> account.setValue(now));
+        account.valueProperty().addListener((obs, was, now) -> model.switchAccount(now));
+        Label accountTitle = new Label("Account");
+        accountTitle.setMinWidth(USE_PREF_SIZE);
+        // Shown once a second account is open (the learner's own lab; a lab sandbox has one account).
+        account.visibleProperty().bind(model.accountSwitchable());
+        account.managedProperty().bind(account.visibleProperty());
+        accountTitle.visibleProperty().bind(account.visibleProperty());
+        accountTitle.managedProperty().bind(account.visibleProperty());
+        HBox row = new HBox(10, title, chooser, accountTitle, account, description);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(row, new ErrorBox("act-as-error", model.errorProperty()));
     }

@@ -5,6 +5,8 @@ import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.common.LabError;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -88,6 +90,44 @@ public final class ActAsViewModel {
         }
         error.set(null);
         session.callerProperty().set(CallerContext.of(choice.arn()));
+    }
+
+    /**
+     * The lab accounts whose keys the Key Lab can show (home first; empty when only one is open). Switching shows
+     * that account's keys in every tab and acts as its root.
+     */
+    public ObservableList<String> accounts() {
+        return session.accountChoices();
+    }
+
+    /** True when there is another account to switch to and no lab sandbox is shown. */
+    public BooleanBinding accountSwitchable() {
+        return Bindings.size(session.accountChoices()).greaterThan(1).and(session.sandboxLabelProperty().isEmpty());
+    }
+
+    /** The account whose keys are shown. */
+    public ReadOnlyStringProperty accountProperty() {
+        return session.accountProperty();
+    }
+
+    /** Shows {@code accountId}'s keys and acts as its root; ignored while a lab's sandbox is shown. */
+    public void switchAccount(String accountId) {
+        if (accountId == null || session.inSandbox() || accountId.equals(session.accountProperty().get())) {
+            return;
+        }
+        error.set(null);
+        session.accountProperty().set(accountId);
+    }
+
+    /** How the account chooser names an account: the id, and "home" or "Partner". */
+    public static String accountLabel(String accountId, String homeAccount) {
+        if (accountId == null) {
+            return "";
+        }
+        if (accountId.equals(homeAccount)) {
+            return accountId + " (home)";
+        }
+        return accountId + (DemoPrincipals.PARTNER_ACCOUNT.equals(accountId) ? " (Partner)" : "");
     }
 
     /** Acts as the principal with this ARN, if the directory has it (tests, tours). */

@@ -21,14 +21,17 @@ public final class DemoPrincipals {
     }
 
     /**
-     * Seeds the demo set unless the directory already has a user or role, or the partner account exists (a lab seeded
-     * before whose roles the learner removed stays as the learner left it). Returns true if it seeded.
+     * Seeds the demo set unless the lab's account or the partner account already has a user or role (a lab seeded
+     * before whose roles the learner removed in one account stays as the learner left it). The partner account itself
+     * always exists now (it is the lab's second account), so its presence alone says nothing. Returns true if it
+     * seeded.
      */
     public static boolean seedIfEmpty(KmsEngine engine) {
         LabPrincipals dir = engine.principals();
         String account = engine.account();
-        if (!dir.users(account).isEmpty() || !dir.roles(account).isEmpty()
-                || dir.accounts().contains(PARTNER_ACCOUNT)) {
+        boolean partnerUsed = dir.accounts().contains(PARTNER_ACCOUNT)
+                && (!dir.users(PARTNER_ACCOUNT).isEmpty() || !dir.roles(PARTNER_ACCOUNT).isEmpty());
+        if (!dir.users(account).isEmpty() || !dir.roles(account).isEmpty() || partnerUsed) {
             return false;
         }
         dir.createRole(account, KEY_ADMIN);

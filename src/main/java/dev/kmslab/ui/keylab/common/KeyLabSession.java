@@ -3,6 +3,7 @@ package dev.kmslab.ui.keylab.common;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
+import dev.kmslab.engine.LabAccounts;
 import dev.kmslab.ui.common.UiExecutor;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -43,6 +44,10 @@ public final class KeyLabSession implements AutoCloseable {
     private final ObservableList<String> regionChoices = FXCollections.observableArrayList();
     private KmsRegions regions;
     private AutoCloseable resources;
+    // The lab's accounts (null while only one is open) and the one whose keys the Key Lab shows.
+    private LabAccounts accounts;
+    private final StringProperty account = new SimpleStringProperty();
+    private final ObservableList<String> accountChoices = FXCollections.observableArrayList();
     // While a lab's sandbox is shown, the learner's own engines wait here untouched (see openSandbox).
     private final StringProperty sandboxLabel = new SimpleStringProperty("");
     private KmsRegions ownRegions;
@@ -61,6 +66,54 @@ public final class KeyLabSession implements AutoCloseable {
         this.uiThread = uiThread;
         caller.addListener((obs, was, now) -> changed());
         region.addListener((obs, was, now) -> switchRegion(now));
+        account.addListener((obs, was, now) -> switchAccount(now));
+    }
+
+    /** A session over several accounts that are already open (tests); it starts in the home account. */
+    public static KeyLabSession of(LabAccounts accounts, UiExecutor executor) {
+        KeyLabSession session = new KeyLabSession(executor, Runnable::run);
+        session.setEngine(accounts.home(), null);
+        session.setAccounts(accounts);
+        return session;
+    }
+
+    private void setAccounts(LabAccounts opened) {
+        this.accounts = opened;
+        accountChoices.setAll(opened == null ? java.util.List.of() : opened.accountIds());
+        account.set(opened == null ? null : opened.homeAccount());
+    }
+
+    /**
+     * Shows another lab account's keys: every screen follows, and the lab acts as that account's root until another
+     * principal is chosen. Not while a lab's sandbox is shown (a sandbox has its own account).
+     */
+    private void switchAccount(String id) {
+        if (accounts == null || id == null || inSandbox()) {
+            return;
+        }
+        KmsRegions target = accounts.find(id).orElse(null);
+        if (target == null || target == regions) {
+            return;
+        }
+        regions = target;
+        regionChoices.setAll(target.regions());
+        caller.set(CallerContext.root(id));
+        String where = target.regions().contains(region.get()) ? region.get() : target.defaultRegion();
+        if (where.equals(region.get())) {
+            switchRegion(where);
+        } else {
+            region.set(where);
+        }
+    }
+
+    /** The account whose keys the Key Lab shows (null while only one account is open); set it to switch. */
+    public StringProperty accountProperty() {
+        return account;
+    }
+
+    /** The lab's accounts, home first (empty while only one is open). */
+    public ObservableList<String> accountChoices() {
+        return accountChoices;
     }
 
     /** A session over an engine that is already open (tests). */
@@ -86,8 +139,12 @@ public final class KeyLabSession implements AutoCloseable {
             if (inSandbox()) {
                 ownRegions = opened.regions();
                 ownResources = opened.resources();
+                accounts = opened.accounts();
+                accountChoices.setAll(accounts == null ? java.util.List.of() : accounts.accountIds());
+                account.set(accounts == null ? null : accounts.homeAccount());
             } else {
                 setEngine(opened.regions(), opened.resources());
+                setAccounts(opened.accounts());
             }
         }, e -> notices.accept("The Key Lab could not start its key engine: " + e.getMessage()));
     }

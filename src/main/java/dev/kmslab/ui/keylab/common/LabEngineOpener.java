@@ -3,6 +3,7 @@ package dev.kmslab.ui.keylab.common;
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.KmsRegions;
+import dev.kmslab.engine.LabAccounts;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.cks.FakeHsm;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * each Region's keystore sealed under {@code master.key} (the default Region keeps {@code keystore.json}, so a
  * keystore from before Regions simply opens as us-east-1), one audit trail in {@code audit.jsonl}, and one simulated
  * clock for time travel. Whatever goes wrong, the lab still opens; the learner is told what happened in plain words,
- * per Region. Pure Java (no toolkit), so it runs on a worker thread and in tests.
+ * per Region. The second lab account (Partner) opens beside it with its own keystores, sharing the clock, the audit
+ * trail and IAM ({@link LabAccounts}). Pure Java (no toolkit), so it runs on a worker thread and in tests.
  */
 public final class LabEngineOpener {
 
@@ -39,7 +41,13 @@ public final class LabEngineOpener {
     }
 
     /** The default Region's engine, every Region, what to close with them, and the notices to show. */
-    public record Opened(KmsEngine engine, List<String> notices, AutoCloseable resources, KmsRegions regions) {
+    public record Opened(KmsEngine engine, List<String> notices, AutoCloseable resources, KmsRegions regions,
+                         LabAccounts accounts) {
+
+        /** One account's Regions. */
+        public Opened(KmsEngine engine, List<String> notices, AutoCloseable resources, KmsRegions regions) {
+            this(engine, notices, resources, regions, null);
+        }
 
         /** A single engine, linked as the only Region (tests and callers that know one engine). */
         public Opened(KmsEngine engine, List<String> notices, AutoCloseable resources) {
@@ -66,11 +74,25 @@ public final class LabEngineOpener {
         }
         permissionProblem(dataDir).ifPresent(notices::add);
         KmsRegions regions = KmsRegions.link(engines);
+        // The second account (Partner) has keystores of its own beside the home account's.
+        EngineConfig partnerBase = base.withAccountAndRegion(LabAccounts.PARTNER_ACCOUNT, base.region());
+        List<KmsEngine> partnerEngines = new ArrayList<>();
+        for (String region : KmsRegions.LAB_REGIONS) {
+            JournalFileStorage storage = JournalFileStorage.withKeyFile(dataDir, LabAccounts.keystoreFileName(
+                    partnerBase.account(), region, base.account(), base.region()), fileClock);
+            storages.add(storage);
+            List<String> regionNotices = new ArrayList<>();
+            partnerEngines.add(openRegion(partnerBase.withAccountAndRegion(partnerBase.account(), region)
+                    .withStorage(storage), regionNotices));
+            regionNotices.addAll(storage.notices());
+            regionNotices.forEach(n -> notices.add("[Partner " + region + "] " + n));
+        }
+        LabAccounts accounts = LabAccounts.link(List.of(regions, KmsRegions.link(partnerEngines)));
         return new Opened(regions.defaultEngine(), List.copyOf(notices), () -> {
-            regions.regions().forEach(r -> regions.engine(r).customKeyStores().closeConnections());
+            accounts.all().forEach(each -> each.engines().forEach(e -> e.customKeyStores().closeConnections()));
             audit.close();
             storages.forEach(JournalFileStorage::close);
-        }, regions);
+        }, regions, accounts);
     }
 
     private static KmsEngine openRegion(EngineConfig config, List<String> notices) {

@@ -1,0 +1,54 @@
+package dev.kmslab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Playground's "Would this be allowed?" and the Act-as account chooser, clicked and read on screen. */
+class WouldItBeAllowedUiTest {
+
+    @TempDir
+    Path data;
+
+    private final AppDriver app = new AppDriver();
+
+    @BeforeEach
+    void start() throws Exception {
+        app.start(data);
+        app.openKeyLab();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.stop();
+    }
+
+    private String answer() {
+        Label label = app.find("#pg-dry-run-answer");
+        return label.getText();
+    }
+
+    @Test
+    void askingAsTheRoot_saysYes_andTheAccountChooserOffersPartner() throws Exception {
+        app.clickOn("#create-key");
+        app.waitFor("#new-key-alias");
+        app.clickOn("#new-key-alias").write("orders");
+        app.clickOn("#create-key-ok");
+        app.clickOn("#keylab-tab-playground");
+        app.waitFor("#playground-view");
+        app.until(() -> !app.app().keyLab().selectedKeyIdProperty().get().isEmpty());
+        app.scrollIntoView("#pg-dry-run-ask");
+        app.clickOn("#pg-dry-run-ask");
+        app.until(() -> answer().startsWith("Yes: arn:aws:iam::111122223333:root may call Encrypt"));
+
+        ComboBox<String> accounts = app.find("#act-as-account");
+        app.until(accounts::isVisible);
+        assertThat(accounts.getItems()).containsExactly("111122223333", "444455556666");
+    }
+}
