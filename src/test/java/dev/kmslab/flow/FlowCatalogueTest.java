@@ -82,26 +82,41 @@ class FlowCatalogueTest {
     }
 
     @Test
-    void envelopeBytesShownAreTheRealOnes() {
+    void envelopeBytesShownAreTheRealOnes_theSdksMessageFieldByField() throws Exception {
         Flow flow = recorder.record("envelope-encryption", Optional.empty());
-        Step encrypt = step(flow, "AES-256-GCM encrypt");
-        byte[] key = encrypt.payload("Plaintext data key").orElseThrow().bytes();
-        byte[] iv = encrypt.payload("IV").orElseThrow().bytes();
-        byte[] ciphertext = encrypt.payload("Ciphertext").orElseThrow().bytes();
-        byte[] plaintext = encrypt.payload("Plaintext").orElseThrow().bytes();
+        byte[] key = step(flow, "GenerateDataKey response").payload("Plaintext data key").orElseThrow().bytes();
         assertThat(key).hasSize(32);
-        assertThat(LocalCrypto.decrypt(key, iv, ciphertext, new byte[0])).isEqualTo(plaintext);
-        assertThat(new String(plaintext, StandardCharsets.UTF_8)).isEqualTo(EnvelopeFlows.DOCUMENT);
-
         Step stored = step(flow, "Store");
+        byte[] message = stored.payload("AWS Encryption SDK message").orElseThrow().bytes();
         byte[] wrapped = stored.payload("Encrypted data key").orElseThrow().bytes();
-        assertThat(stored.payload("Ciphertext").orElseThrow().bytes()).isEqualTo(ciphertext);
         KmsEngine engine = sandboxes.get(0);
-        byte[] unwrapped = engine.decrypt(CallerContext.root(engine.account()), DecryptRequest.of(wrapped,
-                Map.of("department", "finance", "purpose", "payroll"))).plaintext();
-        assertThat(unwrapped).isEqualTo(key);
-        assertThat(step(flow, "GenerateDataKey response").payload("Plaintext data key").orElseThrow().bytes())
-                .isEqualTo(key);
+        // The message decrypts with the engine, and its encrypted data key is the one KMS returned.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new dev.kmslab.engine.esdk.MessageCrypto(new dev.kmslab.engine.EngineDataKeyProvider(engine,
+                CallerContext.root(engine.account()))).decrypt(new java.io.ByteArrayInputStream(message), out,
+                dev.kmslab.engine.envelope.EnvelopeOptions.defaults());
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(EnvelopeFlows.DOCUMENT);
+        Step header = step(flow, "Write the header");
+        assertThat(header.payloads()).extracting(Payload::name).contains("Version = 2",
+                "Algorithm ID = 0x0578 ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384", "Message ID",
+                "Encrypted data key 1 · Key provider ID = aws-kms", "Encrypted data key 1 · Encrypted data key",
+                "Content type = 2 (framed)", "Frame length = 32 bytes", "Algorithm suite data", "Authentication tag");
+        assertThat(header.payload("Encrypted data key 1 · Encrypted data key").orElseThrow().bytes())
+                .isEqualTo(wrapped);
+        assertThat(header.payload("Encryption context pair 2 = department = finance")).isPresent();
+        // Every field's bytes are the message's own bytes, in order.
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (String action : List.of("Write the header", "AES-256-GCM encrypt", "Sign (footer)")) {
+            for (Payload p : step(flow, action).payloads()) {
+                if (!p.secret()) {
+                    joined.write(p.bytes());
+                }
+            }
+        }
+        assertThat(joined.toByteArray()).isEqualTo(message);
+        assertThat(step(flow, "AES-256-GCM encrypt").payloads()).extracting(Payload::name)
+                .contains("Frame 1 · IV", "Frame 2 · Encrypted content", "Final frame · Encrypted content length = "
+                        + (EnvelopeFlows.DOCUMENT.length() - 2 * SdkMessageFlow.FRAME_LENGTH) + " bytes");
     }
 
     @Test
@@ -116,12 +131,17 @@ class FlowCatalogueTest {
     void envelopeDecryptionRecoversTheDocument() {
         Flow flow = recorder.record("envelope-decryption", Optional.empty());
         Step decrypt = step(flow, "AES-256-GCM decrypt");
-        byte[] key = decrypt.payload("Plaintext data key").orElseThrow().bytes();
-        byte[] plain = LocalCrypto.decrypt(key, decrypt.payload("IV").orElseThrow().bytes(),
-                decrypt.payload("Ciphertext").orElseThrow().bytes(), new byte[0]);
-        assertThat(plain).isEqualTo(decrypt.payload("Plaintext").orElseThrow().bytes());
-        assertThat(step(flow, "Decrypt response").payload("Plaintext data key").orElseThrow().bytes())
-                .isEqualTo(key);
+        assertThat(new String(decrypt.payload("Plaintext").orElseThrow().bytes(), StandardCharsets.UTF_8))
+                .isEqualTo(EnvelopeFlows.DOCUMENT);
+        Step call = step(flow, "Decrypt");
+        byte[] info = step(flow, "Parse the header").payload("Encrypted data key 1 · Key provider information")
+                .orElseThrow().bytes();
+        // 2-byte length, then the key ARN: the KeyId the SDK's master key passes to Decrypt.
+        assertThat(call.parameters().get("KeyId"))
+                .isEqualTo(new String(info, 2, info.length - 2, StandardCharsets.UTF_8));
+        assertThat(step(flow, "Decrypt response").payload("Plaintext data key").orElseThrow().bytes()).hasSize(32);
+        assertThat(step(flow, "Verify the signature").payloads()).extracting(Payload::name)
+                .contains("Signature length = 103 bytes", "Signature").hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -132,7 +132,7 @@ public final class ScreenshotTour {
                 }, 2500, RegionStoreTour::createKeyScene),
                 new Step("keylab-region-replica.png", () -> showReplica(stage), 1500),
                 new Step("flows.png", () -> shell().showSection("flows")),
-                new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 2)),
+                new Step("flows-envelope.png", () -> playMidAnimation(view, "envelope-encryption", 4), 5000),
                 new Step("overview-dark.png", () -> {
                     view.showOverview();
                     shell().darkProperty().set(true);
