@@ -22,8 +22,8 @@ public final class EndpointViewModel {
     private final Supplier<KmsEngine> engine;
     private final Path dataDir;
     private final int port;
-    private final BooleanProperty running = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper running = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper();
     private KmsHttpServer server;
     private AccessKeyStore keys;
 
@@ -38,13 +38,13 @@ public final class EndpointViewModel {
         return port == 0 ? "Off" : "Off (port " + port + " when on)";
     }
 
-    public BooleanProperty runningProperty() {
-        return running;
+    public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     /** One line for the learner: where the endpoint listens and with which credentials, or why it is off. */
-    public StringProperty statusProperty() {
-        return status;
+    public javafx.beans.property.ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     /** Starts the endpoint; returns false (and explains in the status) when it cannot. */
