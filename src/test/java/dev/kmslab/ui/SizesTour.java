@@ -84,11 +84,11 @@ public final class SizesTour {
         private static void present(MainView view) {
             view.showFlow("envelope-encryption");
             var flows = (dev.kmslab.ui.flows.FlowsView) view.lookup("#flows-view");
-            flows.player().model().stepMillisProperty().set(0);
+            flows.player().model().setStepMillis(0);
             PauseTransition later = new PauseTransition(Duration.millis(900));
             later.setOnFinished(e -> {
                 flows.player().model().jump(2);
-                view.flows().presenterProperty().set(true);
+                view.flows().setPresenter(true);
             });
             later.play();
         }
@@ -135,7 +135,7 @@ public final class SizesTour {
                     }
                 }
                 if (presenter != null) {
-                    view.flows().presenterProperty().set(false);
+                    view.flows().setPresenter(false);
                 }
                 next(shots, stage, view);
             });

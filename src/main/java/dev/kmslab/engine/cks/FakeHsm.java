@@ -1,15 +1,9 @@
 package dev.kmslab.engine.cks;
 
 import dev.kmslab.engine.crypto.CryptoRandom;
-import dev.kmslab.engine.crypto.KeyMaterial;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * An in-memory stand-in for a hardware token, for tests and for a Key Lab on a machine without SoftHSM2. It keeps
@@ -25,19 +19,18 @@ public final class FakeHsm implements TokenFactory {
     /** The user PIN of the Key Lab's simulated devices, shown in the lab next to the word "simulated". */
     public static final String DEMO_PIN = "1234";
 
-    private final byte[] pinHash;
+    private final String userPin;
     private final CryptoRandom random = CryptoRandom.create();
-    private final Map<TokenSettings, Device> devices = new HashMap<>();
+    private final Map<TokenSettings, FakeHsmDevice> devices = new HashMap<>();
 
     /** @param userPin the PIN every simulated device accepts */
     public FakeHsm(String userPin) {
-        Objects.requireNonNull(userPin, "userPin");
-        this.pinHash = hash(userPin.toCharArray());
+        this.userPin = Objects.requireNonNull(userPin, "userPin");
     }
 
     @Override
     public HsmToken create(String storeId, TokenSettings settings, dev.kmslab.engine.crypto.pkcs11.PinSource pin) {
-        return new FakeHsmToken(this, device(settings), settings, pin);
+        return new FakeHsmToken(device(settings), settings, pin);
     }
 
     /** The simulated devices need no module library on disk. */
@@ -51,47 +44,13 @@ public final class FakeHsm implements TokenFactory {
         return true;
     }
 
-    synchronized Device device(TokenSettings settings) {
-        return devices.computeIfAbsent(settings, s -> new Device());
+    synchronized FakeHsmDevice device(TokenSettings settings) {
+        return devices.computeIfAbsent(settings, s -> new FakeHsmDevice(userPin.toCharArray(), random));
     }
 
     /** Labels of the key objects on the simulated device for {@code settings}, sorted; for tests and the UI. */
     public synchronized java.util.List<String> labels(TokenSettings settings) {
-        return java.util.List.copyOf(device(settings).keys.keySet());
-    }
-
-    boolean pinMatches(char[] pin) {
-        byte[] candidate = hash(pin);
-        try {
-            return MessageDigest.isEqual(candidate, pinHash);
-        } finally {
-            Arrays.fill(candidate, (byte) 0);
-        }
-    }
-
-    CryptoRandom random() {
-        return random;
-    }
-
-    private static byte[] hash(char[] pin) {
-        java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(pin));
-        byte[] raw = new byte[bytes.remaining()];
-        bytes.get(raw);
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(raw);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        } finally {
-            Arrays.fill(raw, (byte) 0);
-            if (bytes.hasArray()) {
-                Arrays.fill(bytes.array(), (byte) 0);
-            }
-        }
-    }
-
-    /** The simulated device: its key objects by label. Guarded by its own monitor. */
-    static final class Device {
-        final Map<String, KeyMaterial> keys = new TreeMap<>();
+        return device(settings).labels();
     }
 
     @Override

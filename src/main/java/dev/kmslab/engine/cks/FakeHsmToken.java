@@ -4,105 +4,96 @@ import dev.kmslab.engine.crypto.AesGcm;
 import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.model.ConnectionErrorCode;
 import dev.kmslab.engine.model.ConnectionState;
+import dev.kmslab.engine.crypto.pkcs11.ConnectionStateMachine;
 import dev.kmslab.engine.crypto.pkcs11.PinSource;
 import dev.kmslab.engine.crypto.pkcs11.TokenConnectException;
 import dev.kmslab.engine.crypto.pkcs11.TokenKeyNotFoundException;
-import dev.kmslab.engine.crypto.pkcs11.TokenNotConnectedException;
 import dev.kmslab.engine.crypto.pkcs11.TokenOperationException;
-import dev.kmslab.engine.crypto.pkcs11.TokenStateException;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A connection to one simulated device of a {@link FakeHsm}; follows the state rules of {@link HsmToken}. */
+/** A connection to one simulated device of a {@code FakeHsm}; follows the state rules of {@link HsmToken}. */
 final class FakeHsmToken implements HsmToken {
 
-    private final FakeHsm hsm;
-    private final FakeHsm.Device device;
+    private final FakeHsmDevice device;
     private final TokenSettings settings;
     private final PinSource pin;
-    private ConnectionState state = ConnectionState.DISCONNECTED;
-    private ConnectionErrorCode errorCode;
+    private final ConnectionStateMachine<FakeHsmDevice> states = new ConnectionStateMachine<>(this::describe);
 
-    FakeHsmToken(FakeHsm hsm, FakeHsm.Device device, TokenSettings settings, PinSource pin) {
-        this.hsm = hsm;
+    FakeHsmToken(FakeHsmDevice device, TokenSettings settings, PinSource pin) {
         this.device = device;
         this.settings = settings;
         this.pin = pin;
     }
 
     @Override
-    public synchronized ConnectionState state() {
-        return state;
+    public ConnectionState state() {
+        return states.state();
     }
 
     @Override
-    public synchronized Optional<ConnectionErrorCode> errorCode() {
-        return Optional.ofNullable(errorCode);
+    public Optional<ConnectionErrorCode> errorCode() {
+        return states.errorCode();
     }
 
     @Override
-    public synchronized void connect() {
-        if (state == ConnectionState.CONNECTED) {
-            return;
-        }
-        if (state == ConnectionState.FAILED) {
-            throw new TokenStateException("Cannot connect " + describe() + " while it is FAILED; disconnect it first",
-                    state);
-        }
-        char[] given = pin.obtain();
-        try {
-            if (given == null || !hsm.pinMatches(given)) {
-                state = ConnectionState.FAILED;
-                errorCode = ConnectionErrorCode.INVALID_CREDENTIALS;
-                throw new TokenConnectException("The PIN was rejected by " + describe() + " (CKR_PIN_INCORRECT)",
-                        errorCode, null);
+    public void connect() {
+        states.connect(() -> {
+            char[] given = pin.obtain();
+            try {
+                if (given == null || !device.pinMatches(given)) {
+                    throw new TokenConnectException("The PIN was rejected by " + describe() + " (CKR_PIN_INCORRECT)",
+                            ConnectionErrorCode.INVALID_CREDENTIALS, null);
+                }
+            } finally {
+                if (given != null) {
+                    Arrays.fill(given, '\0');
+                }
             }
-        } finally {
-            if (given != null) {
-                Arrays.fill(given, '\0');
-            }
-        }
-        state = ConnectionState.CONNECTED;
+            return device;
+        });
     }
 
     @Override
-    public synchronized void disconnect() {
-        if (state == ConnectionState.DISCONNECTED) {
-            throw new TokenStateException(describe() + " is already DISCONNECTED", state);
-        }
-        state = ConnectionState.DISCONNECTED;
-        errorCode = null;
+    public void disconnect() {
+        states.disconnect(d -> { });
     }
 
     @Override
     public void generateKey(String label) {
-        requireConnected("generate a key");
-        synchronized (device) {
-            if (device.keys.containsKey(label)) {
-                throw new TokenOperationException("A key labelled '" + label + "' already exists in " + describe());
+        states.withConnection("generate a key", d -> {
+            synchronized (d) {
+                if (d.keys.containsKey(label)) {
+                    throw new TokenOperationException("A key labelled '" + label + "' already exists in "
+                            + describe());
+                }
+                d.keys.put(label, KeyMaterial.generate(d.random()));
+                return null;
             }
-            device.keys.put(label, KeyMaterial.generate(hsm.random()));
-        }
+        });
     }
 
     @Override
     public boolean hasKey(String label) {
-        requireConnected("look up a key");
-        synchronized (device) {
-            return device.keys.containsKey(label);
-        }
+        return states.withConnection("look up a key", d -> {
+            synchronized (d) {
+                return d.keys.containsKey(label);
+            }
+        });
     }
 
     @Override
     public void deleteKey(String label) {
-        requireConnected("delete a key");
-        synchronized (device) {
-            KeyMaterial removed = device.keys.remove(label);
-            if (removed == null) {
-                throw new TokenKeyNotFoundException(label, describe());
+        states.withConnection("delete a key", d -> {
+            synchronized (d) {
+                KeyMaterial removed = d.keys.remove(label);
+                if (removed == null) {
+                    throw new TokenKeyNotFoundException(label, describe());
+                }
+                removed.destroy();
+                return null;
             }
-            removed.destroy();
-        }
+        });
     }
 
     @Override
@@ -117,8 +108,7 @@ final class FakeHsmToken implements HsmToken {
 
     @Override
     public byte[] generateRandom(int numberOfBytes) {
-        requireConnected("generate random bytes");
-        return hsm.random().bytes(numberOfBytes);
+        return states.withConnection("generate random bytes", d -> d.random().bytes(numberOfBytes));
     }
 
     @Override
@@ -132,21 +122,15 @@ final class FakeHsmToken implements HsmToken {
     }
 
     private KeyMaterial key(String label, String action) {
-        requireConnected(action);
-        synchronized (device) {
-            KeyMaterial key = device.keys.get(label);
-            if (key == null) {
-                throw new TokenKeyNotFoundException(label, describe());
+        return states.withConnection(action, d -> {
+            synchronized (d) {
+                KeyMaterial key = d.keys.get(label);
+                if (key == null) {
+                    throw new TokenKeyNotFoundException(label, describe());
+                }
+                return key;
             }
-            return key;
-        }
-    }
-
-    private void requireConnected(String action) {
-        ConnectionState now = state();
-        if (now != ConnectionState.CONNECTED) {
-            throw new TokenNotConnectedException("Cannot " + action + ": " + describe() + " is " + now, now);
-        }
+        });
     }
 
     @Override

@@ -26,9 +26,9 @@ public interface TokenFactory {
 
     /**
      * The Key Lab's choice: a real PKCS#11 token where the module library exists, otherwise a simulated device of
-     * {@code fallback}, so a learner without SoftHSM2 can still walk through custom key stores.
+     * {@code fallback} (a {@code FakeHsm}), so a learner without SoftHSM2 can still walk through custom key stores.
      */
-    static TokenFactory realOrSimulated(FakeHsm fallback) {
+    static TokenFactory realOrSimulated(TokenFactory fallback) {
         return new TokenFactory() {
             @Override
             public HsmToken create(String storeId, TokenSettings settings, PinSource pin) {

@@ -4,7 +4,7 @@ package dev.kmslab.engine.policy;
 public record AccountRoot(String accountId) implements Principal {
 
     public AccountRoot {
-        Principals.requireAccountId(accountId);
+        PrincipalNames.requireAccountId(accountId);
     }
 
     @Override

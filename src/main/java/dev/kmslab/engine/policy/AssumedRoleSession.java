@@ -12,7 +12,7 @@ public record AssumedRoleSession(IamRole role, String sessionName) implements Pr
         if (role == null) {
             throw new IllegalArgumentException("a role session needs its role");
         }
-        Principals.requireName(sessionName, "session");
+        PrincipalNames.requireName(sessionName, "session");
     }
 
     @Override

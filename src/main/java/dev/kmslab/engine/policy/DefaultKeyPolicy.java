@@ -14,7 +14,7 @@ public final class DefaultKeyPolicy {
 
     /** The default policy's JSON text for an account, laid out as GetKeyPolicy returns it. */
     public static String forAccount(String accountId) {
-        Principals.requireAccountId(accountId);
+        PrincipalNames.requireAccountId(accountId);
         return "{\n"
                 + "  \"Version\" : \"2012-10-17\",\n"
                 + "  \"Id\" : \"" + ID + "\",\n"

@@ -4,9 +4,9 @@ package dev.kmslab.engine.policy;
 public record IamRole(String accountId, String path, String name) implements Principal {
 
     public IamRole {
-        Principals.requireAccountId(accountId);
-        path = Principals.checkPath(path);
-        Principals.requireName(name, "role");
+        PrincipalNames.requireAccountId(accountId);
+        path = PrincipalNames.checkPath(path);
+        PrincipalNames.requireName(name, "role");
     }
 
     public IamRole(String accountId, String name) {

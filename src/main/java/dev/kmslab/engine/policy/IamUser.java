@@ -4,9 +4,9 @@ package dev.kmslab.engine.policy;
 public record IamUser(String accountId, String path, String name) implements Principal {
 
     public IamUser {
-        Principals.requireAccountId(accountId);
-        path = Principals.checkPath(path);
-        Principals.requireName(name, "user");
+        PrincipalNames.requireAccountId(accountId);
+        path = PrincipalNames.checkPath(path);
+        PrincipalNames.requireName(name, "user");
     }
 
     public IamUser(String accountId, String name) {

@@ -28,7 +28,7 @@ public final class PrincipalDirectory {
 
     /** Adds an account (no-op if present). */
     public synchronized void addAccount(String accountId) {
-        Principals.requireAccountId(accountId);
+        PrincipalNames.requireAccountId(accountId);
         accounts.computeIfAbsent(accountId, id -> new Account());
     }
 

@@ -4,7 +4,7 @@ package dev.kmslab.engine.policy;
 public record ServicePrincipal(String service) implements Principal {
 
     public ServicePrincipal {
-        if (service == null || !Principals.isServiceName(service)) {
+        if (service == null || !PrincipalNames.isServiceName(service)) {
             throw new IllegalArgumentException("not an AWS service principal: " + service);
         }
     }

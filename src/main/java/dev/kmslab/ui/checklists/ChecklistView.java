@@ -90,7 +90,7 @@ public final class ChecklistView extends VBox {
             tab.setSelected(list.track().equals(model.trackProperty().get()));
             tab.setOnAction(e -> {
                 tab.setSelected(true);
-                model.trackProperty().set(list.track());
+                model.showTrack(list.track());
             });
             tracks.getChildren().add(tab);
         }

@@ -24,14 +24,14 @@ import javafx.beans.property.StringProperty;
 public final class ChecklistViewModel {
 
     private final ChecklistProgress progress;
-    private final ObjectProperty<StudyContent> content = new SimpleObjectProperty<>();
-    private final StringProperty track = new SimpleStringProperty("SAA");
-    private final IntegerProperty ticked = new SimpleIntegerProperty();
-    private final IntegerProperty total = new SimpleIntegerProperty();
-    private final DoubleProperty fraction = new SimpleDoubleProperty();
-    private final DoubleProperty overall = new SimpleDoubleProperty();
-    private final StringProperty error = new SimpleStringProperty();
-    private final StringProperty highlighted = new SimpleStringProperty();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<StudyContent> content = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper track = new javafx.beans.property.ReadOnlyStringWrapper("SAA");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper ticked = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper total = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper fraction = new javafx.beans.property.ReadOnlyDoubleWrapper();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper overall = new javafx.beans.property.ReadOnlyDoubleWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper error = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper highlighted = new javafx.beans.property.ReadOnlyStringWrapper();
 
     private final dev.kmslab.ui.common.DialogService dialogs;
     private final javafx.beans.property.ReadOnlyIntegerWrapper resets = new javafx.beans.property.ReadOnlyIntegerWrapper();
@@ -43,39 +43,49 @@ public final class ChecklistViewModel {
         track.addListener((obs, was, now) -> recount());
     }
 
-    public ObjectProperty<StudyContent> contentProperty() {
-        return content;
+    public javafx.beans.property.ReadOnlyObjectProperty<StudyContent> contentProperty() {
+        return content.getReadOnlyProperty();
+    }
+
+    /** The study content, once it has loaded. */
+    public void setContent(StudyContent value) {
+        content.set(value);
     }
 
     /** The selected track id, e.g. {@code DVA}. */
-    public StringProperty trackProperty() {
-        return track;
+    public javafx.beans.property.ReadOnlyStringProperty trackProperty() {
+        return track.getReadOnlyProperty();
     }
 
-    public IntegerProperty tickedProperty() {
-        return ticked;
+    /** Shows the checklist of the track {@code value} (an id such as "SAA"). */
+    public void showTrack(String value) {
+        track.set(value);
     }
 
-    public IntegerProperty totalProperty() {
-        return total;
+    public javafx.beans.property.ReadOnlyIntegerProperty tickedProperty() {
+        return ticked.getReadOnlyProperty();
     }
 
-    public DoubleProperty fractionProperty() {
-        return fraction;
+    public javafx.beans.property.ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
     }
 
-    public DoubleProperty overallProperty() {
-        return overall;
+    public javafx.beans.property.ReadOnlyDoubleProperty fractionProperty() {
+        return fraction.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyDoubleProperty overallProperty() {
+        return overall.getReadOnlyProperty();
     }
 
     /** The last failure (a save that did not work), shown inline; null when all is well. */
-    public StringProperty errorProperty() {
-        return error;
+    public javafx.beans.property.ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
     /** The item a search jumped to, to scroll to and flash. */
-    public StringProperty highlightedProperty() {
-        return highlighted;
+    public javafx.beans.property.ReadOnlyStringProperty highlightedProperty() {
+        return highlighted.getReadOnlyProperty();
     }
 
     public Optional<Checklist> checklist() {

@@ -35,10 +35,11 @@ public final class EndpointViewModel {
     private final Supplier<KmsEngine> engine;
     private final Path dataDir;
     private final int port;
-    private final BooleanProperty running = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper running = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper();
+    /** Two-way: the "For a class" switch in the panel writes it before Start. */
     private final BooleanProperty forClass = new SimpleBooleanProperty();
-    private final StringProperty classNotice = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper classNotice = new javafx.beans.property.ReadOnlyStringWrapper("");
     private KmsHttpServer server;
     private AccessKeyStore keys;
     private ClassroomSetup classroom;
@@ -54,13 +55,13 @@ public final class EndpointViewModel {
         return port == 0 ? "Off" : "Off (port " + port + " when on)";
     }
 
-    public BooleanProperty runningProperty() {
-        return running;
+    public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     /** One line for the learner: where the endpoint listens and with which credentials, or why it is off. */
-    public StringProperty statusProperty() {
-        return status;
+    public javafx.beans.property.ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     /** Starts the endpoint; returns false (and explains in the status) when it cannot. */
@@ -120,8 +121,8 @@ public final class EndpointViewModel {
      * What the instructor needs to know after starting for a class: the address, the certificate fingerprint and
      * the root access key (its secret only the first time). Empty otherwise.
      */
-    public StringProperty classNoticeProperty() {
-        return classNotice;
+    public javafx.beans.property.ReadOnlyStringProperty classNoticeProperty() {
+        return classNotice.getReadOnlyProperty();
     }
 
     /**

@@ -25,12 +25,12 @@ public final class FlowPlayerModel {
     /** The speeds offered, as multipliers of the base step duration. */
     public static final List<Double> SPEEDS = List.of(0.5, 1.0, 1.5, 2.0, 3.0);
 
-    private final ObjectProperty<Flow> flow = new SimpleObjectProperty<>();
-    private final IntegerProperty index = new SimpleIntegerProperty(-1);
-    private final BooleanProperty playing = new SimpleBooleanProperty();
-    private final DoubleProperty speed = new SimpleDoubleProperty(1.0);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Flow> flow = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper index = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper playing = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper speed = new javafx.beans.property.ReadOnlyDoubleWrapper(1.0);
     // How long one step's animation takes at 1× speed; 0 in tests makes every animation jump to its end.
-    private final DoubleProperty stepMillis = new SimpleDoubleProperty(1600);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper stepMillis = new javafx.beans.property.ReadOnlyDoubleWrapper(1600);
     private final BooleanBinding canGoBack = index.greaterThan(0);
     private final BooleanBinding canGoNext;
     private final ObjectBinding<Step> current;
@@ -129,24 +129,34 @@ public final class FlowPlayerModel {
         return stepMillis.get() / speed.get();
     }
 
-    public ObjectProperty<Flow> flowProperty() {
-        return flow;
+    public javafx.beans.property.ReadOnlyObjectProperty<Flow> flowProperty() {
+        return flow.getReadOnlyProperty();
     }
 
-    public IntegerProperty indexProperty() {
-        return index;
+    public javafx.beans.property.ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
     }
 
-    public BooleanProperty playingProperty() {
-        return playing;
+    public javafx.beans.property.ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
     }
 
-    public DoubleProperty speedProperty() {
-        return speed;
+    public javafx.beans.property.ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
     }
 
-    public DoubleProperty stepMillisProperty() {
-        return stepMillis;
+    /** Playback speed: 1 is normal, 2 twice as fast. */
+    public void setSpeed(double value) {
+        speed.set(value);
+    }
+
+    public javafx.beans.property.ReadOnlyDoubleProperty stepMillisProperty() {
+        return stepMillis.getReadOnlyProperty();
+    }
+
+    /** How long a step animates at normal speed; 0 shows each step at once (exports, tests). */
+    public void setStepMillis(double value) {
+        stepMillis.set(value);
     }
 
     public BooleanBinding canGoBackProperty() {

@@ -90,7 +90,7 @@ public final class FlowPlayerView extends BorderPane {
         Button png = button("export-png", Feather.IMAGE, "PNG frames", "Export one PNG per step, for slides");
         png.setOnAction(e -> exportFrames.run());
         Button presenter = button("presenter-toggle", Feather.MAXIMIZE, "Present", "Presenter mode (F5, Esc to leave)");
-        presenter.setOnAction(e -> vm.presenterProperty().set(!vm.presenterProperty().get()));
+        presenter.setOnAction(e -> vm.setPresenter(!vm.presenterProperty().get()));
         vm.presenterProperty().addListener((o, a, on) -> {
             presenter.setText(on ? "Leave" : "Present");
             ((FontIcon) presenter.getGraphic()).setIconCode(on ? Feather.MINIMIZE : Feather.MAXIMIZE);
@@ -160,7 +160,7 @@ public final class FlowPlayerView extends BorderPane {
             }
         });
         speed.setValue(model.speedProperty().get());
-        speed.valueProperty().addListener((o, a, v) -> model.speedProperty().set(v));
+        speed.valueProperty().addListener((o, a, v) -> model.setSpeed(v));
         speed.setTooltip(new Tooltip("Animation speed"));
         Label speedLabel = new Label("Speed");
         speedLabel.getStyleClass().add("muted");
@@ -258,9 +258,9 @@ public final class FlowPlayerView extends BorderPane {
         } else if (code == KeyCode.END) {
             handled.accept(model::toEnd);
         } else if (code == KeyCode.F5) {
-            handled.accept(() -> vm.presenterProperty().set(!vm.presenterProperty().get()));
+            handled.accept(() -> vm.setPresenter(!vm.presenterProperty().get()));
         } else if (code == KeyCode.ESCAPE && vm.presenterProperty().get()) {
-            handled.accept(() -> vm.presenterProperty().set(false));
+            handled.accept(() -> vm.setPresenter(false));
         }
     }
 

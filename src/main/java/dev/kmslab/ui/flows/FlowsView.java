@@ -106,7 +106,7 @@ public final class FlowsView extends StackPane {
             presenterStage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             presenterStage.setFullScreenExitHint("");
             presenterStage.setFullScreen(true);
-            presenterStage.setOnHidden(e -> vm.presenterProperty().set(false));
+            presenterStage.setOnHidden(e -> vm.setPresenter(false));
             presenterStage.show();
             player.requestFocus();
         } else if (!on && presenterStage != null) {

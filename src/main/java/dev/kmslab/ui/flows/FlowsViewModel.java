@@ -25,11 +25,11 @@ public final class FlowsViewModel {
     private final FlowRecorder recorder;
     private final UiExecutor executor;
     private final FlowPlayerModel player = new FlowPlayerModel();
-    private final StringProperty openFlowId = new SimpleStringProperty();
-    private final BooleanProperty recording = new SimpleBooleanProperty();
-    private final StringProperty error = new SimpleStringProperty();
-    private final BooleanProperty presenter = new SimpleBooleanProperty();
-    private final ObjectProperty<Optional<String>> keyId = new SimpleObjectProperty<>(Optional.empty());
+    private final javafx.beans.property.ReadOnlyStringWrapper openFlowId = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper recording = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper error = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper presenter = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Optional<String>> keyId = new javafx.beans.property.ReadOnlyObjectWrapper<>(Optional.empty());
     private long generation;
 
     public FlowsViewModel(FlowRecorder recorder, UiExecutor executor) {
@@ -93,23 +93,28 @@ public final class FlowsViewModel {
         return player;
     }
 
-    public StringProperty openFlowIdProperty() {
-        return openFlowId;
+    public javafx.beans.property.ReadOnlyStringProperty openFlowIdProperty() {
+        return openFlowId.getReadOnlyProperty();
     }
 
-    public BooleanProperty recordingProperty() {
-        return recording;
+    public javafx.beans.property.ReadOnlyBooleanProperty recordingProperty() {
+        return recording.getReadOnlyProperty();
     }
 
-    public StringProperty errorProperty() {
-        return error;
+    public javafx.beans.property.ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
-    public BooleanProperty presenterProperty() {
-        return presenter;
+    public javafx.beans.property.ReadOnlyBooleanProperty presenterProperty() {
+        return presenter.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Optional<String>> keyIdProperty() {
-        return keyId;
+    /** Shows the player alone in the presenter window (true) or back in the section (false). */
+    public void setPresenter(boolean value) {
+        presenter.set(value);
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Optional<String>> keyIdProperty() {
+        return keyId.getReadOnlyProperty();
     }
 }

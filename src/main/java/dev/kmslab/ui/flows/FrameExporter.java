@@ -27,7 +27,7 @@ final class FrameExporter {
         int at = model.indexProperty().get();
         double millis = model.stepMillisProperty().get();
         model.pause();
-        model.stepMillisProperty().set(0);
+        model.setStepMillis(0);
         List<Path> files = new ArrayList<>();
         try {
             for (int i = 0; i < flow.steps().size(); i++) {
@@ -40,7 +40,7 @@ final class FrameExporter {
             }
         } finally {
             model.jump(Math.max(0, at));
-            model.stepMillisProperty().set(millis);
+            model.setStepMillis(millis);
         }
         return files;
     }

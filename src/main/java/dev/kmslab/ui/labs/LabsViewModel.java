@@ -62,15 +62,15 @@ public final class LabsViewModel {
     private final ObservableList<LabRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> trackChoices = FXCollections.observableArrayList(ALL_TRACKS);
     private final StringProperty trackFilter = new SimpleStringProperty(ALL_TRACKS);
-    private final ObjectProperty<Lab> lab = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Lab> lab = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<CheckResult> results = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty solution = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final BooleanProperty loaded = new SimpleBooleanProperty();
-    private final IntegerProperty hintRevision = new SimpleIntegerProperty();
-    private final IntegerProperty sandboxRevision = new SimpleIntegerProperty();
-    private final IntegerProperty progressRevision = new SimpleIntegerProperty();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper solution = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper busy = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loaded = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper hintRevision = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper sandboxRevision = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper progressRevision = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     // Read-only views made once: a fresh wrapper per call would drop its listeners when it is collected.
     private final ObservableList<LabRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -344,7 +344,7 @@ public final class LabsViewModel {
     }
 
     public ReadOnlyObjectProperty<Lab> labProperty() {
-        return lab;
+        return lab.getReadOnlyProperty();
     }
 
     public ObservableList<CheckResult> results() {
@@ -352,19 +352,19 @@ public final class LabsViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty solutionProperty() {
-        return solution;
+        return solution.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
+        return busy.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded;
+        return loaded.getReadOnlyProperty();
     }
 
     /**
@@ -372,17 +372,17 @@ public final class LabsViewModel {
      * screens showing lab progress (a learning path) can refresh from {@link #progress()}.
      */
     public ReadOnlyIntegerProperty progressRevisionProperty() {
-        return progressRevision;
+        return progressRevision.getReadOnlyProperty();
     }
 
     /** Changes whenever a sandbox is (re)built, so the view shows its keys and saved ciphertexts. */
     public ReadOnlyIntegerProperty sandboxRevisionProperty() {
-        return sandboxRevision;
+        return sandboxRevision.getReadOnlyProperty();
     }
 
     /** Changes whenever hints are revealed or another lab opens, so the view redraws the steps. */
     public ReadOnlyIntegerProperty hintRevisionProperty() {
-        return hintRevision;
+        return hintRevision.getReadOnlyProperty();
     }
 
     /** Problems of lab files that were skipped, as {@code file:line:column: field: message}. */

@@ -16,13 +16,18 @@ import javafx.beans.property.SimpleObjectProperty;
 /** Which page of the service summary is open — the overview or one concept — with a back history. */
 public final class OverviewViewModel {
 
-    private final ObjectProperty<StudyContent> content = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<StudyContent> content = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper page = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
     private final Deque<String> history = new ArrayDeque<>();
 
-    public ObjectProperty<StudyContent> contentProperty() {
-        return content;
+    public javafx.beans.property.ReadOnlyObjectProperty<StudyContent> contentProperty() {
+        return content.getReadOnlyProperty();
+    }
+
+    /** The study content, once it has loaded. */
+    public void setContent(StudyContent value) {
+        content.set(value);
     }
 
     /** The open concept's id, or null while the overview itself is shown. */

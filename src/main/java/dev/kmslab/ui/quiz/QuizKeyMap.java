@@ -1,5 +1,7 @@
 package dev.kmslab.ui.quiz;
 
+import dev.kmslab.ui.quiz.common.QuizKeys;
+
 import javafx.scene.input.KeyCode;
 
 /** Which key does what on a quiz page: 1–6 (top row or keypad), Enter, N, P and F. */

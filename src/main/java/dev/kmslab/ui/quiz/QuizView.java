@@ -1,5 +1,7 @@
 package dev.kmslab.ui.quiz;
 
+import dev.kmslab.ui.quiz.common.QuizKeys;
+
 import dev.kmslab.ui.quiz.exam.ExamResultView;
 import dev.kmslab.ui.quiz.exam.ExamSetupView;
 import dev.kmslab.ui.quiz.exam.ExamView;

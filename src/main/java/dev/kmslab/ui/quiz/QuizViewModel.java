@@ -18,6 +18,8 @@ import dev.kmslab.study.quiz.srs.DueQueue;
 import dev.kmslab.study.quiz.srs.FsrsScheduler;
 import dev.kmslab.study.quiz.srs.ReviewSession;
 import dev.kmslab.ui.common.UiExecutor;
+import dev.kmslab.ui.quiz.common.QuizKeys;
+import dev.kmslab.ui.quiz.common.QuizStore;
 import dev.kmslab.ui.quiz.exam.ExamResultViewModel;
 import dev.kmslab.ui.quiz.exam.ExamViewModel;
 import dev.kmslab.ui.quiz.home.ProgressViewModel;
@@ -46,7 +48,8 @@ import javafx.collections.ObservableList;
  * practice, exam simulation, its result and spaced-repetition review. Each mode has its own view-model; this one
  * creates them and persists what they produce.
  */
-public final class QuizViewModel {
+public final class QuizViewModel implements dev.kmslab.ui.quiz.home.HomeScreens,
+        dev.kmslab.ui.quiz.exam.ExamScreens, dev.kmslab.ui.quiz.practice.PracticeScreens {
 
     /** Which page of the quiz section is shown. */
     public enum Screen { HOME, PRACTICE_SETUP, PRACTICE, EXAM_SETUP, EXAM, RESULT, REVIEW }
@@ -55,7 +58,7 @@ public final class QuizViewModel {
     public static final int NEW_CARDS_PER_SESSION = 10;
 
     /** Questions in a "drill the weakest domain" session. */
-    public static final int DRILL_LENGTH = 10;
+    public static final int DRILL_LENGTH = dev.kmslab.ui.quiz.home.HomeScreens.DRILL_LENGTH;
 
     private final Path dataDir;
     private final dev.kmslab.ui.common.DialogService dialogs;
@@ -77,7 +80,7 @@ public final class QuizViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<ExamResultViewModel> result = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<ReviewViewModel> review = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ProgressViewModel progress;
-    private final ObjectProperty<dev.kmslab.study.content.StudyContent> content = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<dev.kmslab.study.content.StudyContent> content = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Map<String, Integer>> answeredByTopic =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(java.util.Map.of());
     private QuizStore store = new QuizStore(null, error::set, () -> { });
@@ -143,7 +146,7 @@ public final class QuizViewModel {
         if (loaded.storeError() != null) {
             notices.accept(loaded.storeError());
         }
-        store.lastTrack().ifPresent(progress.chartTrackProperty()::set);
+        store.lastTrack().ifPresent(progress::showTrack);
         problems.setAll(loaded.result().problems());
         bank.set(loaded.result().bank());
         loading.set(false);
@@ -246,8 +249,13 @@ public final class QuizViewModel {
     }
 
     /** The study content (concept pages), for the feedback's link to the question's concept page. */
-    public ObjectProperty<dev.kmslab.study.content.StudyContent> contentProperty() {
-        return content;
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.kmslab.study.content.StudyContent> contentProperty() {
+        return content.getReadOnlyProperty();
+    }
+
+    /** The study content, once it has loaded. */
+    public void setContent(dev.kmslab.study.content.StudyContent value) {
+        content.set(value);
     }
 
     /**
@@ -394,7 +402,7 @@ public final class QuizViewModel {
 
     private void rememberTrack(String trackId) {
         store.lastTrack(trackId);
-        progress.chartTrackProperty().set(trackId);
+        progress.showTrack(trackId);
     }
 
     /** The track the learner used last (practice, exam or review), if any. */

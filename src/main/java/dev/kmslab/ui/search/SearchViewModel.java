@@ -17,7 +17,7 @@ public final class SearchViewModel {
 
     public static final int LIMIT = 30;
 
-    private final ObjectProperty<StudyContent> content = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<StudyContent> content = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<ContentSearch.Hit> results = FXCollections.observableArrayList();
     private ContentSearch search;
@@ -55,8 +55,13 @@ public final class SearchViewModel {
         refresh();
     }
 
-    public ObjectProperty<StudyContent> contentProperty() {
-        return content;
+    public javafx.beans.property.ReadOnlyObjectProperty<StudyContent> contentProperty() {
+        return content.getReadOnlyProperty();
+    }
+
+    /** The study content, once it has loaded. */
+    public void setContent(StudyContent value) {
+        content.set(value);
     }
 
     public StringProperty queryProperty() {

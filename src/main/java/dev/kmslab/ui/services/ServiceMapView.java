@@ -116,9 +116,9 @@ public final class ServiceMapView extends BorderPane {
         node.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         node.setFocusTraversable(true);
         node.setTooltip(new Tooltip(service.summary()));
-        node.setOnMouseEntered(e -> model.hoveredProperty().set(service.id()));
-        node.setOnMouseExited(e -> model.hoveredProperty().set(null));
-        node.focusedProperty().addListener((obs, was, now) -> model.hoveredProperty().set(now ? service.id() : null));
+        node.setOnMouseEntered(e -> model.hover(service.id()));
+        node.setOnMouseExited(e -> model.hover(null));
+        node.focusedProperty().addListener((obs, was, now) -> model.hover(now ? service.id() : null));
         node.setOnMouseClicked(e -> model.select(service.id()));
         node.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {

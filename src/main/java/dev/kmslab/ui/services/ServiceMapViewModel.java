@@ -12,21 +12,31 @@ import javafx.beans.property.StringProperty;
 /** The map's state: which service is open in the side panel, which is hovered, and the exam track in focus. */
 public final class ServiceMapViewModel {
 
-    private final ObjectProperty<StudyContent> content = new SimpleObjectProperty<>();
-    private final ObjectProperty<ServiceEntry> selected = new SimpleObjectProperty<>();
-    private final StringProperty hovered = new SimpleStringProperty();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<StudyContent> content = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ServiceEntry> selected = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper hovered = new javafx.beans.property.ReadOnlyStringWrapper();
     private final StringProperty trackFilter = new SimpleStringProperty();
 
-    public ObjectProperty<StudyContent> contentProperty() {
-        return content;
+    public javafx.beans.property.ReadOnlyObjectProperty<StudyContent> contentProperty() {
+        return content.getReadOnlyProperty();
     }
 
-    public ObjectProperty<ServiceEntry> selectedProperty() {
-        return selected;
+    /** The study content, once it has loaded. */
+    public void setContent(StudyContent value) {
+        content.set(value);
     }
 
-    public StringProperty hoveredProperty() {
-        return hovered;
+    public javafx.beans.property.ReadOnlyObjectProperty<ServiceEntry> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    /** The service under the pointer or focus ({@code null}: none). */
+    public void hover(String value) {
+        hovered.set(value);
     }
 
     /** An exam track id such as {@code SAA}, or null for all; services that track cares about stay bright. */

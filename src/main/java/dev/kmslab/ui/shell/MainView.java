@@ -96,12 +96,12 @@ public final class MainView extends StackPane implements Navigator {
             });
         }
         this.flows = new Lazy<>(() -> flowsModel(keyLab));
-        this.services = new Lazy<>(() -> withContent(new ServiceMapViewModel(), ServiceMapViewModel::contentProperty));
+        this.services = new Lazy<>(() -> withContent(new ServiceMapViewModel(), ServiceMapViewModel::setContent));
         this.checklists = new Lazy<>(() -> withContent(new ChecklistViewModel(progress, dialogs),
-                ChecklistViewModel::contentProperty));
+                ChecklistViewModel::setContent));
         this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
                 dev.kmslab.server.ServerConfig.DEFAULT_PORT);
-        this.quiz = new Lazy<>(() -> withContent(quizModel(dataDir), QuizViewModel::contentProperty));
+        this.quiz = new Lazy<>(() -> withContent(quizModel(dataDir), QuizViewModel::setContent));
         this.labs = new Lazy<>(() -> dev.kmslab.ui.labs.LabsSection.model(dataDir, keyLab, shell.notices()::add,
                 () -> shell.showSection("keylab")));
         shell.notice(progress.loadNotice());
@@ -193,10 +193,9 @@ public final class MainView extends StackPane implements Navigator {
     }
 
     // A model built after the study content arrived gets it at once; later content reaches it through setContent.
-    private <M> M withContent(M model, java.util.function.Function<M, javafx.beans.property.ObjectProperty<StudyContent>>
-            property) {
+    private <M> M withContent(M model, java.util.function.BiConsumer<M, StudyContent> setContent) {
         if (studyContent != null) {
-            property.apply(model).set(studyContent);
+            setContent.accept(model, studyContent);
         }
         return model;
     }
@@ -234,22 +233,22 @@ public final class MainView extends StackPane implements Navigator {
     /** Hands the loaded study content to every section; called once loading finishes in the background. */
     public void setContent(StudyContent studyContent) {
         this.studyContent = studyContent;
-        overview.contentProperty().set(studyContent);
-        search.contentProperty().set(studyContent);
-        study.contentProperty().set(studyContent);
+        overview.setContent(studyContent);
+        search.setContent(studyContent);
+        study.setContent(studyContent);
         dev.kmslab.study.path.LearningPaths paths = new dev.kmslab.study.path.PathLoader(studyContent,
                 FlowCatalogue.all().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet()))
                 .load(dev.kmslab.study.content.ContentSource.classpath());
         paths.problems().forEach(p -> shell.notices().add("Learning path: " + p));
         path.setContent(studyContent, paths);
         if (services.built()) {
-            services.get().contentProperty().set(studyContent);
+            services.get().setContent(studyContent);
         }
         if (checklists.built()) {
-            checklists.get().contentProperty().set(studyContent);
+            checklists.get().setContent(studyContent);
         }
         if (quiz.built()) {
-            quiz.get().contentProperty().set(studyContent);
+            quiz.get().setContent(studyContent);
         }
     }
 

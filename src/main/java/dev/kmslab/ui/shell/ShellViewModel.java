@@ -22,7 +22,7 @@ public final class ShellViewModel {
 
     private final JsonFileStore<AppSettings> store;
     private final BooleanProperty dark = new SimpleBooleanProperty();
-    private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper zoom = new javafx.beans.property.ReadOnlyDoubleWrapper(1.0);
     private final ReadOnlyStringWrapper selectedSection = new ReadOnlyStringWrapper();
     private final ObservableList<String> notices = FXCollections.observableArrayList();
     private AppSettings settings;
@@ -46,8 +46,8 @@ public final class ShellViewModel {
         return dark;
     }
 
-    public DoubleProperty zoomProperty() {
-        return zoom;
+    public javafx.beans.property.ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
     }
 
     /** The id of the section on screen; change it with {@link #showSection(String)}. */

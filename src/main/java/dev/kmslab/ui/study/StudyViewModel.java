@@ -26,7 +26,7 @@ public final class StudyViewModel {
     public record Link(String id, String title) {
     }
 
-    private final ObjectProperty<StudyContent> content = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<StudyContent> content = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper page = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(TITLE);
     private final Consumer<String> onRead;
@@ -39,8 +39,13 @@ public final class StudyViewModel {
         page.addListener((obs, was, now) -> retitle());
     }
 
-    public ObjectProperty<StudyContent> contentProperty() {
-        return content;
+    public javafx.beans.property.ReadOnlyObjectProperty<StudyContent> contentProperty() {
+        return content.getReadOnlyProperty();
+    }
+
+    /** The study content, once it has loaded. */
+    public void setContent(StudyContent value) {
+        content.set(value);
     }
 
     /** The open concept's id; the first page when none was chosen yet. */

@@ -28,8 +28,8 @@ class ChecklistDialogsTest {
     private ChecklistViewModel model() {
         ChecklistViewModel model = new ChecklistViewModel(new ChecklistProgress(dir,
                 Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC)), dialogs);
-        model.contentProperty().set(CONTENT);
-        model.trackProperty().set("SAA");
+        model.setContent(CONTENT);
+        model.showTrack("SAA");
         return model;
     }
 

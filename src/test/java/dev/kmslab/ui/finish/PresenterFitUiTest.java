@@ -35,7 +35,7 @@ class PresenterFitUiTest {
         app.start(data);
         app.navigate("flows", "#flows-catalogue");
         flows = app.find("#flows-view");
-        app.interact(() -> flows.player().model().stepMillisProperty().set(0));
+        app.interact(() -> flows.player().model().setStepMillis(0));
         app.clickOn("#flow-card-envelope-encryption");
         app.waitFor("#flow-steps .list-cell");
         // Step 3, GenerateDataKey: the plaintext data key, with its SECRET badge, is in the Bytes panel.

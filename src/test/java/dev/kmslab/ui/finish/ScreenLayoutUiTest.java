@@ -97,7 +97,7 @@ public class ScreenLayoutUiTest {
         app.interact(() -> view.showFlow("envelope-encryption"));
         app.waitFor("#flow-steps .list-cell");
         FlowsView flows = app.find("#flows-view");
-        app.interact(() -> flows.player().model().stepMillisProperty().set(0));
+        app.interact(() -> flows.player().model().setStepMillis(0));
         app.interact(() -> flows.player().model().jump(2));
         app.clickOn("#flow-steps");
         app.type(javafx.scene.input.KeyCode.F5);

@@ -98,12 +98,12 @@ class FlowPlayerModelTest {
 
     @Test
     void speedScalesTheAnimationAndRejectsZero() {
-        model.stepMillisProperty().set(1200);
-        model.speedProperty().set(2.0);
+        model.setStepMillis(1200);
+        model.setSpeed(2.0);
         assertThat(model.animationMillis()).isEqualTo(600.0);
-        model.speedProperty().set(0);
+        model.setSpeed(0);
         assertThat(model.speedProperty().get()).isEqualTo(2.0);
-        model.stepMillisProperty().set(0);
+        model.setStepMillis(0);
         assertThat(model.animationMillis()).isZero();
     }
 }

@@ -37,7 +37,7 @@ class FlowsViewModelTest {
     @Test
     void closeReturnsToTheCatalogueAndLeavesPresenterMode() {
         vm.open("rotation", Optional.empty());
-        vm.presenterProperty().set(true);
+        vm.setPresenter(true);
         vm.close();
         assertThat(vm.openFlowIdProperty().get()).isNull();
         assertThat(vm.presenterProperty().get()).isFalse();

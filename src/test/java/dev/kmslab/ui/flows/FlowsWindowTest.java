@@ -44,7 +44,7 @@ class FlowsWindowTest {
         app.start(data);
         app.navigate("flows", "#flows-catalogue");
         flows = app.find("#flows-view");
-        app.interact(() -> flows.player().model().stepMillisProperty().set(0));
+        app.interact(() -> flows.player().model().setStepMillis(0));
         app.clickOn("#flow-card-envelope-encryption");
         app.waitFor("#flow-steps .list-cell");
     }

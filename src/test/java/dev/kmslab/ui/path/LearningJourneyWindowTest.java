@@ -115,7 +115,7 @@ class LearningJourneyWindowTest {
         app.clickOn(MODULE + "-watch");
         app.waitFor("#flow-steps .list-cell");
         FlowsView flows = app.find("#flows-view");
-        app.interact(() -> flows.player().model().stepMillisProperty().set(0));
+        app.interact(() -> flows.player().model().setStepMillis(0));
         assertThat(text("#section-title")).isEqualTo("Flows");
         Button next = app.find("#flow-next");
         for (int i = 0; i < 40 && !next.isDisabled(); i++) {

@@ -83,7 +83,7 @@ class LearningPathViewModelTest {
 
         // Opening the page is not reading it; reaching its end is.
         StudyViewModel study = new StudyViewModel(model::pageRead);
-        study.contentProperty().set(CONTENT);
+        study.setContent(CONTENT);
         study.show("key-policies");
         assertThat(module(model, "key-policies").pageRead()).isFalse();
         study.reachedEnd();
@@ -143,7 +143,7 @@ class LearningPathViewModelTest {
     void theStudyHeaderNamesTheOpenPage_andThePageEndsWithItsWatchTryAndTestLinks() {
         StudyViewModel study = new StudyViewModel(id -> { });
         assertThat(study.titleProperty().get()).isEqualTo("Study");
-        study.contentProperty().set(CONTENT);
+        study.setContent(CONTENT);
         study.setLabs(LABS);
         study.showFirstIfNone();
         assertThat(study.titleProperty().get()).isEqualTo("KMS keys and key material");

@@ -193,9 +193,9 @@ class QuizViewModelTest {
         assertThat(result.scoreLine()).isEqualTo("325 / 1000 · pass mark 720");
         assertThat(result.domains()).allSatisfy(d -> assertThat(d.total()).isPositive());
         assertThat(result.domains().stream().mapToInt(d -> d.total()).sum()).isEqualTo(4);
-        result.filterProperty().set(ReviewFilter.FLAGGED);
+        result.setFilter(ReviewFilter.FLAGGED);
         assertThat(result.entries()).extracting(e -> e.number()).containsExactly(2);
-        result.filterProperty().set(ReviewFilter.UNANSWERED);
+        result.setFilter(ReviewFilter.UNANSWERED);
         assertThat(result.entries()).extracting(e -> e.number()).containsExactly(2, 3);
         assertThat(result.count(ReviewFilter.INCORRECT)).isEqualTo(3);
         QuizProgressStore store = reopenStore();

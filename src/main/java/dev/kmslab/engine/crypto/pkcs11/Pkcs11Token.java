@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import javax.crypto.SecretKey;
 
@@ -26,11 +25,8 @@ public final class Pkcs11Token {
     public static final int IV_BYTES = TokenAead.IV_BYTES;
 
     private final Pkcs11Config config;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private volatile ConnectionState state = ConnectionState.DISCONNECTED;
-    private volatile ConnectionErrorCode errorCode;
+    private final ConnectionStateMachine<TokenConnection> states = new ConnectionStateMachine<>(this::describe);
     private volatile TokenIdentity lastToken;
-    private TokenConnection connection;
 
     public Pkcs11Token(Pkcs11Config config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -41,12 +37,12 @@ public final class Pkcs11Token {
     }
 
     public ConnectionState state() {
-        return state;
+        return states.state();
     }
 
     /** Why the last connect failed; present only while {@link #state()} is FAILED. */
     public Optional<ConnectionErrorCode> errorCode() {
-        return Optional.ofNullable(errorCode);
+        return states.errorCode();
     }
 
     /** The token the last successful connect reached, e.g. {@code token 'kmslab-test' in slot 1234}. */
@@ -57,52 +53,16 @@ public final class Pkcs11Token {
 
     /** Logs in to the token with the configured PIN; on failure the state is FAILED and the exception says why. */
     public void connect() {
-        lock.writeLock().lock();
-        try {
-            if (state == ConnectionState.CONNECTED || state == ConnectionState.CONNECTING) {
-                return;
-            }
-            if (state == ConnectionState.FAILED || state == ConnectionState.DISCONNECTING) {
-                throw new TokenStateException("Cannot connect " + describe() + " while it is " + state
-                        + "; disconnect it first", state);
-            }
-            state = ConnectionState.CONNECTING;
-            errorCode = null;
-            try {
-                connection = TokenConnection.open(config);
-            } catch (TokenConnectException e) {
-                errorCode = e.errorCode();
-                state = ConnectionState.FAILED;
-                throw e;
-            }
-            lastToken = connection.token();
-            state = ConnectionState.CONNECTED;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        states.connect(() -> {
+            TokenConnection opened = TokenConnection.open(config);
+            lastToken = opened.token();
+            return opened;
+        });
     }
 
     /** Logs out and releases the token's sessions; also clears a FAILED state. */
     public void disconnect() {
-        lock.writeLock().lock();
-        try {
-            if (state == ConnectionState.DISCONNECTED || state == ConnectionState.DISCONNECTING) {
-                throw new TokenStateException(describe() + " is already " + state, state);
-            }
-            state = ConnectionState.DISCONNECTING;
-            TokenConnection closing = connection;
-            connection = null;
-            try {
-                if (closing != null) {
-                    closing.close();
-                }
-            } finally {
-                errorCode = null;
-                state = ConnectionState.DISCONNECTED;
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        states.disconnect(TokenConnection::close);
     }
 
     /** Generates an AES-256 key in the token labelled {@code label} (see {@link Pkcs11KeyLabel}). */
@@ -188,16 +148,7 @@ public final class Pkcs11Token {
     }
 
     private <T> T withConnection(String action, Function<TokenConnection, T> operation) {
-        lock.readLock().lock();
-        try {
-            if (state != ConnectionState.CONNECTED) {
-                throw new TokenNotConnectedException("Cannot " + action + ": " + describe() + " is " + state,
-                        state);
-            }
-            return operation.apply(connection);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return states.withConnection(action, operation);
     }
 
     private static void checkIv(byte[] iv) {
@@ -209,6 +160,7 @@ public final class Pkcs11Token {
 
     @Override
     public String toString() {
-        return "Pkcs11Token[" + describe() + ", " + state + (errorCode != null ? " " + errorCode : "") + "]";
+        return "Pkcs11Token[" + describe() + ", " + states.state() + states.errorCode().map(c -> " " + c).orElse("")
+                + "]";
     }
 }

@@ -25,9 +25,9 @@ public final class ActAsViewModel {
 
     private final KeyLabSession session;
     private final ObservableList<PrincipalChoice> choices = FXCollections.observableArrayList();
-    private final ObjectProperty<PrincipalChoice> selected = new SimpleObjectProperty<>();
-    private final StringProperty description = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<PrincipalChoice> selected = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper description = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private boolean seeded;
 
     public ActAsViewModel(KeyLabSession session) {
@@ -140,14 +140,14 @@ public final class ActAsViewModel {
     }
 
     public ReadOnlyObjectProperty<PrincipalChoice> selectedProperty() {
-        return selected;
+        return selected.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty descriptionProperty() {
-        return description;
+        return description.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

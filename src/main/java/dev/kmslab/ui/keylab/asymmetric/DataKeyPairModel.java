@@ -39,11 +39,11 @@ public final class DataKeyPairModel {
     private final ObjectProperty<AsymKey> wrappingKey = new SimpleObjectProperty<>();
     private final ObjectProperty<DataKeyPairSpec> spec = new SimpleObjectProperty<>(DataKeyPairSpec.ECC_NIST_P256);
     private final BooleanProperty withPlaintext = new SimpleBooleanProperty(true);
-    private final StringProperty publicKeyPem = new SimpleStringProperty("");
-    private final StringProperty encryptedPrivateKey = new SimpleStringProperty("");
-    private final StringProperty privateKeyPem = new SimpleStringProperty("");
-    private final StringProperty decryptedPem = new SimpleStringProperty("");
-    private final StringProperty comparison = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper publicKeyPem = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper encryptedPrivateKey = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper privateKeyPem = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper decryptedPem = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper comparison = new javafx.beans.property.ReadOnlyStringWrapper("");
     private byte[] ciphertext;
     // A SHA-256 of the plaintext private key, kept instead of the key itself to compare with the Decrypt result.
     private byte[] privateKeyHash;
@@ -143,24 +143,24 @@ public final class DataKeyPairModel {
     }
 
     public ReadOnlyStringProperty publicKeyPemProperty() {
-        return publicKeyPem;
+        return publicKeyPem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty encryptedPrivateKeyProperty() {
-        return encryptedPrivateKey;
+        return encryptedPrivateKey.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty privateKeyPemProperty() {
-        return privateKeyPem;
+        return privateKeyPem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty decryptedPemProperty() {
-        return decryptedPem;
+        return decryptedPem.getReadOnlyProperty();
     }
 
     /** "Decrypt returned the same N bytes as the plaintext private key." after a Decrypt. */
     public ReadOnlyStringProperty comparisonProperty() {
-        return comparison;
+        return comparison.getReadOnlyProperty();
     }
 
     public Outcome outcome() {

@@ -22,11 +22,11 @@ public final class MacModel {
     private final KeyLabSession session;
     private final Outcome outcome = new Outcome();
     private final ObjectProperty<AsymKey> key = new SimpleObjectProperty<>();
-    private final ObjectProperty<MacAlgorithmSpec> algorithm = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<MacAlgorithmSpec> algorithm = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final StringProperty message = new SimpleStringProperty("session=42;user=alice");
-    private final ObjectProperty<byte[]> mac = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<byte[]> mac = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ByteText.Encoding> encoding = new SimpleObjectProperty<>(ByteText.Encoding.HEX);
-    private final StringProperty verdict = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper verdict = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     MacModel(KeyLabSession session) {
         this.session = session;
@@ -91,7 +91,7 @@ public final class MacModel {
     }
 
     public ReadOnlyObjectProperty<MacAlgorithmSpec> algorithmProperty() {
-        return algorithm;
+        return algorithm.getReadOnlyProperty();
     }
 
     public StringProperty messageProperty() {
@@ -99,7 +99,7 @@ public final class MacModel {
     }
 
     public ReadOnlyObjectProperty<byte[]> macProperty() {
-        return mac;
+        return mac.getReadOnlyProperty();
     }
 
     public ObjectProperty<ByteText.Encoding> encodingProperty() {
@@ -112,7 +112,7 @@ public final class MacModel {
     }
 
     public ReadOnlyStringProperty verdictProperty() {
-        return verdict;
+        return verdict.getReadOnlyProperty();
     }
 
     public Outcome outcome() {

@@ -21,8 +21,8 @@ public final class PublicKeyModel {
     private final KeyLabSession session;
     private final Outcome outcome = new Outcome();
     private final ObjectProperty<AsymKey> key = new SimpleObjectProperty<>();
-    private final StringProperty pem = new SimpleStringProperty("");
-    private final StringProperty details = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper pem = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper details = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     private final dev.kmslab.ui.common.DialogService dialogs;
 
@@ -94,11 +94,11 @@ public final class PublicKeyModel {
     }
 
     public ReadOnlyStringProperty pemProperty() {
-        return pem;
+        return pem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailsProperty() {
-        return details;
+        return details.getReadOnlyProperty();
     }
 
     public Outcome outcome() {

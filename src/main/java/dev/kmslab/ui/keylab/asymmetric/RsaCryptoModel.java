@@ -31,8 +31,8 @@ public final class RsaCryptoModel {
     private final ObservableList<EncryptionAlgorithmSpec> algorithms = FXCollections.observableArrayList();
     private final ObjectProperty<EncryptionAlgorithmSpec> algorithm = new SimpleObjectProperty<>();
     private final StringProperty plaintext = new SimpleStringProperty("card 4111 1111 1111 1111");
-    private final ObjectProperty<byte[]> ciphertext = new SimpleObjectProperty<>();
-    private final StringProperty decrypted = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<byte[]> ciphertext = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper decrypted = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final StringBinding limitText;
 
     RsaCryptoModel(KeyLabSession session) {
@@ -119,7 +119,7 @@ public final class RsaCryptoModel {
     }
 
     public ReadOnlyObjectProperty<byte[]> ciphertextProperty() {
-        return ciphertext;
+        return ciphertext.getReadOnlyProperty();
     }
 
     public StringBinding ciphertextTextProperty() {
@@ -128,7 +128,7 @@ public final class RsaCryptoModel {
     }
 
     public ReadOnlyStringProperty decryptedProperty() {
-        return decrypted;
+        return decrypted.getReadOnlyProperty();
     }
 
     public StringBinding limitTextProperty() {

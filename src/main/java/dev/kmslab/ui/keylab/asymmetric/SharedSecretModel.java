@@ -33,8 +33,8 @@ public final class SharedSecretModel {
     private final KeyLabSession session;
     private final Outcome outcome = new Outcome();
     private final ObjectProperty<AsymKey> key = new SimpleObjectProperty<>();
-    private final StringProperty kmsSide = new SimpleStringProperty("");
-    private final StringProperty peerSide = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper kmsSide = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper peerSide = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     SharedSecretModel(KeyLabSession session) {
         this.session = session;
@@ -104,11 +104,11 @@ public final class SharedSecretModel {
     }
 
     public ReadOnlyStringProperty kmsSideProperty() {
-        return kmsSide;
+        return kmsSide.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty peerSideProperty() {
-        return peerSide;
+        return peerSide.getReadOnlyProperty();
     }
 
     public Outcome outcome() {

@@ -30,15 +30,15 @@ public final class SignVerifyModel {
 
     private final KeyLabSession session;
     private final Outcome outcome = new Outcome();
-    private final ObjectProperty<AsymKey> key = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<AsymKey> key = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<SigningAlgorithmSpec> algorithms = FXCollections.observableArrayList();
     private final ObjectProperty<SigningAlgorithmSpec> algorithm = new SimpleObjectProperty<>();
     private final ObservableList<MessageType> messageTypes = FXCollections.observableArrayList();
     private final ObjectProperty<MessageType> messageType = new SimpleObjectProperty<>(MessageType.RAW);
     private final StringProperty message = new SimpleStringProperty("Pay 100 EUR to Alice");
-    private final ObjectProperty<byte[]> signature = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<byte[]> signature = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ByteText.Encoding> encoding = new SimpleObjectProperty<>(ByteText.Encoding.BASE64);
-    private final StringProperty verdict = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper verdict = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final StringBinding digestText;
     private final StringBinding limitText;
     private final StringBinding signatureText;
@@ -176,7 +176,7 @@ public final class SignVerifyModel {
     // ---- properties ----
 
     public ReadOnlyObjectProperty<AsymKey> keyProperty() {
-        return key;
+        return key.getReadOnlyProperty();
     }
 
     public ObservableList<SigningAlgorithmSpec> algorithms() {
@@ -200,7 +200,7 @@ public final class SignVerifyModel {
     }
 
     public ReadOnlyObjectProperty<byte[]> signatureProperty() {
-        return signature;
+        return signature.getReadOnlyProperty();
     }
 
     public ObjectProperty<ByteText.Encoding> encodingProperty() {
@@ -221,7 +221,7 @@ public final class SignVerifyModel {
 
     /** "Valid (KMS Verify)", "Invalid (offline)", … or "" before a check. */
     public ReadOnlyStringProperty verdictProperty() {
-        return verdict;
+        return verdict.getReadOnlyProperty();
     }
 
     public Outcome outcome() {

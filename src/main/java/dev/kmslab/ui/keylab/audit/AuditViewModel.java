@@ -47,9 +47,9 @@ public final class AuditViewModel {
     private final StringProperty keyFilter = new SimpleStringProperty("");
     private final BooleanProperty errorsOnly = new SimpleBooleanProperty();
     private final BooleanProperty hideReads = new SimpleBooleanProperty(true);
-    private final ObjectProperty<AuditEvent> selected = new SimpleObjectProperty<>();
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<AuditEvent> selected = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final Consumer<AuditEvent> listener;
 
     /** For tests that never reach a dialog; asking for one fails. */
@@ -242,14 +242,14 @@ public final class AuditViewModel {
     }
 
     public ReadOnlyObjectProperty<AuditEvent> selectedProperty() {
-        return selected;
+        return selected.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

@@ -32,13 +32,13 @@ public final class ClockViewModel {
     public static final Duration YEAR = Duration.ofDays(365);
 
     private final KeyLabSession session;
-    private final ObjectProperty<Instant> now = new SimpleObjectProperty<>();
-    private final StringProperty nowText = new SimpleStringProperty("—");
-    private final StringProperty nextEvent = new SimpleStringProperty("No rotation or deletion is scheduled.");
-    private final BooleanProperty hasNextEvent = new SimpleBooleanProperty();
-    private final BooleanProperty realTime = new SimpleBooleanProperty(true);
-    private final StringProperty lastChange = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Instant> now = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper nowText = new javafx.beans.property.ReadOnlyStringWrapper("—");
+    private final javafx.beans.property.ReadOnlyStringWrapper nextEvent = new javafx.beans.property.ReadOnlyStringWrapper("No rotation or deletion is scheduled.");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper hasNextEvent = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper realTime = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+    private final javafx.beans.property.ReadOnlyStringWrapper lastChange = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     // Reads run on worker threads and may finish out of order; only the newest one is shown.
     private int reads;
 
@@ -141,32 +141,32 @@ public final class ClockViewModel {
     }
 
     public ReadOnlyObjectProperty<Instant> nowProperty() {
-        return now;
+        return now.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty nowTextProperty() {
-        return nowText;
+        return nowText.getReadOnlyProperty();
     }
 
     /** A sentence describing the next scheduled event (for the "Next event" button's tooltip). */
     public ReadOnlyStringProperty nextEventProperty() {
-        return nextEvent;
+        return nextEvent.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hasNextEventProperty() {
-        return hasNextEvent;
+        return hasNextEvent.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty realTimeProperty() {
-        return realTime;
+        return realTime.getReadOnlyProperty();
     }
 
     /** What the last move did, for a status line. */
     public ReadOnlyStringProperty lastChangeProperty() {
-        return lastChange;
+        return lastChange.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

@@ -38,11 +38,11 @@ public final class GrantsViewModel {
     private final KeyLabSession session;
     private final ObservableList<GrantRow> rows = FXCollections.observableArrayList();
     private final ObservableList<PrincipalChoice> principals = FXCollections.observableArrayList();
-    private final StringProperty createdGrantId = new SimpleStringProperty("");
-    private final StringProperty createdGrantToken = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper createdGrantId = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper createdGrantToken = new javafx.beans.property.ReadOnlyStringWrapper("");
     private String createdGrantee;
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     // Loads run on worker threads and may finish out of order; only the newest one is shown.
     private int loads;
 
@@ -197,19 +197,19 @@ public final class GrantsViewModel {
     }
 
     public ReadOnlyStringProperty createdGrantIdProperty() {
-        return createdGrantId;
+        return createdGrantId.getReadOnlyProperty();
     }
 
     /** The token of the grant just created: a credential, shown once and never logged. */
     public ReadOnlyStringProperty createdGrantTokenProperty() {
-        return createdGrantToken;
+        return createdGrantToken.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

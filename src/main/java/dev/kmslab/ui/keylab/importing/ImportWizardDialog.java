@@ -172,7 +172,7 @@ public final class ImportWizardDialog extends BorderPane {
         days.setId("wizard-valid-days");
         days.setEditable(true);
         days.setPrefWidth(90);
-        days.valueProperty().addListener((obs, was, now) -> model.validDaysProperty().set(now));
+        days.valueProperty().addListener((obs, was, now) -> model.setValidDays(now));
         days.disableProperty().bind(model.expirationModelProperty()
                 .isEqualTo(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE));
         Button run = button("wizard-import", "ImportKeyMaterial", Feather.UPLOAD, model::importMaterial);

@@ -58,22 +58,22 @@ public final class ImportWizardModel {
 
     private final KeyLabSession session;
     private final Outcome outcome = new Outcome();
-    private final ObjectProperty<ImportStep> step = new SimpleObjectProperty<>(ImportStep.PARAMETERS);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ImportStep> step = new javafx.beans.property.ReadOnlyObjectWrapper<>(ImportStep.PARAMETERS);
     private final ObservableList<String> keys = FXCollections.observableArrayList();
     private final StringProperty keyId = new SimpleStringProperty("");
-    private final StringProperty keyState = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper keyState = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final ObjectProperty<AlgorithmSpec> algorithm = new SimpleObjectProperty<>(ALGORITHMS.get(0));
     private final ObjectProperty<WrappingKeySpec> wrappingSpec = new SimpleObjectProperty<>(WrappingKeySpec.RSA_2048);
-    private final ObjectProperty<GetParametersForImportResult> parameters = new SimpleObjectProperty<>();
-    private final StringProperty wrappingKeyPem = new SimpleStringProperty("");
-    private final StringProperty tokenExpiry = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<GetParametersForImportResult> parameters = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper wrappingKeyPem = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper tokenExpiry = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final StringProperty materialHex = new SimpleStringProperty("");
-    private final ObjectProperty<byte[]> wrapped = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<byte[]> wrapped = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ExpirationModelType> expirationModel =
             new SimpleObjectProperty<>(ExpirationModelType.KEY_MATERIAL_EXPIRES);
-    private final IntegerProperty validDays = new SimpleIntegerProperty(30);
-    private final StringProperty importedMaterialId = new SimpleStringProperty("");
-    private final StringProperty testResult = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper validDays = new javafx.beans.property.ReadOnlyIntegerWrapper(30);
+    private final javafx.beans.property.ReadOnlyStringWrapper importedMaterialId = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper testResult = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     private final BooleanBinding canGoBack = Bindings.createBooleanBinding(() -> step.get().ordinal() > 0, step);
     private final BooleanBinding canGoNext = Bindings.createBooleanBinding(() -> switch (step.get()) {
@@ -330,8 +330,8 @@ public final class ImportWizardModel {
 
     // ---- properties ----
 
-    public ObjectProperty<ImportStep> stepProperty() {
-        return step;
+    public javafx.beans.property.ReadOnlyObjectProperty<ImportStep> stepProperty() {
+        return step.getReadOnlyProperty();
     }
 
     public ObservableList<String> keys() {
@@ -344,7 +344,7 @@ public final class ImportWizardModel {
 
     /** "PendingImport", "Enabled, material expires …". */
     public ReadOnlyStringProperty keyStateProperty() {
-        return keyState;
+        return keyState.getReadOnlyProperty();
     }
 
     public ObjectProperty<AlgorithmSpec> algorithmProperty() {
@@ -356,15 +356,15 @@ public final class ImportWizardModel {
     }
 
     public ReadOnlyObjectProperty<GetParametersForImportResult> parametersProperty() {
-        return parameters;
+        return parameters.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty wrappingKeyPemProperty() {
-        return wrappingKeyPem;
+        return wrappingKeyPem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty tokenExpiryProperty() {
-        return tokenExpiry;
+        return tokenExpiry.getReadOnlyProperty();
     }
 
     /** The key material as 64 hex digits; editable, so a learner can paste their own. */
@@ -373,7 +373,7 @@ public final class ImportWizardModel {
     }
 
     public ReadOnlyObjectProperty<byte[]> wrappedProperty() {
-        return wrapped;
+        return wrapped.getReadOnlyProperty();
     }
 
     public ObjectProperty<ExpirationModelType> expirationModelProperty() {
@@ -381,16 +381,21 @@ public final class ImportWizardModel {
     }
 
     /** Days from the Key Lab's now to ValidTo (1–365) when the material expires. */
-    public IntegerProperty validDaysProperty() {
-        return validDays;
+    public javafx.beans.property.ReadOnlyIntegerProperty validDaysProperty() {
+        return validDays.getReadOnlyProperty();
+    }
+
+    /** Days from now to ValidTo, for KEY_MATERIAL_EXPIRES. */
+    public void setValidDays(int value) {
+        validDays.set(value);
     }
 
     public ReadOnlyStringProperty importedMaterialIdProperty() {
-        return importedMaterialId;
+        return importedMaterialId.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty testResultProperty() {
-        return testResult;
+        return testResult.getReadOnlyProperty();
     }
 
     public Outcome outcome() {

@@ -60,9 +60,9 @@ public final class KeysViewModel {
     private final FilteredList<KeyRow> visible = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<KeyState> stateFilter = new SimpleObjectProperty<>();
-    private final ObjectProperty<KeyRow> selected = new SimpleObjectProperty<>();
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<KeyRow> selected = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private BiConsumer<String, Optional<String>> flowOpener;
     // The key the status and error lines speak about: they clear when another key is selected or this one is gone,
     // so "you can cancel it" never outlives the key it was about.
@@ -406,15 +406,15 @@ public final class KeysViewModel {
     }
 
     public ReadOnlyObjectProperty<KeyRow> selectedProperty() {
-        return selected;
+        return selected.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 
     public KeyRow row(String keyId) {

@@ -63,8 +63,8 @@ public final class CustomKeyStoresViewModel {
     private final ObjectProperty<SlotKind> slotKind = new SimpleObjectProperty<>(SlotKind.TOKEN_LABEL);
     private final StringProperty slotValue = new SimpleStringProperty("");
     private final StringProperty pin = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final BooleanBinding canCreate;
     private final javafx.beans.binding.StringBinding createHint;
     private int loads;
@@ -296,10 +296,10 @@ public final class CustomKeyStoresViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

@@ -46,11 +46,11 @@ public final class FileEnvelopeViewModel {
     public static final String OLDER_SUFFIX = ".kmslab-envelope";
 
     private final KeyLabSession session;
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty running = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
-    private final ObjectProperty<MessageLayout> layout = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(0);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper running = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<MessageLayout> layout = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private volatile AtomicBoolean cancel = new AtomicBoolean();
 
     private final dev.kmslab.ui.common.DialogService dialogs;
@@ -187,23 +187,23 @@ public final class FileEnvelopeViewModel {
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress;
+        return progress.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running;
+        return running.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     /** The fields of the last file encrypted or decrypted, or null before the first. */
     public ReadOnlyObjectProperty<MessageLayout> layoutProperty() {
-        return layout;
+        return layout.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

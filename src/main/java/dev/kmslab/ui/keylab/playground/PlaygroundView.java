@@ -174,7 +174,7 @@ public final class PlaygroundView extends BorderPane {
         count.setId("pg-random-count");
         count.setEditable(true);
         count.setPrefWidth(100);
-        count.valueProperty().addListener((obs, was, now) -> model.randomCountProperty().set(now));
+        count.valueProperty().addListener((obs, was, now) -> model.setRandomCount(now));
         Button generate = button("pg-random", "Generate random bytes", Feather.SHUFFLE, model::generateRandom);
         TextArea out = area("pg-random-output", model.randomBytesProperty());
         return new VBox(8, row(new Label("Bytes (1–1024)"), count, generate), out);

@@ -47,18 +47,18 @@ public final class PlaygroundViewModel {
     private final StringProperty keyId = new SimpleStringProperty("");
     private final ObservableList<ContextEntry> context = FXCollections.observableArrayList();
     private final StringProperty plaintext = new SimpleStringProperty("Hello, KMS!");
-    private final ObjectProperty<byte[]> ciphertext = new SimpleObjectProperty<>();
-    private final StringProperty ciphertextBase64 = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<byte[]> ciphertext = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper ciphertextBase64 = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final ObservableList<BlobSegments.Segment> segments = FXCollections.observableArrayList();
-    private final IntegerProperty flipped = new SimpleIntegerProperty(-1);
-    private final StringProperty decrypted = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper flipped = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+    private final javafx.beans.property.ReadOnlyStringWrapper decrypted = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final StringProperty reEncryptTarget = new SimpleStringProperty("");
-    private final StringProperty dataKeyPlaintext = new SimpleStringProperty("");
-    private final StringProperty dataKeyCiphertext = new SimpleStringProperty("");
-    private final IntegerProperty randomCount = new SimpleIntegerProperty(32);
-    private final StringProperty randomBytes = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper dataKeyPlaintext = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper dataKeyCiphertext = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper randomCount = new javafx.beans.property.ReadOnlyIntegerWrapper(32);
+    private final javafx.beans.property.ReadOnlyStringWrapper randomBytes = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     // Key lists load on worker threads and may finish out of order; only the newest one is shown.
     private int loads;
     // The key (ARN) the blob on screen was made under: when that key is deleted the blob and its messages go too.
@@ -301,11 +301,11 @@ public final class PlaygroundViewModel {
     }
 
     public ReadOnlyObjectProperty<byte[]> ciphertextProperty() {
-        return ciphertext;
+        return ciphertext.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty ciphertextBase64Property() {
-        return ciphertextBase64;
+        return ciphertextBase64.getReadOnlyProperty();
     }
 
     public ObservableList<BlobSegments.Segment> segments() {
@@ -313,12 +313,12 @@ public final class PlaygroundViewModel {
     }
 
     /** The position flipped last, or -1. */
-    public IntegerProperty flippedProperty() {
-        return flipped;
+    public javafx.beans.property.ReadOnlyIntegerProperty flippedProperty() {
+        return flipped.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty decryptedProperty() {
-        return decrypted;
+        return decrypted.getReadOnlyProperty();
     }
 
     public StringProperty reEncryptTargetProperty() {
@@ -326,27 +326,32 @@ public final class PlaygroundViewModel {
     }
 
     public ReadOnlyStringProperty dataKeyPlaintextProperty() {
-        return dataKeyPlaintext;
+        return dataKeyPlaintext.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty dataKeyCiphertextProperty() {
-        return dataKeyCiphertext;
+        return dataKeyCiphertext.getReadOnlyProperty();
     }
 
     /** 1 to 1024. */
-    public IntegerProperty randomCountProperty() {
-        return randomCount;
+    public javafx.beans.property.ReadOnlyIntegerProperty randomCountProperty() {
+        return randomCount.getReadOnlyProperty();
+    }
+
+    /** Bytes GenerateRandom asks for. */
+    public void setRandomCount(int value) {
+        randomCount.set(value);
     }
 
     public ReadOnlyStringProperty randomBytesProperty() {
-        return randomBytes;
+        return randomBytes.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

@@ -31,14 +31,14 @@ public final class PolicyEditorViewModel {
 
     private final KeyLabSession session;
     private final StringProperty text = new SimpleStringProperty("");
-    private final StringProperty saved = new SimpleStringProperty("");
-    private final StringProperty keyArn = new SimpleStringProperty("");
-    private final ObjectProperty<PolicyProblem> problem = new SimpleObjectProperty<>();
-    private final StringProperty validity = new SimpleStringProperty("");
-    private final ObjectProperty<TextRange> highlight = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper saved = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper keyArn = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<PolicyProblem> problem = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper validity = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TextRange> highlight = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final BooleanProperty bypassLockoutCheck = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     // Loads run on worker threads and may finish out of order; only the newest one is shown.
     private int loads;
     private final BooleanBinding dirty = Bindings.createBooleanBinding(() -> !text.get().equals(saved.get()), text,
@@ -174,7 +174,7 @@ public final class PolicyEditorViewModel {
     }
 
     public ReadOnlyStringProperty savedTextProperty() {
-        return saved;
+        return saved.getReadOnlyProperty();
     }
 
     public BooleanBinding dirtyProperty() {
@@ -182,22 +182,22 @@ public final class PolicyEditorViewModel {
     }
 
     public ReadOnlyStringProperty keyArnProperty() {
-        return keyArn;
+        return keyArn.getReadOnlyProperty();
     }
 
     /** The current validation error, or null when the text parses. */
     public ReadOnlyObjectProperty<PolicyProblem> problemProperty() {
-        return problem;
+        return problem.getReadOnlyProperty();
     }
 
     /** "Valid key policy: 2 statements." or the problem's message. */
     public ReadOnlyStringProperty validityProperty() {
-        return validity;
+        return validity.getReadOnlyProperty();
     }
 
     /** The range the view should select and scroll to; null for none. */
     public ReadOnlyObjectProperty<TextRange> highlightProperty() {
-        return highlight;
+        return highlight.getReadOnlyProperty();
     }
 
     public BooleanProperty bypassLockoutCheckProperty() {
@@ -205,10 +205,10 @@ public final class PolicyEditorViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

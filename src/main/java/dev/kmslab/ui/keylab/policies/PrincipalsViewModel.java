@@ -37,8 +37,8 @@ public final class PrincipalsViewModel {
     private final ObjectProperty<PrincipalChoice> attachTo = new SimpleObjectProperty<>();
     private final StringProperty policyName = new SimpleStringProperty("LabPolicy");
     private final StringProperty policyJson = new SimpleStringProperty(SAMPLE_POLICY);
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public PrincipalsViewModel(KeyLabSession session) {
         this.session = session;
@@ -125,10 +125,10 @@ public final class PrincipalsViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

@@ -32,7 +32,7 @@ final class SimulatorPane extends VBox {
         principal.setMaxWidth(Double.MAX_VALUE);
         principal.valueProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                model.principalArnProperty().set(now.arn());
+                model.setPrincipalArn(now.arn());
             }
         });
         Runnable sync = () -> principal.setValue(model.principals().stream()

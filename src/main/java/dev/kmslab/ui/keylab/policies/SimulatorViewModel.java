@@ -34,15 +34,15 @@ public final class SimulatorViewModel {
     private final Consumer<Decision> onDecision;
     private final ObservableList<PrincipalChoice> principals = FXCollections.observableArrayList();
     private final ObservableList<String> actions = FXCollections.observableArrayList(KmsActions.ALL);
-    private final StringProperty principalArn = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyStringWrapper principalArn = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final StringProperty action = new SimpleStringProperty("kms:Encrypt");
     private final StringProperty context = new SimpleStringProperty("");
     private final StringProperty viaService = new SimpleStringProperty("");
-    private final ObjectProperty<Decision> decision = new SimpleObjectProperty<>();
-    private final BooleanProperty allowed = new SimpleBooleanProperty();
-    private final StringProperty verdict = new SimpleStringProperty("");
-    private final StringProperty explanation = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Decision> decision = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper allowed = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper verdict = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper explanation = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     /** @param onDecision told of every answer, so the editor can mark the deciding statement */
     public SimulatorViewModel(KeyLabSession session, Consumer<Decision> onDecision) {
@@ -110,8 +110,13 @@ public final class SimulatorViewModel {
     }
 
     /** The principal to ask about; starts as the one the lab acts as. */
-    public StringProperty principalArnProperty() {
-        return principalArn;
+    public javafx.beans.property.ReadOnlyStringProperty principalArnProperty() {
+        return principalArn.getReadOnlyProperty();
+    }
+
+    /** The principal whose call is simulated. */
+    public void setPrincipalArn(String value) {
+        principalArn.set(value);
     }
 
     public StringProperty actionProperty() {
@@ -129,23 +134,23 @@ public final class SimulatorViewModel {
     }
 
     public ReadOnlyObjectProperty<Decision> decisionProperty() {
-        return decision;
+        return decision.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty allowedProperty() {
-        return allowed;
+        return allowed.getReadOnlyProperty();
     }
 
     /** "Allowed", "Denied", or empty before the first answer. */
     public ReadOnlyStringProperty verdictProperty() {
-        return verdict;
+        return verdict.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty explanationProperty() {
-        return explanation;
+        return explanation.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

@@ -43,13 +43,13 @@ public final class RotationViewModel {
     public static final int ON_DEMAND_LIMIT = 25;
 
     private final KeyLabSession session;
-    private final ObjectProperty<TimelineModel> timeline = new SimpleObjectProperty<>();
-    private final BooleanProperty automatic = new SimpleBooleanProperty();
-    private final IntegerProperty periodDays = new SimpleIntegerProperty(DEFAULT_PERIOD_DAYS);
-    private final IntegerProperty onDemandRemaining = new SimpleIntegerProperty(ON_DEMAND_LIMIT);
-    private final StringProperty summary = new SimpleStringProperty("Pick a key on the Keys tab or above.");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TimelineModel> timeline = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper automatic = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper periodDays = new javafx.beans.property.ReadOnlyIntegerWrapper(DEFAULT_PERIOD_DAYS);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper onDemandRemaining = new javafx.beans.property.ReadOnlyIntegerWrapper(ON_DEMAND_LIMIT);
+    private final javafx.beans.property.ReadOnlyStringWrapper summary = new javafx.beans.property.ReadOnlyStringWrapper("Pick a key on the Keys tab or above.");
+    private final javafx.beans.property.ReadOnlyStringWrapper status = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     // Loads run on worker threads and may finish out of order; only the newest one is shown.
     private int loads;
 
@@ -168,31 +168,31 @@ public final class RotationViewModel {
 
     /** The drawing's model; null when no key is selected or it cannot be read. */
     public ReadOnlyObjectProperty<TimelineModel> timelineProperty() {
-        return timeline;
+        return timeline.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty automaticProperty() {
-        return automatic;
+        return automatic.getReadOnlyProperty();
     }
 
     /** The key's period while rotation is on, else the value the learner is about to choose. */
-    public IntegerProperty periodDaysProperty() {
-        return periodDays;
+    public javafx.beans.property.ReadOnlyIntegerProperty periodDaysProperty() {
+        return periodDays.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty onDemandRemainingProperty() {
-        return onDemandRemaining;
+        return onDemandRemaining.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {
-        return summary;
+        return summary.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 }

@@ -3,8 +3,7 @@ package dev.kmslab.ui.quiz.exam;
 import dev.kmslab.study.quiz.exam.DomainScore;
 import dev.kmslab.study.quiz.exam.ReviewEntry;
 import dev.kmslab.study.quiz.exam.ReviewFilter;
-import dev.kmslab.ui.quiz.QuizPages;
-import dev.kmslab.ui.quiz.QuizViewModel;
+import dev.kmslab.ui.quiz.common.QuizPages;
 import dev.kmslab.ui.quiz.answer.FeedbackPane;
 import dev.kmslab.ui.common.Navigator;
 import java.util.Locale;
@@ -26,11 +25,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ExamResultView extends VBox {
 
     private final ExamResultViewModel result;
-    private final QuizViewModel model;
+    private final ExamScreens model;
     private final Navigator navigator;
     private final VBox reviewList = new VBox();
 
-    public ExamResultView(ExamResultViewModel result, QuizViewModel model, Navigator navigator) {
+    public ExamResultView(ExamResultViewModel result, ExamScreens model, Navigator navigator) {
         this.result = result;
         this.model = model;
         this.navigator = navigator;
@@ -106,7 +105,7 @@ public final class ExamResultView extends VBox {
             b.setSelected(f == result.filterProperty().get());
             b.setOnAction(e -> {
                 b.setSelected(true);
-                result.filterProperty().set(f);
+                result.setFilter(f);
             });
             row.getChildren().add(b);
         }

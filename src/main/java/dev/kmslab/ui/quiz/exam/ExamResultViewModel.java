@@ -16,7 +16,7 @@ public final class ExamResultViewModel {
 
     private final ExamResult result;
     private final Track track;
-    private final ObjectProperty<ReviewFilter> filter = new SimpleObjectProperty<>(ReviewFilter.ALL);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ReviewFilter> filter = new javafx.beans.property.ReadOnlyObjectWrapper<>(ReviewFilter.ALL);
     private final ObservableList<ReviewEntry> entries = FXCollections.observableArrayList();
 
     public ExamResultViewModel(ExamResult result, Track track) {
@@ -34,8 +34,13 @@ public final class ExamResultViewModel {
         return track;
     }
 
-    public ObjectProperty<ReviewFilter> filterProperty() {
-        return filter;
+    public javafx.beans.property.ReadOnlyObjectProperty<ReviewFilter> filterProperty() {
+        return filter.getReadOnlyProperty();
+    }
+
+    /** Which questions the review list shows. */
+    public void setFilter(ReviewFilter value) {
+        filter.set(value);
     }
 
     /** The review entries the filter lets through, in exam order. */

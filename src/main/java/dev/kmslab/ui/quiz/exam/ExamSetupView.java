@@ -3,8 +3,7 @@ package dev.kmslab.ui.quiz.exam;
 import dev.kmslab.study.quiz.Domain;
 import dev.kmslab.study.quiz.Track;
 import dev.kmslab.study.quiz.exam.ExamSession;
-import dev.kmslab.ui.quiz.QuizPages;
-import dev.kmslab.ui.quiz.QuizViewModel;
+import dev.kmslab.ui.quiz.common.QuizPages;
 import java.time.Duration;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -19,7 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Before an exam: its rules, the number of questions (20 by default) and the time that follows from it. */
 public final class ExamSetupView extends VBox {
 
-    public ExamSetupView(QuizViewModel model, String trackId) {
+    public ExamSetupView(ExamScreens model, String trackId) {
         setId("exam-setup");
         Track track = model.bankProperty().get().catalog().requireTrack(trackId);
         int available = model.bankProperty().get().forTrack(trackId).size();

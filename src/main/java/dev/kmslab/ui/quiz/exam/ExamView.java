@@ -3,7 +3,7 @@ package dev.kmslab.ui.quiz.exam;
 import dev.kmslab.study.quiz.Question;
 import dev.kmslab.study.quiz.QuestionType;
 import dev.kmslab.study.quiz.exam.GridItem;
-import dev.kmslab.ui.quiz.QuizPages;
+import dev.kmslab.ui.quiz.common.QuizPages;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import dev.kmslab.ui.quiz.answer.QuestionPane;
 import javafx.animation.Animation;

@@ -2,7 +2,7 @@ package dev.kmslab.ui.quiz.exam;
 
 import dev.kmslab.study.quiz.exam.ExamSession;
 import dev.kmslab.study.quiz.exam.GridItem;
-import dev.kmslab.ui.quiz.QuizKeys;
+import dev.kmslab.ui.quiz.common.QuizKeys;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import java.time.Duration;
 import java.util.function.Consumer;

@@ -1,7 +1,6 @@
 package dev.kmslab.ui.quiz.home;
 
 import dev.kmslab.study.quiz.progress.ScorePoint;
-import dev.kmslab.ui.quiz.QuizViewModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,13 +28,13 @@ final class ProgressPanel extends VBox {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    private final QuizViewModel model;
+    private final HomeScreens model;
     private final ProgressViewModel progress;
     private final LineChart<Number, Number> chart;
     private final VBox weakest = new VBox();
     private final Label empty = new Label();
 
-    ProgressPanel(QuizViewModel model) {
+    ProgressPanel(HomeScreens model) {
         this.model = model;
         this.progress = model.progress();
         setId("quiz-progress");
@@ -50,7 +49,7 @@ final class ProgressPanel extends VBox {
             tab.setSelected(t.id().equals(progress.chartTrackProperty().get()));
             tab.setOnAction(e -> {
                 tab.setSelected(true);
-                progress.chartTrackProperty().set(t.id());
+                progress.showTrack(t.id());
             });
             tabs.getChildren().add(tab);
         }

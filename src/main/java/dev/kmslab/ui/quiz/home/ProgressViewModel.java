@@ -9,7 +9,7 @@ import dev.kmslab.study.quiz.srs.Card;
 import dev.kmslab.study.quiz.srs.FsrsScheduler;
 import dev.kmslab.study.quiz.srs.Readiness;
 import dev.kmslab.study.quiz.srs.StudyCounts;
-import dev.kmslab.ui.quiz.QuizStore;
+import dev.kmslab.ui.quiz.common.QuizStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class ProgressViewModel {
     private final Clock clock;
     private final FsrsScheduler scheduler;
     private final ObservableList<TrackSummary> tracks = FXCollections.observableArrayList();
-    private final StringProperty chartTrack = new SimpleStringProperty("SAA");
+    private final javafx.beans.property.ReadOnlyStringWrapper chartTrack = new javafx.beans.property.ReadOnlyStringWrapper("SAA");
     private final ObservableList<ScorePoint> scores = FXCollections.observableArrayList();
     private final ObservableList<WeakTopic> weakest = FXCollections.observableArrayList();
     private QuestionBank bank;
@@ -54,8 +54,13 @@ public final class ProgressViewModel {
     }
 
     /** The track whose history the progress panel shows. */
-    public StringProperty chartTrackProperty() {
-        return chartTrack;
+    public javafx.beans.property.ReadOnlyStringProperty chartTrackProperty() {
+        return chartTrack.getReadOnlyProperty();
+    }
+
+    /** Charts the track {@code value} (an id such as "SAA"). */
+    public void showTrack(String value) {
+        chartTrack.set(value);
     }
 
     public ObservableList<ScorePoint> scores() {

@@ -2,7 +2,6 @@ package dev.kmslab.ui.quiz.home;
 
 import dev.kmslab.study.quiz.load.LoadProblem;
 import dev.kmslab.study.quiz.srs.Readiness;
-import dev.kmslab.ui.quiz.QuizViewModel;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -22,10 +21,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The quiz home page: bank problems if any, a card per track with its modes, and the progress panel. */
 public final class QuizHomeView extends ScrollPane {
 
-    private final QuizViewModel model;
+    private final HomeScreens model;
     private final VBox page = new VBox();
 
-    public QuizHomeView(QuizViewModel model) {
+    public QuizHomeView(HomeScreens model) {
         this.model = model;
         setId("quiz-home");
         setFitToWidth(true);
@@ -116,7 +115,7 @@ public final class QuizHomeView extends ScrollPane {
         Button drill = new Button("Drill weakest domain", new FontIcon(Feather.TARGET));
         drill.setId("drill-" + t.id());
         drill.setTooltip(new Tooltip(Readiness.weakest(t.readiness()).map(d -> d.domain() + ": "
-                + QuizViewModel.DRILL_LENGTH + " questions").orElse("No questions")));
+                + HomeScreens.DRILL_LENGTH + " questions").orElse("No questions")));
         drill.setDisable(t.questions() == 0);
         drill.setOnAction(e -> model.drillWeakest(t.id()));
         Button mistakes = new Button("My mistakes (" + t.mistakes() + ")", new FontIcon(Feather.X_CIRCLE));

@@ -3,8 +3,7 @@ package dev.kmslab.ui.quiz.practice;
 import dev.kmslab.study.quiz.Topic;
 import dev.kmslab.study.quiz.Track;
 import dev.kmslab.study.quiz.practice.PracticeSession;
-import dev.kmslab.ui.quiz.QuizPages;
-import dev.kmslab.ui.quiz.QuizViewModel;
+import dev.kmslab.ui.quiz.common.QuizPages;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
@@ -27,7 +26,7 @@ public final class PracticeSetupView extends VBox {
     private final PracticeSetupViewModel setup;
     private final FlowPane domainBoxes = new FlowPane();
 
-    public PracticeSetupView(PracticeSetupViewModel setup, QuizViewModel model) {
+    public PracticeSetupView(PracticeSetupViewModel setup, PracticeScreens model) {
         this.setup = setup;
         setId("practice-setup");
         VBox page = new VBox(QuizPages.toolbar(model, "Practice: choose what to study"));
@@ -57,7 +56,7 @@ public final class PracticeSetupView extends VBox {
             b.setToggleGroup(lengths);
             b.setSelected(setup.lengthProperty().get() == n);
             b.setOnAction(e -> {
-                setup.lengthProperty().set(n);
+                setup.setLength(n);
                 b.setSelected(true);
             });
             lengthRow.getChildren().add(b);

@@ -32,8 +32,8 @@ public final class PracticeSetupViewModel {
     private final ObservableSet<String> domains = FXCollections.observableSet();
     private final ObservableSet<String> topics = FXCollections.observableSet();
     private final ObservableList<String> availableDomains = FXCollections.observableArrayList();
-    private final IntegerProperty matching = new SimpleIntegerProperty();
-    private final IntegerProperty length = new SimpleIntegerProperty(DEFAULT_LENGTH);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper matching = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper length = new javafx.beans.property.ReadOnlyIntegerWrapper(DEFAULT_LENGTH);
 
     public PracticeSetupViewModel(QuestionBank bank, String trackId) {
         this.bank = bank;
@@ -77,13 +77,18 @@ public final class PracticeSetupViewModel {
         return availableDomains;
     }
 
-    public IntegerProperty matchingProperty() {
-        return matching;
+    public javafx.beans.property.ReadOnlyIntegerProperty matchingProperty() {
+        return matching.getReadOnlyProperty();
     }
 
     /** Questions per session: 10, 20 or {@link PracticeSession#ALL}. */
-    public IntegerProperty lengthProperty() {
-        return length;
+    public javafx.beans.property.ReadOnlyIntegerProperty lengthProperty() {
+        return length.getReadOnlyProperty();
+    }
+
+    /** Questions in the session. */
+    public void setLength(int value) {
+        length.set(value);
     }
 
     public PracticeFilter filter() {

@@ -1,8 +1,7 @@
 package dev.kmslab.ui.quiz.practice;
 
 import dev.kmslab.study.quiz.Feedback;
-import dev.kmslab.ui.quiz.QuizPages;
-import dev.kmslab.ui.quiz.QuizViewModel;
+import dev.kmslab.ui.quiz.common.QuizPages;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import dev.kmslab.ui.quiz.answer.FeedbackPane;
 import dev.kmslab.ui.quiz.answer.QuestionPane;
@@ -29,13 +28,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class PracticeView extends VBox {
 
     private final PracticeViewModel practice;
-    private final QuizViewModel model;
+    private final PracticeScreens model;
     private final Navigator navigator;
     private final VBox page = new VBox();
     private final ScrollPane scroll;
     private final Label due = new Label();
 
-    public PracticeView(PracticeViewModel practice, QuizViewModel model, Navigator navigator) {
+    public PracticeView(PracticeViewModel practice, PracticeScreens model, Navigator navigator) {
         this.practice = practice;
         this.model = model;
         this.navigator = navigator;

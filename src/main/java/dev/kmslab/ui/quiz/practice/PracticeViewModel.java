@@ -9,7 +9,7 @@ import dev.kmslab.study.quiz.practice.PracticeState;
 import dev.kmslab.study.quiz.srs.Card;
 import dev.kmslab.study.quiz.srs.Grade;
 import dev.kmslab.study.quiz.srs.LearningLoop;
-import dev.kmslab.ui.quiz.QuizKeys;
+import dev.kmslab.ui.quiz.common.QuizKeys;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,13 +44,13 @@ public final class PracticeViewModel implements QuizKeys {
     private final Clock clock;
     private final Function<String, Card> cards;
     private final Saver saver;
-    private final ObjectProperty<AnswerDraft> draft = new SimpleObjectProperty<>();
-    private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
-    private final ObjectProperty<Grade> grade = new SimpleObjectProperty<>();
-    private final ObjectProperty<Card> card = new SimpleObjectProperty<>();
-    private final BooleanProperty finished = new SimpleBooleanProperty();
-    private final StringProperty position = new SimpleStringProperty();
-    private final StringProperty score = new SimpleStringProperty();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<AnswerDraft> draft = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Feedback> feedback = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Grade> grade = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Card> card = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper finished = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper position = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper score = new javafx.beans.property.ReadOnlyStringWrapper();
     private Card before;
     private Instant answeredAt;
 
@@ -73,36 +73,36 @@ public final class PracticeViewModel implements QuizKeys {
     }
 
     /** The response being built; null when the filter matched nothing. */
-    public ObjectProperty<AnswerDraft> draftProperty() {
-        return draft;
+    public javafx.beans.property.ReadOnlyObjectProperty<AnswerDraft> draftProperty() {
+        return draft.getReadOnlyProperty();
     }
 
     /** The feedback of the current question once it is submitted; null before. */
-    public ObjectProperty<Feedback> feedbackProperty() {
-        return feedback;
+    public javafx.beans.property.ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback.getReadOnlyProperty();
     }
 
     /** The grade the current answer was scheduled with; null before it is submitted. */
-    public ObjectProperty<Grade> gradeProperty() {
-        return grade;
+    public javafx.beans.property.ReadOnlyObjectProperty<Grade> gradeProperty() {
+        return grade.getReadOnlyProperty();
     }
 
     /** The current question's card after the answer (when it is due next); null before. */
-    public ObjectProperty<Card> cardProperty() {
-        return card;
+    public javafx.beans.property.ReadOnlyObjectProperty<Card> cardProperty() {
+        return card.getReadOnlyProperty();
     }
 
     /** True after the last question has been answered and the learner asked for more. */
-    public BooleanProperty finishedProperty() {
-        return finished;
+    public javafx.beans.property.ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
     }
 
-    public StringProperty positionProperty() {
-        return position;
+    public javafx.beans.property.ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
     }
 
-    public StringProperty scoreProperty() {
-        return score;
+    public javafx.beans.property.ReadOnlyStringProperty scoreProperty() {
+        return score.getReadOnlyProperty();
     }
 
     /** "SAA: Design Secure Architectures": the question's domain in the first practised track it serves. */

@@ -2,8 +2,7 @@ package dev.kmslab.ui.quiz.review;
 
 import dev.kmslab.study.quiz.Feedback;
 import dev.kmslab.study.quiz.srs.Grade;
-import dev.kmslab.ui.quiz.QuizPages;
-import dev.kmslab.ui.quiz.QuizViewModel;
+import dev.kmslab.ui.quiz.common.QuizPages;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import dev.kmslab.ui.quiz.answer.FeedbackPane;
 import dev.kmslab.ui.quiz.answer.QuestionPane;
@@ -25,12 +24,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ReviewView extends VBox {
 
     private final ReviewViewModel review;
-    private final QuizViewModel model;
+    private final dev.kmslab.ui.quiz.common.QuizNavigation model;
     private final Navigator navigator;
     private final VBox page = new VBox();
     private final ScrollPane scroll;
 
-    public ReviewView(ReviewViewModel review, QuizViewModel model, Navigator navigator) {
+    public ReviewView(ReviewViewModel review, dev.kmslab.ui.quiz.common.QuizNavigation model, Navigator navigator) {
         this.review = review;
         this.model = model;
         this.navigator = navigator;

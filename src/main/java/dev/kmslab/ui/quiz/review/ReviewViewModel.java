@@ -7,7 +7,7 @@ import dev.kmslab.study.quiz.srs.FsrsScheduler;
 import dev.kmslab.study.quiz.srs.IntervalFormat;
 import dev.kmslab.study.quiz.srs.Grade;
 import dev.kmslab.study.quiz.srs.ReviewSession;
-import dev.kmslab.ui.quiz.QuizKeys;
+import dev.kmslab.ui.quiz.common.QuizKeys;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,12 +36,12 @@ public final class ReviewViewModel implements QuizKeys {
     private final String trackId;
     private final Consumer<Card> saveCard;
     private final Consumer<List<Attempt>> saveAttempts;
-    private final ObjectProperty<AnswerDraft> draft = new SimpleObjectProperty<>();
-    private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<AnswerDraft> draft = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Feedback> feedback = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<Grade> grades = FXCollections.observableArrayList();
-    private final BooleanProperty finished = new SimpleBooleanProperty();
-    private final IntegerProperty reviewed = new SimpleIntegerProperty();
-    private final StringProperty position = new SimpleStringProperty();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper finished = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper reviewed = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper position = new javafx.beans.property.ReadOnlyStringWrapper();
     private final FsrsScheduler scheduler;
     private final Clock clock;
     private final Map<Grade, String> previews = new EnumMap<>(Grade.class);
@@ -61,12 +61,12 @@ public final class ReviewViewModel implements QuizKeys {
         return trackId;
     }
 
-    public ObjectProperty<AnswerDraft> draftProperty() {
-        return draft;
+    public javafx.beans.property.ReadOnlyObjectProperty<AnswerDraft> draftProperty() {
+        return draft.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Feedback> feedbackProperty() {
-        return feedback;
+    public javafx.beans.property.ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback.getReadOnlyProperty();
     }
 
     /** The grades the learner may pick now; empty until the answer is submitted. */
@@ -82,16 +82,16 @@ public final class ReviewViewModel implements QuizKeys {
         return Map.copyOf(previews);
     }
 
-    public BooleanProperty finishedProperty() {
-        return finished;
+    public javafx.beans.property.ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
     }
 
-    public IntegerProperty reviewedProperty() {
-        return reviewed;
+    public javafx.beans.property.ReadOnlyIntegerProperty reviewedProperty() {
+        return reviewed.getReadOnlyProperty();
     }
 
-    public StringProperty positionProperty() {
-        return position;
+    public javafx.beans.property.ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
     }
 
     public int size() {

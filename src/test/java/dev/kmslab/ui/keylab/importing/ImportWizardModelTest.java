@@ -54,7 +54,7 @@ class ImportWizardModelTest {
         wizard.next();
         assertThat(wizard.stepProperty().get()).isEqualTo(ImportStep.IMPORT);
 
-        wizard.validDaysProperty().set(10);
+        wizard.setValidDays(10);
         wizard.importMaterial();
         assertThat(wizard.outcome().errorCode()).isEmpty();
         assertThat(wizard.importedMaterialIdProperty().get()).matches("[0-9a-f]{64}");
@@ -125,7 +125,7 @@ class ImportWizardModelTest {
     void expiringMaterial_returnsTheKeyToPendingImport_whenTheLabClockPassesValidTo() {
         wizard.createKey();
         throughWrap();
-        wizard.validDaysProperty().set(1);
+        wizard.setValidDays(1);
         wizard.importMaterial();
         lab.engine.advanceClock(Duration.ofDays(2));
         assertThat(state()).isEqualTo(KeyState.PendingImport);

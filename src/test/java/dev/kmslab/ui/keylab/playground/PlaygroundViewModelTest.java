@@ -106,10 +106,10 @@ class PlaygroundViewModelTest {
 
     @Test
     void randomBytes_oneTo1024() {
-        pg.randomCountProperty().set(1024);
+        pg.setRandomCount(1024);
         pg.generateRandom();
         assertThat(pg.randomBytesProperty().get()).hasSize(2048);
-        pg.randomCountProperty().set(1025);
+        pg.setRandomCount(1025);
         pg.generateRandom();
         assertThat(pg.errorProperty().get().code()).isEqualTo("ValidationException");
     }

@@ -99,7 +99,7 @@ class PoliciesViewModelTest {
         assertThat(lab.engine.getKeyPolicy(lab.root, GetKeyPolicyRequest.of(keyId)).policy())
                 .isEqualTo(denyEncrypt(account));
 
-        simulator.principalArnProperty().set(root);
+        simulator.setPrincipalArn(root);
         simulator.actionProperty().set("kms:Encrypt");
         simulator.simulate();
         assertThat(simulator.verdictProperty().get()).isEqualTo("Denied");
@@ -141,7 +141,7 @@ class PoliciesViewModelTest {
     void onlyWithContextTemplate_deniesTheAppWithoutTheContext_andAllowsItWith() {
         editor.applyTemplate(PolicyTemplates.ALL.get(4));
         editor.save();
-        simulator.principalArnProperty().set(app);
+        simulator.setPrincipalArn(app);
         simulator.actionProperty().set("kms:Encrypt");
         simulator.simulate();
         assertThat(simulator.verdictProperty().get()).isEqualTo("Denied");
@@ -152,7 +152,7 @@ class PoliciesViewModelTest {
 
     @Test
     void crossAccountTemplate_letsThePartnerRoleIn_whichTheDefaultPolicyKeepsOut() {
-        simulator.principalArnProperty().set("arn:aws:iam::444455556666:role/Partner");
+        simulator.setPrincipalArn("arn:aws:iam::444455556666:role/Partner");
         simulator.actionProperty().set("kms:Decrypt");
         simulator.simulate();
         assertThat(simulator.verdictProperty().get()).isEqualTo("Denied");
@@ -166,7 +166,7 @@ class PoliciesViewModelTest {
     void administratorsAndUsersTemplate_separatesManagingFromUsing() {
         editor.applyTemplate(PolicyTemplates.ALL.get(1));
         editor.save();
-        simulator.principalArnProperty().set(app);
+        simulator.setPrincipalArn(app);
         simulator.actionProperty().set("kms:Encrypt");
         simulator.simulate();
         assertThat(simulator.verdictProperty().get()).isEqualTo("Allowed");
@@ -181,7 +181,7 @@ class PoliciesViewModelTest {
     void onlyViaS3Template_allowsTheAppOnlyThroughS3() {
         editor.applyTemplate(PolicyTemplates.ALL.get(3));
         editor.save();
-        simulator.principalArnProperty().set(app);
+        simulator.setPrincipalArn(app);
         simulator.actionProperty().set("kms:Decrypt");
         simulator.simulate();
         assertThat(simulator.verdictProperty().get()).isEqualTo("Denied");

@@ -1,4 +1,4 @@
-package dev.kmslab.ui.quiz;
+package dev.kmslab.ui.quiz.common;
 
 import dev.kmslab.study.quiz.Attempt;
 import dev.kmslab.study.quiz.QuestionBank;
@@ -23,7 +23,7 @@ public final class QuizStore {
     private final Consumer<String> onError;
     private final Runnable onChange;
 
-    QuizStore(QuizProgressStore store, Consumer<String> onError, Runnable onChange) {
+    public QuizStore(QuizProgressStore store, Consumer<String> onError, Runnable onChange) {
         this.store = store;
         this.onError = onError;
         this.onChange = onChange;

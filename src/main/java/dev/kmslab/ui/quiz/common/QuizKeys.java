@@ -1,4 +1,4 @@
-package dev.kmslab.ui.quiz;
+package dev.kmslab.ui.quiz.common;
 
 /**
  * Keyboard commands of a quiz screen; each returns whether it did something, so the view consumes only handled keys

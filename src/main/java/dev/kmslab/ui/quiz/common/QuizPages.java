@@ -1,4 +1,4 @@
-package dev.kmslab.ui.quiz;
+package dev.kmslab.ui.quiz.common;
 
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -38,7 +38,7 @@ public final class QuizPages {
         });
     }
 
-    public static HBox toolbar(QuizViewModel model, String title) {
+    public static HBox toolbar(QuizNavigation model, String title) {
         Button back = new Button("Quiz home", new FontIcon(Feather.ARROW_LEFT));
         back.setId("quiz-home-button");
         back.getStyleClass().add("flat");
