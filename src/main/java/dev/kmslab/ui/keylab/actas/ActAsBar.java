@@ -47,6 +47,9 @@ public final class ActAsBar extends VBox {
         description.setTooltip(arn);
         ComboBox<String> account = new ComboBox<>(model.accounts());
         account.setId("act-as-account");
+        // Narrow by default so the bar still fits a 1024-pixel window; the account id is 12 digits.
+        account.setPrefWidth(200);
+        account.setMinWidth(120);
         account.setTooltip(new Tooltip("Whose keys the Key Lab shows: your home account or the Partner account. "
                 + "Switching acts as that account's root; pick another principal above to act as it."));
         account.setConverter(new javafx.util.StringConverter<>() {
@@ -64,14 +67,18 @@ public final class ActAsBar extends VBox {
         model.accountProperty().addListener((obs, was, now) -> account.setValue(now));
         account.valueProperty().addListener((obs, was, now) -> model.switchAccount(now));
         Label accountTitle = new Label("Account");
-        accountTitle.setMinWidth(USE_PREF_SIZE);
         // Shown once a second account is open (the learner's own lab; a lab sandbox has one account).
         account.visibleProperty().bind(model.accountSwitchable());
         account.managedProperty().bind(account.visibleProperty());
         accountTitle.visibleProperty().bind(account.visibleProperty());
         accountTitle.managedProperty().bind(account.visibleProperty());
-        HBox row = new HBox(10, title, chooser, accountTitle, account, description);
+        HBox row = new HBox(10, title, chooser, description);
         row.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(row, new ErrorBox("act-as-error", model.errorProperty()));
+        // On a line of its own: beside the principal chooser it would widen the bar past a 1024-pixel window.
+        HBox accountRow = new HBox(10, accountTitle, account);
+        accountRow.setAlignment(Pos.CENTER_LEFT);
+        accountRow.visibleProperty().bind(model.accountSwitchable());
+        accountRow.managedProperty().bind(accountRow.visibleProperty());
+        getChildren().addAll(row, accountRow, new ErrorBox("act-as-error", model.errorProperty()));
     }
 }

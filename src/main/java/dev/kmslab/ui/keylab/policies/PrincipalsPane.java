@@ -71,12 +71,20 @@ final class PrincipalsPane extends VBox {
         Button attach = new Button("Attach IAM policy", new FontIcon(Feather.PAPERCLIP));
         attach.setId("policy-attach");
         attach.setOnAction(e -> model.attach());
+        Button showTrust = new Button("Show trust policy", new FontIcon(Feather.EYE));
+        showTrust.setId("policy-show-trust");
+        showTrust.setOnAction(e -> model.showTrustPolicy());
+        Button setTrust = new Button("Set as trust policy", new FontIcon(Feather.SHIELD));
+        setTrust.setId("policy-set-trust");
+        setTrust.setOnAction(e -> model.setTrustPolicy());
+        HBox buttons = new HBox(6, attach, showTrust, setTrust);
+        buttons.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
         status.setId("principals-status");
         status.getStyleClass().add("lab-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        getChildren().addAll(heading, help, createRow, attachRow, json, attach, status,
+        getChildren().addAll(heading, help, createRow, attachRow, json, buttons, status,
                 new ErrorBox("principals-error", model.errorProperty()));
     }
 

@@ -88,6 +88,41 @@ public final class PrincipalsViewModel {
         }, arn -> "Attached the IAM policy \"" + pName + "\" to " + arn + ".");
     }
 
+    /**
+     * Makes the JSON text the chosen role's trust policy (who may assume it with sts:AssumeRole), as IAM's
+     * UpdateAssumeRolePolicy does. Only roles have one.
+     */
+    public void setTrustPolicy() {
+        PrincipalChoice target = attachTo.get();
+        if (target == null || !"role".equals(target.kind())) {
+            error.set(new LabError("ValidationException", "Choose a role: only roles have a trust policy.",
+                    "A trust policy says who may assume a role; users and account roots are not assumed."));
+            return;
+        }
+        String simpleName = target.arn().substring(target.arn().lastIndexOf('/') + 1);
+        String json = policyJson.get();
+        change(engine -> {
+            engine.principals().setTrustPolicy(target.account(), simpleName, json);
+            return target.arn();
+        }, arn -> "Set the trust policy of " + arn + ": it decides who may assume the role.");
+    }
+
+    /** Shows the chosen role's trust policy in the JSON text, to read or edit. */
+    public void showTrustPolicy() {
+        PrincipalChoice target = attachTo.get();
+        if (target == null || !"role".equals(target.kind())) {
+            error.set(new LabError("ValidationException", "Choose a role: only roles have a trust policy.",
+                    "A trust policy says who may assume a role; users and account roots are not assumed."));
+            return;
+        }
+        String simpleName = target.arn().substring(target.arn().lastIndexOf('/') + 1);
+        session.call(engine -> engine.principals().trustPolicy(target.account(), simpleName), text -> {
+            error.set(null);
+            policyJson.set(text);
+            status.set("The trust policy of " + target.arn() + ".");
+        }, e -> error.set(e));
+    }
+
     private void change(Function<KmsEngine, String> op, Function<String, String> message) {
         session.call(op, result -> {
             error.set(null);
