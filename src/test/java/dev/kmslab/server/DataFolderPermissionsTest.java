@@ -57,7 +57,7 @@ class DataFolderPermissionsTest {
 
         assertThat(banner).doesNotContain("private to you");
         Map<String, String> modes = modes(dataDir);
-        assertThat(modes).containsKeys("", "audit.jsonl", "keystore.json", "master.key", "access-keys.json",
+        assertThat(modes).containsKeys("", "audit.jsonl", "keystore.journal", "master.key", "access-keys.json",
                 "tls", "tls/certificate.pem", "tls/private-key.pem");
         modes.forEach((path, mode) -> assertThat(mode).as(path)
                 .isEqualTo(Files.isDirectory(dataDir.resolve(path)) ? "rwx------" : "rw-------"));

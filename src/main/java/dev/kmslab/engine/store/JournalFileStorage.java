@@ -478,6 +478,8 @@ public final class JournalFileStorage implements ChangeStorage, AutoCloseable {
         }
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         Files.createDirectories(file.getParent());
+        // Owner-only like every file of the data folder (the lock holds nothing, but a looser file is flagged).
+        dev.kmslab.io.OwnerOnlyFiles.createOrTighten(lockFile);
         FileChannel opened = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock taken;
         try {

@@ -17,8 +17,11 @@ public final class ClassroomPane extends VBox {
     public ClassroomPane(ClassroomViewModel model) {
         super(4);
         EndpointViewModel endpoint = model.endpoint();
-        CheckBox forClass = new CheckBox("For a class (HTTPS, every network)");
+        // Short enough for the sidebar at 1024 px; the tooltip says what the mode changes.
+        CheckBox forClass = new CheckBox("For a class");
         forClass.setId("endpoint-class-mode");
+        forClass.setTooltip(new javafx.scene.control.Tooltip("Serve over HTTPS on every network interface, refuse "
+                + "the published test/test key and limit each access key's request rate."));
         forClass.setWrapText(true);
         forClass.getStyleClass().add("small");
         forClass.selectedProperty().bindBidirectional(endpoint.forClassProperty());

@@ -49,7 +49,7 @@ public final class ActAsBar extends VBox {
         account.setId("act-as-account");
         // Narrow by default so the bar still fits a 1024-pixel window; the account id is 12 digits.
         account.setPrefWidth(200);
-        account.setMinWidth(120);
+        account.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         account.setTooltip(new Tooltip("Whose keys the Key Lab shows: your home account or the Partner account. "
                 + "Switching acts as that account's root; pick another principal above to act as it."));
         account.setConverter(new javafx.util.StringConverter<>() {

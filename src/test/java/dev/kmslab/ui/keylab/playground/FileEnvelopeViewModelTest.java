@@ -42,7 +42,7 @@ class FileEnvelopeViewModelTest {
         Path enc = FileEnvelopeViewModel.encryptedName(in);
         dialogs.willChoose(in).willChoose(enc);
         files.encryptFileAs("alias/files", Map.of("file", "data.bin"));
-        assertThat(dialogs.fileRequests().get(1).initialName()).isEqualTo("data.bin.kmslab-envelope");
+        assertThat(dialogs.fileRequests().get(1).initialName()).isEqualTo("data.bin.encrypted");
         assertThat(dialogs.fileRequests().get(1).folder()).isEqualTo(dir);
         assertThat(files.errorProperty().get()).isNull();
         assertThat(files.progressProperty().get()).isEqualTo(1.0);
