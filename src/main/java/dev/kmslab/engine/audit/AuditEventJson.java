@@ -1,7 +1,13 @@
 package dev.kmslab.engine.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one JSON shape of an audit event: the audit file writes it and the Key Lab shows and exports it, so a field
@@ -30,5 +36,50 @@ public final class AuditEventJson {
         node.put("requestId", e.requestId());
         node.put("authorizationExplanation", e.authorizationExplanation());
         return node;
+    }
+
+    /**
+     * Reads back an event written by {@link #toNode}. The policy decisions are not in the file (only their one-line
+     * summary in {@code authorizationExplanation}), so the event comes back without them.
+     *
+     * @throws IllegalArgumentException naming the field when a required field is missing or malformed
+     */
+    public static AuditEvent fromNode(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        String eventTime = required(node, "eventTime");
+        Instant time;
+        try {
+            time = Instant.parse(eventTime);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("eventTime '" + eventTime + "' is not an ISO-8601 instant");
+        }
+        JsonNode params = node.get("requestParameters");
+        Map<String, Object> requestParameters = new LinkedHashMap<>();
+        if (params != null && !params.isNull()) {
+            if (!params.isObject()) {
+                throw new IllegalArgumentException("requestParameters is not a JSON object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> read = JSON.convertValue(params, LinkedHashMap.class);
+            requestParameters.putAll(read);
+        }
+        return new AuditEvent(required(node, "eventId"), time, required(node, "eventName"), text(node, "principalArn"),
+                text(node, "keyArn"), requestParameters, text(node, "errorCode"), text(node, "errorMessage"),
+                text(node, "requestId"), text(node, "authorizationExplanation"), List.of(), text(node, "awsRegion"));
+    }
+
+    private static String required(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("missing field " + field);
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 }

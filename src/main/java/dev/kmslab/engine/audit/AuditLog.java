@@ -1,6 +1,9 @@
 package dev.kmslab.engine.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,6 +73,66 @@ public final class AuditLog implements AutoCloseable {
                 LOG.log(Level.WARNING, "audit listener failed on event " + event.eventId(), e);
             }
         }
+    }
+
+    /**
+     * Puts events from before this log was opened (an audit file read back with {@link #readTrail}) in front of the
+     * ring, oldest first, keeping the newest {@code capacity} events in all. They are not written to the file again
+     * (they are in it) and listeners are not told (they are not new calls).
+     */
+    public void preload(List<AuditEvent> older) {
+        synchronized (ring) {
+            List<AuditEvent> current = new ArrayList<>(ring);
+            ring.clear();
+            int skip = Math.max(0, older.size() + current.size() - capacity);
+            for (int i = skip; i < older.size(); i++) {
+                ring.addLast(older.get(i));
+            }
+            for (int i = Math.max(0, skip - older.size()); i < current.size(); i++) {
+                ring.addLast(current.get(i));
+            }
+        }
+    }
+
+    /**
+     * Reads an audit file written by {@link #toFile}, its rotated part {@code <file>.1} first, oldest event first; no
+     * file gives an empty list. A last line without its line end (a write cut short) is left out; any other line that
+     * is not an event fails with an {@link IOException} naming the file, the line and the field.
+     */
+    public static List<AuditEvent> readTrail(Path file) throws IOException {
+        List<AuditEvent> events = new ArrayList<>();
+        readLines(file.resolveSibling(file.getFileName() + ".1"), events);
+        readLines(file, events);
+        return events;
+    }
+
+    private static void readLines(Path file, List<AuditEvent> into) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        String[] lines = content.split("\n", -1);
+        ObjectMapper json = new ObjectMapper();
+        // split keeps what follows the last line end: empty for a complete file, a cut-short line otherwise.
+        for (int i = 0; i < lines.length - 1; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                into.add(AuditEventJson.fromNode(json.readTree(line)));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IOException(file.getFileName() + " line " + (i + 1) + ": " + firstLine(e.getMessage()), e);
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "not an audit event";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     /** Matching events still in the ring, oldest first. */

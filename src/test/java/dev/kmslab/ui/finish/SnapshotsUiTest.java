@@ -64,7 +64,12 @@ class SnapshotsUiTest {
         assertThat(aliasesAndKeys()).hasSize(2);
 
         MenuButton menu = app.find("#snapshots-menu");
-        app.until(() -> menu.getItems().stream().anyMatch(i -> "snapshot-restore-before_demo".equals(i.getId())));
+        try {
+            app.until(() -> menu.getItems().stream().anyMatch(i -> "snapshot-restore-before_demo".equals(i.getId())));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no restore item; status: " + app.onFx(status::getText) + "; folder: "
+                    + java.util.Arrays.toString(data.resolve("snapshots").toFile().list()), e);
+        }
         // The menu's items live in a popup; the item is fired as a click on it would.
         app.interact(() -> menu.getItems().stream().filter(i -> "snapshot-restore-before_demo".equals(i.getId()))
                 .findFirst().orElseThrow().fire());
@@ -72,6 +77,17 @@ class SnapshotsUiTest {
         app.until(() -> status.getText().startsWith("Restored 'before demo'"));
         app.until(() -> app.app().keyLab().engine() != null);
         assertThat(aliasesAndKeys()).containsExactly(first);
+        // The Audit log tab lists the restored trail: the calls made before the snapshot, not those made after it.
+        app.clickOn("#keylab-tab-audit");
+        app.waitFor("#audit-table");
+        javafx.scene.control.TableView<dev.kmslab.engine.audit.AuditEvent> audit = app.find("#audit-table");
+        app.until(() -> audit.getItems().stream().anyMatch(e -> e.eventName().equals("CreateAlias")
+                && e.requestParameters().toString().contains("alias/before-demo")));
+        assertThat(app.onFx(() -> audit.getItems().stream().map(e -> e.requestParameters().toString())
+                .filter(p -> p.contains("alias/during-demo")).toList())).isEmpty();
+        assertThat(app.onFx(() -> audit.getItems().stream().filter(e -> e.eventName().equals("CreateKey"))
+                .count())).isEqualTo(1L);
+        app.clickOn("#keylab-tab-keys");
 
         app.interact(() -> menu.getItems().stream().filter(i -> "snapshot-reset".equals(i.getId())).findFirst()
                 .orElseThrow().fire());

@@ -53,7 +53,11 @@ public final class LabSnapshots {
     static List<String> labFiles() {
         List<String> names = new ArrayList<>();
         for (String region : KmsRegions.LAB_REGIONS) {
-            names.add(KmsRegions.keystoreFileName(region, KmsRegions.LAB_REGIONS.get(0)));
+            String legacy = KmsRegions.keystoreFileName(region, KmsRegions.LAB_REGIONS.get(0));
+            // The keystore the engines open is the sealed journal; the older single-file keystore is kept in the list
+            // so a snapshot saved before the journal restores as it was (the journal is then migrated from it).
+            names.add(dev.kmslab.engine.store.JournalFileStorage.journalFileName(legacy));
+            names.add(legacy);
         }
         names.add(LabEngineOpener.AUDIT_FILE);
         names.add(LabEngineOpener.AUDIT_FILE + ".1");
@@ -169,7 +173,9 @@ public final class LabSnapshots {
         Instant savedAt = Instant.parse(text(meta, "savedAt"));
         Optional<Instant> labTime = meta.hasNonNull("labTime") ? Optional.of(Instant.parse(text(meta, "labTime")))
                 : Optional.empty();
-        if (!Files.exists(folder.resolve(labFiles().get(0))) && meta.path("keystores").asInt() > 0) {
+        // The default Region's keystore: the journal, or in a snapshot saved before it the single sealed file.
+        if (!Files.exists(folder.resolve(labFiles().get(0))) && !Files.exists(folder.resolve(labFiles().get(1)))
+                && meta.path("keystores").asInt() > 0) {
             throw new IOException("its keystore " + labFiles().get(0) + " is missing");
         }
         return new Snapshot(name, savedAt, labTime, meta.path("keystores").asInt(), meta.path("auditEvents").asInt());
@@ -202,6 +208,14 @@ public final class LabSnapshots {
             }
         }
         return snapshot;
+    }
+
+    /**
+     * The lab's audit trail as its file now holds it (after a restore: the snapshot's), oldest first, for the reopened
+     * engines' audit log, which otherwise only holds the calls made since it opened.
+     */
+    public List<dev.kmslab.engine.audit.AuditEvent> auditTrail() throws IOException {
+        return dev.kmslab.engine.audit.AuditLog.readTrail(dataDir.resolve(LabEngineOpener.AUDIT_FILE));
     }
 
     /** Removes the lab's keystores and audit trail so it opens empty. The lab's engines must be closed. */

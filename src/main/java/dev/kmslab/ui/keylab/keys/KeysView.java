@@ -96,13 +96,20 @@ public final class KeysView extends BorderPane {
         table.getColumns().add(column("Key id", r -> r.keyId(), 8));
         TableColumn<KeyRow, String> state = column("State", r -> r.state().name(), 9);
         state.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                getStyleClass().removeAll("state-Enabled", "state-Disabled", "state-PendingDeletion",
-                        "state-PendingImport", "state-Unavailable");
+                for (KeyState s : KeyState.values()) {
+                    getStyleClass().remove("state-" + s.name());
+                }
+                // The whole state name a hover away (and for screen readers), should a narrow column ever cut it.
+                setTooltip(empty || item == null ? null : tip);
+                setAccessibleText(empty ? null : item);
                 if (!empty && item != null) {
+                    tip.setText(item);
                     getStyleClass().add("state-" + item);
                 }
             }
@@ -148,8 +155,27 @@ public final class KeysView extends BorderPane {
                     width = Math.max(width, probe.getLayoutBounds().getWidth() + 1.8 * size);
                 }
             }
+            if (c.getText().equals("State")) {
+                width = Math.max(width, stateWidth(font));
+            }
             c.setPrefWidth(Math.ceil(width));
         }
+    }
+
+    /**
+     * As wide as the longest state name ("PendingReplicaDeletion") in bold, the heaviest way keylab.css draws a state,
+     * plus the cell padding: a key changing state never cuts its name, whatever the table holds.
+     */
+    static double stateWidth(javafx.scene.text.Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD,
+                javafx.scene.text.FontPosture.ITALIC, font.getSize()));
+        double widest = 0;
+        for (KeyState s : KeyState.values()) {
+            probe.setText(s.name());
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return widest + 1.8 * font.getSize();
     }
 
     private static TableColumn<KeyRow, String> column(String title, Function<KeyRow, String> value, double ems) {

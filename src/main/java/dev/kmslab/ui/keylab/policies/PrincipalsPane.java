@@ -32,6 +32,8 @@ final class PrincipalsPane extends VBox {
         ChoiceBox<String> kind = new ChoiceBox<>();
         kind.getItems().setAll("role", "user");
         kind.setId("principal-kind");
+        // "role" / "user" in full: the name field beside it gives way first.
+        kind.setMinWidth(USE_PREF_SIZE);
         kind.valueProperty().bindBidirectional(model.kindProperty());
         TextField account = new TextField();
         account.setId("principal-account");
@@ -48,8 +50,12 @@ final class PrincipalsPane extends VBox {
         create.setId("principal-create");
         create.setOnAction(e -> model.create());
         create.setMinWidth(USE_PREF_SIZE);
-        HBox createRow = new HBox(6, kind, fixed("in account"), account, name, create);
-        createRow.setAlignment(Pos.CENTER_LEFT);
+        // Two rows: kind and account, then name and Create, so no part is cut or pushed out of a narrow pane.
+        HBox whatRow = new HBox(6, kind, fixed("in account"), account);
+        whatRow.setAlignment(Pos.CENTER_LEFT);
+        HBox nameRow = new HBox(6, name, create);
+        nameRow.setAlignment(Pos.CENTER_LEFT);
+        VBox createRow = new VBox(6, whatRow, nameRow);
 
         ComboBox<PrincipalChoice> target = new ComboBox<>(principals);
         target.setId("policy-attach-to");

@@ -63,7 +63,12 @@ public final class SnapshotsViewModel {
         // Keystores are replaced atomically on every change, so each copied file is one whole state.
         session.mutate(engine -> {
             try {
+                // Every call made so far in the audit file (its writer works in the background), then copied.
+                engine.auditLog().flush();
                 return snapshots.save(wanted, labTime(engine.config().clock()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Saving the snapshot was interrupted", e);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

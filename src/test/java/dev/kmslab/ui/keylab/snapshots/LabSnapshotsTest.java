@@ -60,6 +60,10 @@ class LabSnapshotsTest {
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
+    private static List<String> auditNames(List<String> lines) {
+        return lines.stream().map(l -> l.replaceAll(".*\"eventName\":\"([^\"]+)\".*", "$1")).toList();
+    }
+
     @Test
     void saveChangeRestore_givesTheSameKeysAuditAndClock_andOldCiphertextsDecrypt() throws Exception {
         LabSnapshots snapshots = new LabSnapshots(data, FILES);
@@ -96,6 +100,11 @@ class LabSnapshotsTest {
         assertThat(restored.labTime()).contains(START);
         clock.set(restored.labTime().orElseThrow());
         assertThat(auditFile()).isEqualTo(auditBefore);
+        // Read back for the reopened engines' audit log (the Audit log tab): the snapshot's three calls, in order.
+        assertThat(snapshots.auditTrail()).extracting(dev.kmslab.engine.audit.AuditEvent::eventName)
+                .containsExactly("CreateKey", "Encrypt", auditNames(auditBefore).get(2));
+        assertThat(snapshots.auditTrail()).extracting(dev.kmslab.engine.audit.AuditEvent::eventName)
+                .isEqualTo(auditNames(auditBefore));
         LabEngineOpener.Opened again = open();
         try {
             KmsEngine engine = again.engine();
@@ -153,7 +162,8 @@ class LabSnapshotsTest {
             assertThat(s.keystores()).isEqualTo(1);
         });
         // The snapshot's keystore is the sealed file: the key id is not in it as text.
-        String sealed = Files.readString(data.resolve("snapshots/class-1/keystore.json"));
+        String sealed = new String(Files.readAllBytes(data.resolve("snapshots/class-1/keystore.journal")),
+                StandardCharsets.ISO_8859_1);
         assertThat(sealed).doesNotContain(keyId);
     }
 
