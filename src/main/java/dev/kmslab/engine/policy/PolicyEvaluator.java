@@ -75,6 +75,14 @@ public final class PolicyEvaluator {
                 statementMemo.put(memoKey, evaluated);
             }
         }
+        if (request.grants().isEmpty()) {
+            // no grants: the decision follows from the statements alone, so a remembered one is reused as it is
+            Known known = evaluated.withoutGrants;
+            if (known != null && known.decision.action().equals(action)
+                    && known.keyAccount.equals(request.keyAccount())) {
+                return known.decision;
+            }
+        }
         Found key = evaluated.key;
         Found iam = evaluated.iam;
         String callerArn = evaluated.callerArn;
@@ -90,9 +98,14 @@ public final class PolicyEvaluator {
             }
         }
         Outcome outcome = decide(caller, request.keyAccount(), key, iam, grantAllow);
-        return new Decision(outcome.reason, callerArn, action, request.keyArn(), outcome.deciding,
+        Decision decision = new Decision(outcome.reason, callerArn, action, request.keyArn(), outcome.deciding,
                 outcome.supporting, outcome.reason == DecisionReason.ALLOWED_BY_GRANT ? grantAllow : null,
                 outcome.blocking, traces, grantTraces);
+        if (request.grants().isEmpty()) {
+            // a race only makes another thread build an equal decision
+            evaluated.withoutGrants = new Known(decision, request.keyAccount());
+        }
+        return decision;
     }
 
     /**
@@ -135,8 +148,25 @@ public final class PolicyEvaluator {
     }
 
     /** What the statements of one evaluation found, shared read-only by every evaluation with the same key. */
-    private record Statements(String callerArn, List<StatementTrace> traces, Found key, Found iam,
-                              boolean cacheable) {
+    private record Known(Decision decision, String keyAccount) {
+    }
+
+    private static final class Statements {
+        final String callerArn;
+        final List<StatementTrace> traces;
+        final Found key;
+        final Found iam;
+        final boolean cacheable;
+        /** The decision these statements give when the key has no grants, once made. */
+        volatile Known withoutGrants;
+
+        Statements(String callerArn, List<StatementTrace> traces, Found key, Found iam, boolean cacheable) {
+            this.callerArn = callerArn;
+            this.traces = traces;
+            this.key = key;
+            this.iam = iam;
+            this.cacheable = cacheable;
+        }
     }
 
     /**
