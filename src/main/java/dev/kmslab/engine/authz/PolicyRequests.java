@@ -29,6 +29,11 @@ public final class PolicyRequests {
     public static final String ACCOUNT_LEVEL_SID = "Account-level action: the account's IAM policies decide";
 
     private static final Map<String, PolicyDocument> ACCOUNT_LEVEL = new ConcurrentHashMap<>();
+    // lower-case forms of the key's own condition keys, which every key-scoped call offers
+    private static final String KEY_SPEC = ConditionKeys.lower(ConditionKeys.KEY_SPEC);
+    private static final String KEY_USAGE = ConditionKeys.lower(ConditionKeys.KEY_USAGE);
+    private static final String KEY_ORIGIN = ConditionKeys.lower(ConditionKeys.KEY_ORIGIN);
+    private static final String MULTI_REGION = ConditionKeys.lower(ConditionKeys.MULTI_REGION);
 
     private PolicyRequests() {
     }
@@ -55,10 +60,12 @@ public final class PolicyRequests {
         Values values = new Values(access.keyPolicyConditionKeys(key.keyId()), identity.conditionKeys());
         conditions.forEach(values::put);
         viaService.ifPresent(s -> values.put(ConditionKeys.VIA_SERVICE, s));
-        values.put(ConditionKeys.KEY_SPEC, key.keySpec().name());
-        values.put(ConditionKeys.KEY_USAGE, key.keyUsage().name());
-        values.put(ConditionKeys.KEY_ORIGIN, key.origin().name());
-        values.put(ConditionKeys.MULTI_REGION, Boolean.toString(key.multiRegion()));
+        if (values.wantsAny()) {
+            values.putLower(KEY_SPEC, ConditionKeys.KEY_SPEC, key.keySpec().name());
+            values.putLower(KEY_USAGE, ConditionKeys.KEY_USAGE, key.keyUsage().name());
+            values.putLower(KEY_ORIGIN, ConditionKeys.KEY_ORIGIN, key.origin().name());
+            values.putLower(MULTI_REGION, ConditionKeys.MULTI_REGION, Boolean.toString(key.multiRegion()));
+        }
         if (!key.aliases().isEmpty()) {
             values.put(ConditionKeys.RESOURCE_ALIASES, key.aliases());
         }
@@ -84,6 +91,18 @@ public final class PolicyRequests {
 
         public void put(String key, String value) {
             if (wanted(key)) {
+                target().put(key, List.of(value));
+            }
+        }
+
+        /** Whether any policy tests a condition key at all (if not, no value is kept). */
+        public boolean wantsAny() {
+            return !keyPolicyKeys.isEmpty() || !identityKeys.isEmpty();
+        }
+
+        /** As {@link #put(String, String)} with the key's lower-case form already known. */
+        public void putLower(String lower, String key, String value) {
+            if (keyPolicyKeys.contains(lower) || identityKeys.contains(lower)) {
                 target().put(key, List.of(value));
             }
         }

@@ -46,10 +46,16 @@ public final class CallGate {
     }
 
     public <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
+        return run(op, caller, config.clock().now(), params, body);
+    }
+
+    /** As above, timed at {@code now} (read once by a caller that already needed the time). */
+    public <T> T run(KmsOperation op, CallerContext caller, Instant now, Map<String, Object> params,
+                     Function<Call, T> body) {
         if (caller == null) {
             throw new IllegalArgumentException("caller is required");
         }
-        Call call = new Call(op, caller, config.clock().now(), caller.dryRun() ? DryRuns.auditParams(params)
+        Call call = new Call(op, caller, now, caller.dryRun() ? DryRuns.auditParams(params)
                 : params);
         try {
             if (caller.dryRun()) {

@@ -102,8 +102,9 @@ public final class EngineCore {
      * authorize and run {@code body} through the call gate.
      */
     public <T> T run(KmsOperation op, CallerContext caller, Map<String, Object> params, Function<Call, T> body) {
-        applyDueEverywhere(config.clock().now());
-        return gate.run(op, caller, params, body);
+        Instant now = config.clock().now();
+        applyDueEverywhere(now);
+        return gate.run(op, caller, now, params, body);
     }
 
     public RegionPeers<EngineCore> peers() {

@@ -1,6 +1,5 @@
 package dev.kmslab.engine.crypto;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Arrays;
@@ -31,20 +30,87 @@ public final class BlobAadContextCodec {
         if (context == null || context.isEmpty()) {
             return EMPTY.clone();
         }
-        String[] keys = context.keySet().toArray(new String[0]);
-        Arrays.sort(keys);
-        byte[][] parts = new byte[keys.length * 2][];
+        // Every Encrypt and Decrypt encodes its context, so this writes straight into the result: ASCII strings (the
+        // usual case) char by char, others through String.getBytes, which gives exactly the bytes it always gave.
+        String[] keys;
+        String[] values;
+        int size = context.size();
+        if (size <= 8) {
+            // the usual small context: read the pairs once and insertion-sort them together
+            keys = new String[size];
+            values = new String[size];
+            int n = 0;
+            for (Map.Entry<String, String> pair : context.entrySet()) {
+                String key = pair.getKey();
+                int at = n++;
+                while (at > 0 && keys[at - 1].compareTo(key) > 0) {
+                    keys[at] = keys[at - 1];
+                    values[at] = values[at - 1];
+                    at--;
+                }
+                keys[at] = key;
+                values[at] = pair.getValue();
+            }
+        } else {
+            keys = context.keySet().toArray(new String[0]);
+            Arrays.sort(keys);
+            values = new String[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                values[i] = context.get(keys[i]);
+            }
+        }
+        byte[][] encoded = null;
         int total = 4;
         for (int i = 0; i < keys.length; i++) {
-            parts[2 * i] = keys[i].getBytes(StandardCharsets.UTF_8);
-            parts[2 * i + 1] = context.get(keys[i]).getBytes(StandardCharsets.UTF_8);
-            total += 8 + parts[2 * i].length + parts[2 * i + 1].length;
+            for (int half = 0; half < 2; half++) {
+                String text = half == 0 ? keys[i] : values[i];
+                int length = asciiLength(text);
+                if (length < 0) {
+                    if (encoded == null) {
+                        encoded = new byte[keys.length * 2][];
+                    }
+                    encoded[2 * i + half] = text.getBytes(StandardCharsets.UTF_8);
+                    length = encoded[2 * i + half].length;
+                }
+                total += 4 + length;
+            }
         }
-        ByteBuffer out = ByteBuffer.allocate(total); // big-endian by default
-        out.putInt(keys.length);
-        for (byte[] part : parts) {
-            out.putInt(part.length).put(part);
+        byte[] out = new byte[total]; // big-endian integers, written by hand
+        int at = putInt(out, 0, keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            for (int half = 0; half < 2; half++) {
+                String text = half == 0 ? keys[i] : values[i];
+                byte[] bytes = encoded == null ? null : encoded[2 * i + half];
+                if (bytes != null) {
+                    at = putInt(out, at, bytes.length);
+                    System.arraycopy(bytes, 0, out, at, bytes.length);
+                    at += bytes.length;
+                } else {
+                    at = putInt(out, at, text.length());
+                    for (int c = 0; c < text.length(); c++) {
+                        out[at++] = (byte) text.charAt(c);
+                    }
+                }
+            }
         }
-        return out.array();
+        return out;
+    }
+
+    /** The string's length when every char is ASCII (so one UTF-8 byte each), else -1. */
+    private static int asciiLength(String text) {
+        for (int c = 0; c < text.length(); c++) {
+            if (text.charAt(c) >= 0x80) {
+                return -1;
+            }
+        }
+        return text.length();
+    }
+
+    private static int putInt(byte[] out, int at, int value) {
+        out[at] = (byte) (value >>> 24);
+        out[at + 1] = (byte) (value >>> 16);
+        out[at + 2] = (byte) (value >>> 8);
+        out[at + 3] = (byte) value;
+        return at + 4;
     }
 }

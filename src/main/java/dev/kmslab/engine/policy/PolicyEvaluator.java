@@ -3,6 +3,8 @@ package dev.kmslab.engine.policy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a principal may perform a KMS action on a key, as AWS KMS does:
@@ -16,8 +18,9 @@ import java.util.List;
  *   <li>otherwise a grant in force that names the caller and the operation, with its constraints met, allows it;</li>
  *   <li>otherwise the call is implicitly denied.</li>
  * </ol>
- * Policies arrive compiled, so an evaluation does no parsing and no pattern compilation. The evaluator is immutable
- * and thread-safe.
+ * Policies arrive compiled, so an evaluation does no parsing and no pattern compilation, and the statement results of
+ * a request are remembered (see {@link StatementKey}), so a repeated request traces no statement again. The evaluator
+ * is thread-safe.
  */
 public final class PolicyEvaluator {
 
@@ -27,6 +30,13 @@ public final class PolicyEvaluator {
     private static final String CURRENT_TIME = ConditionKeys.lower(ConditionKeys.CURRENT_TIME);
 
     private final Duration grantPropagationDelay;
+    /**
+     * Statement results by everything they depend on: a key is used over and over by the same callers with the same
+     * contexts, and tracing every statement again is most of the cost of a decision. Cleared when it grows past
+     * {@link #MEMO_LIMIT}, so arbitrary contexts cannot grow memory.
+     */
+    private final ConcurrentHashMap<StatementKey, Statements> statementMemo = new ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = 4096;
 
     public PolicyEvaluator() {
         this(DEFAULT_GRANT_PROPAGATION_DELAY);
@@ -53,6 +63,57 @@ public final class PolicyEvaluator {
         }
         String action = KmsActions.ALL.get(actionIndex);
         Principal caller = request.principal();
+        StatementKey memoKey = new StatementKey(caller, actionIndex, request.keyArn(), request.keyPolicy(),
+                request.identityPolicies(), request.conditionValues(), request.encryptionContext());
+        Statements evaluated = statementMemo.get(memoKey);
+        if (evaluated == null) {
+            evaluated = statements(request, caller, actionIndex);
+            if (evaluated.cacheable) {
+                if (statementMemo.size() >= MEMO_LIMIT) {
+                    statementMemo.clear();
+                }
+                statementMemo.put(memoKey, evaluated);
+            }
+        }
+        if (request.grants().isEmpty()) {
+            // no grants: the decision follows from the statements alone, so a remembered one is reused as it is
+            Known known = evaluated.withoutGrants;
+            if (known != null && known.decision.action().equals(action)
+                    && known.keyAccount.equals(request.keyAccount())) {
+                return known.decision;
+            }
+        }
+        Found key = evaluated.key;
+        Found iam = evaluated.iam;
+        String callerArn = evaluated.callerArn;
+        List<StatementTrace> traces = evaluated.traces;
+        List<GrantTrace> grantTraces = new ArrayList<>();
+        GrantTrace grantAllow = null;
+        GrantOperation operation = GrantOperation.forAction(action);
+        for (Grant grant : request.grants()) {
+            GrantTrace g = grant(grant, operation, request);
+            grantTraces.add(g);
+            if (g.applies() && grantAllow == null) {
+                grantAllow = g;
+            }
+        }
+        Outcome outcome = decide(caller, request.keyAccount(), key, iam, grantAllow);
+        Decision decision = new Decision(outcome.reason, callerArn, action, request.keyArn(), outcome.deciding,
+                outcome.supporting, outcome.reason == DecisionReason.ALLOWED_BY_GRANT ? grantAllow : null,
+                outcome.blocking, traces, grantTraces);
+        if (request.grants().isEmpty()) {
+            // a race only makes another thread build an equal decision
+            evaluated.withoutGrants = new Known(decision, request.keyAccount());
+        }
+        return decision;
+    }
+
+    /**
+     * The statement part of an evaluation: every key policy and IAM policy statement traced, and the applicable
+     * ones noted. It depends only on what {@link StatementKey} holds, except for clauses on aws:CurrentTime, which
+     * read the request's instant: a result that evaluated one is not cacheable.
+     */
+    private static Statements statements(EvaluationRequest request, Principal caller, int actionIndex) {
         List<String> callerArns = caller.policyArns();
         String callerArn = callerArns.get(0);
         // a session's aws:PrincipalArn is its role's ARN, the second name policyArns() gives it
@@ -77,20 +138,69 @@ public final class PolicyEvaluator {
                 }
             }
         }
-        List<GrantTrace> grantTraces = new ArrayList<>();
-        GrantTrace grantAllow = null;
-        GrantOperation operation = GrantOperation.forAction(action);
-        for (Grant grant : request.grants()) {
-            GrantTrace g = grant(grant, operation, request);
-            grantTraces.add(g);
-            if (g.applies() && grantAllow == null) {
-                grantAllow = g;
+        boolean cacheable = true;
+        for (StatementTrace t : traces) {
+            for (ConditionResult r : t.conditions()) {
+                cacheable &= !r.clause().lowerKey().equals(CURRENT_TIME);
             }
         }
-        Outcome outcome = decide(caller, request.keyAccount(), key, iam, grantAllow);
-        return new Decision(outcome.reason, callerArn, action, request.keyArn(), outcome.deciding,
-                outcome.supporting, outcome.reason == DecisionReason.ALLOWED_BY_GRANT ? grantAllow : null,
-                outcome.blocking, traces, grantTraces);
+        return new Statements(callerArn, List.copyOf(traces), key, iam, cacheable);
+    }
+
+    /** What the statements of one evaluation found, shared read-only by every evaluation with the same key. */
+    private record Known(Decision decision, String keyAccount) {
+    }
+
+    private static final class Statements {
+        final String callerArn;
+        final List<StatementTrace> traces;
+        final Found key;
+        final Found iam;
+        final boolean cacheable;
+        /** The decision these statements give when the key has no grants, once made. */
+        volatile Known withoutGrants;
+
+        Statements(String callerArn, List<StatementTrace> traces, Found key, Found iam, boolean cacheable) {
+            this.callerArn = callerArn;
+            this.traces = traces;
+            this.key = key;
+            this.iam = iam;
+            this.cacheable = cacheable;
+        }
+    }
+
+    /**
+     * Everything the statement part of an evaluation depends on. Policies are compared by identity: a policy is
+     * immutable, and a changed policy is a new object, so a stale entry can never match (and the memo is bounded).
+     */
+    private record StatementKey(Principal principal, int actionIndex, String keyArn, PolicyDocument keyPolicy,
+                                List<AttachedPolicy> identityPolicies, Map<String, List<String>> conditionValues,
+                                Map<String, String> encryptionContext) {
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof StatementKey k) || k.actionIndex != actionIndex || k.keyPolicy != keyPolicy
+                    || !k.keyArn.equals(keyArn) || !k.principal.equals(principal)
+                    || k.identityPolicies.size() != identityPolicies.size()) {
+                return false;
+            }
+            for (int i = 0; i < identityPolicies.size(); i++) {
+                AttachedPolicy a = identityPolicies.get(i);
+                AttachedPolicy b = k.identityPolicies.get(i);
+                if (a != b && (a.document() != b.document() || !a.name().equals(b.name()))) {
+                    return false;
+                }
+            }
+            return k.encryptionContext.equals(encryptionContext) && k.conditionValues.equals(conditionValues);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = principal.hashCode() * 31 + actionIndex;
+            h = h * 31 + keyArn.hashCode();
+            h = h * 31 + System.identityHashCode(keyPolicy);
+            return (h * 31 + encryptionContext.hashCode()) * 31 + conditionValues.hashCode();
+        }
     }
 
     private static int statementCount(EvaluationRequest request) {

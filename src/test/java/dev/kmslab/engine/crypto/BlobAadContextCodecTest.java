@@ -34,4 +34,45 @@ class BlobAadContextCodecTest {
         assertThat(BlobAadContextCodec.encode(null)).containsExactly(0, 0, 0, 0);
         assertThat(BlobAadContextCodec.encode(Map.of())).containsExactly(0, 0, 0, 0);
     }
+
+    /**
+     * The encoder writes ASCII strings by hand; every string must still give exactly the bytes of the stored format
+     * (count, then length-prefixed String.getBytes(UTF_8) of each key and value, keys in String order), including
+     * multi-byte, supplementary and malformed (lone surrogate) text, or old ciphertexts would stop opening.
+     */
+    @Test
+    void handWrittenAscii_givesTheSameBytesAsTheReferenceEncoding() {
+        java.util.Map<String, String> context = new java.util.LinkedHashMap<>();
+        context.put("tenant", "acme");
+        context.put("Zoë", "naïve");
+        context.put("emoji", "\uD83D\uDD11 key");
+        context.put("lone", "x\uD800y");
+        context.put("", "empty key");
+        context.put("\u007f", "\u0080");
+        assertThat(BlobAadContextCodec.encode(context)).isEqualTo(reference(context));
+        for (int i = 0; i < 12; i++) { // past the small-context path
+            context.put("k" + (11 - i), "v" + i);
+        }
+        assertThat(BlobAadContextCodec.encode(context)).isEqualTo(reference(context));
+        assertThat(BlobAadContextCodec.encode(Map.of("a", "b"))).containsExactly(0, 0, 0, 1, 0, 0, 0, 1, 'a', 0, 0, 0,
+                1, 'b');
+    }
+
+    private static byte[] reference(Map<String, String> context) {
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(expected);
+        try {
+            out.writeInt(context.size());
+            for (String key : new java.util.TreeSet<>(context.keySet())) {
+                for (String text : new String[] {key, context.get(key)}) {
+                    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.writeInt(bytes.length);
+                    out.write(bytes);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return expected.toByteArray();
+    }
 }
