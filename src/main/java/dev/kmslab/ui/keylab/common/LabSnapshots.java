@@ -52,8 +52,16 @@ public final class LabSnapshots {
     /** The lab's own files in the data folder: one keystore per Region and the audit trail (and its rotated part). */
     static List<String> labFiles() {
         List<String> names = new ArrayList<>();
-        for (String region : KmsRegions.LAB_REGIONS) {
-            String legacy = KmsRegions.keystoreFileName(region, KmsRegions.LAB_REGIONS.get(0));
+        String home = dev.kmslab.engine.EngineConfig.defaults().account();
+        List<String> legacyNames = new ArrayList<>();
+        // Both lab accounts: the home account's keystores, then the Partner account's.
+        for (String account : List.of(home, dev.kmslab.engine.LabAccounts.PARTNER_ACCOUNT)) {
+            for (String region : KmsRegions.LAB_REGIONS) {
+                legacyNames.add(dev.kmslab.engine.LabAccounts.keystoreFileName(account, region, home,
+                        KmsRegions.LAB_REGIONS.get(0)));
+            }
+        }
+        for (String legacy : legacyNames) {
             // The keystore the engines open is the sealed journal; the older single-file keystore is kept in the list
             // so a snapshot saved before the journal restores as it was (the journal is then migrated from it).
             names.add(dev.kmslab.engine.store.JournalFileStorage.journalFileName(legacy));
