@@ -26,6 +26,11 @@ class ViewModelPropertiesTest {
 
     /** "Class.method" of each two-way bound input, and why it is one. */
     static final Map<String, String> TWO_WAY = Map.ofEntries(
+            Map.entry("ClassroomViewModel.policyProperty", "the students' policy template chooser"),
+            Map.entry("EndpointViewModel.forClassProperty", "the 'For a class' check box"),
+            Map.entry("AuditViewModel.principalProperty", "the audit log's caller filter chooser"),
+            Map.entry("WouldItBeAllowedViewModel.checkProperty", "the dry-run operation chooser"),
+            Map.entry("SnapshotsViewModel.nameProperty", "the snapshot name field"),
             Map.entry("AsymmetricViewModel.selectedProperty", "the key chooser's value"),
             Map.entry("DataKeyPairModel.specProperty", "the key pair spec chooser"),
             Map.entry("DataKeyPairModel.withPlaintextProperty", "the 'with plaintext private key' check box"),

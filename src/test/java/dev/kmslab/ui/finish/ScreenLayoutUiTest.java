@@ -123,8 +123,8 @@ public class ScreenLayoutUiTest {
 
     private void settle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        // Key Lab tables and study pages fill in from worker threads; give them their answer.
-        Thread.sleep(40);
+        // Key Lab tables and study pages fill in from worker threads; a second round of FX events takes their answer.
+        WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
     }
 

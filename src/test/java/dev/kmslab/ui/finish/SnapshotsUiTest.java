@@ -51,8 +51,6 @@ class SnapshotsUiTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Since the merge with the two-account Key Lab the menu gets no restore item after a "
-            + "save (the snapshot is written and listed by LabSnapshotsTest); open in issue 17's note")
     void saveChangeRestoreAndReset_fromTheMenu() throws Exception {
         String first = FinishFixture.createKey(app, "alias/before-demo");
         openMenu();

@@ -48,7 +48,8 @@ public final class ActAsBar extends VBox {
         ComboBox<String> account = new ComboBox<>(model.accounts());
         account.setId("act-as-account");
         // Narrow by default so the bar still fits a 1024-pixel window; the account id is 12 digits.
-        account.setPrefWidth(200);
+        // Wide enough for "111122223333 (home)" and the arrow, never squeezed (the row has room at 1024 px).
+        account.setPrefWidth(230);
         account.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         account.setTooltip(new Tooltip("Whose keys the Key Lab shows: your home account or the Partner account. "
                 + "Switching acts as that account's root; pick another principal above to act as it."));

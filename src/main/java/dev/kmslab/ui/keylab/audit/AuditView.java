@@ -50,6 +50,7 @@ public final class AuditView extends BorderPane {
         Label explanation = new Label();
         explanation.setId("audit-explanation");
         explanation.setWrapText(true);
+        explanation.setMinHeight(USE_PREF_SIZE);
         explanation.getStyleClass().add("audit-explanation");
         model.selectedProperty().addListener((obs, was, now) -> {
             json.setText(model.selectedJson());
@@ -87,7 +88,8 @@ public final class AuditView extends BorderPane {
         op.valueProperty().bindBidirectional(model.operationProperty());
         ComboBox<String> who = new ComboBox<>(model.principals());
         who.setId("audit-principal");
-        who.setPrefWidth(260);
+        who.setPrefWidth(230);
+        who.setMinWidth(170);
         who.valueProperty().bindBidirectional(model.principalProperty());
         TextField key = new TextField();
         key.setId("audit-key");
@@ -116,7 +118,7 @@ public final class AuditView extends BorderPane {
         bar.getChildren().stream().filter(n -> n instanceof javafx.scene.control.ButtonBase)
                 .forEach(n -> ((javafx.scene.control.Control) n).setMinWidth(USE_PREF_SIZE));
         op.setMinWidth(150);
-        key.setMinWidth(120);
+        key.setMinWidth(90);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("lab-toolbar");
         return bar;

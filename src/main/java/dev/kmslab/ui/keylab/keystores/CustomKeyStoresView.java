@@ -50,6 +50,7 @@ public final class CustomKeyStoresView extends VBox {
         empty.setWrapText(true);
         empty.getStyleClass().add("muted");
         empty.setMaxWidth(520);
+        empty.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setPlaceholder(empty);
         list.setItems(model.rows());
         list.setCellFactory(l -> new StoreCell());

@@ -9,11 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -32,9 +30,13 @@ public final class SnapshotsViewModel {
     private final LabSnapshots snapshots;
     private final DialogService dialogs;
     private final ObservableList<LabSnapshots.Snapshot> list = FXCollections.observableArrayList();
+    // One wrapper for the model's life: an unmodifiable view listens to the list weakly, so a view made per call
+    // could be collected and take the menu's listener with it.
+    private final ObservableList<LabSnapshots.Snapshot> readOnlyList = FXCollections.unmodifiableObservableList(list);
     private final StringProperty name = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ObjectProperty<LabError> error = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LabError> error =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public SnapshotsViewModel(KeyLabSession session, LabSnapshots snapshots, DialogService dialogs) {
         this.session = session;
@@ -145,7 +147,7 @@ public final class SnapshotsViewModel {
     }
 
     public ObservableList<LabSnapshots.Snapshot> snapshots() {
-        return FXCollections.unmodifiableObservableList(list);
+        return readOnlyList;
     }
 
     public StringProperty nameProperty() {
@@ -157,7 +159,7 @@ public final class SnapshotsViewModel {
     }
 
     public ReadOnlyObjectProperty<LabError> errorProperty() {
-        return error;
+        return error.getReadOnlyProperty();
     }
 
     public boolean available() {
