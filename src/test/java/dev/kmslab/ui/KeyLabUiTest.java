@@ -106,8 +106,19 @@ class KeyLabUiTest {
         click("#key-enable");
         until(() -> "Enabled".equals(keysTable().getItems().get(0).state().name()));
         tab("keylab-tab-playground", "#playground-view");
+        // The Playground re-lays out as the DisabledException box clears after the key is enabled; wait for that
+        // before clicking so the click lands on the button, not where it was.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         app.clickOn("#pg-encrypt");
-        until(() -> app.lookup("#pg-bytes .blob-byte").queryAll().size() > 70);
+        try {
+            until(() -> app.lookup("#pg-bytes .blob-byte").queryAll().size() > 70);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.out.println("KeyLabUiTest: no blob after the first click (error '" + error("#pg-error")
+                    + "'); clicking Encrypt again");
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            app.clickOn("#pg-encrypt");
+            until(() -> app.lookup("#pg-bytes .blob-byte").queryAll().size() > 70);
+        }
         app.clickOn("#pg-flip");
         until(() -> app.lookup(".blob-byte-flipped").tryQuery().isPresent());
         app.clickOn("#pg-decrypt");
