@@ -3,10 +3,10 @@ package dev.kmslab.bench;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
 import dev.kmslab.engine.crypto.asymmetric.SignVerify;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.MessageType;
-import dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MessageType;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -31,9 +31,9 @@ public final class AsymmetricBenchmarks {
     }
 
     public static void run() throws GeneralSecurityException {
-        compare("asym.sign_ecdsa_p256", KeySpec.ECC_NIST_P256, SigningAlgorithm.ECDSA_SHA_256, "EC",
+        compare("asym.sign_ecdsa_p256", KeySpec.ECC_NIST_P256, SigningAlgorithmSpec.ECDSA_SHA_256, "EC",
                 "SHA256withECDSA");
-        compare("asym.sign_rsa_2048", KeySpec.RSA_2048, SigningAlgorithm.RSASSA_PKCS1_V1_5_SHA_256, "RSA",
+        compare("asym.sign_rsa_2048", KeySpec.RSA_2048, SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256, "RSA",
                 "SHA256withRSA");
     }
 
@@ -45,7 +45,7 @@ public final class AsymmetricBenchmarks {
         byte[] sign() throws GeneralSecurityException;
     }
 
-    private static void compare(String name, KeySpec spec, SigningAlgorithm algorithm, String keyAlgorithm,
+    private static void compare(String name, KeySpec spec, SigningAlgorithmSpec algorithm, String keyAlgorithm,
             String jcaName) throws GeneralSecurityException {
         KeyMaterial key = KeyMaterials.generate(spec);
         PrivateKey privateKey = KeyFactory.getInstance(keyAlgorithm)

@@ -6,6 +6,8 @@ import dev.kmslab.engine.KmsOperation;
 import dev.kmslab.engine.ScheduledEvent;
 import dev.kmslab.engine.cks.TokenFactory;
 import dev.kmslab.engine.crypto.CryptoRandom;
+import dev.kmslab.engine.crypto.asymmetric.spec.KeyAlgorithms;
+import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
 import dev.kmslab.engine.model.KeyManager;
 import dev.kmslab.engine.model.KeyMetadata;
 import dev.kmslab.engine.model.KeyState;
@@ -165,7 +167,7 @@ public final class EngineCore {
         boolean pending = key.keyState() == KeyState.PendingDeletion;
         // A primary waiting for its replicas has a waiting period but no deletion date yet.
         boolean waiting = pending || key.keyState() == KeyState.PendingReplicaDeletion;
-        SpecMapping.Algorithms algorithms = SpecMapping.algorithms(key.keySpec(), key.keyUsage());
+        KeyAlgorithms algorithms = KeySpecRules.algorithms(key.keySpec(), key.keyUsage());
         KeyVersion current = key.current();
         return new KeyMetadata(key.account(), key.keyId(), key.arn(), key.creationDate(),
                 key.keyState() == KeyState.Enabled, key.description() == null ? "" : key.description(),

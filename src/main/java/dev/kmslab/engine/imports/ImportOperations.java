@@ -1,13 +1,12 @@
 package dev.kmslab.engine.imports;
 
 import dev.kmslab.engine.ImportWrapper;
+import dev.kmslab.engine.Validation;
 import dev.kmslab.engine.core.Call;
 import dev.kmslab.engine.core.EngineCore;
 import dev.kmslab.engine.core.ImportedMaterials;
 import dev.kmslab.engine.core.KeyIdForms;
-import dev.kmslab.engine.core.SpecMapping;
 import dev.kmslab.engine.core.StateStore;
-import dev.kmslab.engine.Validation;
 import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
 import dev.kmslab.engine.error.ExpiredImportTokenException;
@@ -204,7 +203,7 @@ public final class ImportOperations {
 
     private static dev.kmslab.engine.crypto.asymmetric.KeyMaterial decode(KeySpec spec, byte[] raw) {
         try {
-            return KeyMaterials.decode(SpecMapping.spec(spec), raw);
+            return KeyMaterials.decode(spec, raw);
         } catch (KmsException e) {
             throw e;
         } catch (RuntimeException e) {

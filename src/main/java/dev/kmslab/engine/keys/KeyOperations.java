@@ -1,5 +1,6 @@
 package dev.kmslab.engine.keys;
 
+import dev.kmslab.engine.Validation;
 import dev.kmslab.engine.core.Arns;
 import dev.kmslab.engine.core.Call;
 import dev.kmslab.engine.core.EngineCore;
@@ -11,9 +12,7 @@ import dev.kmslab.engine.core.MultiRegionKeyIds;
 import dev.kmslab.engine.core.MultiRegionKeys;
 import dev.kmslab.engine.core.NewKeyRules;
 import dev.kmslab.engine.core.Pages;
-import dev.kmslab.engine.core.SpecMapping;
 import dev.kmslab.engine.core.StateStore;
-import dev.kmslab.engine.Validation;
 import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
@@ -119,7 +118,7 @@ public final class KeyOperations {
         if (spec == KeySpec.SYMMETRIC_DEFAULT) {
             return new KeyVersion(1, core.newKeyMaterialId(), KeyMaterial.generate(core.random), call.now, null);
         }
-        return KeyVersion.ofAsymmetric(core.newKeyMaterialId(), KeyMaterials.generate(SpecMapping.spec(spec)),
+        return KeyVersion.ofAsymmetric(core.newKeyMaterialId(), KeyMaterials.generate(spec),
                 call.now);
     }
 
@@ -211,7 +210,7 @@ public final class KeyOperations {
             if (!compatible(spec, usage)) {
                 throw new ValidationException("KeyUsage " + usage + " is not compatible with KeySpec " + spec + ".");
             }
-            KeySpecRules.requireCreatable(SpecMapping.spec(spec), SpecMapping.usage(usage));
+            KeySpecRules.requireCreatable(spec, usage);
             if (origin == OriginType.EXTERNAL_KEY_STORE) {
                 throw new UnsupportedOperationException("Origin EXTERNAL_KEY_STORE is a valid AWS KMS origin, but "
                         + "KMS Lab has no external key stores: it supports AWS_KMS, EXTERNAL and AWS_CLOUDHSM keys.");

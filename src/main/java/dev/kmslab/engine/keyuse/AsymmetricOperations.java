@@ -3,13 +3,14 @@ package dev.kmslab.engine.keyuse;
 import dev.kmslab.engine.core.Call;
 import dev.kmslab.engine.core.EngineCore;
 import dev.kmslab.engine.core.KeyIdForms;
-import dev.kmslab.engine.core.SpecMapping;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.MacOperations;
 import dev.kmslab.engine.crypto.asymmetric.PublicKeyInfo;
 import dev.kmslab.engine.crypto.asymmetric.PublicKeys;
 import dev.kmslab.engine.crypto.asymmetric.SharedSecretDerivation;
 import dev.kmslab.engine.crypto.asymmetric.SignVerify;
+import dev.kmslab.engine.crypto.asymmetric.spec.KeyAlgorithms;
+import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.model.DeriveSharedSecretRequest;
 import dev.kmslab.engine.model.DeriveSharedSecretResult;
@@ -46,15 +47,15 @@ public final class AsymmetricOperations {
 
     public SignResult sign(Call call, SignRequest r) {
         KeyRecord key = key(call, r.keyId(), signingConditions(r.keyId(), r.signingAlgorithm(), r.messageType()));
-        byte[] signature = SignVerify.sign(material(key), SpecMapping.usage(key.keyUsage()),
-                SpecMapping.signing(r.signingAlgorithm()), SpecMapping.messageType(r.messageType()), r.message());
+        byte[] signature = SignVerify.sign(material(key), key.keyUsage(), r.signingAlgorithm(), r.messageType(),
+                r.message());
         return new SignResult(key.arn(), signature, r.signingAlgorithm());
     }
 
     public VerifyResult verify(Call call, VerifyRequest r) {
         KeyRecord key = key(call, r.keyId(), signingConditions(r.keyId(), r.signingAlgorithm(), r.messageType()));
-        SignVerify.verify(material(key), SpecMapping.usage(key.keyUsage()), SpecMapping.signing(r.signingAlgorithm()),
-                SpecMapping.messageType(r.messageType()), r.message(), r.signature());
+        SignVerify.verify(material(key), key.keyUsage(), r.signingAlgorithm(), r.messageType(), r.message(),
+                r.signature());
         return new VerifyResult(key.arn(), true, r.signingAlgorithm());
     }
 
@@ -64,23 +65,21 @@ public final class AsymmetricOperations {
             throw new UnsupportedOperationException(key.arn() + " key spec is SYMMETRIC_DEFAULT: GetPublicKey is "
                     + "supported only on asymmetric KMS keys.");
         }
-        PublicKeyInfo info = PublicKeys.getPublicKey(material(key), SpecMapping.usage(key.keyUsage()));
-        SpecMapping.Algorithms algorithms = SpecMapping.algorithms(key.keySpec(), key.keyUsage());
+        PublicKeyInfo info = PublicKeys.getPublicKey(material(key), key.keyUsage());
+        KeyAlgorithms algorithms = KeySpecRules.algorithms(key.keySpec(), key.keyUsage());
         return new GetPublicKeyResult(key.arn(), info.publicKey(), key.keySpec(), key.keyUsage(),
                 algorithms.encryption(), algorithms.signing(), algorithms.keyAgreement());
     }
 
     public GenerateMacResult generateMac(Call call, GenerateMacRequest r) {
         KeyRecord key = key(call, r.keyId(), macConditions(r.keyId(), r.macAlgorithm()));
-        byte[] mac = MacOperations.generateMac(material(key), SpecMapping.usage(key.keyUsage()),
-                SpecMapping.mac(r.macAlgorithm()), r.message());
+        byte[] mac = MacOperations.generateMac(material(key), key.keyUsage(), r.macAlgorithm(), r.message());
         return new GenerateMacResult(mac, r.macAlgorithm(), key.arn());
     }
 
     public VerifyMacResult verifyMac(Call call, VerifyMacRequest r) {
         KeyRecord key = key(call, r.keyId(), macConditions(r.keyId(), r.macAlgorithm()));
-        MacOperations.verifyMac(material(key), SpecMapping.usage(key.keyUsage()), SpecMapping.mac(r.macAlgorithm()),
-                r.message(), r.mac());
+        MacOperations.verifyMac(material(key), key.keyUsage(), r.macAlgorithm(), r.message(), r.mac());
         return new VerifyMacResult(key.arn(), true, r.macAlgorithm());
     }
 
@@ -88,8 +87,8 @@ public final class AsymmetricOperations {
         Map<String, String> extra = r.keyAgreementAlgorithm() == null ? Map.of()
                 : Map.of("kms:KeyAgreementAlgorithm", r.keyAgreementAlgorithm().name());
         KeyRecord key = key(call, r.keyId(), KeyUseRules.conditions(r.keyId(), extra));
-        byte[] secret = SharedSecretDerivation.derive(material(key), SpecMapping.usage(key.keyUsage()),
-                SpecMapping.agreement(r.keyAgreementAlgorithm()), r.publicKey());
+        byte[] secret = SharedSecretDerivation.derive(material(key), key.keyUsage(), r.keyAgreementAlgorithm(),
+                r.publicKey());
         return new DeriveSharedSecretResult(key.arn(), secret, KeyAgreementAlgorithmSpec.ECDH, key.origin());
     }
 

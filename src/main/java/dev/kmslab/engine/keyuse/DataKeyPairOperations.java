@@ -1,10 +1,9 @@
 package dev.kmslab.engine.keyuse;
 
+import dev.kmslab.engine.Validation;
 import dev.kmslab.engine.core.Call;
 import dev.kmslab.engine.core.EngineCore;
 import dev.kmslab.engine.core.KeyIdForms;
-import dev.kmslab.engine.core.SpecMapping;
-import dev.kmslab.engine.Validation;
 import dev.kmslab.engine.crypto.asymmetric.DataKeyPair;
 import dev.kmslab.engine.crypto.asymmetric.DataKeyPairs;
 import dev.kmslab.engine.model.GenerateDataKeyPairRequest;
@@ -38,7 +37,7 @@ public final class DataKeyPairOperations {
         KeyRecord key = core.keyFor(call, state, "keyId", r.keyId(), KeyIdForms.KEY_OR_ALIAS,
                 r.encryptionContext(), conditions);
         KeyUseRules.checkSymmetric(key, null);
-        DataKeyPair pair = DataKeyPairs.generate(SpecMapping.pairSpec(r.keyPairSpec()));
+        DataKeyPair pair = DataKeyPairs.generate(r.keyPairSpec());
         byte[] privateKey = pair.privateKey();
         pair.destroy();
         byte[] blob = crypto.seal(key, r.encryptionContext(), privateKey);

@@ -2,7 +2,6 @@ package dev.kmslab.engine.keyuse;
 
 import dev.kmslab.engine.core.KeyIdForms;
 import dev.kmslab.engine.core.KeyResolver;
-import dev.kmslab.engine.core.SpecMapping;
 import dev.kmslab.engine.crypto.asymmetric.RsaEncryption;
 import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
@@ -43,13 +42,13 @@ public final class RsaKeyCrypto {
     }
 
     public static byte[] encrypt(KeyRecord key, EncryptionAlgorithmSpec algorithm, byte[] plaintext) {
-        return RsaEncryption.encrypt(key.current().asymmetricMaterial(), SpecMapping.usage(key.keyUsage()),
-                SpecMapping.encryption(orDefault(algorithm)), plaintext);
+        return RsaEncryption.encrypt(key.current().asymmetricMaterial(), key.keyUsage(), orDefault(algorithm),
+                plaintext);
     }
 
     public static byte[] decrypt(KeyRecord key, EncryptionAlgorithmSpec algorithm, byte[] ciphertext) {
-        return RsaEncryption.decrypt(key.current().asymmetricMaterial(), SpecMapping.usage(key.keyUsage()),
-                SpecMapping.encryption(orDefault(algorithm)), ciphertext);
+        return RsaEncryption.decrypt(key.current().asymmetricMaterial(), key.keyUsage(), orDefault(algorithm),
+                ciphertext);
     }
 
     public static Map<String, String> conditions(String keyIdParam, EncryptionAlgorithmSpec algorithm) {

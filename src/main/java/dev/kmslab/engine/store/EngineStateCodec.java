@@ -262,8 +262,7 @@ public final class EngineStateCodec {
         String pair = text(vn, "asymmetricMaterial");
         if (pair != null) {
             byte[] raw = Base64.getDecoder().decode(pair);
-            asymmetric = KeyMaterials.decode(
-                    dev.kmslab.engine.crypto.asymmetric.spec.KeySpec.valueOf(spec.name()), raw);
+            asymmetric = KeyMaterials.decode(spec, raw);
             Arrays.fill(raw, (byte) 0);
         }
         String type = text(vn, "rotationType");

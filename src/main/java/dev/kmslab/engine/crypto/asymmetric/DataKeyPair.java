@@ -1,6 +1,6 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.DataKeyPairSpec;
+import dev.kmslab.engine.model.DataKeyPairSpec;
 import java.util.Arrays;
 import javax.security.auth.Destroyable;
 

@@ -1,7 +1,7 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.DataKeyPairSpec;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
+import dev.kmslab.engine.model.DataKeyPairSpec;
 import java.security.KeyPair;
 import java.util.Arrays;
 

@@ -1,7 +1,7 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
 import dev.kmslab.engine.error.IncorrectKeyMaterialException;
+import dev.kmslab.engine.model.KeySpec;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.spec.SecretKeySpec;

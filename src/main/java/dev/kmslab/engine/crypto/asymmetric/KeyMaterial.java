@@ -1,6 +1,6 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
+import dev.kmslab.engine.model.KeySpec;
 import javax.security.auth.Destroyable;
 
 /**

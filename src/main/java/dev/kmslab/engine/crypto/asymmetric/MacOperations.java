@@ -1,11 +1,11 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.MacAlgorithm;
 import dev.kmslab.engine.error.InvalidKeyUsageException;
 import dev.kmslab.engine.error.KMSInternalException;
 import dev.kmslab.engine.error.KMSInvalidMacException;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MacAlgorithmSpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Mac;
@@ -19,13 +19,13 @@ public final class MacOperations {
     private MacOperations() {
     }
 
-    public static byte[] generateMac(KeyMaterial key, KeyUsage usage, MacAlgorithm algorithm, byte[] message) {
+    public static byte[] generateMac(KeyMaterial key, KeyUsage usage, MacAlgorithmSpec algorithm, byte[] message) {
         HmacKeyMaterial material = checkRequest(key, usage, algorithm, message, "GenerateMac");
         return compute(material, algorithm, message);
     }
 
     /** Returns normally when the MAC is valid; otherwise KMSInvalidMacException. */
-    public static void verifyMac(KeyMaterial key, KeyUsage usage, MacAlgorithm algorithm, byte[] message,
+    public static void verifyMac(KeyMaterial key, KeyUsage usage, MacAlgorithmSpec algorithm, byte[] message,
             byte[] mac) {
         HmacKeyMaterial material = checkRequest(key, usage, algorithm, message, "VerifyMac");
         Requests.length(mac, "mac", 1, KeySpecRules.MAX_CIPHERTEXT_BYTES);
@@ -36,7 +36,7 @@ public final class MacOperations {
         }
     }
 
-    private static byte[] compute(HmacKeyMaterial key, MacAlgorithm algorithm, byte[] message) {
+    private static byte[] compute(HmacKeyMaterial key, MacAlgorithmSpec algorithm, byte[] message) {
         try {
             Mac mac = Mac.getInstance(algorithm.jcaName());
             mac.init(key.secretKey(algorithm.jcaName()));
@@ -46,7 +46,7 @@ public final class MacOperations {
         }
     }
 
-    private static HmacKeyMaterial checkRequest(KeyMaterial key, KeyUsage usage, MacAlgorithm algorithm,
+    private static HmacKeyMaterial checkRequest(KeyMaterial key, KeyUsage usage, MacAlgorithmSpec algorithm,
             byte[] message, String operation) {
         Requests.required(algorithm, "macAlgorithm");
         Requests.usage(usage, KeyUsage.GENERATE_VERIFY_MAC, operation);

@@ -1,8 +1,8 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
 import dev.kmslab.engine.crypto.asymmetric.spec.KeyAlgorithms;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
 
 /** What GetPublicKey returns besides the key id: the DER SubjectPublicKeyInfo and how the key may be used. */
 public record PublicKeyInfo(byte[] publicKey, KeySpec keySpec, KeyUsage keyUsage, KeyAlgorithms algorithms) {

@@ -1,8 +1,8 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
 import dev.kmslab.engine.error.UnsupportedOperationException;
+import dev.kmslab.engine.model.KeyUsage;
 
 /** GetPublicKey: the public half of an asymmetric KMS key, with its spec, usage and algorithms. */
 public final class PublicKeys {

@@ -1,8 +1,8 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
 import dev.kmslab.engine.error.InvalidKeyUsageException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.KeyUsage;
 
 /** Request checks shared by the operations, with messages worded like the AWS service's. */
 final class Requests {

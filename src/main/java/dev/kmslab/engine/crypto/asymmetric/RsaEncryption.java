@@ -1,11 +1,11 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.EncryptionAlgorithm;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
 import dev.kmslab.engine.error.InvalidCiphertextException;
 import dev.kmslab.engine.error.KMSInternalException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
+import dev.kmslab.engine.model.KeyUsage;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.spec.MGF1ParameterSpec;
@@ -24,7 +24,7 @@ public final class RsaEncryption {
     private RsaEncryption() {
     }
 
-    public static byte[] encrypt(KeyMaterial key, KeyUsage usage, EncryptionAlgorithm algorithm, byte[] plaintext) {
+    public static byte[] encrypt(KeyMaterial key, KeyUsage usage, EncryptionAlgorithmSpec algorithm, byte[] plaintext) {
         AsymmetricKeyMaterial material = checkKey(key, usage, algorithm, "Encrypt");
         Requests.length(plaintext, "plaintext", 1, KeySpecRules.MAX_MESSAGE_BYTES);
         int limit = algorithm.maxPlaintextBytes(material.spec().bits());
@@ -39,7 +39,7 @@ public final class RsaEncryption {
         }
     }
 
-    public static byte[] decrypt(KeyMaterial key, KeyUsage usage, EncryptionAlgorithm algorithm, byte[] ciphertext) {
+    public static byte[] decrypt(KeyMaterial key, KeyUsage usage, EncryptionAlgorithmSpec algorithm, byte[] ciphertext) {
         AsymmetricKeyMaterial material = checkKey(key, usage, algorithm, "Decrypt");
         Requests.length(ciphertext, "ciphertextBlob", 1, KeySpecRules.MAX_CIPHERTEXT_BYTES);
         if (ciphertext.length != material.spec().bits() / 8) {
@@ -56,7 +56,7 @@ public final class RsaEncryption {
         return new InvalidCiphertextException("The ciphertext is invalid for this KMS key and encryption algorithm.");
     }
 
-    private static AsymmetricKeyMaterial checkKey(KeyMaterial key, KeyUsage usage, EncryptionAlgorithm algorithm,
+    private static AsymmetricKeyMaterial checkKey(KeyMaterial key, KeyUsage usage, EncryptionAlgorithmSpec algorithm,
             String operation) {
         Requests.required(algorithm, "encryptionAlgorithm");
         Requests.usage(usage, KeyUsage.ENCRYPT_DECRYPT, operation);
@@ -67,7 +67,7 @@ public final class RsaEncryption {
         return material;
     }
 
-    private static Cipher cipher(int mode, Key key, EncryptionAlgorithm algorithm) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, Key key, EncryptionAlgorithmSpec algorithm) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
         OAEPParameterSpec oaep = new OAEPParameterSpec(algorithm.hashName(), "MGF1",
                 new MGF1ParameterSpec(algorithm.hashName()), PSource.PSpecified.DEFAULT);

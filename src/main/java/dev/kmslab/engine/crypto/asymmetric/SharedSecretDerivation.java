@@ -1,11 +1,11 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyAgreementAlgorithm;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
 import dev.kmslab.engine.error.KMSInternalException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.KeyAgreementAlgorithmSpec;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
@@ -28,7 +28,7 @@ public final class SharedSecretDerivation {
      * @param peerPublicKey the peer's DER SubjectPublicKeyInfo (uncompressed or compressed point)
      * @throws ValidationException when the peer key is malformed, on another curve, or not a valid curve point
      */
-    public static byte[] derive(KeyMaterial key, KeyUsage usage, KeyAgreementAlgorithm algorithm,
+    public static byte[] derive(KeyMaterial key, KeyUsage usage, KeyAgreementAlgorithmSpec algorithm,
             byte[] peerPublicKey) {
         Requests.required(algorithm, "keyAgreementAlgorithm");
         Requests.usage(usage, KeyUsage.KEY_AGREEMENT, "DeriveSharedSecret");

@@ -1,12 +1,12 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.MessageType;
-import dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm;
 import dev.kmslab.engine.error.KMSInternalException;
 import dev.kmslab.engine.error.KMSInvalidSignatureException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MessageType;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.security.GeneralSecurityException;
 
 /**
@@ -25,7 +25,7 @@ public final class SignVerify {
      * @param messageType RAW, DIGEST or EXTERNAL_MU; null means RAW (the AWS default)
      * @return the signature: DER ECDSA-Sig-Value for ECDSA, PKCS#1 bytes for RSA, 64 bytes for Ed25519
      */
-    public static byte[] sign(KeyMaterial key, KeyUsage usage, SigningAlgorithm algorithm, MessageType messageType,
+    public static byte[] sign(KeyMaterial key, KeyUsage usage, SigningAlgorithmSpec algorithm, MessageType messageType,
             byte[] message) {
         AsymmetricKeyMaterial material = checkRequest(key, usage, algorithm, messageType, message, "Sign");
         try {
@@ -40,7 +40,7 @@ public final class SignVerify {
      *
      * @throws KMSInvalidSignatureException when the signature does not match the message and key
      */
-    public static void verify(KeyMaterial key, KeyUsage usage, SigningAlgorithm algorithm, MessageType messageType,
+    public static void verify(KeyMaterial key, KeyUsage usage, SigningAlgorithmSpec algorithm, MessageType messageType,
             byte[] message, byte[] signature) {
         AsymmetricKeyMaterial material = checkRequest(key, usage, algorithm, messageType, message, "Verify");
         Requests.length(signature, "signature", 1, KeySpecRules.MAX_CIPHERTEXT_BYTES);
@@ -60,7 +60,7 @@ public final class SignVerify {
         return type == null ? MessageType.RAW : type;
     }
 
-    private static AsymmetricKeyMaterial checkRequest(KeyMaterial key, KeyUsage usage, SigningAlgorithm algorithm,
+    private static AsymmetricKeyMaterial checkRequest(KeyMaterial key, KeyUsage usage, SigningAlgorithmSpec algorithm,
             MessageType messageType, byte[] message, String operation) {
         Requests.required(algorithm, "signingAlgorithm");
         Requests.usage(usage, KeyUsage.SIGN_VERIFY, operation);

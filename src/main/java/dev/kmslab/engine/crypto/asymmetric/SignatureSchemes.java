@@ -1,8 +1,8 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.MessageType;
-import dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.MessageType;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.SignatureException;
@@ -26,9 +26,9 @@ final class SignatureSchemes {
     private SignatureSchemes() {
     }
 
-    static byte[] sign(AsymmetricKeyMaterial key, SigningAlgorithm algorithm, MessageType type, byte[] message)
+    static byte[] sign(AsymmetricKeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type, byte[] message)
             throws GeneralSecurityException {
-        if (algorithm.scheme() == SigningAlgorithm.Scheme.ED25519_PH) {
+        if (algorithm.scheme() == SigningAlgorithmSpec.Scheme.ED25519_PH) {
             return signEd25519ph(key, message);
         }
         Signature signature = signature(key.spec(), algorithm, type);
@@ -37,12 +37,12 @@ final class SignatureSchemes {
         return signature.sign();
     }
 
-    static boolean verify(AsymmetricKeyMaterial key, SigningAlgorithm algorithm, MessageType type, byte[] message,
+    static boolean verify(AsymmetricKeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type, byte[] message,
             byte[] signatureBytes) throws GeneralSecurityException {
-        if (algorithm.scheme() == SigningAlgorithm.Scheme.ED25519_PH) {
+        if (algorithm.scheme() == SigningAlgorithmSpec.Scheme.ED25519_PH) {
             return verifyEd25519ph(key, message, signatureBytes);
         }
-        if (algorithm.scheme() == SigningAlgorithm.Scheme.ED25519 && signatureBytes.length != Ed25519.SIGNATURE_SIZE) {
+        if (algorithm.scheme() == SigningAlgorithmSpec.Scheme.ED25519 && signatureBytes.length != Ed25519.SIGNATURE_SIZE) {
             // JDK 17's Ed25519 verifier ignores bytes after the 64th; RFC 8032 signatures are exactly 64 bytes.
             return false;
         }
@@ -57,15 +57,15 @@ final class SignatureSchemes {
         }
     }
 
-    private static byte[] input(SigningAlgorithm algorithm, MessageType type, byte[] message) {
-        if (type == MessageType.DIGEST && algorithm.scheme() == SigningAlgorithm.Scheme.RSA_PKCS1) {
+    private static byte[] input(SigningAlgorithmSpec algorithm, MessageType type, byte[] message) {
+        if (type == MessageType.DIGEST && algorithm.scheme() == SigningAlgorithmSpec.Scheme.RSA_PKCS1) {
             return DigestInfo.encode(algorithm.hashName(), message);
         }
         return message;
     }
 
     /** A Signature object configured for the algorithm, message type and key spec. */
-    static Signature signature(KeySpec spec, SigningAlgorithm algorithm, MessageType type)
+    static Signature signature(KeySpec spec, SigningAlgorithmSpec algorithm, MessageType type)
             throws GeneralSecurityException {
         boolean digest = type == MessageType.DIGEST;
         String hash = algorithm.hashName().replace("-", "");
@@ -98,7 +98,7 @@ final class SignatureSchemes {
     }
 
     /** MGF1 with the message hash and a salt as long as the digest, as AWS specifies for RSASSA-PSS. */
-    static PSSParameterSpec pssParameters(SigningAlgorithm algorithm) {
+    static PSSParameterSpec pssParameters(SigningAlgorithmSpec algorithm) {
         return new PSSParameterSpec(algorithm.hashName(), "MGF1", new MGF1ParameterSpec(algorithm.hashName()),
                 algorithm.digestLength(), PSSParameterSpec.TRAILER_FIELD_BC);
     }

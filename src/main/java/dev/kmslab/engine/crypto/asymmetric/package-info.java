@@ -16,7 +16,7 @@
  *   <li>EnableKeyRotation / RotateKeyOnDemand guard: {@code KeySpecRules.requireRotatable(spec)}.</li>
  * </ul>
  *
- * <p>Every operation takes the key's {@link dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage} so a wrong usage is
+ * <p>Every operation takes the key's {@link dev.kmslab.engine.model.KeyUsage} so a wrong usage is
  * refused with InvalidKeyUsageException, as is an algorithm the key spec does not offer. Bad parameters are
  * ValidationException; failed checks are KMSInvalidSignatureException, KMSInvalidMacException or
  * InvalidCiphertextException. The JDK does the work where it can; Bouncy Castle (registered last, passed

@@ -1,6 +1,5 @@
 package dev.kmslab.ui.keylab.asymmetric;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.EncryptionAlgorithm;
 import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.EncryptRequest;
 import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
@@ -65,7 +64,7 @@ public final class RsaCryptoModel {
         if (k == null || !k.isRsa() || algorithm.get() == null) {
             return -1;
         }
-        return EncryptionAlgorithm.valueOf(algorithm.get().name()).maxPlaintextBytes(k.rsaBits());
+        return algorithm.get().maxPlaintextBytes(k.rsaBits());
     }
 
     public void encrypt() {

@@ -1,7 +1,6 @@
 package dev.kmslab.ui.keylab.asymmetric;
 
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
-import dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm;
 import dev.kmslab.engine.model.MessageType;
 import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.security.MessageDigest;
@@ -21,9 +20,9 @@ public final class SigningRules {
     /** RAW and/or DIGEST for this algorithm (EXTERNAL_MU for ML-DSA is left out of the lab's screen). */
     public static List<MessageType> messageTypes(SigningAlgorithmSpec algorithm) {
         List<MessageType> types = new ArrayList<>();
-        for (dev.kmslab.engine.crypto.asymmetric.spec.MessageType t : KeySpecRules.messageTypes(spec(algorithm))) {
-            if (!t.name().equals("EXTERNAL_MU")) {
-                types.add(MessageType.valueOf(t.name()));
+        for (MessageType t : KeySpecRules.messageTypes(algorithm)) {
+            if (t != MessageType.EXTERNAL_MU) {
+                types.add(t);
             }
         }
         types.sort(null);
@@ -32,12 +31,12 @@ public final class SigningRules {
 
     /** The JCA name of the hash the algorithm applies (SHA-256, SHA-512, SHAKE256). */
     public static String hashName(SigningAlgorithmSpec algorithm) {
-        return spec(algorithm).hashName();
+        return algorithm.hashName();
     }
 
     /** How many bytes a DIGEST message must have for this algorithm. */
     public static int digestLength(SigningAlgorithmSpec algorithm) {
-        return spec(algorithm).digestLength();
+        return algorithm.digestLength();
     }
 
     /** The digest a learner would compute locally before Sign with MessageType DIGEST. */
@@ -58,9 +57,5 @@ public final class SigningRules {
         }
         return "RAW: " + messageBytes + " of at most " + KeySpecRules.MAX_MESSAGE_BYTES + " bytes; KMS hashes the "
                 + "message itself. Larger messages must be signed as a DIGEST.";
-    }
-
-    private static SigningAlgorithm spec(SigningAlgorithmSpec algorithm) {
-        return SigningAlgorithm.valueOf(algorithm.name());
     }
 }

@@ -5,10 +5,10 @@ import static dev.kmslab.engine.crypto.asymmetric.TestKeys.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.MacAlgorithm;
 import dev.kmslab.engine.error.KMSInvalidMacException;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MacAlgorithmSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HmacKnownAnswerTest {
 
     private static final KeySpec[] SPECS = {KeySpec.HMAC_224, KeySpec.HMAC_256, KeySpec.HMAC_384, KeySpec.HMAC_512};
-    private static final MacAlgorithm[] ALGORITHMS = {MacAlgorithm.HMAC_SHA_224, MacAlgorithm.HMAC_SHA_256,
-            MacAlgorithm.HMAC_SHA_384, MacAlgorithm.HMAC_SHA_512};
+    private static final MacAlgorithmSpec[] ALGORITHMS = {MacAlgorithmSpec.HMAC_SHA_224, MacAlgorithmSpec.HMAC_SHA_256,
+            MacAlgorithmSpec.HMAC_SHA_384, MacAlgorithmSpec.HMAC_SHA_512};
 
     private record Case(String name, byte[] key, byte[] data, List<String> macs) {
     }

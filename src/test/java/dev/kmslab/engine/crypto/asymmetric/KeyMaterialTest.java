@@ -3,13 +3,13 @@ package dev.kmslab.engine.crypto.asymmetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.DataKeyPairSpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.MessageType;
-import dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm;
 import dev.kmslab.engine.error.IncorrectKeyMaterialException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
+import dev.kmslab.engine.model.DataKeyPairSpec;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MessageType;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -89,7 +89,7 @@ class KeyMaterialTest {
 
         assertThat(hmac.isDestroyed()).isTrue();
         assertThatThrownBy(hmac::encoded).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> SignVerify.sign(ecc, KeyUsage.SIGN_VERIFY, SigningAlgorithm.ECDSA_SHA_256,
+        assertThatThrownBy(() -> SignVerify.sign(ecc, KeyUsage.SIGN_VERIFY, SigningAlgorithmSpec.ECDSA_SHA_256,
                 MessageType.RAW, new byte[1])).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(pair::privateKey).isInstanceOf(IllegalStateException.class);
         assertThat(pair.publicKey()).isNotEmpty();

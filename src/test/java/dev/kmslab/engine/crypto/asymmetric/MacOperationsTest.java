@@ -3,13 +3,13 @@ package dev.kmslab.engine.crypto.asymmetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.MacAlgorithm;
 import dev.kmslab.engine.error.InvalidKeyUsageException;
 import dev.kmslab.engine.error.KMSInvalidMacException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MacAlgorithmSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,7 +23,7 @@ class MacOperationsTest {
     @EnumSource(value = KeySpec.class, names = {"HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512"})
     void generatedKey_hasTheSpecLength_andMacsRoundTrip(KeySpec spec) {
         KeyMaterial key = TestKeys.of(spec);
-        MacAlgorithm algorithm = KeySpecRules.macAlgorithm(spec);
+        MacAlgorithmSpec algorithm = KeySpecRules.macAlgorithm(spec);
         byte[] message = SignVerifyTest.message(4096, 9);
 
         byte[] mac = MacOperations.generateMac(key, MAC, algorithm, message);
@@ -46,33 +46,33 @@ class MacOperationsTest {
     void sameSpecDifferentKeys_produceDifferentMacs() {
         KeyMaterial other = KeyMaterials.generate(KeySpec.HMAC_256);
         byte[] message = {1, 2, 3};
-        byte[] mac = MacOperations.generateMac(TestKeys.of(KeySpec.HMAC_256), MAC, MacAlgorithm.HMAC_SHA_256, message);
+        byte[] mac = MacOperations.generateMac(TestKeys.of(KeySpec.HMAC_256), MAC, MacAlgorithmSpec.HMAC_SHA_256, message);
 
-        assertThatThrownBy(() -> MacOperations.verifyMac(other, MAC, MacAlgorithm.HMAC_SHA_256, message, mac))
+        assertThatThrownBy(() -> MacOperations.verifyMac(other, MAC, MacAlgorithmSpec.HMAC_SHA_256, message, mac))
                 .isInstanceOf(KMSInvalidMacException.class);
     }
 
     @Test
     void messageMustBe1To4096Bytes() {
         KeyMaterial key = TestKeys.of(KeySpec.HMAC_384);
-        assertThatThrownBy(() -> MacOperations.generateMac(key, MAC, MacAlgorithm.HMAC_SHA_384, new byte[0]))
+        assertThatThrownBy(() -> MacOperations.generateMac(key, MAC, MacAlgorithmSpec.HMAC_SHA_384, new byte[0]))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> MacOperations.generateMac(key, MAC, MacAlgorithm.HMAC_SHA_384, new byte[4097]))
+        assertThatThrownBy(() -> MacOperations.generateMac(key, MAC, MacAlgorithmSpec.HMAC_SHA_384, new byte[4097]))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("4096");
-        assertThatThrownBy(() -> MacOperations.verifyMac(key, MAC, MacAlgorithm.HMAC_SHA_384, new byte[1],
+        assertThatThrownBy(() -> MacOperations.verifyMac(key, MAC, MacAlgorithmSpec.HMAC_SHA_384, new byte[1],
                 new byte[0])).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void wrongAlgorithmUsageOrKeyType_isInvalidKeyUsage() {
         KeyMaterial key = TestKeys.of(KeySpec.HMAC_256);
-        assertThatThrownBy(() -> MacOperations.generateMac(key, MAC, MacAlgorithm.HMAC_SHA_512, new byte[1]))
+        assertThatThrownBy(() -> MacOperations.generateMac(key, MAC, MacAlgorithmSpec.HMAC_SHA_512, new byte[1]))
                 .isInstanceOf(InvalidKeyUsageException.class)
                 .hasMessage("The MAC algorithm HMAC_SHA_512 is not compatible with KMS keys with KeySpec HMAC_256.");
-        assertThatThrownBy(() -> MacOperations.generateMac(key, KeyUsage.SIGN_VERIFY, MacAlgorithm.HMAC_SHA_256,
+        assertThatThrownBy(() -> MacOperations.generateMac(key, KeyUsage.SIGN_VERIFY, MacAlgorithmSpec.HMAC_SHA_256,
                 new byte[1])).isInstanceOf(InvalidKeyUsageException.class);
         assertThatThrownBy(() -> MacOperations.generateMac(TestKeys.of(KeySpec.ECC_NIST_P256), MAC,
-                MacAlgorithm.HMAC_SHA_256, new byte[1])).isInstanceOf(InvalidKeyUsageException.class)
+                MacAlgorithmSpec.HMAC_SHA_256, new byte[1])).isInstanceOf(InvalidKeyUsageException.class)
                 .hasMessageContaining("requires an HMAC KMS key");
     }
 }

@@ -2,13 +2,13 @@ package dev.kmslab.engine.crypto.asymmetric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.DataKeyPairSpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.EncryptionAlgorithm;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyAgreementAlgorithm;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.MessageType;
-import dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm;
+import dev.kmslab.engine.model.DataKeyPairSpec;
+import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
+import dev.kmslab.engine.model.KeyAgreementAlgorithmSpec;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MessageType;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -52,7 +52,7 @@ class OpenSslInteropTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"RSASSA_PSS_SHA_256, sha256", "RSASSA_PSS_SHA_384, sha384", "RSASSA_PSS_SHA_512, sha512"})
-    void rsaPssSignature_verifiesWithOpenSsl_saltAsLongAsTheDigest(SigningAlgorithm algorithm, String md)
+    void rsaPssSignature_verifiesWithOpenSsl_saltAsLongAsTheDigest(SigningAlgorithmSpec algorithm, String md)
             throws Exception {
         byte[] message = SignVerifyTest.message(1000, 11);
         byte[] signature = SignVerify.sign(TestKeys.of(KeySpec.RSA_2048), SIGN, algorithm, MessageType.RAW, message);
@@ -74,7 +74,7 @@ class OpenSslInteropTest {
     @Test
     void rsaPssDigestSignature_verifiesWithOpenSslPkeyutl() throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(SignVerifyTest.message(50, 12));
-        byte[] signature = SignVerify.sign(TestKeys.of(KeySpec.RSA_3072), SIGN, SigningAlgorithm.RSASSA_PSS_SHA_256,
+        byte[] signature = SignVerify.sign(TestKeys.of(KeySpec.RSA_3072), SIGN, SigningAlgorithmSpec.RSASSA_PSS_SHA_256,
                 MessageType.DIGEST, digest);
         String key = publicKeyPem(KeySpec.RSA_3072, SIGN);
         openssl.write("digest.bin", digest);
@@ -90,7 +90,7 @@ class OpenSslInteropTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"RSASSA_PKCS1_V1_5_SHA_256, sha256", "RSASSA_PKCS1_V1_5_SHA_384, sha384",
         "RSASSA_PKCS1_V1_5_SHA_512, sha512"})
-    void rsaPkcs1Signature_isExactlyWhatOpenSslProduces(SigningAlgorithm algorithm, String md) throws Exception {
+    void rsaPkcs1Signature_isExactlyWhatOpenSslProduces(SigningAlgorithmSpec algorithm, String md) throws Exception {
         byte[] message = SignVerifyTest.message(777, 13);
         byte[] ours = SignVerify.sign(TestKeys.of(KeySpec.RSA_2048), SIGN, algorithm, MessageType.RAW, message);
         openssl.write("message.bin", message);
@@ -109,7 +109,7 @@ class OpenSslInteropTest {
     @CsvSource({"ECC_NIST_P256, ECDSA_SHA_256, sha256", "ECC_NIST_P384, ECDSA_SHA_384, sha384",
         "ECC_NIST_P521, ECDSA_SHA_512, sha512", "ECC_SECG_P256K1, ECDSA_SHA_256, sha256"})
     void ecdsaSignature_verifiesWithOpenSsl_andOpenSslSignatureVerifiesHere(KeySpec spec,
-            SigningAlgorithm algorithm, String md) throws Exception {
+            SigningAlgorithmSpec algorithm, String md) throws Exception {
         KeyMaterial key = TestKeys.of(spec);
         byte[] message = SignVerifyTest.message(4096, 14);
         byte[] ours = SignVerify.sign(key, SIGN, algorithm, MessageType.RAW, message);
@@ -128,7 +128,7 @@ class OpenSslInteropTest {
     void ed25519Signature_verifiesWithOpenSslRawin_andMatchesOpenSslsSignature() throws Exception {
         byte[] message = SignVerifyTest.message(333, 15);
         byte[] ours = SignVerify.sign(TestKeys.of(KeySpec.ECC_NIST_EDWARDS25519), SIGN,
-                SigningAlgorithm.ED25519_SHA_512, MessageType.RAW, message);
+                SigningAlgorithmSpec.ED25519_SHA_512, MessageType.RAW, message);
         openssl.write("message.bin", message);
         openssl.write("signature.bin", ours);
 
@@ -145,7 +145,7 @@ class OpenSslInteropTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"RSA_2048, RSAES_OAEP_SHA_256, sha256", "RSA_4096, RSAES_OAEP_SHA_256, sha256",
         "RSA_2048, RSAES_OAEP_SHA_1, sha1"})
-    void openSslOaepCiphertext_decryptsHere_andOursDecryptsInOpenSsl(KeySpec spec, EncryptionAlgorithm algorithm,
+    void openSslOaepCiphertext_decryptsHere_andOursDecryptsInOpenSsl(KeySpec spec, EncryptionAlgorithmSpec algorithm,
             String md) throws Exception {
         KeyMaterial key = TestKeys.of(spec);
         byte[] plaintext = SignVerifyTest.message(algorithm.maxPlaintextBytes(spec.bits()), 16);
@@ -174,7 +174,7 @@ class OpenSslInteropTest {
         openssl.expectSuccess("pkey", "-in", "peer.pem", "-pubout", "-outform", "DER", "-out", "peer-public.der");
 
         byte[] ours = SharedSecretDerivation.derive(TestKeys.of(spec), KeyUsage.KEY_AGREEMENT,
-                KeyAgreementAlgorithm.ECDH, openssl.read("peer-public.der"));
+                KeyAgreementAlgorithmSpec.ECDH, openssl.read("peer-public.der"));
         openssl.expectSuccess("pkeyutl", "-derive", "-inkey", "peer.pem", "-peerkey",
                 publicKeyPem(spec, KeyUsage.KEY_AGREEMENT), "-out", "secret.bin");
 

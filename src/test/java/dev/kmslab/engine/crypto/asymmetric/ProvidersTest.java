@@ -2,7 +2,7 @@ package dev.kmslab.engine.crypto.asymmetric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
+import dev.kmslab.engine.model.KeySpec;
 import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;

@@ -3,12 +3,12 @@ package dev.kmslab.engine.crypto.asymmetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.EncryptionAlgorithm;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyAgreementAlgorithm;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm;
 import dev.kmslab.engine.error.UnsupportedOperationException;
+import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
+import dev.kmslab.engine.model.KeyAgreementAlgorithmSpec;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -25,17 +25,17 @@ class PublicKeysTest {
                 .generatePublic(new X509EncodedKeySpec(info.publicKey()));
         assertThat(key.getModulus().bitLength()).isEqualTo(2048);
         assertThat(info.keySpec()).isEqualTo(KeySpec.RSA_2048);
-        assertThat(info.algorithms().encryption()).containsExactly(EncryptionAlgorithm.RSAES_OAEP_SHA_1,
-                EncryptionAlgorithm.RSAES_OAEP_SHA_256);
+        assertThat(info.algorithms().encryption()).containsExactly(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1,
+                EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256);
         assertThat(info.algorithms().signing()).isEmpty();
     }
 
     @Test
     void eccKeys_reportTheirUsageAlgorithms() {
         assertThat(PublicKeys.getPublicKey(TestKeys.of(KeySpec.ECC_NIST_P384), KeyUsage.KEY_AGREEMENT)
-                .algorithms().keyAgreement()).containsExactly(KeyAgreementAlgorithm.ECDH);
+                .algorithms().keyAgreement()).containsExactly(KeyAgreementAlgorithmSpec.ECDH);
         assertThat(PublicKeys.getPublicKey(TestKeys.of(KeySpec.ECC_SECG_P256K1), KeyUsage.SIGN_VERIFY)
-                .algorithms().signing()).containsExactly(SigningAlgorithm.ECDSA_SHA_256);
+                .algorithms().signing()).containsExactly(SigningAlgorithmSpec.ECDSA_SHA_256);
     }
 
     @Test

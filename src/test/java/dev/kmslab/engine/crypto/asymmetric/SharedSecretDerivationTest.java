@@ -3,11 +3,11 @@ package dev.kmslab.engine.crypto.asymmetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyAgreementAlgorithm;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
 import dev.kmslab.engine.error.InvalidKeyUsageException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.KeyAgreementAlgorithmSpec;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -32,7 +32,7 @@ class SharedSecretDerivationTest {
         KeyMaterial key = TestKeys.of(spec);
         KeyPair peer = peerPair(curve);
 
-        byte[] kmsSecret = SharedSecretDerivation.derive(key, AGREE, KeyAgreementAlgorithm.ECDH,
+        byte[] kmsSecret = SharedSecretDerivation.derive(key, AGREE, KeyAgreementAlgorithmSpec.ECDH,
                 peer.getPublic().getEncoded());
 
         KeyAgreement peerSide = KeyAgreement.getInstance("ECDH");
@@ -48,8 +48,8 @@ class SharedSecretDerivationTest {
         KeyPair peer = peerPair("secp256r1");
         byte[] compressed = withPoint(peer, point(peer).getEncoded(true));
 
-        assertThat(SharedSecretDerivation.derive(key, AGREE, KeyAgreementAlgorithm.ECDH, compressed))
-                .isEqualTo(SharedSecretDerivation.derive(key, AGREE, KeyAgreementAlgorithm.ECDH,
+        assertThat(SharedSecretDerivation.derive(key, AGREE, KeyAgreementAlgorithmSpec.ECDH, compressed))
+                .isEqualTo(SharedSecretDerivation.derive(key, AGREE, KeyAgreementAlgorithmSpec.ECDH,
                         peer.getPublic().getEncoded()));
     }
 
@@ -58,10 +58,10 @@ class SharedSecretDerivationTest {
         byte[] p384 = peerPair("secp384r1").getPublic().getEncoded();
 
         assertThatThrownBy(() -> SharedSecretDerivation.derive(TestKeys.of(KeySpec.ECC_NIST_P256), AGREE,
-                KeyAgreementAlgorithm.ECDH, p384))
+                KeyAgreementAlgorithmSpec.ECDH, p384))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("same curve");
         assertThatThrownBy(() -> SharedSecretDerivation.derive(TestKeys.of(KeySpec.ECC_NIST_P256), AGREE,
-                KeyAgreementAlgorithm.ECDH, ((AsymmetricKeyMaterial) TestKeys.of(KeySpec.RSA_2048)).publicKeyDer()))
+                KeyAgreementAlgorithmSpec.ECDH, ((AsymmetricKeyMaterial) TestKeys.of(KeySpec.RSA_2048)).publicKeyDer()))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -73,13 +73,13 @@ class SharedSecretDerivationTest {
         byte[] offCurve = withPoint(peer, uncompressed);
 
         assertThatThrownBy(() -> SharedSecretDerivation.derive(TestKeys.of(KeySpec.ECC_NIST_P256), AGREE,
-                KeyAgreementAlgorithm.ECDH, offCurve))
+                KeyAgreementAlgorithmSpec.ECDH, offCurve))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not a valid point");
         assertThatThrownBy(() -> SharedSecretDerivation.derive(TestKeys.of(KeySpec.ECC_NIST_P256), AGREE,
-                KeyAgreementAlgorithm.ECDH, new byte[] {1, 2, 3}))
+                KeyAgreementAlgorithmSpec.ECDH, new byte[] {1, 2, 3}))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("SubjectPublicKeyInfo");
         assertThatThrownBy(() -> SharedSecretDerivation.derive(TestKeys.of(KeySpec.ECC_NIST_P256), AGREE,
-                KeyAgreementAlgorithm.ECDH, new byte[8193])).isInstanceOf(ValidationException.class);
+                KeyAgreementAlgorithmSpec.ECDH, new byte[8193])).isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -87,12 +87,12 @@ class SharedSecretDerivationTest {
         byte[] peer = peerPair("secp256r1").getPublic().getEncoded();
 
         assertThatThrownBy(() -> SharedSecretDerivation.derive(TestKeys.of(KeySpec.ECC_NIST_P256),
-                KeyUsage.SIGN_VERIFY, KeyAgreementAlgorithm.ECDH, peer))
+                KeyUsage.SIGN_VERIFY, KeyAgreementAlgorithmSpec.ECDH, peer))
                 .isInstanceOf(InvalidKeyUsageException.class).hasMessageContaining("DeriveSharedSecret");
         assertThatThrownBy(() -> SharedSecretDerivation.derive(TestKeys.of(KeySpec.ECC_SECG_P256K1), AGREE,
-                KeyAgreementAlgorithm.ECDH, peer)).isInstanceOf(InvalidKeyUsageException.class);
+                KeyAgreementAlgorithmSpec.ECDH, peer)).isInstanceOf(InvalidKeyUsageException.class);
         assertThatThrownBy(() -> SharedSecretDerivation.derive(TestKeys.of(KeySpec.HMAC_256), AGREE,
-                KeyAgreementAlgorithm.ECDH, peer)).isInstanceOf(InvalidKeyUsageException.class);
+                KeyAgreementAlgorithmSpec.ECDH, peer)).isInstanceOf(InvalidKeyUsageException.class);
         assertThatThrownBy(() -> SharedSecretDerivation.derive(TestKeys.of(KeySpec.ECC_NIST_P256), AGREE, null,
                 peer)).isInstanceOf(ValidationException.class);
     }

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.MessageType;
-import dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm;
 import dev.kmslab.engine.error.InvalidKeyUsageException;
 import dev.kmslab.engine.error.KMSInvalidSignatureException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MessageType;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.spec.X509EncodedKeySpec;
@@ -42,13 +42,13 @@ class SignVerifyTest {
     @Test
     void combinations_coverEverySigningAlgorithmExceptSm2() {
         assertThat(combinations().map(a -> a.get()[1]).distinct().count())
-                .isEqualTo(SigningAlgorithm.values().length - 1);
+                .isEqualTo(SigningAlgorithmSpec.values().length - 1);
         assertThat(combinations().count()).isEqualTo(3 * 12 + 4 * 2 + 2 + 3 * 2);
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("combinations")
-    void signThenVerify_roundTrips_andTamperingIsDetected(KeySpec spec, SigningAlgorithm algorithm, MessageType type)
+    void signThenVerify_roundTrips_andTamperingIsDetected(KeySpec spec, SigningAlgorithmSpec algorithm, MessageType type)
             throws Exception {
         KeyMaterial key = TestKeys.of(spec);
         byte[] raw = message(300, spec.ordinal());
@@ -78,9 +78,9 @@ class SignVerifyTest {
     /** A message and its digest are the same message: RAW and DIGEST (or EXTERNAL_MU) signatures cross-verify. */
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("combinations")
-    void precomputedInput_andRawMessage_crossVerify(KeySpec spec, SigningAlgorithm algorithm, MessageType type)
+    void precomputedInput_andRawMessage_crossVerify(KeySpec spec, SigningAlgorithmSpec algorithm, MessageType type)
             throws Exception {
-        if (type == MessageType.RAW || algorithm == SigningAlgorithm.ED25519_PH_SHA_512) {
+        if (type == MessageType.RAW || algorithm == SigningAlgorithmSpec.ED25519_PH_SHA_512) {
             return; // Ed25519ph has no RAW form in KMS; its digest path is covered by the RFC 8032 vector.
         }
         KeyMaterial key = TestKeys.of(spec);
@@ -96,7 +96,7 @@ class SignVerifyTest {
     @Test
     void rawMessage_acceptsOneTo4096Bytes_andRefusesEmptyOrLonger() {
         KeyMaterial key = TestKeys.of(KeySpec.ECC_NIST_P256);
-        SigningAlgorithm ecdsa = SigningAlgorithm.ECDSA_SHA_256;
+        SigningAlgorithmSpec ecdsa = SigningAlgorithmSpec.ECDSA_SHA_256;
 
         assertThat(SignVerify.sign(key, SIGN, ecdsa, MessageType.RAW, new byte[1])).isNotEmpty();
         assertThat(SignVerify.sign(key, SIGN, ecdsa, MessageType.RAW, new byte[4096])).isNotEmpty();
@@ -112,14 +112,14 @@ class SignVerifyTest {
     @Test
     void nullMessageType_meansRaw() {
         KeyMaterial key = TestKeys.of(KeySpec.ECC_NIST_P256);
-        byte[] signature = SignVerify.sign(key, SIGN, SigningAlgorithm.ECDSA_SHA_256, null, message(10, 1));
+        byte[] signature = SignVerify.sign(key, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, null, message(10, 1));
 
-        SignVerify.verify(key, SIGN, SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW, message(10, 1), signature);
+        SignVerify.verify(key, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW, message(10, 1), signature);
     }
 
     @ParameterizedTest(name = "{0} digest of {1} bytes")
     @MethodSource("wrongDigestLengths")
-    void digestOfWrongLength_isValidationException(SigningAlgorithm algorithm, int length) {
+    void digestOfWrongLength_isValidationException(SigningAlgorithmSpec algorithm, int length) {
         KeyMaterial key = TestKeys.of(specFor(algorithm));
 
         assertThatThrownBy(() -> SignVerify.sign(key, SIGN, algorithm, MessageType.DIGEST, new byte[length]))
@@ -128,23 +128,23 @@ class SignVerifyTest {
     }
 
     static Stream<Arguments> wrongDigestLengths() {
-        return Stream.of(Arguments.of(SigningAlgorithm.ECDSA_SHA_256, 31),
-                Arguments.of(SigningAlgorithm.ECDSA_SHA_256, 48),
-                Arguments.of(SigningAlgorithm.RSASSA_PKCS1_V1_5_SHA_384, 32),
-                Arguments.of(SigningAlgorithm.RSASSA_PSS_SHA_512, 48),
-                Arguments.of(SigningAlgorithm.ED25519_PH_SHA_512, 32));
+        return Stream.of(Arguments.of(SigningAlgorithmSpec.ECDSA_SHA_256, 31),
+                Arguments.of(SigningAlgorithmSpec.ECDSA_SHA_256, 48),
+                Arguments.of(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_384, 32),
+                Arguments.of(SigningAlgorithmSpec.RSASSA_PSS_SHA_512, 48),
+                Arguments.of(SigningAlgorithmSpec.ED25519_PH_SHA_512, 32));
     }
 
     @Test
     void externalMu_mustBe64Bytes_andOnlyForMlDsa() {
         KeyMaterial mlDsa = TestKeys.of(KeySpec.ML_DSA_44);
-        assertThatThrownBy(() -> SignVerify.sign(mlDsa, SIGN, SigningAlgorithm.ML_DSA_SHAKE_256,
+        assertThatThrownBy(() -> SignVerify.sign(mlDsa, SIGN, SigningAlgorithmSpec.ML_DSA_SHAKE_256,
                 MessageType.EXTERNAL_MU, new byte[63])).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> SignVerify.sign(mlDsa, SIGN, SigningAlgorithm.ML_DSA_SHAKE_256,
+        assertThatThrownBy(() -> SignVerify.sign(mlDsa, SIGN, SigningAlgorithmSpec.ML_DSA_SHAKE_256,
                 MessageType.DIGEST, new byte[64])).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("MessageType DIGEST is not supported");
         KeyMaterial ecc = TestKeys.of(KeySpec.ECC_NIST_P256);
-        assertThatThrownBy(() -> SignVerify.sign(ecc, SIGN, SigningAlgorithm.ECDSA_SHA_256,
+        assertThatThrownBy(() -> SignVerify.sign(ecc, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256,
                 MessageType.EXTERNAL_MU, new byte[64])).isInstanceOf(ValidationException.class);
     }
 
@@ -152,9 +152,9 @@ class SignVerifyTest {
     void ed25519_pureIsRawOnly_andPrehashIsDigestOnly() {
         KeyMaterial key = TestKeys.of(KeySpec.ECC_NIST_EDWARDS25519);
 
-        assertThatThrownBy(() -> SignVerify.sign(key, SIGN, SigningAlgorithm.ED25519_SHA_512, MessageType.DIGEST,
+        assertThatThrownBy(() -> SignVerify.sign(key, SIGN, SigningAlgorithmSpec.ED25519_SHA_512, MessageType.DIGEST,
                 new byte[64])).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> SignVerify.sign(key, SIGN, SigningAlgorithm.ED25519_PH_SHA_512, MessageType.RAW,
+        assertThatThrownBy(() -> SignVerify.sign(key, SIGN, SigningAlgorithmSpec.ED25519_PH_SHA_512, MessageType.RAW,
                 new byte[64])).isInstanceOf(ValidationException.class);
     }
 
@@ -163,21 +163,21 @@ class SignVerifyTest {
         KeyMaterial rsa = TestKeys.of(KeySpec.RSA_2048);
 
         assertThatThrownBy(() -> SignVerify.sign(rsa, KeyUsage.ENCRYPT_DECRYPT,
-                SigningAlgorithm.RSASSA_PSS_SHA_256, MessageType.RAW, message(5, 1)))
+                SigningAlgorithmSpec.RSASSA_PSS_SHA_256, MessageType.RAW, message(5, 1)))
                 .isInstanceOf(InvalidKeyUsageException.class)
                 .hasMessage("The KMS key has KeyUsage ENCRYPT_DECRYPT, which is not valid for Sign. Sign requires "
                         + "a key with KeyUsage SIGN_VERIFY.");
         assertThatThrownBy(() -> SignVerify.verify(TestKeys.of(KeySpec.ECC_NIST_P256), KeyUsage.KEY_AGREEMENT,
-                SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW, message(5, 1), new byte[70]))
+                SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW, message(5, 1), new byte[70]))
                 .isInstanceOf(InvalidKeyUsageException.class).hasMessageContaining("Verify");
         assertThatThrownBy(() -> SignVerify.sign(TestKeys.of(KeySpec.HMAC_256), SIGN,
-                SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW, message(5, 1)))
+                SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW, message(5, 1)))
                 .isInstanceOf(InvalidKeyUsageException.class).hasMessageContaining("HMAC_256");
     }
 
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("incompatiblePairs")
-    void algorithmTheSpecDoesNotOffer_isInvalidKeyUsage(KeySpec spec, SigningAlgorithm algorithm) {
+    void algorithmTheSpecDoesNotOffer_isInvalidKeyUsage(KeySpec spec, SigningAlgorithmSpec algorithm) {
         assertThatThrownBy(() -> SignVerify.sign(TestKeys.of(spec), SIGN, algorithm, MessageType.RAW,
                 message(5, 1)))
                 .isInstanceOf(InvalidKeyUsageException.class)
@@ -186,23 +186,23 @@ class SignVerifyTest {
     }
 
     static Stream<Arguments> incompatiblePairs() {
-        return Stream.of(Arguments.of(KeySpec.ECC_NIST_P256, SigningAlgorithm.ECDSA_SHA_384),
-                Arguments.of(KeySpec.ECC_NIST_P521, SigningAlgorithm.ECDSA_SHA_256),
-                Arguments.of(KeySpec.ECC_SECG_P256K1, SigningAlgorithm.ECDSA_SHA_512),
-                Arguments.of(KeySpec.RSA_2048, SigningAlgorithm.ECDSA_SHA_256),
-                Arguments.of(KeySpec.ECC_NIST_P384, SigningAlgorithm.RSASSA_PSS_SHA_384),
-                Arguments.of(KeySpec.ML_DSA_65, SigningAlgorithm.ED25519_SHA_512),
-                Arguments.of(KeySpec.ECC_NIST_EDWARDS25519, SigningAlgorithm.ML_DSA_SHAKE_256));
+        return Stream.of(Arguments.of(KeySpec.ECC_NIST_P256, SigningAlgorithmSpec.ECDSA_SHA_384),
+                Arguments.of(KeySpec.ECC_NIST_P521, SigningAlgorithmSpec.ECDSA_SHA_256),
+                Arguments.of(KeySpec.ECC_SECG_P256K1, SigningAlgorithmSpec.ECDSA_SHA_512),
+                Arguments.of(KeySpec.RSA_2048, SigningAlgorithmSpec.ECDSA_SHA_256),
+                Arguments.of(KeySpec.ECC_NIST_P384, SigningAlgorithmSpec.RSASSA_PSS_SHA_384),
+                Arguments.of(KeySpec.ML_DSA_65, SigningAlgorithmSpec.ED25519_SHA_512),
+                Arguments.of(KeySpec.ECC_NIST_EDWARDS25519, SigningAlgorithmSpec.ML_DSA_SHAKE_256));
     }
 
     @Test
     void emptyOrOversizedSignature_isValidationException() {
         KeyMaterial key = TestKeys.of(KeySpec.ECC_NIST_P256);
-        assertThatThrownBy(() -> SignVerify.verify(key, SIGN, SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW,
+        assertThatThrownBy(() -> SignVerify.verify(key, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW,
                 message(5, 1), new byte[0])).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> SignVerify.verify(key, SIGN, SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW,
+        assertThatThrownBy(() -> SignVerify.verify(key, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW,
                 message(5, 1), new byte[6145])).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> SignVerify.verify(key, SIGN, SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW,
+        assertThatThrownBy(() -> SignVerify.verify(key, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW,
                 message(5, 1), new byte[] {0x30, 0x02, 0x01})).isInstanceOf(KMSInvalidSignatureException.class);
     }
 
@@ -210,14 +210,14 @@ class SignVerifyTest {
     void signatureFromAnotherKeyOfTheSameSpec_doesNotVerify() {
         KeyMaterial mine = TestKeys.of(KeySpec.ECC_SECG_P256K1);
         KeyMaterial other = KeyMaterials.generate(KeySpec.ECC_SECG_P256K1);
-        byte[] signature = SignVerify.sign(other, SIGN, SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW,
+        byte[] signature = SignVerify.sign(other, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW,
                 message(20, 3));
 
-        assertThatThrownBy(() -> SignVerify.verify(mine, SIGN, SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW,
+        assertThatThrownBy(() -> SignVerify.verify(mine, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW,
                 message(20, 3), signature)).isInstanceOf(KMSInvalidSignatureException.class);
     }
 
-    private static KeySpec specFor(SigningAlgorithm algorithm) {
+    private static KeySpec specFor(SigningAlgorithmSpec algorithm) {
         switch (algorithm.scheme()) {
             case ECDSA:
                 return KeySpec.ECC_NIST_P256;
@@ -236,7 +236,7 @@ class SignVerifyTest {
     }
 
     /** What a client would send: the message, its digest, or the ML-DSA mu computed per FIPS 204. */
-    static byte[] inputFor(KeyMaterial key, SigningAlgorithm algorithm, MessageType type, byte[] raw)
+    static byte[] inputFor(KeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type, byte[] raw)
             throws Exception {
         switch (type) {
             case DIGEST:

@@ -4,11 +4,11 @@ import static dev.kmslab.engine.crypto.asymmetric.TestKeys.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kmslab.engine.crypto.asymmetric.spec.KeySpec;
-import dev.kmslab.engine.crypto.asymmetric.spec.KeyUsage;
-import dev.kmslab.engine.crypto.asymmetric.spec.MessageType;
-import dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm;
 import dev.kmslab.engine.error.KMSInvalidSignatureException;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MessageType;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -44,13 +44,13 @@ class SignatureKnownAnswerTest {
         byte[] expected = resource("rsa2048-pkcs1-vector.sha256.sig");
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(message);
 
-        byte[] raw = SignVerify.sign(key, SIGN, SigningAlgorithm.RSASSA_PKCS1_V1_5_SHA_256, MessageType.RAW, message);
-        byte[] fromDigest = SignVerify.sign(key, SIGN, SigningAlgorithm.RSASSA_PKCS1_V1_5_SHA_256,
+        byte[] raw = SignVerify.sign(key, SIGN, SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256, MessageType.RAW, message);
+        byte[] fromDigest = SignVerify.sign(key, SIGN, SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256,
                 MessageType.DIGEST, digest);
 
         assertThat(raw).isEqualTo(expected);
         assertThat(fromDigest).isEqualTo(expected);
-        SignVerify.verify(key, SIGN, SigningAlgorithm.RSASSA_PKCS1_V1_5_SHA_256, MessageType.RAW, message, expected);
+        SignVerify.verify(key, SIGN, SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256, MessageType.RAW, message, expected);
     }
 
     /** RFC 8032 section 7.1, TEST 2 and TEST 3 (TEST 1 signs an empty message, which KMS does not accept). */
@@ -68,11 +68,11 @@ class SignatureKnownAnswerTest {
             String signature) {
         KeyMaterial key = KeyMaterials.decode(KeySpec.ECC_NIST_EDWARDS25519, hex(ED25519_PKCS8_PREFIX + seed));
 
-        byte[] produced = SignVerify.sign(key, SIGN, SigningAlgorithm.ED25519_SHA_512, MessageType.RAW, hex(message));
+        byte[] produced = SignVerify.sign(key, SIGN, SigningAlgorithmSpec.ED25519_SHA_512, MessageType.RAW, hex(message));
 
         assertThat(hex(produced)).isEqualTo(signature);
         assertThat(hex(((AsymmetricKeyMaterial) key).publicKeyDer())).endsWith(publicKey);
-        SignVerify.verify(key, SIGN, SigningAlgorithm.ED25519_SHA_512, MessageType.RAW, hex(message), produced);
+        SignVerify.verify(key, SIGN, SigningAlgorithmSpec.ED25519_SHA_512, MessageType.RAW, hex(message), produced);
     }
 
     /** RFC 8032 section 7.3, TEST abc (Ed25519ph): KMS takes the SHA-512 digest with MessageType DIGEST. */
@@ -82,7 +82,7 @@ class SignatureKnownAnswerTest {
                 + "833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42"));
         byte[] digest = MessageDigest.getInstance("SHA-512").digest("abc".getBytes(StandardCharsets.US_ASCII));
 
-        byte[] produced = SignVerify.sign(key, SIGN, SigningAlgorithm.ED25519_PH_SHA_512, MessageType.DIGEST, digest);
+        byte[] produced = SignVerify.sign(key, SIGN, SigningAlgorithmSpec.ED25519_PH_SHA_512, MessageType.DIGEST, digest);
 
         assertThat(hex(produced)).isEqualTo("98a70222f0b8121aa9d30f813d683f809e462b469c7ff87639499bb94e6dae41"
                 + "31f85042463c2a355a2003d062adf5aaa10b8c61e636062aaad11c2a26083406");
@@ -103,10 +103,10 @@ class SignatureKnownAnswerTest {
         byte[] signature = der(new BigInteger(r, 16), new BigInteger(s, 16));
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(data);
 
-        SignVerify.verify(key, SIGN, SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW, data, signature);
-        SignVerify.verify(key, SIGN, SigningAlgorithm.ECDSA_SHA_256, MessageType.DIGEST, digest, signature);
+        SignVerify.verify(key, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW, data, signature);
+        SignVerify.verify(key, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.DIGEST, digest, signature);
         byte[] altered = der(new BigInteger(r, 16), new BigInteger(s, 16).add(BigInteger.ONE));
-        assertThatThrownBy(() -> SignVerify.verify(key, SIGN, SigningAlgorithm.ECDSA_SHA_256, MessageType.RAW, data,
+        assertThatThrownBy(() -> SignVerify.verify(key, SIGN, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.RAW, data,
                 altered)).isInstanceOf(KMSInvalidSignatureException.class);
     }
 

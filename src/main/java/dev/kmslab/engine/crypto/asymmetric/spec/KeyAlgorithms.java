@@ -1,5 +1,9 @@
 package dev.kmslab.engine.crypto.asymmetric.spec;
 
+import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
+import dev.kmslab.engine.model.KeyAgreementAlgorithmSpec;
+import dev.kmslab.engine.model.MacAlgorithmSpec;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.util.List;
 
 /**
@@ -7,10 +11,10 @@ import java.util.List;
  * key usage is non-empty.
  */
 public record KeyAlgorithms(
-        List<EncryptionAlgorithm> encryption,
-        List<SigningAlgorithm> signing,
-        List<MacAlgorithm> mac,
-        List<KeyAgreementAlgorithm> keyAgreement) {
+        List<EncryptionAlgorithmSpec> encryption,
+        List<SigningAlgorithmSpec> signing,
+        List<MacAlgorithmSpec> mac,
+        List<KeyAgreementAlgorithmSpec> keyAgreement) {
 
     public KeyAlgorithms {
         encryption = List.copyOf(encryption);
@@ -23,20 +27,20 @@ public record KeyAlgorithms(
         return new KeyAlgorithms(List.of(), List.of(), List.of(), List.of());
     }
 
-    static KeyAlgorithms ofEncryption(EncryptionAlgorithm... algorithms) {
+    static KeyAlgorithms ofEncryption(EncryptionAlgorithmSpec... algorithms) {
         return new KeyAlgorithms(List.of(algorithms), List.of(), List.of(), List.of());
     }
 
-    static KeyAlgorithms ofSigning(SigningAlgorithm... algorithms) {
+    static KeyAlgorithms ofSigning(SigningAlgorithmSpec... algorithms) {
         return new KeyAlgorithms(List.of(), List.of(algorithms), List.of(), List.of());
     }
 
-    static KeyAlgorithms ofMac(MacAlgorithm algorithm) {
+    static KeyAlgorithms ofMac(MacAlgorithmSpec algorithm) {
         return new KeyAlgorithms(List.of(), List.of(), List.of(algorithm), List.of());
     }
 
     static KeyAlgorithms ofKeyAgreement() {
-        return new KeyAlgorithms(List.of(), List.of(), List.of(), List.of(KeyAgreementAlgorithm.ECDH));
+        return new KeyAlgorithms(List.of(), List.of(), List.of(), List.of(KeyAgreementAlgorithmSpec.ECDH));
     }
 
     public boolean isEmpty() {

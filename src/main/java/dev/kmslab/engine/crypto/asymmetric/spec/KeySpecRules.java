@@ -1,9 +1,15 @@
 package dev.kmslab.engine.crypto.asymmetric.spec;
 
-import static dev.kmslab.engine.crypto.asymmetric.spec.SigningAlgorithm.*;
+import static dev.kmslab.engine.model.SigningAlgorithmSpec.*;
 
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MacAlgorithmSpec;
+import dev.kmslab.engine.model.MessageType;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -79,12 +85,12 @@ public final class KeySpecRules {
     private static KeyAlgorithms encryptionAlgorithms(KeySpec spec) {
         switch (spec.family()) {
             case SYMMETRIC:
-                return KeyAlgorithms.ofEncryption(EncryptionAlgorithm.SYMMETRIC_DEFAULT);
+                return KeyAlgorithms.ofEncryption(EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
             case RSA:
-                return KeyAlgorithms.ofEncryption(EncryptionAlgorithm.RSAES_OAEP_SHA_1,
-                        EncryptionAlgorithm.RSAES_OAEP_SHA_256);
+                return KeyAlgorithms.ofEncryption(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1,
+                        EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256);
             default:
-                return KeyAlgorithms.ofEncryption(EncryptionAlgorithm.SM2PKE);
+                return KeyAlgorithms.ofEncryption(EncryptionAlgorithmSpec.SM2PKE);
         }
     }
 
@@ -116,23 +122,23 @@ public final class KeySpecRules {
     }
 
     /** The single MAC algorithm of an HMAC spec. */
-    public static MacAlgorithm macAlgorithm(KeySpec spec) {
+    public static MacAlgorithmSpec macAlgorithm(KeySpec spec) {
         switch (spec) {
             case HMAC_224:
-                return MacAlgorithm.HMAC_SHA_224;
+                return MacAlgorithmSpec.HMAC_SHA_224;
             case HMAC_256:
-                return MacAlgorithm.HMAC_SHA_256;
+                return MacAlgorithmSpec.HMAC_SHA_256;
             case HMAC_384:
-                return MacAlgorithm.HMAC_SHA_384;
+                return MacAlgorithmSpec.HMAC_SHA_384;
             case HMAC_512:
-                return MacAlgorithm.HMAC_SHA_512;
+                return MacAlgorithmSpec.HMAC_SHA_512;
             default:
                 throw new IllegalArgumentException(spec + " is not an HMAC key spec");
         }
     }
 
     /** The message types Sign and Verify accept with this algorithm. */
-    public static Set<MessageType> messageTypes(SigningAlgorithm algorithm) {
+    public static Set<MessageType> messageTypes(SigningAlgorithmSpec algorithm) {
         switch (algorithm.scheme()) {
             case ED25519:
                 return EnumSet.of(MessageType.RAW);

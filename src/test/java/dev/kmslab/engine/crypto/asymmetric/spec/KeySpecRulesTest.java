@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.DataKeyPairSpec;
+import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
+import dev.kmslab.engine.model.KeyAgreementAlgorithmSpec;
+import dev.kmslab.engine.model.KeySpec;
+import dev.kmslab.engine.model.KeyUsage;
+import dev.kmslab.engine.model.MacAlgorithmSpec;
+import dev.kmslab.engine.model.MessageType;
+import dev.kmslab.engine.model.SigningAlgorithmSpec;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,25 +39,25 @@ class KeySpecRulesTest {
     @Test
     void algorithmsPerSpecAndUsage_matchTheAwsTable() {
         assertThat(KeySpecRules.algorithms(KeySpec.RSA_2048, KeyUsage.ENCRYPT_DECRYPT).encryption())
-                .containsExactly(EncryptionAlgorithm.RSAES_OAEP_SHA_1, EncryptionAlgorithm.RSAES_OAEP_SHA_256);
+                .containsExactly(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1, EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256);
         assertThat(KeySpecRules.algorithms(KeySpec.RSA_4096, KeyUsage.SIGN_VERIFY).signing()).hasSize(6)
                 .allMatch(a -> a.name().startsWith("RSASSA_"));
         assertThat(KeySpecRules.algorithms(KeySpec.ECC_NIST_P256, KeyUsage.SIGN_VERIFY).signing())
-                .containsExactly(SigningAlgorithm.ECDSA_SHA_256);
+                .containsExactly(SigningAlgorithmSpec.ECDSA_SHA_256);
         assertThat(KeySpecRules.algorithms(KeySpec.ECC_NIST_P384, KeyUsage.SIGN_VERIFY).signing())
-                .containsExactly(SigningAlgorithm.ECDSA_SHA_384);
+                .containsExactly(SigningAlgorithmSpec.ECDSA_SHA_384);
         assertThat(KeySpecRules.algorithms(KeySpec.ECC_NIST_P521, KeyUsage.SIGN_VERIFY).signing())
-                .containsExactly(SigningAlgorithm.ECDSA_SHA_512);
+                .containsExactly(SigningAlgorithmSpec.ECDSA_SHA_512);
         assertThat(KeySpecRules.algorithms(KeySpec.ECC_SECG_P256K1, KeyUsage.SIGN_VERIFY).signing())
-                .containsExactly(SigningAlgorithm.ECDSA_SHA_256);
+                .containsExactly(SigningAlgorithmSpec.ECDSA_SHA_256);
         assertThat(KeySpecRules.algorithms(KeySpec.ECC_NIST_EDWARDS25519, KeyUsage.SIGN_VERIFY).signing())
-                .containsExactly(SigningAlgorithm.ED25519_SHA_512, SigningAlgorithm.ED25519_PH_SHA_512);
+                .containsExactly(SigningAlgorithmSpec.ED25519_SHA_512, SigningAlgorithmSpec.ED25519_PH_SHA_512);
         assertThat(KeySpecRules.algorithms(KeySpec.ML_DSA_44, KeyUsage.SIGN_VERIFY).signing())
-                .containsExactly(SigningAlgorithm.ML_DSA_SHAKE_256);
+                .containsExactly(SigningAlgorithmSpec.ML_DSA_SHAKE_256);
         assertThat(KeySpecRules.algorithms(KeySpec.ECC_NIST_P521, KeyUsage.KEY_AGREEMENT).keyAgreement())
-                .containsExactly(KeyAgreementAlgorithm.ECDH);
+                .containsExactly(KeyAgreementAlgorithmSpec.ECDH);
         assertThat(KeySpecRules.algorithms(KeySpec.HMAC_384, KeyUsage.GENERATE_VERIFY_MAC).mac())
-                .containsExactly(MacAlgorithm.HMAC_SHA_384);
+                .containsExactly(MacAlgorithmSpec.HMAC_SHA_384);
     }
 
     @Test
@@ -71,12 +79,12 @@ class KeySpecRulesTest {
 
     @Test
     void messageTypesPerAlgorithm() {
-        assertThat(KeySpecRules.messageTypes(SigningAlgorithm.RSASSA_PSS_SHA_256))
+        assertThat(KeySpecRules.messageTypes(SigningAlgorithmSpec.RSASSA_PSS_SHA_256))
                 .containsExactlyInAnyOrder(MessageType.RAW, MessageType.DIGEST);
-        assertThat(KeySpecRules.messageTypes(SigningAlgorithm.ED25519_SHA_512)).containsExactly(MessageType.RAW);
-        assertThat(KeySpecRules.messageTypes(SigningAlgorithm.ED25519_PH_SHA_512))
+        assertThat(KeySpecRules.messageTypes(SigningAlgorithmSpec.ED25519_SHA_512)).containsExactly(MessageType.RAW);
+        assertThat(KeySpecRules.messageTypes(SigningAlgorithmSpec.ED25519_PH_SHA_512))
                 .containsExactly(MessageType.DIGEST);
-        assertThat(KeySpecRules.messageTypes(SigningAlgorithm.ML_DSA_SHAKE_256))
+        assertThat(KeySpecRules.messageTypes(SigningAlgorithmSpec.ML_DSA_SHAKE_256))
                 .containsExactlyInAnyOrder(MessageType.RAW, MessageType.EXTERNAL_MU);
     }
 
