@@ -288,7 +288,7 @@ public final class ImportOperations {
         if (ImportWrapper.isKeyWrap(algorithm)) {
             return;
         }
-        if (spec.name().startsWith("RSA_")) {
+        if (spec.family() == KeySpec.Family.RSA) {
             throw new ValidationException("RSA key material must be wrapped with RSA_AES_KEY_WRAP_SHA_1 or "
                     + "RSA_AES_KEY_WRAP_SHA_256, not " + algorithm + ".");
         }

@@ -207,7 +207,7 @@ public final class KeyOperations {
         }
 
         public static void check(KeySpec spec, KeyUsage usage, OriginType origin) {
-            if (!compatible(spec, usage)) {
+            if (!KeySpecRules.usages(spec).contains(usage)) {
                 throw new ValidationException("KeyUsage " + usage + " is not compatible with KeySpec " + spec + ".");
             }
             KeySpecRules.requireCreatable(spec, usage);
@@ -215,23 +215,6 @@ public final class KeyOperations {
                 throw new UnsupportedOperationException("Origin EXTERNAL_KEY_STORE is a valid AWS KMS origin, but "
                         + "KMS Lab has no external key stores: it supports AWS_KMS, EXTERNAL and AWS_CLOUDHSM keys.");
             }
-        }
-
-        private static boolean compatible(KeySpec spec, KeyUsage usage) {
-            String name = spec.name();
-            if (spec == KeySpec.SYMMETRIC_DEFAULT) {
-                return usage == KeyUsage.ENCRYPT_DECRYPT;
-            } else if (name.startsWith("RSA_")) {
-                return usage == KeyUsage.ENCRYPT_DECRYPT || usage == KeyUsage.SIGN_VERIFY;
-            } else if (name.startsWith("HMAC_")) {
-                return usage == KeyUsage.GENERATE_VERIFY_MAC;
-            } else if (spec == KeySpec.SM2) {
-                return usage != KeyUsage.GENERATE_VERIFY_MAC;
-            } else if (name.startsWith("ECC_NIST_P")) {
-                return usage == KeyUsage.SIGN_VERIFY || usage == KeyUsage.KEY_AGREEMENT;
-            }
-            // ECC_SECG_P256K1, ECC_NIST_EDWARDS25519 and ML_DSA_* sign and verify only.
-            return usage == KeyUsage.SIGN_VERIFY;
         }
     }
 }

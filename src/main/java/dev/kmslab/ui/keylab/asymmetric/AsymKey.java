@@ -29,12 +29,12 @@ public record AsymKey(KeyMetadata metadata, String alias) {
     }
 
     public boolean isRsa() {
-        return spec().name().startsWith("RSA_");
+        return spec().family() == KeySpec.Family.RSA;
     }
 
     /** The modulus size of an RSA key (2048, 3072 or 4096). */
     public int rsaBits() {
-        return Integer.parseInt(spec().name().substring(4));
+        return spec().bits();
     }
 
     /** True for keys with a public half that GetPublicKey returns (every spec but symmetric and HMAC). */
