@@ -14,7 +14,7 @@ import dev.kmslab.engine.core.Pages;
 import dev.kmslab.engine.core.SpecMapping;
 import dev.kmslab.engine.core.StateStore;
 import dev.kmslab.engine.Validation;
-import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
 import dev.kmslab.engine.error.LimitExceededException;
@@ -117,10 +117,10 @@ public final class KeyOperations {
             return new KeyVersion(1, null, null, call.now, null);
         }
         if (spec == KeySpec.SYMMETRIC_DEFAULT) {
-            return new KeyVersion(1, core.newKeyMaterialId(), KeyMaterial.generate(core.random), call.now, null);
+            return new KeyVersion(1, core.newKeyMaterialId(), AesKeyMaterial.generate(core.random), call.now, null);
         }
-        return KeyVersion.ofAsymmetric(core.newKeyMaterialId(), KeyMaterials.generate(SpecMapping.spec(spec)),
-                call.now);
+        return new KeyVersion(1, core.newKeyMaterialId(), KeyMaterials.generate(SpecMapping.spec(spec)), call.now,
+                null);
     }
 
     public DescribeKeyResult describeKey(Call call, String keyId) {

@@ -43,12 +43,12 @@ public final class RsaKeyCrypto {
     }
 
     public static byte[] encrypt(KeyRecord key, EncryptionAlgorithmSpec algorithm, byte[] plaintext) {
-        return RsaEncryption.encrypt(key.current().asymmetricMaterial(), SpecMapping.usage(key.keyUsage()),
+        return RsaEncryption.encrypt(key.current().material(), SpecMapping.usage(key.keyUsage()),
                 SpecMapping.encryption(orDefault(algorithm)), plaintext);
     }
 
     public static byte[] decrypt(KeyRecord key, EncryptionAlgorithmSpec algorithm, byte[] ciphertext) {
-        return RsaEncryption.decrypt(key.current().asymmetricMaterial(), SpecMapping.usage(key.keyUsage()),
+        return RsaEncryption.decrypt(key.current().material(), SpecMapping.usage(key.keyUsage()),
                 SpecMapping.encryption(orDefault(algorithm)), ciphertext);
     }
 
