@@ -2,17 +2,21 @@ package dev.kmslab.engine.cks;
 
 import dev.kmslab.engine.crypto.AesGcm;
 import dev.kmslab.engine.crypto.AesKeyMaterial;
-import dev.kmslab.engine.model.ConnectionErrorCode;
-import dev.kmslab.engine.model.ConnectionState;
 import dev.kmslab.engine.crypto.pkcs11.ConnectionStateMachine;
+import dev.kmslab.engine.crypto.pkcs11.HsmToken;
 import dev.kmslab.engine.crypto.pkcs11.PinSource;
 import dev.kmslab.engine.crypto.pkcs11.TokenConnectException;
 import dev.kmslab.engine.crypto.pkcs11.TokenKeyNotFoundException;
 import dev.kmslab.engine.crypto.pkcs11.TokenOperationException;
+import dev.kmslab.engine.model.ConnectionErrorCode;
+import dev.kmslab.engine.model.ConnectionState;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A connection to one simulated device of a {@code FakeHsm}; follows the state rules of {@link HsmToken}. */
+/**
+ * A connection to one simulated device of a {@code FakeHsm}. It runs on the same {@link ConnectionStateMachine} as
+ * the real {@code Pkcs11Token}, so both follow the state rules of {@link HsmToken} in the same way.
+ */
 final class FakeHsmToken implements HsmToken {
 
     private final FakeHsmDevice device;
