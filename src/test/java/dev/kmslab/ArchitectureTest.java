@@ -14,6 +14,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.kmslab.engine.crypto.AsymmetricKeyMaterial;
+import dev.kmslab.engine.crypto.HmacKeyMaterial;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +61,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveNameMatching(
                     "javafx\\.scene\\.control\\.(Alert|TextInputDialog|ChoiceDialog)(\\$.*)?"
                             + "|javafx\\.stage\\.(FileChooser|DirectoryChooser)(\\$.*)?");
+
+    /**
+     * Key material hands its JCA keys (a private key, an HMAC key) only to the crypto code; everything else gets the
+     * public key's DER or, to seal the keystore, the encoded bytes.
+     */
+    @ArchTest
+    static final ArchRule jcaKeysOnlyInsideCrypto = noClasses()
+            .that().resideOutsideOfPackage("dev.kmslab.engine.crypto..")
+            .should().callMethod(AsymmetricKeyMaterial.class, "privateKey")
+            .orShould().callMethod(AsymmetricKeyMaterial.class, "publicKey")
+            .orShould().callMethod(HmacKeyMaterial.class, "secretKey", String.class);
 
     @ArchTest
     static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("dev.kmslab.(*)..")

@@ -1,6 +1,6 @@
 package dev.kmslab.bench;
 
-import dev.kmslab.engine.crypto.asymmetric.KeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
 import dev.kmslab.engine.crypto.asymmetric.SignVerify;
 import dev.kmslab.engine.model.KeySpec;

@@ -5,8 +5,8 @@ import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.crypto.AesGcm;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.CryptoRandom;
-import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DecryptRequest;
 import dev.kmslab.engine.model.EnableKeyRotationRequest;
@@ -51,7 +51,7 @@ public final class EngineBenchmarks {
             sink += engine.decrypt(ROOT, DecryptRequest.of(blob, CONTEXT)).plaintext().length;
         };
         CryptoRandom random = CryptoRandom.create();
-        KeyMaterial key = KeyMaterial.generate(random);
+        AesKeyMaterial key = AesKeyMaterial.generate(random);
         byte[] aad = new byte[64];
         Runnable rawOp = () -> {
             byte[] iv = random.bytes(AesGcm.IV_LENGTH);
@@ -96,7 +96,7 @@ public final class EngineBenchmarks {
             sink += engine.decrypt(app, DecryptRequest.of(blob, CONTEXT)).plaintext().length;
         };
         CryptoRandom random = CryptoRandom.create();
-        KeyMaterial key = KeyMaterial.generate(random);
+        AesKeyMaterial key = AesKeyMaterial.generate(random);
         byte[] aad = new byte[64];
         Runnable rawOp = () -> {
             byte[] iv = random.bytes(AesGcm.IV_LENGTH);
@@ -112,7 +112,7 @@ public final class EngineBenchmarks {
         GenerateDataKeyRequest request = GenerateDataKeyRequest.aes256(keyId, CONTEXT);
         Runnable engineOp = () -> sink += engine.generateDataKey(ROOT, request).ciphertextBlob().length;
         CryptoRandom random = CryptoRandom.create();
-        KeyMaterial key = KeyMaterial.generate(random);
+        AesKeyMaterial key = AesKeyMaterial.generate(random);
         byte[] aad = new byte[64];
         Runnable rawOp = () -> {
             byte[] dataKey = random.bytes(32);

@@ -18,8 +18,8 @@ import dev.kmslab.engine.core.Call;
 import dev.kmslab.engine.core.CallGate;
 import dev.kmslab.engine.core.EngineCore;
 import dev.kmslab.engine.core.StateStore;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.CryptoRandom;
-import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.error.LimitExceededException;
 import dev.kmslab.engine.model.CreateGrantRequest;
 import dev.kmslab.engine.model.CreateGrantResult;
@@ -106,7 +106,7 @@ class PolicyPersistenceTest {
         KeyRecord key = new KeyRecord(keyId, Arns.keyArn(ACCOUNT, EngineConfig.DEFAULT_REGION, keyId), ACCOUNT,
                 Instant.EPOCH, null, KeyUsage.ENCRYPT_DECRYPT, KeySpec.SYMMETRIC_DEFAULT, OriginType.AWS_KMS,
                 KeyState.Enabled, null, null, RotationSchedule.off(), List.of(new KeyVersion(1, "m",
-                KeyMaterial.generate(CryptoRandom.create()), Instant.EPOCH, null)), 0, Map.of());
+                AesKeyMaterial.generate(CryptoRandom.create()), Instant.EPOCH, null)), 0, Map.of());
         List<Grant> grants = new ArrayList<>();
         for (int i = 0; i < KeyGrantOperations.MAX_GRANTS_PER_KEY; i++) {
             grants.add(new Grant(keyId, String.format("%064x", i), "A".repeat(128), roleArn(ACCOUNT, "App"), null,

@@ -32,7 +32,7 @@ class SecretHygieneTest {
         EngineState state = EngineStateCodec.decode(f.storage.load().orElseThrow());
         KeyRecord key = state.keys().get(keyId);
         KeyVersion version = key.current();
-        byte[] raw = version.material().exportForStorage();
+        byte[] raw = version.material().encoded();
 
         for (String text : new String[] {state.toString(), key.toString(), version.toString(),
                 version.material().toString()}) {

@@ -1,6 +1,8 @@
 package dev.kmslab.engine.cks;
 
 import dev.kmslab.engine.crypto.CryptoRandom;
+import dev.kmslab.engine.crypto.pkcs11.HsmToken;
+import dev.kmslab.engine.crypto.pkcs11.PinSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +31,7 @@ public final class FakeHsm implements TokenFactory {
     }
 
     @Override
-    public HsmToken create(String storeId, TokenSettings settings, dev.kmslab.engine.crypto.pkcs11.PinSource pin) {
+    public HsmToken create(String storeId, TokenSettings settings, PinSource pin) {
         return new FakeHsmToken(device(settings), settings, pin);
     }
 

@@ -1,7 +1,7 @@
 package dev.kmslab.engine.cks;
 
 import dev.kmslab.engine.crypto.CryptoRandom;
-import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 final class FakeHsmDevice {
 
-    final Map<String, KeyMaterial> keys = new TreeMap<>();
+    final Map<String, AesKeyMaterial> keys = new TreeMap<>();
     private final byte[] pinHash;
     private final CryptoRandom random;
 

@@ -1,18 +1,22 @@
 package dev.kmslab.engine.cks;
 
 import dev.kmslab.engine.crypto.AesGcm;
-import dev.kmslab.engine.crypto.KeyMaterial;
-import dev.kmslab.engine.model.ConnectionErrorCode;
-import dev.kmslab.engine.model.ConnectionState;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.pkcs11.ConnectionStateMachine;
+import dev.kmslab.engine.crypto.pkcs11.HsmToken;
 import dev.kmslab.engine.crypto.pkcs11.PinSource;
 import dev.kmslab.engine.crypto.pkcs11.TokenConnectException;
 import dev.kmslab.engine.crypto.pkcs11.TokenKeyNotFoundException;
 import dev.kmslab.engine.crypto.pkcs11.TokenOperationException;
+import dev.kmslab.engine.model.ConnectionErrorCode;
+import dev.kmslab.engine.model.ConnectionState;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A connection to one simulated device of a {@code FakeHsm}; follows the state rules of {@link HsmToken}. */
+/**
+ * A connection to one simulated device of a {@code FakeHsm}. It runs on the same {@link ConnectionStateMachine} as
+ * the real {@code Pkcs11Token}, so both follow the state rules of {@link HsmToken} in the same way.
+ */
 final class FakeHsmToken implements HsmToken {
 
     private final FakeHsmDevice device;
@@ -67,7 +71,7 @@ final class FakeHsmToken implements HsmToken {
                     throw new TokenOperationException("A key labelled '" + label + "' already exists in "
                             + describe());
                 }
-                d.keys.put(label, KeyMaterial.generate(d.random()));
+                d.keys.put(label, AesKeyMaterial.generate(d.random()));
                 return null;
             }
         });
@@ -86,7 +90,7 @@ final class FakeHsmToken implements HsmToken {
     public void deleteKey(String label) {
         states.withConnection("delete a key", d -> {
             synchronized (d) {
-                KeyMaterial removed = d.keys.remove(label);
+                AesKeyMaterial removed = d.keys.remove(label);
                 if (removed == null) {
                     throw new TokenKeyNotFoundException(label, describe());
                 }
@@ -121,10 +125,10 @@ final class FakeHsmToken implements HsmToken {
         return true;
     }
 
-    private KeyMaterial key(String label, String action) {
+    private AesKeyMaterial key(String label, String action) {
         return states.withConnection(action, d -> {
             synchronized (d) {
-                KeyMaterial key = d.keys.get(label);
+                AesKeyMaterial key = d.keys.get(label);
                 if (key == null) {
                     throw new TokenKeyNotFoundException(label, describe());
                 }

@@ -1,6 +1,9 @@
 package dev.kmslab.engine.cks;
 
+import dev.kmslab.engine.crypto.pkcs11.HsmToken;
 import dev.kmslab.engine.crypto.pkcs11.PinSource;
+import dev.kmslab.engine.crypto.pkcs11.Pkcs11Config;
+import dev.kmslab.engine.crypto.pkcs11.Pkcs11Token;
 
 /**
  * Makes the (not yet connected) token for a custom key store. The engine asks for a new one on every connect, so a
@@ -33,7 +36,7 @@ public interface TokenFactory {
             @Override
             public HsmToken create(String storeId, TokenSettings settings, PinSource pin) {
                 return simulates(settings) ? fallback.create(storeId, settings, pin)
-                        : Pkcs11HsmToken.create(storeId, settings, pin);
+                        : pkcs11Token(storeId, settings, pin);
             }
 
             @Override
@@ -50,6 +53,11 @@ public interface TokenFactory {
 
     /** Real PKCS#11 tokens through the JDK's SunPKCS11 provider. */
     static TokenFactory pkcs11() {
-        return Pkcs11HsmToken::create;
+        return TokenFactory::pkcs11Token;
+    }
+
+    /** The SunPKCS11 provider is named after the store id, so each store gets its own provider instance. */
+    private static HsmToken pkcs11Token(String storeId, TokenSettings settings, PinSource pin) {
+        return new Pkcs11Token(new Pkcs11Config(storeId, settings.library(), settings.slot(), pin));
     }
 }

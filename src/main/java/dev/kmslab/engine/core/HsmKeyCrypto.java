@@ -1,6 +1,6 @@
 package dev.kmslab.engine.core;
 
-import dev.kmslab.engine.cks.HsmToken;
+import dev.kmslab.engine.crypto.pkcs11.HsmToken;
 import dev.kmslab.engine.crypto.AesGcm;
 import dev.kmslab.engine.crypto.CiphertextBlob;
 import dev.kmslab.engine.crypto.pkcs11.Pkcs11KeyLabel;

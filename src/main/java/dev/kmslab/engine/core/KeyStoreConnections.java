@@ -1,6 +1,6 @@
 package dev.kmslab.engine.core;
 
-import dev.kmslab.engine.cks.HsmToken;
+import dev.kmslab.engine.crypto.pkcs11.HsmToken;
 import dev.kmslab.engine.cks.TokenFactory;
 import dev.kmslab.engine.model.ConnectionErrorCode;
 import dev.kmslab.engine.model.ConnectionState;

@@ -34,8 +34,8 @@ public final class AesGcm {
      * {@code aad1} followed by all of {@code aad2}. Slices avoid copying headers on the hot path. Returns the bytes
      * written.
      */
-    public static int encrypt(KeyMaterial key, byte[] iv, int ivOffset, byte[] aad1, int aad1Length, byte[] aad2,
-                              byte[] plaintext, byte[] out, int outOffset) {
+    public static int encrypt(AesKeyMaterial key, byte[] iv, int ivOffset, byte[] aad1, int aad1Length,
+                              byte[] aad2, byte[] plaintext, byte[] out, int outOffset) {
         try {
             Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key.toJcaKey(),
@@ -50,7 +50,7 @@ public final class AesGcm {
     }
 
     /** Convenience form returning a new array: ciphertext followed by the 16-byte tag. */
-    public static byte[] encrypt(KeyMaterial key, byte[] iv, byte[] aad, byte[] plaintext) {
+    public static byte[] encrypt(AesKeyMaterial key, byte[] iv, byte[] aad, byte[] plaintext) {
         byte[] out = new byte[plaintext.length + TAG_LENGTH];
         if (iv.length != IV_LENGTH) {
             throw new IllegalArgumentException("the IV must be " + IV_LENGTH + " bytes");
@@ -64,8 +64,8 @@ public final class AesGcm {
      * {@code iv} and AAD = first {@code aad1Length} bytes of {@code aad1} then {@code aad2}. Any authentication
      * failure becomes {@link InvalidCiphertextException} and no plaintext is released.
      */
-    public static byte[] decrypt(KeyMaterial key, byte[] iv, int ivOffset, byte[] aad1, int aad1Length, byte[] aad2,
-                                 byte[] input, int offset, int length) {
+    public static byte[] decrypt(AesKeyMaterial key, byte[] iv, int ivOffset, byte[] aad1, int aad1Length,
+                                 byte[] aad2, byte[] input, int offset, int length) {
         if (length < TAG_LENGTH) {
             throw new InvalidCiphertextException("The ciphertext is invalid.");
         }
@@ -83,7 +83,7 @@ public final class AesGcm {
     }
 
     /** Convenience form over a whole ciphertext-and-tag array. */
-    public static byte[] decrypt(KeyMaterial key, byte[] iv, byte[] aad, byte[] ciphertextAndTag) {
+    public static byte[] decrypt(AesKeyMaterial key, byte[] iv, byte[] aad, byte[] ciphertextAndTag) {
         if (iv.length != IV_LENGTH) {
             throw new IllegalArgumentException("the IV must be " + IV_LENGTH + " bytes");
         }

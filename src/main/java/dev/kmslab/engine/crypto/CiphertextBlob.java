@@ -99,7 +99,7 @@ public final class CiphertextBlob {
     }
 
     /** Encrypts {@code plaintext} under one backing key and returns the complete blob. */
-    public static byte[] seal(String keyId, int keyVersion, KeyMaterial key, byte[] iv,
+    public static byte[] seal(String keyId, int keyVersion, AesKeyMaterial key, byte[] iv,
                               Map<String, String> context, byte[] plaintext) {
         byte[] idBytes = keyId.getBytes(StandardCharsets.UTF_8);
         if (idBytes.length == 0 || idBytes.length > 255) {
@@ -165,7 +165,7 @@ public final class CiphertextBlob {
     }
 
     /** Authenticates and decrypts with the backing key the header names; the context must match exactly. */
-    public byte[] open(KeyMaterial key, Map<String, String> context) {
+    public byte[] open(AesKeyMaterial key, Map<String, String> context) {
         int start = headerLength + AesGcm.IV_LENGTH;
         return AesGcm.decrypt(key, blob, headerLength, blob, headerLength, BlobAadContextCodec.encode(context),
                 blob, start, blob.length - start);

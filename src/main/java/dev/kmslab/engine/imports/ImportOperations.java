@@ -7,6 +7,8 @@ import dev.kmslab.engine.core.EngineCore;
 import dev.kmslab.engine.core.ImportedMaterials;
 import dev.kmslab.engine.core.KeyIdForms;
 import dev.kmslab.engine.core.StateStore;
+import dev.kmslab.engine.Validation;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
 import dev.kmslab.engine.error.ExpiredImportTokenException;
@@ -194,14 +196,14 @@ public final class ImportOperations {
                 throw new IncorrectKeyMaterialException("Key material for a SYMMETRIC_DEFAULT key must be 256 bits "
                         + "(32 bytes), not " + raw.length + " bytes.");
             }
-            return new KeyVersion(version, materialId, KeyMaterial.copyOf(raw), createdAt, rotationType, null,
+            return new KeyVersion(version, materialId, AesKeyMaterial.copyOf(raw), createdAt, rotationType,
                     expiry.model(), expiry.validTo(), description, pending);
         }
-        return new KeyVersion(version, materialId, null, createdAt, rotationType, decode(key.keySpec(), raw),
+        return new KeyVersion(version, materialId, decode(key.keySpec(), raw), createdAt, rotationType,
                 expiry.model(), expiry.validTo(), description, pending);
     }
 
-    private static dev.kmslab.engine.crypto.asymmetric.KeyMaterial decode(KeySpec spec, byte[] raw) {
+    private static KeyMaterial decode(KeySpec spec, byte[] raw) {
         try {
             return KeyMaterials.decode(spec, raw);
         } catch (KmsException e) {

@@ -13,6 +13,8 @@ import dev.kmslab.engine.core.MultiRegionKeys;
 import dev.kmslab.engine.core.NewKeyRules;
 import dev.kmslab.engine.core.Pages;
 import dev.kmslab.engine.core.StateStore;
+import dev.kmslab.engine.Validation;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
@@ -116,10 +118,10 @@ public final class KeyOperations {
             return new KeyVersion(1, null, null, call.now, null);
         }
         if (spec == KeySpec.SYMMETRIC_DEFAULT) {
-            return new KeyVersion(1, core.newKeyMaterialId(), KeyMaterial.generate(core.random), call.now, null);
+            return new KeyVersion(1, core.newKeyMaterialId(), AesKeyMaterial.generate(core.random), call.now, null);
         }
-        return KeyVersion.ofAsymmetric(core.newKeyMaterialId(), KeyMaterials.generate(spec),
-                call.now);
+        return new KeyVersion(1, core.newKeyMaterialId(), KeyMaterials.generate(spec), call.now,
+                null);
     }
 
     public DescribeKeyResult describeKey(Call call, String keyId) {

@@ -3,7 +3,7 @@ package dev.kmslab.engine.keyuse;
 import dev.kmslab.engine.core.Call;
 import dev.kmslab.engine.core.EngineCore;
 import dev.kmslab.engine.core.KeyIdForms;
-import dev.kmslab.engine.crypto.asymmetric.KeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.MacOperations;
 import dev.kmslab.engine.crypto.asymmetric.PublicKeyInfo;
 import dev.kmslab.engine.crypto.asymmetric.PublicKeys;
@@ -98,11 +98,11 @@ public final class AsymmetricOperations {
     }
 
     /**
-     * The key's asymmetric or HMAC material, or null for a symmetric key: the crypto layer then reports the wrong
-     * key usage or spec (InvalidKeyUsageException), as AWS does.
+     * The key's current material, of whatever kind: the crypto layer checks the kind and reports a wrong key usage
+     * or spec (InvalidKeyUsageException), as AWS does.
      */
     private static KeyMaterial material(KeyRecord key) {
-        return key.current().asymmetricMaterial();
+        return key.current().material();
     }
 
     private static Map<String, String> signingConditions(String keyId, Object algorithm, MessageType type) {

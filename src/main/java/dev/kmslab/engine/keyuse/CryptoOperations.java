@@ -8,6 +8,7 @@ import dev.kmslab.engine.core.KeyIdForms;
 import dev.kmslab.engine.core.KeyResolver;
 import dev.kmslab.engine.Validation;
 import dev.kmslab.engine.crypto.AesGcm;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.CiphertextBlob;
 import dev.kmslab.engine.error.IncorrectKeyException;
 import dev.kmslab.engine.error.InvalidCiphertextException;
@@ -144,7 +145,7 @@ public final class CryptoOperations {
         byte[] iv = Arrays.copyOfRange(drawn, length, drawn.length);
         Arrays.fill(drawn, (byte) 0);
         KeyVersion current = key.current();
-        byte[] blob = CiphertextBlob.seal(key.keyId(), current.version(), current.material(), iv,
+        byte[] blob = CiphertextBlob.seal(key.keyId(), current.version(), aes(key, current), iv,
                 request.encryptionContext(), dataKey);
         return new GenerateDataKeyResult(blob, dataKey, key.arn());
     }
@@ -179,7 +180,7 @@ public final class CryptoOperations {
             return hsm.seal(key, context, plaintext);
         }
         KeyVersion current = key.current();
-        return CiphertextBlob.seal(key.keyId(), current.version(), current.material(),
+        return CiphertextBlob.seal(key.keyId(), current.version(), aes(key, current),
                 core.random.bytes(AesGcm.IV_LENGTH), context, plaintext);
     }
 
@@ -217,8 +218,20 @@ public final class CryptoOperations {
             throw new InvalidCiphertextException("The ciphertext is invalid.");
         }
         byte[] plaintext = HsmKeyCrypto.inToken(key) ? hsm.open(key, version, parsed, context)
-                : parsed.open(version.material(), context);
+                : parsed.open(aes(key, version), context);
         return new Opened(key, plaintext, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
+    }
+
+    /**
+     * The AES material of a symmetric key's version. Callers have checked the key is symmetric, outside a custom key
+     * store and usable (state checks refuse a key whose imported material is missing), so anything else is a bug.
+     */
+    private static AesKeyMaterial aes(KeyRecord key, KeyVersion version) {
+        if (version.material() instanceof AesKeyMaterial aes) {
+            return aes;
+        }
+        throw new IllegalStateException("version " + version.version() + " of " + key.arn()
+                + " holds no AES material");
     }
 
     private static Map<String, String> conditions(String keyIdParam) {

@@ -42,12 +42,12 @@ public final class RsaKeyCrypto {
     }
 
     public static byte[] encrypt(KeyRecord key, EncryptionAlgorithmSpec algorithm, byte[] plaintext) {
-        return RsaEncryption.encrypt(key.current().asymmetricMaterial(), key.keyUsage(), orDefault(algorithm),
+        return RsaEncryption.encrypt(key.current().material(), key.keyUsage(), orDefault(algorithm),
                 plaintext);
     }
 
     public static byte[] decrypt(KeyRecord key, EncryptionAlgorithmSpec algorithm, byte[] ciphertext) {
-        return RsaEncryption.decrypt(key.current().asymmetricMaterial(), key.keyUsage(), orDefault(algorithm),
+        return RsaEncryption.decrypt(key.current().material(), key.keyUsage(), orDefault(algorithm),
                 ciphertext);
     }
 

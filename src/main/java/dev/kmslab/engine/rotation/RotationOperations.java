@@ -8,7 +8,7 @@ import dev.kmslab.engine.core.MultiRegionKeys;
 import dev.kmslab.engine.core.Pages;
 import dev.kmslab.engine.core.StateStore;
 import dev.kmslab.engine.Validation;
-import dev.kmslab.engine.crypto.KeyMaterial;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.error.KMSInvalidStateException;
 import dev.kmslab.engine.error.LimitExceededException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
@@ -127,7 +127,7 @@ public final class RotationOperations {
 
     /** The next backing key for {@code key}, with fresh random material. */
     public KeyVersion newVersion(KeyRecord key, Instant at, RotationType type) {
-        return new KeyVersion(key.versions().size() + 1, core.newKeyMaterialId(), KeyMaterial.generate(core.random),
+        return new KeyVersion(key.versions().size() + 1, core.newKeyMaterialId(), AesKeyMaterial.generate(core.random),
                 at, type);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.KeyMaterials;
 import dev.kmslab.engine.model.ExpirationModelType;
@@ -61,9 +62,10 @@ import java.util.Set;
  *           "validTo": "<instant>",               // when imported material expires
  *           "description": "...",                 // KeyMaterialDescription of imported material
  *           "pendingRotation": true } ] } ],      // imported as NEW_KEY_MATERIAL, not yet rotated in (last only)
- * // A version with neither "material" nor "asymmetricMaterial" is an EXTERNAL key's material that has not been
- * // imported yet, or that expired or was deleted (the key is then PendingImport), or an AWS_CLOUDHSM key's
- * // material, which lives in its custom key store's token.
+ * // A version's one KeyMaterial is in "material" (AES) or in "asymmetricMaterial" (key pair, HMAC), never both.
+ * // A version with neither is an EXTERNAL key's material that has not been imported yet, or that expired or was
+ * // deleted (the key is then PendingImport), or an AWS_CLOUDHSM key's material, which lives in its custom key
+ * // store's token.
  *   "aliases": [ { "aliasName": "alias/x", "targetKeyId": "<uuid>", "creationDate": "<instant>",
  *                  "lastUpdatedDate": "<instant>" } ],
  *   "deletedKeyIds": [ "<uuid>", ... ],         // keys whose deletion completed
@@ -150,12 +152,10 @@ public final class EngineStateCodec {
             ObjectNode vn = versions.addObject();
             vn.put("version", v.version());
             vn.put("keyMaterialId", v.keyMaterialId());
-            if (v.material() == null) {
-                vn.putNull("material");
+            if (v.material() instanceof AesKeyMaterial aes) {
+                vn.put("material", base64(aes));
             } else {
-                byte[] raw = v.material().exportForStorage();
-                vn.put("material", Base64.getEncoder().encodeToString(raw));
-                Arrays.fill(raw, (byte) 0);
+                vn.putNull("material");
             }
             vn.put("createdAt", v.createdAt().toString());
             vn.put("rotationType", v.rotationType() == null ? null : v.rotationType().name());
@@ -176,10 +176,9 @@ public final class EngineStateCodec {
 
     /** The members added for asymmetric, HMAC and imported keys; written only when set, so symmetric keys look as before. */
     private static void encodeVersionExtras(ObjectNode vn, KeyVersion v) {
-        if (v.asymmetricMaterial() != null) {
-            byte[] raw = v.asymmetricMaterial().encoded();
-            vn.put("asymmetricMaterial", Base64.getEncoder().encodeToString(raw));
-            Arrays.fill(raw, (byte) 0);
+        if (v.material() != null && !(v.material() instanceof AesKeyMaterial)) {
+            // Key pairs and HMAC keys: the member they were given when they were added, after AES's "material".
+            vn.put("asymmetricMaterial", base64(v.material()));
         }
         if (v.expirationModel() != null) {
             vn.put("expirationModel", v.expirationModel().name());
@@ -192,6 +191,16 @@ public final class EngineStateCodec {
         }
         if (v.pendingRotation()) {
             vn.put("pendingRotation", true);
+        }
+    }
+
+    /** The material's stored encoding in Base64; the raw copy is wiped. */
+    private static String base64(KeyMaterial material) {
+        byte[] raw = material.encoded();
+        try {
+            return Base64.getEncoder().encodeToString(raw);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
         }
     }
 
@@ -252,23 +261,28 @@ public final class EngineStateCodec {
 
     private static KeyVersion decodeVersion(JsonNode vn, KeySpec spec) {
         KeyMaterial material = null;
-        String symmetric = text(vn, "material");
-        if (symmetric != null) {
-            byte[] raw = Base64.getDecoder().decode(symmetric);
-            material = KeyMaterial.copyOf(raw);
-            Arrays.fill(raw, (byte) 0);
+        String aes = text(vn, "material");
+        String other = text(vn, "asymmetricMaterial");
+        if (aes != null && other != null) {
+            throw new IllegalArgumentException("a version holds both \"material\" and \"asymmetricMaterial\"");
         }
-        dev.kmslab.engine.crypto.asymmetric.KeyMaterial asymmetric = null;
-        String pair = text(vn, "asymmetricMaterial");
-        if (pair != null) {
-            byte[] raw = Base64.getDecoder().decode(pair);
-            asymmetric = KeyMaterials.decode(spec, raw);
+        if (aes != null) {
+            if (spec != KeySpec.SYMMETRIC_DEFAULT) {
+                throw new IllegalArgumentException("\"material\" holds AES material, which only a SYMMETRIC_DEFAULT "
+                        + "key has");
+            }
+            byte[] raw = Base64.getDecoder().decode(aes);
+            material = AesKeyMaterial.copyOf(raw);
+            Arrays.fill(raw, (byte) 0);
+        } else if (other != null) {
+            byte[] raw = Base64.getDecoder().decode(other);
+            material = KeyMaterials.decode(spec, raw);
             Arrays.fill(raw, (byte) 0);
         }
         String type = text(vn, "rotationType");
         String expiration = text(vn, "expirationModel");
         return new KeyVersion(vn.path("version").asInt(), text(vn, "keyMaterialId"), material,
-                instant(vn, "createdAt"), type == null ? null : RotationType.valueOf(type), asymmetric,
+                instant(vn, "createdAt"), type == null ? null : RotationType.valueOf(type),
                 expiration == null ? null : ExpirationModelType.valueOf(expiration), instant(vn, "validTo"),
                 text(vn, "description"), vn.path("pendingRotation").asBoolean(false));
     }

@@ -1,6 +1,6 @@
 package dev.kmslab.engine.store;
 
-import dev.kmslab.engine.cks.HsmToken;
+import dev.kmslab.engine.crypto.pkcs11.HsmToken;
 import dev.kmslab.engine.crypto.pkcs11.Pkcs11KeyLabel;
 import dev.kmslab.engine.crypto.pkcs11.TokenException;
 import dev.kmslab.engine.error.InvalidCiphertextException;

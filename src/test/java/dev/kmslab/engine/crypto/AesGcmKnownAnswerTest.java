@@ -36,7 +36,7 @@ class AesGcmKnownAnswerTest {
     })
     void gcmSpecVector_encryptsAndDecryptsExactly(int testCase, String key, String iv, String plaintext, String aad,
                                                   String ciphertext, String tag) {
-        KeyMaterial material = KeyMaterial.copyOf(HEX.parseHex(key));
+        AesKeyMaterial material = AesKeyMaterial.copyOf(HEX.parseHex(key));
         byte[] expected = HEX.parseHex(ciphertext + tag);
 
         forgetLastKeyAndIv();
@@ -50,7 +50,7 @@ class AesGcmKnownAnswerTest {
     @ParameterizedTest(name = "flipped tag bit {0}")
     @CsvSource({"0", "7", "127"})
     void gcmSpecVector16_withFlippedTagBit_isRejected(int bit) {
-        KeyMaterial material = KeyMaterial.copyOf(
+        AesKeyMaterial material = AesKeyMaterial.copyOf(
                 HEX.parseHex("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308"));
         byte[] iv = HEX.parseHex("cafebabefacedbaddecaf888");
         byte[] aad = HEX.parseHex("feedfacedeadbeeffeedfacedeadbeefabaddad2");
@@ -68,6 +68,6 @@ class AesGcmKnownAnswerTest {
      */
     private static void forgetLastKeyAndIv() {
         CryptoRandom random = CryptoRandom.create();
-        AesGcm.encrypt(KeyMaterial.generate(random), random.bytes(12), new byte[0], new byte[1]);
+        AesGcm.encrypt(AesKeyMaterial.generate(random), random.bytes(12), new byte[0], new byte[1]);
     }
 }

@@ -3,8 +3,8 @@ package dev.kmslab.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.CryptoRandom;
-import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.model.AlgorithmSpec;
 import dev.kmslab.engine.model.ExpirationModelType;
 import dev.kmslab.engine.model.KeySpec;
@@ -79,9 +79,9 @@ class ImportTokenJsonTest {
 
     private static EngineState state(ImportTokens tokens) {
         CryptoRandom random = CryptoRandom.create();
-        KeyVersion current = new KeyVersion(1, "a".repeat(64), KeyMaterial.generate(random), T, null, null,
+        KeyVersion current = new KeyVersion(1, "a".repeat(64), AesKeyMaterial.generate(random), T, null,
                 ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE, null, null, false);
-        KeyVersion pending = new KeyVersion(2, "b".repeat(64), KeyMaterial.generate(random), T, null, null,
+        KeyVersion pending = new KeyVersion(2, "b".repeat(64), AesKeyMaterial.generate(random), T, null,
                 ExpirationModelType.KEY_MATERIAL_EXPIRES, T.plusSeconds(60), "next", true);
         KeyRecord key = new KeyRecord("k1", "arn:aws:kms:us-east-1:" + ACCOUNT + ":key/k1", ACCOUNT, T, "",
                 KeyUsage.ENCRYPT_DECRYPT, KeySpec.SYMMETRIC_DEFAULT, OriginType.EXTERNAL, KeyState.Enabled, null,

@@ -3,8 +3,8 @@ package dev.kmslab.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.crypto.AesKeyMaterial;
 import dev.kmslab.engine.crypto.CryptoRandom;
-import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.KeyUsage;
@@ -28,7 +28,7 @@ class ReplicaRoleCodecTest {
     private static final String MRK = "mrk-0123456789abcdef0123456789abcdef";
 
     private static EngineState stateWithMrk() {
-        KeyVersion v1 = new KeyVersion(1, "a".repeat(64), KeyMaterial.generate(CryptoRandom.create()), T, null);
+        KeyVersion v1 = new KeyVersion(1, "a".repeat(64), AesKeyMaterial.generate(CryptoRandom.create()), T, null);
         KeyRecord key = new KeyRecord(MRK, "arn:aws:kms:eu-west-1:111122223333:key/" + MRK, "111122223333", T,
                 null, KeyUsage.ENCRYPT_DECRYPT, KeySpec.SYMMETRIC_DEFAULT, OriginType.AWS_KMS, KeyState.Enabled,
                 null, null, RotationSchedule.off(), List.of(v1), 0, Map.of());

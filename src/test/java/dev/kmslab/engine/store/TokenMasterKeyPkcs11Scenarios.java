@@ -1,6 +1,5 @@
 package dev.kmslab.engine.store;
 
-import dev.kmslab.engine.cks.Pkcs11HsmToken;
 import dev.kmslab.engine.crypto.pkcs11.PinSource;
 import dev.kmslab.engine.crypto.pkcs11.Pkcs11Config;
 import dev.kmslab.engine.crypto.pkcs11.Pkcs11Token;
@@ -20,8 +19,8 @@ public final class TokenMasterKeyPkcs11Scenarios {
     }
 
     public static void main(String[] args) throws Exception {
-        Pkcs11HsmToken token = new Pkcs11HsmToken(new Pkcs11Token(new Pkcs11Config("masterkey", Path.of(args[1]),
-                new SlotSelector.TokenLabel(args[3]), PinSource.environment(SoftHsmFixture.PIN_VARIABLE))));
+        Pkcs11Token token = new Pkcs11Token(new Pkcs11Config("masterkey", Path.of(args[1]),
+                new SlotSelector.TokenLabel(args[3]), PinSource.environment(SoftHsmFixture.PIN_VARIABLE)));
         token.connect();
         Path dir = Path.of(args[2]);
         try (SealedFileStorage storage = new SealedFileStorage(dir.resolve("keystore.json"),

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kmslab.engine.cks.FakeHsm;
-import dev.kmslab.engine.cks.HsmToken;
 import dev.kmslab.engine.cks.TokenSettings;
+import dev.kmslab.engine.crypto.pkcs11.HsmToken;
 import dev.kmslab.engine.crypto.pkcs11.PinSource;
 import dev.kmslab.engine.crypto.pkcs11.SlotSelector;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,14 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
+import dev.kmslab.engine.crypto.AsymmetricKeyMaterial;
+import dev.kmslab.engine.crypto.HmacKeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
 import dev.kmslab.engine.model.KeySpec;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
@@ -29,7 +33,7 @@ public final class KeyMaterials {
         if (spec.family() == KeySpec.Family.HMAC) {
             return HmacKeyMaterial.generate(spec, RANDOM);
         }
-        return new AsymmetricKeyMaterial(spec, generateKeyPair(spec));
+        return AsymmetricKeyMaterial.of(spec, generateKeyPair(spec));
     }
 
     /** Rebuilds material from {@link KeyMaterial#encoded()} (PKCS#8 for key pairs, raw bytes for HMAC). */
@@ -41,7 +45,18 @@ public final class KeyMaterials {
         if (spec.family() == KeySpec.Family.HMAC) {
             return HmacKeyMaterial.fromEncoded(spec, encoded);
         }
-        return AsymmetricKeyMaterial.fromPkcs8(spec, encoded);
+        return fromPkcs8(spec, encoded);
+    }
+
+    /**
+     * Rebuilds key pair material from PKCS#8 bytes (as {@link KeyMaterial#encoded()} produced them, or imported ones).
+     * The public key is recomputed from the private key.
+     *
+     * @throws dev.kmslab.engine.error.IncorrectKeyMaterialException if the bytes are not a private key of this spec
+     */
+    public static AsymmetricKeyMaterial fromPkcs8(KeySpec spec, byte[] pkcs8) {
+        PrivateKey privateKey = KeyCodec.decodePrivateKey(spec, pkcs8);
+        return AsymmetricKeyMaterial.of(spec, new KeyPair(KeyCodec.derivePublicKey(spec, privateKey), privateKey));
     }
 
     /** A fresh JCA key pair of this spec (also used for data key pairs). */

@@ -1,5 +1,7 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
+import dev.kmslab.engine.crypto.HmacKeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
 import dev.kmslab.engine.error.InvalidKeyUsageException;
 import dev.kmslab.engine.error.KMSInternalException;
@@ -51,14 +53,14 @@ public final class MacOperations {
         Requests.required(algorithm, "macAlgorithm");
         Requests.usage(usage, KeyUsage.GENERATE_VERIFY_MAC, operation);
         Requests.required(key, "keyId");
-        if (!(key instanceof HmacKeyMaterial)) {
-            throw new InvalidKeyUsageException("KeySpec " + key.spec() + " is not valid for " + operation
+        if (!(key instanceof HmacKeyMaterial hmac)) {
+            throw new InvalidKeyUsageException("KeySpec " + Requests.specOf(key) + " is not valid for " + operation
                     + ". " + operation + " requires an HMAC KMS key.");
         }
-        if (KeySpecRules.macAlgorithm(key.spec()) != algorithm) {
-            throw Requests.incompatible("MAC", algorithm, key.spec());
+        if (KeySpecRules.macAlgorithm(hmac.spec()) != algorithm) {
+            throw Requests.incompatible("MAC", algorithm, hmac.spec());
         }
         Requests.length(message, "message", 1, KeySpecRules.MAX_MESSAGE_BYTES);
-        return (HmacKeyMaterial) key;
+        return hmac;
     }
 }

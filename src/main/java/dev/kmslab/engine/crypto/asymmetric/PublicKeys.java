@@ -1,5 +1,7 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
+import dev.kmslab.engine.crypto.AsymmetricKeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.model.KeyUsage;
@@ -14,12 +16,11 @@ public final class PublicKeys {
     public static PublicKeyInfo getPublicKey(KeyMaterial key, KeyUsage usage) {
         Requests.required(key, "keyId");
         Requests.required(usage, "keyUsage");
-        if (!(key instanceof AsymmetricKeyMaterial)) {
+        if (!(key instanceof AsymmetricKeyMaterial material)) {
             throw new UnsupportedOperationException("GetPublicKey is supported only on asymmetric KMS keys; this key "
-                    + "has KeySpec " + key.spec() + ".");
+                    + "has KeySpec " + Requests.specOf(key) + ".");
         }
-        AsymmetricKeyMaterial material = (AsymmetricKeyMaterial) key;
-        return new PublicKeyInfo(material.publicKeyDer(), key.spec(), usage,
-                KeySpecRules.algorithms(key.spec(), usage));
+        return new PublicKeyInfo(material.publicKeyDer(), material.spec(), usage,
+                KeySpecRules.algorithms(material.spec(), usage));
     }
 }

@@ -1,7 +1,11 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
+import dev.kmslab.engine.crypto.AsymmetricKeyMaterial;
+import dev.kmslab.engine.crypto.HmacKeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.error.InvalidKeyUsageException;
 import dev.kmslab.engine.error.ValidationException;
+import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 
 /** Request checks shared by the operations, with messages worded like the AWS service's. */
@@ -42,11 +46,22 @@ final class Requests {
 
     static AsymmetricKeyMaterial asymmetric(KeyMaterial key, String operation) {
         required(key, "keyId");
-        if (!(key instanceof AsymmetricKeyMaterial)) {
-            throw new InvalidKeyUsageException("KeySpec " + key.spec() + " is not valid for " + operation
-                    + ". " + operation + " requires an asymmetric KMS key.");
+        if (key instanceof AsymmetricKeyMaterial pair) {
+            return pair;
         }
-        return (AsymmetricKeyMaterial) key;
+        throw new InvalidKeyUsageException("KeySpec " + specOf(key) + " is not valid for " + operation
+                + ". " + operation + " requires an asymmetric KMS key.");
+    }
+
+    /** The key spec of material of any kind, for messages: AES material is a SYMMETRIC_DEFAULT key's. */
+    static KeySpec specOf(KeyMaterial key) {
+        if (key instanceof AsymmetricKeyMaterial pair) {
+            return pair.spec();
+        }
+        if (key instanceof HmacKeyMaterial hmac) {
+            return hmac.spec();
+        }
+        return KeySpec.SYMMETRIC_DEFAULT;
     }
 
     static InvalidKeyUsageException incompatible(String kind, Object algorithm, Object spec) {

@@ -1,5 +1,7 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
+import dev.kmslab.engine.crypto.AsymmetricKeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.crypto.asymmetric.spec.KeySpecRules;
 import dev.kmslab.engine.error.InvalidCiphertextException;
 import dev.kmslab.engine.error.KMSInternalException;

@@ -1,5 +1,6 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
+import dev.kmslab.engine.crypto.AsymmetricKeyMaterial;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.MessageType;
 import dev.kmslab.engine.model.SigningAlgorithmSpec;

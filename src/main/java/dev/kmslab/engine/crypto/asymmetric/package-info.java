@@ -1,7 +1,7 @@
 /**
  * Cryptography for asymmetric, HMAC and key agreement KMS keys, with AWS KMS semantics and error types; no engine
  * state. The engine facade owns key metadata (id, state, usage, policy) and persists {@link
- * dev.kmslab.engine.crypto.asymmetric.KeyMaterial#encoded()} encrypted; it calls:
+ * dev.kmslab.engine.crypto.KeyMaterial#encoded()} encrypted; it calls:
  *
  * <ul>
  *   <li>CreateKey: {@code KeySpecRules.requireCreatable(spec, usage)}, then {@code KeyMaterials.generate(spec)};

@@ -10,16 +10,16 @@ import java.util.function.Function;
 import javax.crypto.SecretKey;
 
 /**
- * A PKCS#11 token used as the backing store of a custom key store: connection state modelled on AWS
- * ({@link ConnectionState}, {@link ConnectionErrorCode}), AES-256 keys generated and kept inside the token as
- * sensitive, never-extractable objects labelled per KMS key version, and AES-GCM and random generation run by the
- * token. Thread-safe: crypto calls run concurrently; connect and disconnect wait for them.
+ * A PKCS#11 token used as the backing store of a custom key store, the real {@link HsmToken}: connection state
+ * modelled on AWS ({@link ConnectionState}, {@link ConnectionErrorCode}), AES-256 keys generated and kept inside the
+ * token as sensitive, never-extractable objects labelled per KMS key version, and AES-GCM and random generation run
+ * by the token. Thread-safe: crypto calls run concurrently; connect and disconnect wait for them.
  *
  * <p>State rules follow AWS ConnectCustomKeyStore / DisconnectCustomKeyStore: connect is a no-op when CONNECTED or
  * CONNECTING and is refused when FAILED or DISCONNECTING (disconnect first); disconnect is refused when DISCONNECTED
  * or DISCONNECTING. Key and crypto calls need CONNECTED.
  */
-public final class Pkcs11Token {
+public final class Pkcs11Token implements HsmToken {
 
     /** AES-GCM IV length the token operations take. */
     public static final int IV_BYTES = TokenAead.IV_BYTES;
@@ -36,22 +36,26 @@ public final class Pkcs11Token {
         return config;
     }
 
+    @Override
     public ConnectionState state() {
         return states.state();
     }
 
     /** Why the last connect failed; present only while {@link #state()} is FAILED. */
+    @Override
     public Optional<ConnectionErrorCode> errorCode() {
         return states.errorCode();
     }
 
     /** The token the last successful connect reached, e.g. {@code token 'kmslab-test' in slot 1234}. */
+    @Override
     public String describe() {
         TokenIdentity token = lastToken;
         return token != null ? token.describe() : config.slot().describe() + " of module " + config.library();
     }
 
     /** Logs in to the token with the configured PIN; on failure the state is FAILED and the exception says why. */
+    @Override
     public void connect() {
         states.connect(() -> {
             TokenConnection opened = TokenConnection.open(config);
@@ -61,11 +65,13 @@ public final class Pkcs11Token {
     }
 
     /** Logs out and releases the token's sessions; also clears a FAILED state. */
+    @Override
     public void disconnect() {
         states.disconnect(TokenConnection::close);
     }
 
     /** Generates an AES-256 key in the token labelled {@code label} (see {@link Pkcs11KeyLabel}). */
+    @Override
     public void generateKey(String label) {
         withConnection("generate a key", c -> {
             c.keys().generate(label);
@@ -73,6 +79,7 @@ public final class Pkcs11Token {
         });
     }
 
+    @Override
     public boolean hasKey(String label) {
         return withConnection("look up a key", c -> c.keys().contains(label));
     }
@@ -84,6 +91,7 @@ public final class Pkcs11Token {
     }
 
     /** Destroys the key object; throws {@link TokenKeyNotFoundException} if there is none with that label. */
+    @Override
     public void deleteKey(String label) {
         withConnection("delete a key", c -> {
             c.keys().delete(label);
@@ -98,6 +106,7 @@ public final class Pkcs11Token {
      * @param aad additional authenticated data, may be empty
      * @return the encrypted data followed by the 16-byte tag
      */
+    @Override
     public byte[] encrypt(String label, byte[] iv, byte[] plaintext, byte[] aad) {
         checkIv(iv);
         Objects.requireNonNull(plaintext, "plaintext");
@@ -109,6 +118,7 @@ public final class Pkcs11Token {
      * AES-GCM decryption inside the token; a wrong key, IV, AAD or altered ciphertext throws
      * {@link dev.kmslab.engine.error.InvalidCiphertextException}.
      */
+    @Override
     public byte[] decrypt(String label, byte[] iv, byte[] ciphertext, byte[] aad) {
         checkIv(iv);
         Objects.requireNonNull(ciphertext, "ciphertext");
@@ -117,6 +127,7 @@ public final class Pkcs11Token {
     }
 
     /** {@code numberOfBytes} random bytes from the token's generator (C_GenerateRandom). */
+    @Override
     public byte[] generateRandom(int numberOfBytes) {
         if (numberOfBytes < 1) {
             throw new IllegalArgumentException("number of bytes must be >= 1, was " + numberOfBytes);

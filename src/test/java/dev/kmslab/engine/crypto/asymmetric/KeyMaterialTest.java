@@ -3,6 +3,9 @@ package dev.kmslab.engine.crypto.asymmetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.crypto.AsymmetricKeyMaterial;
+import dev.kmslab.engine.crypto.HmacKeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.error.IncorrectKeyMaterialException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.engine.model.DataKeyPairSpec;
@@ -29,7 +32,7 @@ class KeyMaterialTest {
 
         KeyMaterial restored = KeyMaterials.decode(spec, original.encoded());
 
-        assertThat(restored.spec()).isEqualTo(spec);
+        assertThat(Requests.specOf(restored)).isEqualTo(spec);
         assertThat(restored.encoded()).isEqualTo(original.encoded());
         if (original instanceof AsymmetricKeyMaterial) {
             assertThat(((AsymmetricKeyMaterial) restored).publicKeyDer())
@@ -116,7 +119,7 @@ class KeyMaterialTest {
 
         factory.generatePublic(new X509EncodedKeySpec(pair.publicKey()));
         factory.generatePrivate(new PKCS8EncodedKeySpec(pair.privateKey()));
-        AsymmetricKeyMaterial asKmsKey = AsymmetricKeyMaterial.fromPkcs8(spec.keySpec(), pair.privateKey());
+        AsymmetricKeyMaterial asKmsKey = KeyMaterials.fromPkcs8(spec.keySpec(), pair.privateKey());
         assertThat(asKmsKey.publicKeyDer()).isEqualTo(pair.publicKey());
     }
 }

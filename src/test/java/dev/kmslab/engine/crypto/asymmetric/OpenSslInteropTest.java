@@ -2,6 +2,8 @@ package dev.kmslab.engine.crypto.asymmetric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.engine.crypto.AsymmetricKeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.model.DataKeyPairSpec;
 import dev.kmslab.engine.model.EncryptionAlgorithmSpec;
 import dev.kmslab.engine.model.KeyAgreementAlgorithmSpec;

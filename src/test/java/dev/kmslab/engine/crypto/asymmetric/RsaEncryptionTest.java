@@ -3,6 +3,7 @@ package dev.kmslab.engine.crypto.asymmetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.error.InvalidCiphertextException;
 import dev.kmslab.engine.error.InvalidKeyUsageException;
 import dev.kmslab.engine.error.ValidationException;

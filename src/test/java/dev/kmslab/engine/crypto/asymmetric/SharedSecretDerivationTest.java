@@ -3,6 +3,8 @@ package dev.kmslab.engine.crypto.asymmetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.crypto.AsymmetricKeyMaterial;
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.error.InvalidKeyUsageException;
 import dev.kmslab.engine.error.ValidationException;
 import dev.kmslab.engine.model.KeyAgreementAlgorithmSpec;

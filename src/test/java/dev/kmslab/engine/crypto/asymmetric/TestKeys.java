@@ -1,5 +1,6 @@
 package dev.kmslab.engine.crypto.asymmetric;
 
+import dev.kmslab.engine.crypto.KeyMaterial;
 import dev.kmslab.engine.model.KeySpec;
 import java.util.HexFormat;
 import java.util.Map;

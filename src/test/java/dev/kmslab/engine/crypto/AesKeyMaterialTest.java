@@ -6,39 +6,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-class KeyMaterialTest {
+class AesKeyMaterialTest {
 
     @Test
     void toString_neverShowsTheBytes() {
         byte[] raw = HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
-        KeyMaterial material = KeyMaterial.copyOf(raw);
+        AesKeyMaterial material = AesKeyMaterial.copyOf(raw);
 
         assertThat(material.toString()).doesNotContain("0011").doesNotContain("ABEiM").contains("256 bits");
     }
 
     @Test
     void destroy_wipesAndRefusesFurtherUse() {
-        KeyMaterial material = KeyMaterial.generate(CryptoRandom.create());
+        AesKeyMaterial material = AesKeyMaterial.generate(CryptoRandom.create());
 
         material.destroy();
 
         assertThat(material.isDestroyed()).isTrue();
-        assertThatThrownBy(material::exportForStorage).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(material::encoded).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void generate_givesDistinct256BitKeys() {
         CryptoRandom random = CryptoRandom.create();
-        KeyMaterial a = KeyMaterial.generate(random);
-        KeyMaterial b = KeyMaterial.generate(random);
+        AesKeyMaterial a = AesKeyMaterial.generate(random);
+        AesKeyMaterial b = AesKeyMaterial.generate(random);
 
         assertThat(a.length()).isEqualTo(32);
         assertThat(a.sameAs(b)).isFalse();
-        assertThat(a.sameAs(KeyMaterial.copyOf(a.exportForStorage()))).isTrue();
+        assertThat(a.sameAs(AesKeyMaterial.copyOf(a.encoded()))).isTrue();
     }
 
     @Test
     void copyOf_refusesNonAesLengths() {
-        assertThatThrownBy(() -> KeyMaterial.copyOf(new byte[31])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AesKeyMaterial.copyOf(new byte[31])).isInstanceOf(IllegalArgumentException.class);
     }
 }

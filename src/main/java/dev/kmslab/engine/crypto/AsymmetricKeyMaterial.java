@@ -1,4 +1,4 @@
-package dev.kmslab.engine.crypto.asymmetric;
+package dev.kmslab.engine.crypto;
 
 import dev.kmslab.engine.model.KeySpec;
 import java.security.KeyPair;
@@ -7,8 +7,10 @@ import java.security.PublicKey;
 import javax.security.auth.DestroyFailedException;
 
 /**
- * The key pair of an asymmetric KMS key. The private key stays inside this package; callers get the public key as
- * DER SubjectPublicKeyInfo and the private key only as PKCS#8 bytes for encrypted persistence.
+ * The key pair of an asymmetric KMS key. Callers get the public key as DER SubjectPublicKeyInfo and the private key
+ * only as PKCS#8 bytes for encrypted persistence; the JCA keys themselves go only to the operations in
+ * {@code crypto.asymmetric} (ArchitectureTest checks that nothing outside {@code crypto} asks for them).
+ * {@code crypto.asymmetric.KeyMaterials} generates the pair or rebuilds it from PKCS#8.
  */
 public final class AsymmetricKeyMaterial implements KeyMaterial {
 
@@ -17,24 +19,17 @@ public final class AsymmetricKeyMaterial implements KeyMaterial {
     private final PublicKey publicKey;
     private volatile boolean destroyed;
 
-    AsymmetricKeyMaterial(KeySpec spec, KeyPair pair) {
+    private AsymmetricKeyMaterial(KeySpec spec, KeyPair pair) {
         this.spec = spec;
         this.privateKey = pair.getPrivate();
         this.publicKey = pair.getPublic();
     }
 
-    /**
-     * Rebuilds key material from PKCS#8 bytes (as {@link #encoded()} produced them, or imported ones). The public key
-     * is recomputed from the private key.
-     *
-     * @throws dev.kmslab.engine.error.IncorrectKeyMaterialException if the bytes are not a private key of this spec
-     */
-    public static AsymmetricKeyMaterial fromPkcs8(KeySpec spec, byte[] pkcs8) {
-        PrivateKey privateKey = KeyCodec.decodePrivateKey(spec, pkcs8);
-        return new AsymmetricKeyMaterial(spec, new KeyPair(KeyCodec.derivePublicKey(spec, privateKey), privateKey));
+    /** Takes the pair as it is; the caller (KeyMaterials) made it for {@code spec} or checked it against it. */
+    public static AsymmetricKeyMaterial of(KeySpec spec, KeyPair pair) {
+        return new AsymmetricKeyMaterial(spec, pair);
     }
 
-    @Override
     public KeySpec spec() {
         return spec;
     }
@@ -51,12 +46,14 @@ public final class AsymmetricKeyMaterial implements KeyMaterial {
         return publicKey.getEncoded();
     }
 
-    PrivateKey privateKey() {
+    /** The JCA private key, for the signing, decryption and key agreement code of {@code crypto.asymmetric}. */
+    public PrivateKey privateKey() {
         checkLive();
         return privateKey;
     }
 
-    PublicKey publicKey() {
+    /** The JCA public key, for the verification and encryption code of {@code crypto.asymmetric}. */
+    public PublicKey publicKey() {
         checkLive();
         return publicKey;
     }

@@ -1,18 +1,20 @@
-package dev.kmslab.engine.cks;
+package dev.kmslab.engine.crypto.pkcs11;
 
 import dev.kmslab.engine.model.ConnectionErrorCode;
 import dev.kmslab.engine.model.ConnectionState;
 import java.util.Optional;
 
 /**
- * The key-material backend of a custom key store: a token that generates AES-256 keys as non-extractable objects
- * and runs AES-GCM and random generation itself, so the engine only ever holds a key's label. The real backend is a
- * PKCS#11 token ({@link Pkcs11HsmToken}); {@link FakeHsm} stands in where no token is installed (unit tests, the UI
- * on a machine without SoftHSM2).
+ * The key-material backend of a custom key store (and of a token-sealed keystore): a token that generates AES-256
+ * keys as non-extractable objects and runs AES-GCM and random generation itself, so the engine only ever holds a
+ * key's label. The real backend is a PKCS#11 token ({@link Pkcs11Token}); {@code cks.FakeHsm} makes simulated ones
+ * where no token is installed (unit tests, the UI on a machine without SoftHSM2). It lives here, beside the real
+ * token and the {@link ConnectionStateMachine} both implementations run on, so {@code cks} (the fake), {@code core}
+ * and {@code store} use it without depending on each other.
  *
  * <p>Connection rules are AWS's: connect is a no-op when CONNECTED and refused when FAILED (disconnect first);
  * disconnect is refused when DISCONNECTED. Key and crypto calls need CONNECTED and otherwise throw
- * {@link dev.kmslab.engine.crypto.pkcs11.TokenNotConnectedException}.
+ * {@link TokenNotConnectedException}.
  */
 public interface HsmToken {
 
@@ -22,8 +24,7 @@ public interface HsmToken {
     Optional<ConnectionErrorCode> errorCode();
 
     /**
-     * Logs in. On failure the state is FAILED and a
-     * {@link dev.kmslab.engine.crypto.pkcs11.TokenConnectException} says why.
+     * Logs in. On failure the state is FAILED and a {@link TokenConnectException} says why.
      */
     void connect();
 

@@ -1,4 +1,4 @@
-package dev.kmslab.engine.crypto.asymmetric;
+package dev.kmslab.engine.crypto;
 
 import dev.kmslab.engine.error.IncorrectKeyMaterialException;
 import dev.kmslab.engine.model.KeySpec;
@@ -13,7 +13,10 @@ public final class HmacKeyMaterial implements KeyMaterial {
     private final byte[] key;
     private volatile boolean destroyed;
 
-    /** Takes ownership of {@code key}; package-private so known-answer tests can use the RFC vectors' key sizes. */
+    /**
+     * Takes ownership of {@code key}; package-private so the known-answer tests can use the RFC vectors' key sizes
+     * (through the test helper {@code crypto.TestMaterials}).
+     */
     HmacKeyMaterial(KeySpec spec, byte[] key) {
         this.spec = spec;
         this.key = key;
@@ -44,7 +47,6 @@ public final class HmacKeyMaterial implements KeyMaterial {
         return spec.bits() / 8;
     }
 
-    @Override
     public KeySpec spec() {
         return spec;
     }
@@ -55,8 +57,8 @@ public final class HmacKeyMaterial implements KeyMaterial {
         return key.clone();
     }
 
-    /** A JCA key for one operation; it holds its own copy of the bytes. */
-    SecretKeySpec secretKey(String algorithm) {
+    /** A JCA key for one operation of {@code crypto.asymmetric.MacOperations}; it holds its own copy of the bytes. */
+    public SecretKeySpec secretKey(String algorithm) {
         checkLive();
         return new SecretKeySpec(key, algorithm);
     }
