@@ -3,33 +3,18 @@ package dev.kmslab.ui.finish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.audit.AuditEvent;
-import dev.kmslab.ui.AppDriver;
-import java.nio.file.Path;
+import dev.kmslab.ui.KeyLabUiFixture;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The app closed and started again on the same data folder (no snapshot restored): the Audit log tab lists the calls
  * of the first run, like CloudTrail's event history, not only the calls made since the start.
  */
-class AuditHistoryUiTest {
-
-    @TempDir
-    Path data;
-
-    private final AppDriver app = new AppDriver();
-
-    @AfterEach
-    void stop() throws Exception {
-        app.stop();
-    }
+class AuditHistoryUiTest extends KeyLabUiFixture {
 
     @Test
     void afterARestart_theAuditTabListsTheFirstRunsCalls() throws Exception {
-        app.start(data);
-        app.openKeyLab();
         String id = FinishFixture.createKey(app, "alias/first-run");
         app.stop();
 

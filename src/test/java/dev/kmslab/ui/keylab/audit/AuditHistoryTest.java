@@ -118,17 +118,8 @@ class AuditHistoryTest {
                 + lines.get(1) + "\n";
         Files.writeString(file, damaged, StandardCharsets.UTF_8);
 
-        Restart second = restart();
-        try {
-            assertThat(second.opened().notices()).containsExactly("The audit log could not read one line of earlier "
-                    + "runs: audit.jsonl line 2 is damaged (eventTime 'soon' is not an ISO-8601 instant); it was "
-                    + "skipped and the file is kept as it is.");
-            assertThat(second.audit().events()).extracting(AuditEvent::eventName)
-                    .containsExactly("Encrypt", "CreateKey");
-            createKeyAndEncrypt(second.opened().engine());
-        } finally {
-            second.opened().resources().close();
-        }
+        nextStartSays("audit.jsonl line 2 is damaged (eventTime 'soon' is not an ISO-8601 instant); it was skipped "
+                + "and the file is kept as it is.", List.of("Encrypt", "CreateKey"));
         // New events are appended after it; nothing before was rewritten.
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith(damaged);
     }
@@ -143,15 +134,28 @@ class AuditHistoryTest {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() - 30); // a kill while the fourth line was being written
         }
-        Restart second = restart();
+        nextStartSays("audit.jsonl line 4 was cut off by a crash in the middle of a write (the line has no end); it "
+                + "was skipped.", List.of("CreateKey", "Encrypt", "CreateKey"));
+    }
+
+    /** The next start names the one unreadable line in a notice and lists the readable events; then makes a call. */
+    private void nextStartSays(String problem, List<String> eventNames) {
+        Restart next = restart();
         try {
-            assertThat(second.opened().notices()).containsExactly("The audit log could not read one line of earlier "
-                    + "runs: audit.jsonl line 4 was cut off by a crash in the middle of a write (the line has "
-                    + "no end); it was skipped.");
-            assertThat(second.audit().events()).extracting(AuditEvent::eventName)
-                    .containsExactly("CreateKey", "Encrypt", "CreateKey");
+            assertThat(next.opened().notices()).containsExactly("The audit log could not read one line of earlier "
+                    + "runs: " + problem);
+            assertThat(next.audit().events()).extracting(AuditEvent::eventName).containsExactlyElementsOf(eventNames);
+            createKeyAndEncrypt(next.opened().engine());
         } finally {
-            second.opened().resources().close();
+            close(next);
+        }
+    }
+
+    private static void close(Restart restart) {
+        try {
+            restart.opened().resources().close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }
