@@ -12,7 +12,8 @@ public final class AllBenchmarks {
 
     private static final List<String> SUITES = List.of(
             "EngineBenchmarks", "EnvelopeBenchmarks", "PolicyBenchmarks", "QuizBenchmarks",
-            "AsymmetricBenchmarks", "HsmBenchmarks", "ServerBenchmarks", "StoreBenchmarks");
+            "AsymmetricBenchmarks", "HsmBenchmarks", "ServerBenchmarks", "StoreBenchmarks",
+            "AuditBenchmarks");
 
     private AllBenchmarks() {
     }

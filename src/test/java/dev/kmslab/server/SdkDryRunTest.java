@@ -7,11 +7,9 @@ import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.audit.AuditQuery;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DryRunOperationException;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
 import software.amazon.awssdk.services.kms.model.KmsException;
@@ -22,37 +20,20 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  */
 class SdkDryRunTest {
 
-    private static final String ACCOUNT = "111122223333";
-    private static ServerFixture fixture;
-    private static KmsClient root;
-    private static KmsClient app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new ServerFixture();
-        fixture.engine.principals().createRole(ACCOUNT, "App");
-        root = fixture.sdk(fixture.root());
-        app = fixture.sdk(fixture.appRoleKey);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        root.close();
-        fixture.close();
-    }
+    @RegisterExtension
+    static final AppRoleFixture lab = new AppRoleFixture();
 
     private static String keyLettingAppEncryptOnly() {
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":["
-                + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT
+                + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + AppRoleFixture.ACCOUNT
                 + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},"
                 + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ServerFixture.APP_ROLE
                 + "\"},\"Action\":\"kms:Encrypt\",\"Resource\":\"*\"}]}";
-        return root.createKey(b -> b.policy(policy)).keyMetadata().keyId();
+        return lab.root.createKey(b -> b.policy(policy)).keyMetadata().keyId();
     }
 
     private static AuditEvent last(String eventName) {
-        List<AuditEvent> events = fixture.engine.auditLog().query(AuditQuery.all().forEvent(eventName));
+        List<AuditEvent> events = lab.server.engine.auditLog().query(AuditQuery.all().forEvent(eventName));
         return events.get(events.size() - 1);
     }
 
@@ -60,7 +41,7 @@ class SdkDryRunTest {
     void allowedEncrypt_isDryRunOperationException412_andAudited() {
         String keyId = keyLettingAppEncryptOnly();
 
-        assertThatThrownBy(() -> app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))
+        assertThatThrownBy(() -> lab.app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))
                 .dryRun(true))).isInstanceOfSatisfying(DryRunOperationException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(412);
                     assertThat(e.awsErrorDetails().errorMessage()).contains("would have succeeded");
@@ -75,9 +56,9 @@ class SdkDryRunTest {
     @Test
     void deniedDecrypt_isAccessDenied_andAuditedAsADryRun() {
         String keyId = keyLettingAppEncryptOnly();
-        SdkBytes blob = app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))).ciphertextBlob();
+        SdkBytes blob = lab.app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))).ciphertextBlob();
 
-        assertThatThrownBy(() -> app.decrypt(b -> b.ciphertextBlob(blob).dryRun(true)))
+        assertThatThrownBy(() -> lab.app.decrypt(b -> b.ciphertextBlob(blob).dryRun(true)))
                 .isInstanceOfSatisfying(KmsException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
                     assertThat(e.awsErrorDetails().errorMessage()).contains("kms:Decrypt");
@@ -90,22 +71,22 @@ class SdkDryRunTest {
 
     @Test
     void createGrantDryRun_leavesNoGrant_andDryRunFalseIsARealCall() {
-        String keyId = root.createKey(b -> b.description("grants")).keyMetadata().keyId();
+        String keyId = lab.root.createKey(b -> b.description("grants")).keyMetadata().keyId();
 
-        assertThatThrownBy(() -> root.createGrant(b -> b.keyId(keyId).granteePrincipal(ServerFixture.APP_ROLE)
+        assertThatThrownBy(() -> lab.root.createGrant(b -> b.keyId(keyId).granteePrincipal(ServerFixture.APP_ROLE)
                 .operations(GrantOperation.DECRYPT).dryRun(true))).isInstanceOf(DryRunOperationException.class);
-        assertThat(root.listGrants(b -> b.keyId(keyId)).grants()).isEmpty();
+        assertThat(lab.root.listGrants(b -> b.keyId(keyId)).grants()).isEmpty();
 
-        root.createGrant(b -> b.keyId(keyId).granteePrincipal(ServerFixture.APP_ROLE)
+        lab.root.createGrant(b -> b.keyId(keyId).granteePrincipal(ServerFixture.APP_ROLE)
                 .operations(GrantOperation.DECRYPT).dryRun(false));
-        assertThat(root.listGrants(b -> b.keyId(keyId)).grants()).hasSize(1);
+        assertThat(lab.root.listGrants(b -> b.keyId(keyId)).grants()).hasSize(1);
     }
 
     @Test
     void dataKeyDryRun_returnsNoKeyMaterial() {
-        String keyId = root.createKey(b -> b.description("data keys")).keyMetadata().keyId();
+        String keyId = lab.root.createKey(b -> b.description("data keys")).keyMetadata().keyId();
 
-        assertThatThrownBy(() -> root.generateDataKey(b -> b.keyId(keyId).keySpec("AES_256")
+        assertThatThrownBy(() -> lab.root.generateDataKey(b -> b.keyId(keyId).keySpec("AES_256")
                 .encryptionContext(Map.of("a", "b")).dryRun(true))).isInstanceOf(DryRunOperationException.class);
         assertThat(last("GenerateDataKey").requestParameters()).containsEntry("dryRun", true)
                 .containsEntry("encryptionContext", Map.of("a", "b"));

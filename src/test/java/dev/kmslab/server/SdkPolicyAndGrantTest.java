@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.CreateGrantResponse;
 import software.amazon.awssdk.services.kms.model.GrantListEntry;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
@@ -21,30 +19,13 @@ import software.amazon.awssdk.services.kms.model.MalformedPolicyDocumentExceptio
  */
 class SdkPolicyAndGrantTest {
 
-    private static final String ACCOUNT = "111122223333";
-    private static ServerFixture fixture;
-    private static KmsClient root;
-    private static KmsClient app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new ServerFixture();
-        fixture.engine.principals().createRole(ACCOUNT, "App");
-        root = fixture.sdk(fixture.root());
-        app = fixture.sdk(fixture.appRoleKey);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        root.close();
-        fixture.close();
-    }
+    @RegisterExtension
+    static final AppRoleFixture lab = new AppRoleFixture();
 
     private static String policyLettingAppEncryptOnly() {
         return "{\"Version\":\"2012-10-17\",\"Statement\":["
-                + "{\"Sid\":\"Admin\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT
-                + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},"
+                + "{\"Sid\":\"Admin\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                + AppRoleFixture.ACCOUNT + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},"
                 + "{\"Sid\":\"AppEncrypts\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ServerFixture.APP_ROLE
                 + "\"},\"Action\":\"kms:Encrypt\",\"Resource\":\"*\"}]}";
     }
@@ -59,81 +40,81 @@ class SdkPolicyAndGrantTest {
 
     @Test
     void putKeyPolicy_letsTheSecondPrincipalEncryptButNotDecrypt() {
-        String keyId = root.createKey(b -> b.description("policy")).keyMetadata().keyId();
-        assertAccessDenied(() -> app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))));
+        String keyId = lab.root.createKey(b -> b.description("policy")).keyMetadata().keyId();
+        assertAccessDenied(() -> lab.app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))));
 
-        root.putKeyPolicy(b -> b.keyId(keyId).policyName("default").policy(policyLettingAppEncryptOnly()));
+        lab.root.putKeyPolicy(b -> b.keyId(keyId).policyName("default").policy(policyLettingAppEncryptOnly()));
 
-        SdkBytes ciphertext = app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("order 42"))
+        SdkBytes ciphertext = lab.app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("order 42"))
                 .encryptionContext(Map.of("app", "orders"))).ciphertextBlob();
-        assertAccessDenied(() -> app.decrypt(b -> b.ciphertextBlob(ciphertext)
+        assertAccessDenied(() -> lab.app.decrypt(b -> b.ciphertextBlob(ciphertext)
                 .encryptionContext(Map.of("app", "orders"))));
-        assertThat(root.decrypt(b -> b.ciphertextBlob(ciphertext).encryptionContext(Map.of("app", "orders")))
+        assertThat(lab.root.decrypt(b -> b.ciphertextBlob(ciphertext).encryptionContext(Map.of("app", "orders")))
                 .plaintext().asUtf8String()).isEqualTo("order 42");
     }
 
     @Test
     void createKeyWithPolicy_isReturnedVerbatimByGetKeyPolicy() {
         String policy = policyLettingAppEncryptOnly();
-        String keyId = root.createKey(b -> b.policy(policy)).keyMetadata().keyId();
+        String keyId = lab.root.createKey(b -> b.policy(policy)).keyMetadata().keyId();
 
-        assertThat(root.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(policy);
-        assertThat(root.getKeyPolicy(b -> b.keyId(keyId)).policyName()).isEqualTo("default");
-        assertThat(root.listKeyPolicies(b -> b.keyId(keyId)).policyNames()).containsExactly("default");
-        assertThat(app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))).keyId())
+        assertThat(lab.root.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(policy);
+        assertThat(lab.root.getKeyPolicy(b -> b.keyId(keyId)).policyName()).isEqualTo("default");
+        assertThat(lab.root.listKeyPolicies(b -> b.keyId(keyId)).policyNames()).containsExactly("default");
+        assertThat(lab.app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))).keyId())
                 .endsWith(keyId);
     }
 
     @Test
     void putKeyPolicy_thatLocksTheCallerOut_isRefusedUnlessBypassed() {
-        String keyId = root.createKey(b -> b.description("lockout")).keyMetadata().keyId();
+        String keyId = lab.root.createKey(b -> b.description("lockout")).keyMetadata().keyId();
         String appOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
                 + ServerFixture.APP_ROLE + "\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
 
-        assertThatThrownBy(() -> root.putKeyPolicy(b -> b.keyId(keyId).policy(appOnly)))
+        assertThatThrownBy(() -> lab.root.putKeyPolicy(b -> b.keyId(keyId).policy(appOnly)))
                 .isInstanceOf(MalformedPolicyDocumentException.class);
-        root.putKeyPolicy(b -> b.keyId(keyId).policy(appOnly).bypassPolicyLockoutSafetyCheck(true));
-        assertThat(app.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(appOnly);
+        lab.root.putKeyPolicy(b -> b.keyId(keyId).policy(appOnly).bypassPolicyLockoutSafetyCheck(true));
+        assertThat(lab.app.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(appOnly);
     }
 
     @Test
     void createGrant_letsTheGranteeDecryptAtOnceWithTheToken_untilRevoked() {
-        String keyId = root.createKey(b -> b.description("grants")).keyMetadata().keyId();
-        SdkBytes ciphertext = root.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("payload"))
+        String keyId = lab.root.createKey(b -> b.description("grants")).keyMetadata().keyId();
+        SdkBytes ciphertext = lab.root.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("payload"))
                 .encryptionContext(Map.of("tenant", "t1"))).ciphertextBlob();
 
-        CreateGrantResponse grant = root.createGrant(b -> b.keyId(keyId).granteePrincipal(ServerFixture.APP_ROLE)
+        CreateGrantResponse grant = lab.root.createGrant(b -> b.keyId(keyId).granteePrincipal(ServerFixture.APP_ROLE)
                 .operations(GrantOperation.DECRYPT).name("app-decrypt")
                 .constraints(c -> c.encryptionContextSubset(Map.of("tenant", "t1"))));
 
         assertThat(grant.grantId()).isNotBlank();
-        assertThat(app.decrypt(b -> b.ciphertextBlob(ciphertext).encryptionContext(Map.of("tenant", "t1"))
+        assertThat(lab.app.decrypt(b -> b.ciphertextBlob(ciphertext).encryptionContext(Map.of("tenant", "t1"))
                 .grantTokens(grant.grantToken())).plaintext().asUtf8String()).isEqualTo("payload");
-        GrantListEntry listed = root.listGrants(b -> b.keyId(keyId)).grants().get(0);
+        GrantListEntry listed = lab.root.listGrants(b -> b.keyId(keyId)).grants().get(0);
         assertThat(listed.grantId()).isEqualTo(grant.grantId());
         assertThat(listed.name()).isEqualTo("app-decrypt");
         assertThat(listed.granteePrincipal()).isEqualTo(ServerFixture.APP_ROLE);
-        assertThat(listed.issuingAccount()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":root");
+        assertThat(listed.issuingAccount()).isEqualTo("arn:aws:iam::" + AppRoleFixture.ACCOUNT + ":root");
         assertThat(listed.operations()).containsExactly(GrantOperation.DECRYPT);
         assertThat(listed.constraints().encryptionContextSubset()).isEqualTo(Map.of("tenant", "t1"));
         assertThat(listed.keyId()).endsWith(keyId);
         assertThat(listed.creationDate()).isNotNull();
 
-        root.revokeGrant(b -> b.keyId(keyId).grantId(grant.grantId()));
-        assertThat(root.listGrants(b -> b.keyId(keyId)).grants()).isEmpty();
-        assertAccessDenied(() -> app.decrypt(b -> b.ciphertextBlob(ciphertext)
+        lab.root.revokeGrant(b -> b.keyId(keyId).grantId(grant.grantId()));
+        assertThat(lab.root.listGrants(b -> b.keyId(keyId)).grants()).isEmpty();
+        assertAccessDenied(() -> lab.app.decrypt(b -> b.ciphertextBlob(ciphertext)
                 .encryptionContext(Map.of("tenant", "t1"))));
     }
 
     @Test
     void retiringPrincipal_seesAndRetiresTheGrant() {
-        String keyId = root.createKey(b -> b.description("retire")).keyMetadata().keyId();
-        CreateGrantResponse grant = root.createGrant(b -> b.keyId(keyId).granteePrincipal(ServerFixture.APP_ROLE)
+        String keyId = lab.root.createKey(b -> b.description("retire")).keyMetadata().keyId();
+        CreateGrantResponse grant = lab.root.createGrant(b -> b.keyId(keyId).granteePrincipal(ServerFixture.APP_ROLE)
                 .retiringPrincipal(ServerFixture.APP_ROLE).operations(GrantOperation.ENCRYPT));
 
-        assertThat(root.listRetirableGrants(b -> b.retiringPrincipal(ServerFixture.APP_ROLE)).grants())
+        assertThat(lab.root.listRetirableGrants(b -> b.retiringPrincipal(ServerFixture.APP_ROLE)).grants())
                 .extracting(GrantListEntry::grantId).contains(grant.grantId());
-        app.retireGrant(b -> b.keyId(keyId).grantId(grant.grantId()));
-        assertThat(root.listGrants(b -> b.keyId(keyId)).grants()).isEmpty();
+        lab.app.retireGrant(b -> b.keyId(keyId).grantId(grant.grantId()));
+        assertThat(lab.root.listGrants(b -> b.keyId(keyId)).grants()).isEmpty();
     }
 }

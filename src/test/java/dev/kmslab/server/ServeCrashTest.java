@@ -2,6 +2,8 @@ package dev.kmslab.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.engine.audit.AuditEvent;
+import dev.kmslab.engine.audit.AuditTrail;
 import dev.kmslab.engine.store.JournalFileStorage;
 import dev.kmslab.server.auth.AccessKeyStore;
 import dev.kmslab.server.auth.Credential;
@@ -49,8 +51,9 @@ import software.amazon.awssdk.services.kms.model.Tag;
  * (CreateKey, CreateAlias, TagResource, Encrypt, GenerateDataKey), is killed with SIGKILL at random moments and
  * restarted on the same data folder: after every restart the store opens, and every call that was answered 200 is
  * there and works (the key describes, the alias resolves to it, the tag is listed, the ciphertext and the data key
- * decrypt). Neither the child's output nor the audit file ever holds a plaintext, a data key, the master key or the
- * clients' secret access key.
+ * decrypt), and every one of those calls has its event in the audit file (written to the OS before the answer, so a
+ * kill loses none; a line cut off by a kill is only ever an unanswered call's). Neither the child's output nor the
+ * audit file ever holds a plaintext, a data key, the master key or the clients' secret access key.
  */
 class ServeCrashTest {
 
@@ -66,6 +69,8 @@ class ServeCrashTest {
     private final ConcurrentLinkedQueue<String[]> aliases = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String[]> tags = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Sealed> ciphertexts = new ConcurrentLinkedQueue<>();
+    /** Every call answered 200 by the writers, as "eventName keyId": each must have its audit event. */
+    private final ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
     /** Plaintexts and data keys handed to or by the endpoint: none may show up in a log. */
     private final ConcurrentLinkedQueue<byte[]> secrets = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
@@ -125,10 +130,21 @@ class ServeCrashTest {
         }
 
         String audit = readAudit();
-        // The audit file is written behind the calls (a 64 KiB buffer), so a kill loses the events not yet written;
-        // the last start's checks reach it through the graceful stop.
         assertThat(audit).as("audit file").contains("\"eventName\":\"DescribeKey\"")
                 .contains("\"eventName\":\"Decrypt\"");
+        // Every answered call's event survived the kills: each is in the file before its answer is sent.
+        AuditTrail trail = AuditTrail.read(dataDir.resolve("audit.jsonl"), Integer.MAX_VALUE);
+        assertThat(trail.problems()).as("audit lines skipped (seed %d)", seed).allMatch(AuditTrail.Problem::torn)
+                .hasSizeLessThanOrEqualTo(KILLS);
+        java.util.Set<String> audited = new java.util.HashSet<>();
+        for (AuditEvent event : trail.events()) {
+            if (event.keyArn() != null && event.errorCode() == null) {
+                audited.add(event.eventName() + " " + event.keyArn().substring(event.keyArn().lastIndexOf('/') + 1));
+            }
+        }
+        assertThat(answered).as("answered calls (seed %d)", seed).hasSizeGreaterThanOrEqualTo(KILLS * 10);
+        assertThat(answered).as("answered calls without their audit event (seed %d)", seed)
+                .allMatch(audited::contains);
         List<String> forbidden = new ArrayList<>();
         forbidden.add(root.secretAccessKey());
         byte[] master = Files.readAllBytes(dataDir.resolve("master.key"));
@@ -193,13 +209,16 @@ class ServeCrashTest {
     private void write(KmsClient client, String name, Random random, CountDownLatch acks) {
         String keyId = client.createKey(r -> r.description("crash " + name)).keyMetadata().keyId();
         keys.add(keyId);
+        answered.add("CreateKey " + keyId);
         acked(acks);
         String alias = "alias/crash-" + name;
         client.createAlias(r -> r.aliasName(alias).targetKeyId(keyId));
         aliases.add(new String[] {alias, keyId});
+        answered.add("CreateAlias " + keyId);
         acked(acks);
         client.tagResource(r -> r.keyId(keyId).tags(Tag.builder().tagKey("writer").tagValue(name).build()));
         tags.add(new String[] {keyId, "writer", name});
+        answered.add("TagResource " + keyId);
         acked(acks);
         byte[] plaintext = new byte[48];
         random.nextBytes(plaintext);
@@ -208,11 +227,13 @@ class ServeCrashTest {
         byte[] blob = client.encrypt(r -> r.keyId(alias).plaintext(SdkBytes.fromByteArray(plaintext))
                 .encryptionContext(context)).ciphertextBlob().asByteArray();
         ciphertexts.add(new Sealed(keyId, blob, context, plaintext));
+        answered.add("Encrypt " + keyId);
         acked(acks);
         GenerateDataKeyResponse dataKey = client.generateDataKey(r -> r.keyId(keyId).keySpec(DataKeySpec.AES_256));
         byte[] dataKeyPlaintext = dataKey.plaintext().asByteArray();
         secrets.add(dataKeyPlaintext);
         ciphertexts.add(new Sealed(keyId, dataKey.ciphertextBlob().asByteArray(), Map.of(), dataKeyPlaintext));
+        answered.add("GenerateDataKey " + keyId);
         acked(acks);
     }
 

@@ -2,32 +2,12 @@ package dev.kmslab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Playground's "Would this be allowed?" and the Act-as account chooser, clicked and read on screen. */
-class WouldItBeAllowedUiTest {
-
-    @TempDir
-    Path data;
-
-    private final AppDriver app = new AppDriver();
-
-    @BeforeEach
-    void start() throws Exception {
-        app.start(data);
-        app.openKeyLab();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.stop();
-    }
+class WouldItBeAllowedUiTest extends KeyLabUiFixture {
 
     private String answer() {
         Label label = app.find("#pg-dry-run-answer");

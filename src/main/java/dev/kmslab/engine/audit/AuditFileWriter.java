@@ -2,145 +2,253 @@ package dev.kmslab.engine.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kmslab.io.OwnerOnlyFiles;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Background writer of the audit file, one JSON object per line. Callers only {@code offer} to a bounded queue: if the
- * disk is slow the queue fills and further events are counted as dropped rather than blocking a KMS call. The file is
- * rotated to {@code <name>.1} once it exceeds the size bound, so at most about twice the bound is kept on disk.
+ * Writer of the audit file, one JSON object per line, with a group write: {@link #append} returns only once the
+ * event's line has been handed to the operating system (a {@code write} system call, no user-space buffer), so it
+ * survives the process being killed (SIGKILL) the moment after. Concurrent callers share system calls: while one
+ * thread writes, the others queue their lines, and the next thread to get the file writes every queued line at once.
+ * A durable append also forces the file to the device ({@code fsync}), again shared by callers waiting together;
+ * the engine asks for it for calls that changed the keystore, whose own change is forced the same way, so the audit
+ * trail is as durable as the store. A crypto call (Encrypt, Decrypt…) costs one shared {@code write}, never a force.
+ *
+ * <p>A process killed in the middle of a write can leave a line without its end. The next write then starts a new
+ * line first, so the torn line stays alone on its line and the reader ({@link AuditTrail}) reports and skips it.
+ *
+ * <p>The file is rotated to {@code <name>.1} once it exceeds the size bound, so at most about twice the bound is kept
+ * on disk. A rotated part reported damaged ({@link #keepRotatedAside}) is renamed aside instead of being replaced.
  */
 final class AuditFileWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AuditFileWriter.class.getName());
-    private static final Object FLUSH = new Object();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Path file;
     private final long maxBytes;
-    private final BlockingQueue<Object> queue;
     private final AtomicLong dropped = new AtomicLong();
-    private final ObjectMapper json = new ObjectMapper();
-    private final Thread thread;
-    private volatile CountDownLatch flushed;
-    private volatile boolean closing;
-    private OutputStream out;
-    private long size;
+    private final AtomicLong forces = new AtomicLong();
 
-    AuditFileWriter(Path file, long maxBytes, int queueCapacity) throws IOException {
-        this.file = file;
+    /** Lines handed in but not yet written, and the number of the last one; guarded by itself. */
+    private final List<byte[]> pending = new ArrayList<>();
+    private long queued;
+
+    /** Guards the file: the channel, its size, and how far it was written and forced. */
+    private final Object io = new Object();
+    private FileChannel channel;
+    private long size;
+    private long written;
+    private long forced;
+    private boolean startNewLine;
+    private boolean currentDamaged;
+    private boolean rotatedDamaged;
+    private boolean closed;
+
+    AuditFileWriter(Path file, long maxBytes) throws IOException {
+        this.file = file.toAbsolutePath();
         this.maxBytes = maxBytes;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        Files.createDirectories(this.file.getParent());
         openFile();
-        thread = new Thread(this::run, "kmslab-audit-writer");
-        thread.setDaemon(true);
-        thread.start();
     }
 
-    void offer(AuditEvent event) {
-        if (closing || !queue.offer(event)) {
+    /**
+     * Writes the event's line to the operating system before returning, and with {@code durable} forces it to the
+     * device. A failure is logged (never with the event's parameters) and counted in {@link #dropped()}: the call
+     * the event describes has already happened and must not be reported as failed.
+     */
+    void append(AuditEvent event, boolean durable) {
+        byte[] line;
+        try {
+            line = (JSON.writeValueAsString(AuditEventJson.toNode(event)) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
             dropped.incrementAndGet();
+            LOG.log(Level.WARNING, "could not encode audit event " + event.eventId(), e);
+            return;
         }
+        long number;
+        synchronized (pending) {
+            pending.add(line);
+            number = ++queued;
+        }
+        synchronized (io) {
+            if (closed) {
+                dropped.incrementAndGet();
+                return;
+            }
+            try {
+                if (written < number) {
+                    writePending();
+                }
+                if (durable && forced < number) {
+                    force();
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not write the audit file " + file.getFileName(), e);
+            }
+        }
+    }
+
+    /** Writes every queued line in one system call (two when a rotation comes first). Holds {@link #io}. */
+    private void writePending() throws IOException {
+        List<byte[]> batch;
+        long upTo;
+        synchronized (pending) {
+            batch = new ArrayList<>(pending);
+            pending.clear();
+            upTo = queued;
+        }
+        int length = startNewLine ? 1 : 0;
+        for (byte[] line : batch) {
+            length += line.length;
+        }
+        if (size > 0 && size + length > maxBytes) {
+            length -= startNewLine ? 1 : 0;
+            rotate(); // the new file is empty: no line to end first
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        if (startNewLine) {
+            buffer.put((byte) '\n');
+        }
+        for (byte[] line : batch) {
+            buffer.put(line);
+        }
+        buffer.flip();
+        try {
+            while (buffer.hasRemaining()) {
+                size += channel.write(buffer);
+            }
+            startNewLine = false;
+        } catch (IOException e) {
+            // Part of the batch may be in the file: the next write starts on a line of its own.
+            startNewLine = true;
+            dropped.addAndGet(batch.size());
+            written = upTo;
+            throw e;
+        }
+        written = upTo;
+    }
+
+    private void rotate() throws IOException {
+        channel.force(false);
+        channel.close();
+        Path older = file.resolveSibling(file.getFileName() + ".1");
+        if (rotatedDamaged && Files.exists(older)) {
+            // Never replace a damaged file: it is what the learner is told to look at.
+            Path aside = uniqueSibling(older.getFileName() + ".damaged-" + STAMP.format(Clock.systemUTC().instant()));
+            Files.move(older, aside);
+            LOG.warning("the damaged audit file " + older.getFileName() + " was kept as " + aside.getFileName());
+        }
+        Files.move(file, older, StandardCopyOption.REPLACE_EXISTING);
+        rotatedDamaged = currentDamaged;
+        currentDamaged = false;
+        openFile();
+    }
+
+    private Path uniqueSibling(String base) {
+        Path candidate = file.resolveSibling(base);
+        for (int n = 1; Files.exists(candidate); n++) {
+            candidate = file.resolveSibling(base + "-" + n);
+        }
+        return candidate;
+    }
+
+    private void openFile() throws IOException {
+        // Owner-only (mode 600 on POSIX): the audit names principals, keys and encryption contexts.
+        OwnerOnlyFiles.createOrTighten(file);
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        size = channel.size();
+        startNewLine = size > 0 && !endsWithNewLine(size);
+    }
+
+    private boolean endsWithNewLine(long length) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return in.read(last, length - 1) == 1 && last.get(0) == '\n';
+        }
+    }
+
+    /**
+     * The rotated part {@code <name>.1} was found damaged: the next rotation renames it aside
+     * ({@code <name>.1.damaged-<time>}) instead of replacing it.
+     */
+    void keepRotatedAside() {
+        synchronized (io) {
+            rotatedDamaged = true;
+        }
+    }
+
+    /** The current file was found damaged: once rotated to {@code .1}, it is kept aside at the next rotation. */
+    void keepCurrentAside() {
+        synchronized (io) {
+            currentDamaged = true;
+        }
+    }
+
+    Path file() {
+        return file;
     }
 
     long dropped() {
         return dropped.get();
     }
 
-    synchronized void flush() throws InterruptedException {
-        CountDownLatch latch = new CountDownLatch(1);
-        flushed = latch;
-        queue.put(FLUSH);
-        latch.await(10, TimeUnit.SECONDS);
+    /** Holds {@link #io}. */
+    private void force() throws IOException {
+        long upTo = written;
+        channel.force(false);
+        forced = upTo;
+        forces.incrementAndGet();
     }
 
-    private void run() {
-        while (true) {
-            Object item;
+    long forces() {
+        return forces.get();
+    }
+
+    /** Forces every line written so far to the device. */
+    void flush() {
+        synchronized (io) {
+            if (closed) {
+                return;
+            }
             try {
-                item = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                break;
+                force();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not force the audit file " + file.getFileName(), e);
             }
-            if (item == null) {
-                syncQuietly(); // idle: push buffered lines to the file so readers see them
-                if (closing) {
-                    break;
-                }
-                continue;
-            }
-            if (item == FLUSH) {
-                syncQuietly();
-                flushed.countDown();
-                continue;
-            }
-            write((AuditEvent) item);
-        }
-        closeQuietly();
-    }
-
-    private void write(AuditEvent event) {
-        try {
-            byte[] line = (json.writeValueAsString(AuditEventJson.toNode(event)) + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            if (size > 0 && size + line.length > maxBytes) {
-                rotate();
-            }
-            out.write(line);
-            size += line.length;
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not write audit event " + event.eventId(), e);
-        }
-    }
-
-    private void rotate() throws IOException {
-        out.close();
-        Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-        openFile();
-    }
-
-    private void openFile() throws IOException {
-        // Owner-only (mode 600 on POSIX): the audit names principals, keys and encryption contexts.
-        out = new BufferedOutputStream(OwnerOnlyFiles.append(file), 1 << 16);
-        size = Files.size(file);
-    }
-
-    private void syncQuietly() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not flush the audit file", e);
-        }
-    }
-
-    private void closeQuietly() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not close the audit file", e);
         }
     }
 
     @Override
     public void close() {
-        closing = true;
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        flush();
+        synchronized (io) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not close the audit file " + file.getFileName(), e);
+            }
         }
     }
 }

@@ -1,9 +1,6 @@
 package dev.kmslab.engine.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,8 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * The engine's CloudTrail: a bounded in-memory ring of recent events that can be queried, listeners notified of each
- * event, and optionally a JSON Lines file written by a background thread. Recording is cheap (append to the ring and
- * hand the event to a bounded queue) so auditing never slows the cryptographic hot path.
+ * event, and optionally a JSON Lines file. Every event is in the file (handed to the operating system) before
+ * {@code record} returns, so an answered call's event survives a kill of the process; concurrent callers share the
+ * system calls ({@link AuditFileWriter}), and only events of calls that changed state are forced to the device.
  *
  * <p>Listeners run on the calling thread and must return quickly (a UI listener should hand off to its own thread).
  */
@@ -52,10 +50,28 @@ public final class AuditLog implements AutoCloseable {
      * renamed to {@code <file>.1} (replacing an older one) and a new file is started.
      */
     public static AuditLog toFile(Path file, long maxFileBytes) throws IOException {
-        return new AuditLog(DEFAULT_CAPACITY, new AuditFileWriter(file, maxFileBytes, 8192));
+        return toFile(file, maxFileBytes, DEFAULT_CAPACITY);
     }
 
+    /** As above, keeping {@code capacity} events in memory (and loading at most that many as history). */
+    public static AuditLog toFile(Path file, long maxFileBytes, int capacity) throws IOException {
+        return new AuditLog(capacity, new AuditFileWriter(file, maxFileBytes));
+    }
+
+    /**
+     * Records an event. With a file, its line has been written to the operating system when this returns (it
+     * survives the process being killed), not yet forced to the device; see {@link #record(AuditEvent, boolean)}.
+     */
     public void record(AuditEvent event) {
+        record(event, false);
+    }
+
+    /**
+     * Records an event; with {@code durable} its line is also forced to the device before this returns (concurrent
+     * callers share one {@code fsync}). The engine asks for it for calls that changed the keystore, so their event is
+     * as durable as the change; the crypto calls are only written, which keeps them cheap.
+     */
+    public void record(AuditEvent event, boolean durable) {
         synchronized (ring) {
             if (ring.size() == capacity) {
                 ring.removeFirst();
@@ -63,7 +79,7 @@ public final class AuditLog implements AutoCloseable {
             ring.addLast(event);
         }
         if (writer != null) {
-            writer.offer(event);
+            writer.append(event, durable);
         }
         for (Consumer<AuditEvent> listener : listeners) {
             try {
@@ -96,43 +112,42 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Reads an audit file written by {@link #toFile}, its rotated part {@code <file>.1} first, oldest event first; no
-     * file gives an empty list. A last line without its line end (a write cut short) is left out; any other line that
-     * is not an event fails with an {@link IOException} naming the file, the line and the field.
+     * file gives an empty list. A line cut off by a crash (torn) is left out; any other line that is not an event
+     * fails with an {@link IOException} naming the file, the line and the field. {@link AuditTrail#read} reads the
+     * same without failing.
      */
     public static List<AuditEvent> readTrail(Path file) throws IOException {
-        List<AuditEvent> events = new ArrayList<>();
-        readLines(file.resolveSibling(file.getFileName() + ".1"), events);
-        readLines(file, events);
-        return events;
-    }
-
-    private static void readLines(Path file, List<AuditEvent> into) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        String content = Files.readString(file, StandardCharsets.UTF_8);
-        String[] lines = content.split("\n", -1);
-        ObjectMapper json = new ObjectMapper();
-        // split keeps what follows the last line end: empty for a complete file, a cut-short line otherwise.
-        for (int i = 0; i < lines.length - 1; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            try {
-                into.add(AuditEventJson.fromNode(json.readTree(line)));
-            } catch (IOException | IllegalArgumentException e) {
-                throw new IOException(file.getFileName() + " line " + (i + 1) + ": " + firstLine(e.getMessage()), e);
+        AuditTrail trail = AuditTrail.read(file, Integer.MAX_VALUE);
+        for (AuditTrail.Problem problem : trail.problems()) {
+            if (!problem.torn()) {
+                throw new IOException(problem.fileName() + " line " + problem.line() + ": " + problem.reason());
             }
         }
+        return trail.events();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "not an audit event";
+    /**
+     * Puts the newest events of the audit file this log writes (those of earlier runs of the lab) in front of the
+     * ring, like CloudTrail's event history: at most the ring's capacity, read from the end of the file, so a long
+     * history costs no more at start than a full ring. Lines that cannot be read are skipped; what was skipped is
+     * returned, one sentence each (file and line), for the caller to show. A damaged file is never rewritten: once
+     * rotated, it is kept aside instead of being replaced. Nothing for a memory-only log.
+     *
+     * @throws IOException when the file exists but cannot be read at all
+     */
+    public List<String> loadHistory() throws IOException {
+        if (writer == null) {
+            return List.of();
         }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        AuditTrail trail = AuditTrail.read(writer.file(), capacity);
+        preload(trail.events());
+        if (trail.problems().stream().anyMatch(p -> !p.torn() && p.rotated())) {
+            writer.keepRotatedAside();
+        }
+        if (trail.problems().stream().anyMatch(p -> !p.torn() && !p.rotated())) {
+            writer.keepCurrentAside();
+        }
+        return trail.problems().stream().map(AuditTrail.Problem::message).toList();
     }
 
     /** Matching events still in the ring, oldest first. */
@@ -160,12 +175,23 @@ public final class AuditLog implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** Events the file writer had to drop because its queue was full (0 when there is no file). */
+    /**
+     * How many times the file was forced to the device ({@code fsync}); a diagnostic that shows the crypto calls
+     * never force it. 0 when there is no file.
+     */
+    public long fileForces() {
+        return writer == null ? 0 : writer.forces();
+    }
+
+    /** Events that could not be written to the file (a failed write; 0 when there is no file). */
     public long droppedFromFile() {
         return writer == null ? 0 : writer.dropped();
     }
 
-    /** Waits until every event recorded so far is in the file (for tests and orderly shutdown). */
+    /**
+     * Forces every event recorded so far to the device (every one is already in the file when {@code record}
+     * returns); for orderly shutdown and snapshots.
+     */
     public void flush() throws InterruptedException {
         if (writer != null) {
             writer.flush();

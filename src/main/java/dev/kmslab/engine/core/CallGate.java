@@ -57,19 +57,21 @@ public final class CallGate {
         }
         Call call = new Call(op, caller, now, caller.dryRun() ? DryRuns.auditParams(params)
                 : params);
+        long commits = StateStore.commitsOnThisThread();
         try {
             if (caller.dryRun()) {
                 DryRuns.run(call, body);
             }
             T result = body.apply(call);
-            record(call, null);
+            // A call that changed the keystore (forced to the device) gets its event forced too; others are written.
+            record(call, null, StateStore.commitsOnThisThread() != commits);
             return result;
         } catch (KmsException e) {
-            record(call, e);
+            record(call, e, false);
             throw e;
         } catch (RuntimeException e) {
             KMSInternalException internal = new KMSInternalException("An internal error occurred.", e);
-            record(call, internal);
+            record(call, internal, false);
             throw internal;
         }
     }
@@ -128,14 +130,14 @@ public final class CallGate {
     /** Records an event the engine did on its own (automatic rotation, deletion completing). */
     public void recordServiceEvent(String eventName, Instant at, String keyArn, Map<String, Object> params) {
         audit.record(new AuditEvent(fastId(), at, eventName, "kms.amazonaws.com", keyArn, params, null, null,
-                fastId(), "Performed by the service on schedule.", List.of(), config.region()));
+                fastId(), "Performed by the service on schedule.", List.of(), config.region()), true);
     }
 
-    private void record(Call call, KmsException error) {
+    private void record(Call call, KmsException error, boolean durable) {
         audit.record(new AuditEvent(fastId(), call.now, call.operation.name(), call.caller.principalArn(),
                 call.keyArn, call.auditParameters, error == null ? null : error.errorCode(),
                 error == null ? null : error.getMessage(), fastId(), call.authorizationExplanation,
-                call.decisions == null ? List.of() : call.decisions, config.region()));
+                call.decisions == null ? List.of() : call.decisions, config.region()), durable);
     }
 
     /**

@@ -19,6 +19,9 @@ public final class StateStore {
     public record Change<T>(EngineState next, T result) {
     }
 
+    /** Changes persisted by the current thread, so the call it runs knows it changed state (see CallGate). */
+    private static final ThreadLocal<long[]> COMMITS = ThreadLocal.withInitial(() -> new long[1]);
+
     private final KeystoreStorage storage;
     private volatile EngineState current;
 
@@ -37,8 +40,14 @@ public final class StateStore {
         if (outcome.next() != before) {
             persist(before, outcome.next());
             current = outcome.next();
+            COMMITS.get()[0]++;
         }
         return outcome.result();
+    }
+
+    /** How many changes this thread has persisted (only differences matter). */
+    static long commitsOnThisThread() {
+        return COMMITS.get()[0];
     }
 
     private void persist(EngineState before, EngineState next) {

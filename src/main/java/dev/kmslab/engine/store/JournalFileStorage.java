@@ -550,27 +550,11 @@ public final class JournalFileStorage implements ChangeStorage, AutoCloseable {
     }
 
     private KeystoreCorruptException corrupt(String reason) {
-        try {
-            Path aside = AtomicFile.moveAside(file, clock);
-            return new KeystoreCorruptException("The keystore journal " + file + " is corrupt: " + reason
-                    + ". It was moved aside to " + aside + " and has not been overwritten.", file, aside, null);
-        } catch (IOException e) {
-            KeystoreCorruptException corrupt = new KeystoreCorruptException("The keystore journal " + file
-                    + " is corrupt: " + reason + ". It could not be moved aside (" + e + ") and has been left in "
-                    + "place.", file, null, null);
-            corrupt.addSuppressed(e);
-            return corrupt;
-        }
+        return StoreDamage.corrupt("keystore journal", file, reason, null, clock);
     }
 
     private KeystoreLockedException wrongKey(KdfHeader kdf) {
-        if (kdf instanceof KdfHeader.Argon2id) {
-            return new KeystoreLockedException(KeystoreLockedException.Reason.WRONG_PASSPHRASE, file,
-                    "Wrong passphrase for the keystore " + file + "; the file was left unchanged");
-        }
-        return new KeystoreLockedException(KeystoreLockedException.Reason.WRONG_MASTER_KEY, file,
-                "The keystore " + file + " was sealed with a different master key than the one in the key file; "
-                        + "the file was left unchanged");
+        return StoreDamage.wrongKey(file, kdf);
     }
 
     @Override

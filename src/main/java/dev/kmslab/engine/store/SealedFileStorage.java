@@ -250,28 +250,12 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
     }
 
     private KeystoreCorruptException corrupt(String reason, Throwable cause) {
-        try {
-            Path aside = AtomicFile.moveAside(file, clock);
-            return new KeystoreCorruptException("The keystore " + file + " is corrupt: " + reason
-                    + ". It was moved aside to " + aside + " and has not been overwritten.", file, aside, cause);
-        } catch (IOException e) {
-            // Still corrupt; left in place, and save() refuses to overwrite it because nothing was loaded.
-            KeystoreCorruptException corrupt = new KeystoreCorruptException("The keystore " + file + " is corrupt: "
-                    + reason + ". It could not be moved aside (" + e + ") and has been left in place.", file, null,
-                    cause);
-            corrupt.addSuppressed(e);
-            return corrupt;
-        }
+        // Still corrupt if it cannot be moved; save() refuses to overwrite it because nothing was loaded.
+        return StoreDamage.corrupt("keystore", file, reason, cause, clock);
     }
 
     private KeystoreLockedException wrongKey(KdfHeader kdf) {
-        if (kdf instanceof KdfHeader.Argon2id) {
-            return new KeystoreLockedException(KeystoreLockedException.Reason.WRONG_PASSPHRASE, file,
-                    "Wrong passphrase for the keystore " + file + "; the file was left unchanged");
-        }
-        return new KeystoreLockedException(KeystoreLockedException.Reason.WRONG_MASTER_KEY, file,
-                "The keystore " + file + " was sealed with a different master key than the one in the key file; "
-                        + "the file was left unchanged");
+        return StoreDamage.wrongKey(file, kdf);
     }
 
     @Override

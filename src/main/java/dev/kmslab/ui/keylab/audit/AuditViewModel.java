@@ -78,13 +78,31 @@ public final class AuditViewModel {
         events.clear();
         if (engine != null) {
             engine.auditLog().addListener(listener);
-            // Listen first, then read the ring, so nothing recorded in between is lost; skip any duplicate id.
-            List<AuditEvent> past = engine.auditLog().all();
-            for (AuditEvent e : past) {
-                add(e);
+            // Listen first, then read the ring, so nothing recorded in between is lost; add() skips a duplicate id.
+            // The ring holds earlier runs' events too (loaded from the audit file at start): one sorted setAll, not
+            // thousands of inserts each refiltered.
+            events.setAll(newestFirst(engine.auditLog().all()));
+            for (AuditEvent e : events) {
+                addSorted(operations, e.eventName());
+                if (e.principalArn() != null) {
+                    addSorted(principals, e.principalArn());
+                }
             }
         }
         applyFilter();
+    }
+
+    /**
+     * Events in recording order as the screen lists them: newest simulated time first, and among equal times the
+     * later recorded first (as {@link #add} places them), without duplicate ids, at most {@link #MAX_ROWS}.
+     */
+    static List<AuditEvent> newestFirst(List<AuditEvent> recorded) {
+        List<AuditEvent> rows = new java.util.ArrayList<>(recorded);
+        java.util.Collections.reverse(rows);
+        rows.sort(java.util.Comparator.comparing(AuditEvent::eventTime).reversed()); // stable
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        rows.removeIf(e -> !seen.add(e.eventId()));
+        return rows.size() > MAX_ROWS ? List.copyOf(rows.subList(0, MAX_ROWS)) : rows;
     }
 
     private void add(AuditEvent e) {

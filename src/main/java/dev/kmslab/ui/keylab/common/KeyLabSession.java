@@ -200,24 +200,12 @@ public final class KeyLabSession implements AutoCloseable {
             } catch (Exception e) {
                 failed = e;
             }
+            // The opener reads the trail (after a restore: the snapshot's) into the reopened engines' audit log.
             LabEngineOpener.Opened opened = opener.get();
-            String auditProblem = null;
-            if (snapshotStore != null) {
-                // The Audit log tab lists the restored trail (the file's events), not only calls made from now on.
-                try {
-                    opened.engine().auditLog().preload(snapshotStore.auditTrail());
-                } catch (java.io.IOException e) {
-                    auditProblem = "The restored audit log could not be read back (" + e.getMessage() + "); the "
-                            + "Audit log tab lists new calls only. The file is kept as it is.";
-                }
-            }
-            return new Object[] {opened, result, failed, auditProblem};
+            return new Object[] {opened, result, failed};
         }, done -> {
             LabEngineOpener.Opened opened = (LabEngineOpener.Opened) done[0];
             opened.notices().forEach(notices);
-            if (done[3] != null) {
-                notices.accept((String) done[3]);
-            }
             // The principal acted as may not exist in the restored lab: start again as the account root.
             caller.set(CallerContext.root(opened.regions().defaultEngine().account()));
             setEngine(opened.regions(), opened.resources());

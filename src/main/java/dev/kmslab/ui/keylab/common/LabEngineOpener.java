@@ -115,12 +115,36 @@ public final class LabEngineOpener {
         }
     }
     private static AuditLog openAudit(Path dataDir, List<String> notices) {
+        AuditLog audit;
         try {
-            return AuditLog.toFile(dataDir.resolve(AUDIT_FILE), AuditLog.DEFAULT_MAX_FILE_BYTES);
+            audit = AuditLog.toFile(dataDir.resolve(AUDIT_FILE), AuditLog.DEFAULT_MAX_FILE_BYTES);
         } catch (IOException e) {
             notices.add("The Key Lab audit file could not be opened (" + e.getMessage() + "); audit events are kept "
                     + "in memory only.");
             return AuditLog.inMemory();
+        }
+        loadHistory(audit, notices);
+        return audit;
+    }
+
+    /**
+     * The Audit log tab shows the lab's history, like CloudTrail's event history, not only this run's calls: the
+     * newest {@link AuditLog#DEFAULT_CAPACITY} events of the trail. A count, not a time window: the lab clock jumps
+     * months ahead and back, so "the last 90 days" of simulated time could hide the calls made a minute ago.
+     * Unreadable lines are skipped and named (file and line); the file is left as it is.
+     */
+    private static void loadHistory(AuditLog audit, List<String> notices) {
+        try {
+            List<String> problems = audit.loadHistory();
+            if (problems.size() == 1) {
+                notices.add("The audit log could not read one line of earlier runs: " + problems.get(0));
+            } else if (!problems.isEmpty()) {
+                notices.add("The audit log could not read " + problems.size() + " lines of earlier runs; the first: "
+                        + problems.get(0));
+            }
+        } catch (IOException e) {
+            notices.add("The audit log of earlier runs could not be read (" + e.getMessage() + "); the Audit log tab "
+                    + "lists new calls only. The file is kept as it is.");
         }
     }
 

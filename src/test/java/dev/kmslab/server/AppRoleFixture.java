@@ -1,0 +1,36 @@
+package dev.kmslab.server;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * The endpoint with {@code role/App} in the lab (no IAM policies of its own) and two SDK clients: the account root,
+ * which administers, and the role, which can only do what a key policy or a grant lets it do. Shared by the SDK
+ * tests of key policies, grants and DryRun as a static {@code @RegisterExtension} field: started before the class's
+ * tests, closed after them.
+ */
+final class AppRoleFixture implements BeforeAllCallback, AfterAllCallback {
+
+    static final String ACCOUNT = "111122223333";
+
+    ServerFixture server;
+    KmsClient root;
+    KmsClient app;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server = new ServerFixture();
+        server.engine.principals().createRole(ACCOUNT, "App");
+        root = server.sdk(server.root());
+        app = server.sdk(server.appRoleKey);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        app.close();
+        root.close();
+        server.close();
+    }
+}
