@@ -75,4 +75,39 @@ class BlobAadContextCodecTest {
         }
         return expected.toByteArray();
     }
+
+    /** The blob's one-piece AAD (header then context) is byte for byte the header followed by the plain encoding. */
+    @Test
+    void prefixedEncoding_isThePrefixFollowedByThePlainEncoding() {
+        byte[] header = {1, 3, 'a', 'b', 'c', 0, 0, 0, 7, 99, 98};
+        Map<String, String> large = new LinkedHashMap<>();
+        for (int i = 11; i >= 0; i--) {
+            large.put("key-" + i, "v\u00e9" + i);
+        }
+        for (Map<String, String> context : java.util.Arrays.<Map<String, String>>asList(null, Map.of(),
+                Map.of("tenant", "acme", "purpose", "benchmark"), Map.of("k", "\u00e9", "\u4e2d", "x"), large)) {
+            byte[] plain = BlobAadContextCodec.encode(context);
+            byte[] expected = java.util.Arrays.copyOf(header, 9 + plain.length);
+            System.arraycopy(plain, 0, expected, 9, plain.length);
+            assertThat(BlobAadContextCodec.encode(header, 9, context)).as("context %s", context)
+                    .containsExactly(expected);
+        }
+    }
+
+    /** A blob sealed with the AAD in two pieces (as before) opens, and the blob's bytes did not change. */
+    @Test
+    void blobsSealedWithTwoAadPieces_stillOpen() {
+        KeyMaterial key = KeyMaterial.copyOf(new byte[32]);
+        byte[] iv = new byte[AesGcm.IV_LENGTH];
+        Map<String, String> context = Map.of("tenant", "acme", "purpose", "benchmark");
+        byte[] plaintext = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] blob = CiphertextBlob.seal("key-1", 2, key, iv, context, plaintext);
+        int headerLength = 2 + 5 + 4;
+        byte[] old = java.util.Arrays.copyOf(blob, headerLength + AesGcm.IV_LENGTH + plaintext.length
+                + AesGcm.TAG_LENGTH);
+        AesGcm.encrypt(key, old, headerLength, old, headerLength, BlobAadContextCodec.encode(context), plaintext,
+                old, headerLength + AesGcm.IV_LENGTH);
+        assertThat(old).containsExactly(blob);
+        assertThat(CiphertextBlob.parse(old).open(key, context)).containsExactly(plaintext);
+    }
 }
