@@ -94,20 +94,29 @@ class BlobAadContextCodecTest {
         }
     }
 
-    /** A blob sealed with the AAD in two pieces (as before) opens, and the blob's bytes did not change. */
+    /**
+     * The one-piece AAD and the two pieces used before authenticate the same bytes: a blob sealed now opens with the
+     * AAD in two pieces, and a blob sealed with two pieces opens now.
+     */
     @Test
-    void blobsSealedWithTwoAadPieces_stillOpen() {
+    void oneAndTwoAadPieces_areInterchangeable() {
         KeyMaterial key = KeyMaterial.copyOf(new byte[32]);
-        byte[] iv = new byte[AesGcm.IV_LENGTH];
         Map<String, String> context = Map.of("tenant", "acme", "purpose", "benchmark");
         byte[] plaintext = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] blob = CiphertextBlob.seal("key-1", 2, key, iv, context, plaintext);
-        int headerLength = 2 + 5 + 4;
-        byte[] old = java.util.Arrays.copyOf(blob, headerLength + AesGcm.IV_LENGTH + plaintext.length
-                + AesGcm.TAG_LENGTH);
-        AesGcm.encrypt(key, old, headerLength, old, headerLength, BlobAadContextCodec.encode(context), plaintext,
-                old, headerLength + AesGcm.IV_LENGTH);
-        assertThat(old).containsExactly(blob);
-        assertThat(CiphertextBlob.parse(old).open(key, context)).containsExactly(plaintext);
+        int headerLength = 2 + "key-1".length() + 4;
+        int start = headerLength + AesGcm.IV_LENGTH;
+
+        byte[] sealedNow = CiphertextBlob.seal("key-1", 2, key, new byte[AesGcm.IV_LENGTH], context, plaintext);
+        assertThat(AesGcm.decrypt(key, sealedNow, headerLength, sealedNow, headerLength,
+                BlobAadContextCodec.encode(context), sealedNow, start, sealedNow.length - start))
+                .containsExactly(plaintext);
+
+        byte[] sealedBefore = sealedNow.clone();
+        sealedBefore[headerLength] = 1; // another IV: GCM refuses to encrypt twice under one key and IV
+        AesGcm.encrypt(key, sealedBefore, headerLength, sealedBefore, headerLength,
+                BlobAadContextCodec.encode(context), plaintext, sealedBefore, start);
+        assertThat(CiphertextBlob.parse(sealedBefore).open(key, context)).containsExactly(plaintext);
+        assertThat(java.util.Arrays.copyOfRange(sealedBefore, start, sealedBefore.length))
+                .isNotEqualTo(java.util.Arrays.copyOfRange(sealedNow, start, sealedNow.length));
     }
 }
