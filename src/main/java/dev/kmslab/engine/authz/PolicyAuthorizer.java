@@ -69,15 +69,26 @@ public final class PolicyAuthorizer implements Authorizer {
                 known = new SnapshotDecisions(inputs.state(), inputs.evaluator(), new ConcurrentHashMap<>());
                 remembered = known;
             }
-            if (known.decisions.size() < CACHE_LIMIT) {
+            Map<String, String> context = copyWithoutNulls(requestKey.encryptionContext());
+            Map<String, String> conditions = copyWithoutNulls(requestKey.conditionValues());
+            if (known.decisions.size() < CACHE_LIMIT && context != null && conditions != null) {
                 // kept with copies of the maps: a caller's map changed later must not change a remembered key
                 known.decisions.put(new RequestKey(requestKey.principalArn(), requestKey.viaService(),
                         requestKey.action(), requestKey.keyArn(), requestKey.account(), requestKey.region(),
-                        Map.copyOf(requestKey.encryptionContext()), Map.copyOf(requestKey.conditionValues())),
-                        decided);
+                        context, conditions), decided);
             }
         }
         return decided;
+    }
+
+    /** An immutable copy, or null (not remembered) for a map holding a null, which Map.copyOf refuses. */
+    private static Map<String, String> copyWithoutNulls(Map<String, String> map) {
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            if (entry.getKey() == null || entry.getValue() == null) {
+                return null;
+            }
+        }
+        return Map.copyOf(map);
     }
 
     /**
