@@ -1,8 +1,14 @@
 package dev.kmslab.engine.authz;
 
+import dev.kmslab.engine.policy.ConditionKeys;
 import dev.kmslab.engine.policy.Decision;
+import dev.kmslab.engine.policy.PolicyEvaluator;
 import dev.kmslab.engine.state.AccessControl;
+import dev.kmslab.engine.state.EngineState;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's default authorizer: evaluates the key policy, the caller's IAM policies and the key's grants as AWS
@@ -12,7 +18,29 @@ import java.util.Set;
  */
 public final class PolicyAuthorizer implements Authorizer {
 
+    private static final String CURRENT_TIME = ConditionKeys.lower(ConditionKeys.CURRENT_TIME);
+    private static final int CACHE_LIMIT = 4096;
+
     private final DecisionSummaries summaries = new DecisionSummaries();
+    /** Allowed decisions of one keystore snapshot (see {@link #reusable}); replaced when the snapshot changes. */
+    private volatile SnapshotDecisions remembered;
+
+    /**
+     * The allowed decisions made against one immutable keystore snapshot with one evaluator. A decision there is a
+     * function of the snapshot and of the request members in {@link RequestKey}, except for what depends on the time
+     * (grants, through their propagation delay, and aws:CurrentTime), which {@link #reusable} leaves out. Holding one
+     * snapshot at a time keeps no older snapshot alive, and any change (a policy, a grant, an alias, an IAM policy,
+     * a key's state) publishes a new snapshot, so nothing remembered outlives what it was decided on.
+     */
+    private record SnapshotDecisions(EngineState state, PolicyEvaluator evaluator,
+                                     ConcurrentHashMap<RequestKey, AuthorizationDecision> decisions) {
+    }
+
+    /** What the decision depends on besides the snapshot, for a caller without grant tokens. */
+    private record RequestKey(String principalArn, Optional<String> viaService, String action, String keyArn,
+                              String account, String region, Map<String, String> encryptionContext,
+                              Map<String, String> conditionValues) {
+    }
 
     @Override
     public AuthorizationDecision authorize(AuthorizationRequest request) {
@@ -20,6 +48,61 @@ public final class PolicyAuthorizer implements Authorizer {
         if (inputs == null) {
             return AuthorizationDecision.deny(denial(request, "no key policy or IAM state was supplied to evaluate"));
         }
+        RequestKey requestKey = null;
+        if (request.key() != null && request.caller().grantTokens().isEmpty()
+                && inputs.multiValuedConditions().isEmpty()) {
+            requestKey = new RequestKey(request.caller().principalArn(), request.caller().viaService(),
+                    request.action(), request.key().arn(), request.account(), request.region(),
+                    request.encryptionContext(), request.conditionValues());
+            SnapshotDecisions known = remembered;
+            if (known != null && known.state == inputs.state() && known.evaluator == inputs.evaluator()) {
+                AuthorizationDecision decided = known.decisions.get(requestKey);
+                if (decided != null) {
+                    return decided;
+                }
+            }
+        }
+        AuthorizationDecision decided = evaluate(request, inputs);
+        if (requestKey != null && decided.allowed() && reusable(inputs, request.key(), request.caller())) {
+            SnapshotDecisions known = remembered;
+            if (known == null || known.state != inputs.state() || known.evaluator != inputs.evaluator()) {
+                known = new SnapshotDecisions(inputs.state(), inputs.evaluator(), new ConcurrentHashMap<>());
+                remembered = known;
+            }
+            Map<String, String> context = copyWithoutNulls(requestKey.encryptionContext());
+            Map<String, String> conditions = copyWithoutNulls(requestKey.conditionValues());
+            if (known.decisions.size() < CACHE_LIMIT && context != null && conditions != null) {
+                // kept with copies of the maps: a caller's map changed later must not change a remembered key
+                known.decisions.put(new RequestKey(requestKey.principalArn(), requestKey.viaService(),
+                        requestKey.action(), requestKey.keyArn(), requestKey.account(), requestKey.region(),
+                        context, conditions), decided);
+            }
+        }
+        return decided;
+    }
+
+    /** An immutable copy, or null (not remembered) for a map holding a null, which Map.copyOf refuses. */
+    private static Map<String, String> copyWithoutNulls(Map<String, String> map) {
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            if (entry.getKey() == null || entry.getValue() == null) {
+                return null;
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    /**
+     * Whether an allowed decision holds for as long as its snapshot: not when the key has grants (a grant's
+     * propagation delay makes the answer depend on the time) nor when a policy that applies tests aws:CurrentTime.
+     */
+    private static boolean reusable(PolicyInputs inputs, KeyDescriptor key, dev.kmslab.engine.CallerContext caller) {
+        AccessControl access = inputs.state().access();
+        return access.grants(key.keyId()).isEmpty()
+                && !access.keyPolicyConditionKeys(key.keyId()).contains(CURRENT_TIME)
+                && !access.identity(caller.principalArn()).conditionKeys().contains(CURRENT_TIME);
+    }
+
+    private AuthorizationDecision evaluate(AuthorizationRequest request, PolicyInputs inputs) {
         Set<String> tokens = GrantTokens.validated(request.caller().grantTokens());
         AccessControl access = inputs.state().access();
         AccessControl.Identity identity = access.identity(request.caller().principalArn());

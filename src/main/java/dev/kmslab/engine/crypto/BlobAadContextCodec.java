@@ -27,8 +27,21 @@ public final class BlobAadContextCodec {
     }
 
     public static byte[] encode(Map<String, String> context) {
+        return encode(null, 0, context);
+    }
+
+    /**
+     * The first {@code prefixLength} bytes of {@code prefix} followed by {@link #encode(Map) the encoding} of
+     * {@code context}, in one array: a blob's whole AAD (header then context) handed to GCM in one piece, which
+     * spares the cipher growing and copying its AAD buffer on every call.
+     */
+    static byte[] encode(byte[] prefix, int prefixLength, Map<String, String> context) {
         if (context == null || context.isEmpty()) {
-            return EMPTY.clone();
+            byte[] out = new byte[prefixLength + EMPTY.length];
+            if (prefixLength > 0) {
+                System.arraycopy(prefix, 0, out, 0, prefixLength);
+            }
+            return out;
         }
         // Every Encrypt and Decrypt encodes its context, so this writes straight into the result: ASCII strings (the
         // usual case) char by char, others through String.getBytes, which gives exactly the bytes it always gave.
@@ -75,8 +88,11 @@ public final class BlobAadContextCodec {
                 total += 4 + length;
             }
         }
-        byte[] out = new byte[total]; // big-endian integers, written by hand
-        int at = putInt(out, 0, keys.length);
+        byte[] out = new byte[prefixLength + total]; // big-endian integers, written by hand
+        if (prefixLength > 0) {
+            System.arraycopy(prefix, 0, out, 0, prefixLength);
+        }
+        int at = putInt(out, prefixLength, keys.length);
         for (int i = 0; i < keys.length; i++) {
             for (int half = 0; half < 2; half++) {
                 String text = half == 0 ? keys[i] : values[i];

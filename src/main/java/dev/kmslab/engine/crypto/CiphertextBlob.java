@@ -36,6 +36,7 @@ public final class CiphertextBlob {
     public static final byte FORMAT_VERSION = 1;
     private static final int FIXED_OVERHEAD = 1 + 1 + 4 + AesGcm.IV_LENGTH + AesGcm.TAG_LENGTH;
     private static final String INVALID = "The ciphertext is invalid.";
+    private static final byte[] NO_MORE_AAD = new byte[0];
 
     private final byte[] blob;
     private final String keyId;
@@ -112,8 +113,9 @@ public final class CiphertextBlob {
         System.arraycopy(idBytes, 0, out, 2, idBytes.length);
         ByteBuffer.wrap(out, 2 + idBytes.length, 4).putInt(keyVersion);
         System.arraycopy(iv, 0, out, headerLength, AesGcm.IV_LENGTH);
-        AesGcm.encrypt(key, out, headerLength, out, headerLength, BlobAadContextCodec.encode(context), plaintext,
-                out, headerLength + AesGcm.IV_LENGTH);
+        byte[] aad = BlobAadContextCodec.encode(out, headerLength, context); // header then context, one piece
+        AesGcm.encrypt(key, out, headerLength, aad, aad.length, NO_MORE_AAD, plaintext, out,
+                headerLength + AesGcm.IV_LENGTH);
         return out;
     }
 
@@ -167,8 +169,9 @@ public final class CiphertextBlob {
     /** Authenticates and decrypts with the backing key the header names; the context must match exactly. */
     public byte[] open(AesKeyMaterial key, Map<String, String> context) {
         int start = headerLength + AesGcm.IV_LENGTH;
-        return AesGcm.decrypt(key, blob, headerLength, blob, headerLength, BlobAadContextCodec.encode(context),
-                blob, start, blob.length - start);
+        byte[] aad = BlobAadContextCodec.encode(blob, headerLength, context);
+        return AesGcm.decrypt(key, blob, headerLength, aad, aad.length, NO_MORE_AAD, blob, start,
+                blob.length - start);
     }
 
     @Override

@@ -58,15 +58,28 @@ public final class CryptoOperations {
         Validation.length("plaintext", plaintext.length, 1, MAX_PLAINTEXT);
         Validation.context("encryptionContext", request.encryptionContext());
         EngineState state = core.store.current();
-        KeyRecord asymmetric = RsaKeyCrypto.peek(state, request.keyId());
+        // A plain key id (the usual case) is looked up once here and reused, rather than resolved a second time.
+        KeyRecord direct = request.keyId() == null ? null : state.keys().get(request.keyId());
+        KeyRecord asymmetric = direct != null ? (RsaKeyCrypto.isAsymmetric(direct) ? direct : null)
+                : RsaKeyCrypto.peek(state, request.keyId());
         if (asymmetric != null) {
             KeyRecord key = core.keyFor(call, state, "keyId", request.keyId(), KeyIdForms.KEY_OR_ALIAS,
                     request.encryptionContext(), RsaKeyCrypto.conditions(request.keyId(), request.encryptionAlgorithm()));
             return new EncryptResult(RsaKeyCrypto.encrypt(key, request.encryptionAlgorithm(), plaintext), key.arn(),
                     request.encryptionAlgorithm());
         }
-        KeyRecord key = encryptionKey(call, state, "keyId", request.keyId(), request.encryptionContext(),
-                request.encryptionAlgorithm());
+        KeyRecord key;
+        if (direct != null) { // as core.keyFor does after resolving
+            key = direct;
+            call.keyArn = key.arn();
+            core.gate.authorize(call, call.operation.action(), state, key, request.encryptionContext(),
+                    SYMMETRIC_CONDITION);
+            core.checkState(call, state, key);
+            KeyUseRules.checkSymmetric(key, request.encryptionAlgorithm());
+        } else {
+            key = encryptionKey(call, state, "keyId", request.keyId(), request.encryptionContext(),
+                    request.encryptionAlgorithm());
+        }
         return new EncryptResult(seal(key, request.encryptionContext(), plaintext), key.arn(),
                 EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
     }

@@ -32,6 +32,8 @@ public final class SigV4Verifier {
     private static final int MAX_CACHED_KEYS = 4096;
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
+    /** Parses X-Amz-Date (immutable and thread-safe: compiling the pattern per request cost more than the HMACs). */
+    private static final DateTimeFormatter AMZ_DATE_PARSER = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final CredentialResolver credentials;
     private final List<String> regions;
@@ -152,7 +154,7 @@ public final class SigV4Verifier {
 
     private static Instant parseAmzDate(String amzDate) {
         try {
-            return LocalDateTime.parse(amzDate, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+            return LocalDateTime.parse(amzDate, AMZ_DATE_PARSER)
                     .toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw WireError.incompleteSignature("X-Amz-Date must be in ISO-8601 basic format (yyyyMMdd'T'HHmmss'Z')."

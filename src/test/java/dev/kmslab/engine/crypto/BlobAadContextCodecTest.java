@@ -75,4 +75,48 @@ class BlobAadContextCodecTest {
         }
         return expected.toByteArray();
     }
+
+    /** The blob's one-piece AAD (header then context) is byte for byte the header followed by the plain encoding. */
+    @Test
+    void prefixedEncoding_isThePrefixFollowedByThePlainEncoding() {
+        byte[] header = {1, 3, 'a', 'b', 'c', 0, 0, 0, 7, 99, 98};
+        Map<String, String> large = new LinkedHashMap<>();
+        for (int i = 11; i >= 0; i--) {
+            large.put("key-" + i, "v\u00e9" + i);
+        }
+        for (Map<String, String> context : java.util.Arrays.<Map<String, String>>asList(null, Map.of(),
+                Map.of("tenant", "acme", "purpose", "benchmark"), Map.of("k", "\u00e9", "\u4e2d", "x"), large)) {
+            byte[] plain = BlobAadContextCodec.encode(context);
+            byte[] expected = java.util.Arrays.copyOf(header, 9 + plain.length);
+            System.arraycopy(plain, 0, expected, 9, plain.length);
+            assertThat(BlobAadContextCodec.encode(header, 9, context)).as("context %s", context)
+                    .containsExactly(expected);
+        }
+    }
+
+    /**
+     * The one-piece AAD and the two pieces used before authenticate the same bytes: a blob sealed now opens with the
+     * AAD in two pieces, and a blob sealed with two pieces opens now.
+     */
+    @Test
+    void oneAndTwoAadPieces_areInterchangeable() {
+        AesKeyMaterial key = AesKeyMaterial.copyOf(new byte[32]);
+        Map<String, String> context = Map.of("tenant", "acme", "purpose", "benchmark");
+        byte[] plaintext = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int headerLength = 2 + "key-1".length() + 4;
+        int start = headerLength + AesGcm.IV_LENGTH;
+
+        byte[] sealedNow = CiphertextBlob.seal("key-1", 2, key, new byte[AesGcm.IV_LENGTH], context, plaintext);
+        assertThat(AesGcm.decrypt(key, sealedNow, headerLength, sealedNow, headerLength,
+                BlobAadContextCodec.encode(context), sealedNow, start, sealedNow.length - start))
+                .containsExactly(plaintext);
+
+        byte[] sealedBefore = sealedNow.clone();
+        sealedBefore[headerLength] = 1; // another IV: GCM refuses to encrypt twice under one key and IV
+        AesGcm.encrypt(key, sealedBefore, headerLength, sealedBefore, headerLength,
+                BlobAadContextCodec.encode(context), plaintext, sealedBefore, start);
+        assertThat(CiphertextBlob.parse(sealedBefore).open(key, context)).containsExactly(plaintext);
+        assertThat(java.util.Arrays.copyOfRange(sealedBefore, start, sealedBefore.length))
+                .isNotEqualTo(java.util.Arrays.copyOfRange(sealedNow, start, sealedNow.length));
+    }
 }
