@@ -22,6 +22,8 @@ modules="$modules,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.zipfs,jdk.charsets,jdk.l
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
   --generate-cds-archive --output "$out/runtime"
 echo "runtime modules: $modules"
+took() { echo "$1: $SECONDS s"; SECONDS=0; }  # how long each step took, for the CI step's time budget
+took "jdeps and jlink"
 
 common=(--name kms-lab --app-version "${version%%-*}" --vendor "KMS Lab"
   --description "Learn AWS Key Management Service by using a real in-process key engine.")
@@ -38,6 +40,7 @@ for o in "${launcher_opts[@]}"; do java_options+=(--java-options "$o"); done
   --input "$out/input" --main-jar kms-lab.jar --main-class dev.kmslab.Launcher --runtime-image "$out/runtime" \
   --icon "$base/assets/icons/kmslab-256.png" "${java_options[@]}"
 image=$out/image/kms-lab
+took "app image"
 
 # The archive, made by running the app once through its start-up (--startup-probe, under Xvfb: the same GTK glass
 # classes a desktop loads) with -XX:ArchiveClassesAtExit. JDK 17 accepts an archive only where the jar has the path,
@@ -79,6 +82,7 @@ cds_archive() {
   rm -rf "$work"
 }
 cds_archive
+took "app CDS archive"
 
 # Native packages of this platform (Linux here): .deb, and .rpm where rpmbuild exists. Their install scripts are the
 # JDK's own templates plus the line that sets the jar's modification time (see above).
@@ -102,8 +106,10 @@ grep -q "@$jar_mtime" "$resources/postinst" && grep -q "@$jar_mtime" "$resources
 linux=(--linux-shortcut --linux-menu-group "Education" --linux-app-category education
   --linux-package-name kms-lab --linux-deb-maintainer "kmslab@example.invalid" --resource-dir "$resources")
 "$jdk/bin/jpackage" --type deb "${common[@]}" --app-image "$image" --dest "$out" "${linux[@]}"
+took ".deb"
 if command -v rpmbuild >/dev/null 2>&1; then
   "$jdk/bin/jpackage" --type rpm "${common[@]}" --app-image "$image" --dest "$out" "${linux[@]}"
+  took ".rpm"
 else
   echo "rpm: skipped (no rpmbuild on PATH; install the rpm package to build the .rpm too)"
 fi
