@@ -74,7 +74,8 @@ from_app_archive=$(grep -c 'source: shared objects file (top)' "$data/classes.lo
 from_jar=$(grep -c 'source: file:' "$data/classes.log" || true)
 echo "package check: installed app $(grep -o 'startup_ms=[0-9]*' <<< "$out"), classes from the app's CDS archive:" \
   "$from_app_archive, from the jar: $from_jar"
-[ "$from_app_archive" -gt 1000 ] || { echo "package check: the app's CDS archive was not used"; exit 1; }
+[ "$from_app_archive" -gt 1000 ] || { echo "package check: the app's CDS archive was not used" \
+  "(see the build's \"app CDS archive:\" line and target/jpackage/cds-dump.log)"; exit 1; }
 # A jar the archive was not made for (here: a new modification time): the JVM falls back without a word.
 jar=/opt/kms-lab/lib/app/kms-lab.jar
 jar_mtime=$(stat -c %Y "$jar")
