@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CI check of the Linux package (called by .ci/run after the tests): builds the .deb, installs it with dpkg -i, starts
-# the installed launcher with --startup-probe under Xvfb, runs its `serve` and answers `aws kms list-keys`, then
-# removes the package. Needs root, dpkg, xvfb-run and the AWS CLI (installed here when missing).
+# the installed launcher with --startup-probe under Xvfb (once mapping the app's class-data sharing archive, once with
+# that archive made unusable), runs its `serve` and answers `aws kms list-keys`, then removes the package. Where rpm
+# is installed it also reads the .rpm's header and file list (an .rpm is not installed on Debian). Needs root, dpkg,
+# xvfb-run and the AWS CLI (installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! command -v dpkg >/dev/null 2>&1; then
@@ -23,7 +25,28 @@ start=$(date +%s)
 # gzip instead of xz: dpkg-deb compresses the 100 MB image several times faster, which keeps this step short.
 [ "${KMSLAB_PACKAGE_PREBUILT:-}" = 1 ] || DPKG_DEB_COMPRESSOR_TYPE=gzip mvn -B -ntp -q -Ppackage package -DskipTests
 deb=$(ls target/jpackage/kms-lab_*.deb)
-echo "package check: built $deb ($(du -h "$deb" | cut -f1))"
+echo "package check: built $deb ($(du -h "$deb" | cut -f1)), app image $(du -sh target/jpackage/image/kms-lab | cut -f1)"
+version=$(dpkg-deb -f "$deb" Version)
+if command -v rpm >/dev/null 2>&1; then
+  rpmfile=$(ls target/jpackage/kms-lab-*.rpm 2>/dev/null) || { echo "package check: rpm is here but no .rpm was built"; exit 1; }
+  info=$(rpm -qpi "$rpmfile" 2>/dev/null)
+  files=$(rpm -qpl "$rpmfile" 2>/dev/null)
+  grep -q '^Name *: kms-lab$' <<< "$info" && grep -q "^Version *: ${version%-*}\$" <<< "$info" \
+    || { echo "package check: unexpected .rpm header: $info"; exit 1; }
+  for f in /opt/kms-lab/bin/kms-lab /opt/kms-lab/lib/kms-lab-kms-lab.desktop /opt/kms-lab/lib/app/kms-lab.jar \
+      /opt/kms-lab/lib/app/kms-lab-cds.jsa; do
+    grep -qx "$f" <<< "$files" || { echo "package check: the .rpm lacks $f"; exit 1; }
+  done
+  if grep -qx /opt <<< "$files"; then echo "package check: the .rpm claims /opt"; exit 1; fi
+  rpm -qp --scripts "$rpmfile" 2>/dev/null | grep -q 'xdg-desktop-menu install /opt/kms-lab/lib/kms-lab-kms-lab.desktop' \
+    || { echo "package check: the .rpm does not install its menu entry"; exit 1; }
+  rpm_jar_mtime=$(rpm -qp --queryformat '[%{FILEMTIMES} %{FILENAMES}\n]' "$rpmfile" 2>/dev/null \
+    | awk '$2 == "/opt/kms-lab/lib/app/kms-lab.jar" { print $1 }')
+  echo "package check: built $rpmfile ($(du -h "$rpmfile" | cut -f1)): kms-lab ${version%-*}, launcher, menu entry," \
+    "CDS archive"
+else
+  echo "package check: no rpm on this machine, the .rpm is not checked"
+fi
 # The package's scripts add and remove the menu entry with xdg-desktop-menu, which fails on a machine that has no
 # desktop menu folders at all (a headless CI machine); a desktop system has them.
 mkdir -p /etc/xdg/menus/applications-merged /usr/share/applications /usr/share/desktop-directories
@@ -40,9 +63,33 @@ cleanup() {
 }
 trap cleanup EXIT
 
-probe=$(timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" --startup-probe --data-dir "$data/app")
-echo "package check: installed app $probe"
-case "$probe" in *startup_ms=*) ;; *) echo "package check: --startup-probe printed no start-up time"; exit 1 ;; esac
+probe() {  # prints the probe's output; the JVM's class-loading log goes to $data/classes.log
+  JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$data/classes.log" \
+    timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" --startup-probe --data-dir "$data/app" 2>&1
+}
+out=$(probe)
+case "$out" in *startup_ms=*) ;; *) echo "package check: --startup-probe printed no start-up time: $out"; exit 1 ;; esac
+# Classes the JVM took from the app's archive (the dynamic "top" layer) rather than from the jar.
+from_app_archive=$(grep -c 'source: shared objects file (top)' "$data/classes.log" || true)
+from_jar=$(grep -c 'source: file:' "$data/classes.log" || true)
+echo "package check: installed app $(grep -o 'startup_ms=[0-9]*' <<< "$out"), classes from the app's CDS archive:" \
+  "$from_app_archive, from the jar: $from_jar"
+[ "$from_app_archive" -gt 1000 ] || { echo "package check: the app's CDS archive was not used" \
+  "(see the build's \"app CDS archive:\" line and target/jpackage/cds-dump.log)"; exit 1; }
+# A jar the archive was not made for (here: a new modification time): the JVM falls back without a word.
+jar=/opt/kms-lab/lib/app/kms-lab.jar
+jar_mtime=$(stat -c %Y "$jar")
+# The .rpm's payload and the .deb's postinst give the jar the time the archive was made with.
+[ -z "${rpm_jar_mtime:-}" ] || [ "$rpm_jar_mtime" = "$jar_mtime" ] \
+  || { echo "package check: jar time $jar_mtime after dpkg -i, $rpm_jar_mtime in the .rpm"; exit 1; }
+touch "$jar"
+out=$(probe)
+touch -m -d "@$jar_mtime" "$jar"
+case "$out" in *startup_ms=*) ;; *) echo "package check: no start-up with a mismatched archive: $out"; exit 1 ;; esac
+if grep -qi '\[cds\|shared archive' <<< "$out"; then echo "package check: a mismatched archive was reported: $out"; exit 1; fi
+[ "$(grep -c 'shared objects file (top)' "$data/classes.log" || true)" = 0 ] \
+  || { echo "package check: a mismatched archive was used"; exit 1; }
+echo "package check: with the archive mismatched the app starts as usual ($(grep -o 'startup_ms=[0-9]*' <<< "$out"))"
 
 port=45991
 "$launcher" serve --port "$port" --data-dir "$data/serve" > "$data/serve.log" 2>&1 &
