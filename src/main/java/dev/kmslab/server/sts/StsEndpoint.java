@@ -83,8 +83,10 @@ public final class StsEndpoint {
     public Answer handle(SigV4Verifier.SignedRequest request, String requestId) {
         String action = null;
         Credential caller = null;
+        QueryParameters params = null;
+        KmsEngine audited = null;
         try {
-            QueryParameters params = QueryParameters.parse(request.body());
+            params = QueryParameters.parse(request.body());
             action = params.get("Action");
             SigV4Verifier.Verified verified = verify(request);
             caller = verified.credential();
@@ -99,10 +101,19 @@ public final class StsEndpoint {
                         + version + ". KMS Lab serves AssumeRole and GetCallerIdentity of " + VERSION + ".");
             }
             KmsEngine engine = engines.apply(verified.region());
-            byte[] body = name.equals("AssumeRole") ? assumeRole(engine, caller, params, requestId)
-                    : getCallerIdentity(caller, requestId);
+            byte[] body;
+            if (name.equals("AssumeRole")) {
+                // An authenticated AssumeRole is in the trail whatever its outcome, as CloudTrail records it.
+                audited = engine;
+                body = assumeRole(engine, caller, params, requestId);
+            } else {
+                body = getCallerIdentity(caller, requestId);
+            }
             return new Answer(200, body, action, caller.accessKeyId(), caller.principalArn(), null, null);
         } catch (StsError e) {
+            if (audited != null) {
+                StsAudit.refused(audited, caller, params, requestId, e);
+            }
             return failure(e, action, caller, requestId);
         }
     }
@@ -155,6 +166,9 @@ public final class StsEndpoint {
         Instant expiration = engine.now().plus(Duration.ofSeconds(duration)).truncatedTo(ChronoUnit.SECONDS);
         String sessionArn = decision.session().arn();
         Credential issued = sessions.issue(sessionArn, expiration);
+        String assumedRoleId = PrincipalIds.userId(decision.session());
+        StsAudit.assumed(engine, caller, params, requestId, new StsAudit.Issued(issued.accessKeyId(), expiration,
+                assumedRoleId, sessionArn, decision.explanation()));
         return StsXml.result("AssumeRole")
                 .open("Credentials")
                 .element("AccessKeyId", issued.accessKeyId())
@@ -163,7 +177,7 @@ public final class StsEndpoint {
                 .element("Expiration", expiration.toString())
                 .close("Credentials")
                 .open("AssumedRoleUser")
-                .element("AssumedRoleId", PrincipalIds.userId(decision.session()))
+                .element("AssumedRoleId", assumedRoleId)
                 .element("Arn", sessionArn)
                 .close("AssumedRoleUser")
                 .finish("AssumeRole", requestId);
