@@ -13,6 +13,7 @@ import dev.kmslab.server.auth.AccessKeyStore;
 import dev.kmslab.server.auth.Credential;
 import dev.kmslab.server.classroom.ClassroomOptions;
 import dev.kmslab.server.classroom.ClassroomSetup;
+import dev.kmslab.server.sts.SessionStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -181,8 +182,10 @@ public final class ServeCommand {
         List<String> created;
         Optional<Credential> issued = Optional.empty();
         ClassroomSetup classroom;
+        SessionStore sessions;
         try {
             keys = AccessKeyStore.open(dataDir, engine.account(), clock);
+            sessions = SessionStore.open(dataDir, clock);
             created = LabIdentities.create(engine, options.createRoles(), options.createUsers());
             if (options.issueFor().isPresent()) {
                 LabIdentities.requireKnown(engine, options.issueFor().get());
@@ -196,7 +199,7 @@ public final class ServeCommand {
             throw e;
         }
         KmsHttpServer server = KmsHttpServer.start(accounts, ServerConfig.defaults(classroom.credentials())
-                .withPort(options.port()).withBindAddress(options.bind()),
+                .withPort(options.port()).withBindAddress(options.bind()).withSessions(sessions),
                 new Safeguards(classroom.tls(), classroom.rateLimits()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -210,6 +213,7 @@ public final class ServeCommand {
         }, "kms-lab-serve-shutdown"));
         printBanner(out, server, engine, keys, dataDir, classroom);
         storages.forEach(s -> s.notices().forEach(n -> out.println("  NOTE: " + n)));
+        sessions.notices().forEach(n -> out.println("  NOTE: " + n));
         created.forEach(out::println);
         classroom.report().forEach(out::println);
         // The secret of a new key is shown this once, the way IAM shows it only when the key is created.

@@ -12,6 +12,7 @@ import dev.kmslab.server.auth.Credential;
 import dev.kmslab.server.auth.CredentialResolver;
 import dev.kmslab.server.auth.SigV4Verifier;
 import dev.kmslab.server.error.WireError;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,10 +62,16 @@ public final class StsEndpoint {
      */
     public StsEndpoint(List<String> regions, Function<String, KmsEngine> engines, CredentialResolver longTerm,
                        Clock wallClock) {
+        this(regions, engines, longTerm, wallClock, SessionStore.inMemory());
+    }
+
+    /** @param store where sessions are kept so that a restarted endpoint still accepts them */
+    public StsEndpoint(List<String> regions, Function<String, KmsEngine> engines, CredentialResolver longTerm,
+                       Clock wallClock, SessionStore store) {
         this.engines = engines;
         // Every linked Region shares one clock, so the default Region's engine times every session.
         String first = regions.get(0);
-        this.sessions = new SessionCredentials(() -> engines.apply(first).now());
+        this.sessions = new SessionCredentials(() -> engines.apply(first).now(), store);
         this.credentials = sessions.before(longTerm);
         this.verifier = new SigV4Verifier(credentials, regions, wallClock, SERVICE);
     }
@@ -165,7 +172,13 @@ public final class StsEndpoint {
         }
         Instant expiration = engine.now().plus(Duration.ofSeconds(duration)).truncatedTo(ChronoUnit.SECONDS);
         String sessionArn = decision.session().arn();
-        Credential issued = sessions.issue(sessionArn, expiration);
+        Credential issued;
+        try {
+            issued = sessions.issue(sessionArn, expiration);
+        } catch (IOException e) {
+            throw new StsError(500, "InternalFailure", "The session could not be saved in the lab's data folder ("
+                    + e.getMessage() + "); no credentials were issued.");
+        }
         String assumedRoleId = PrincipalIds.userId(decision.session());
         StsAudit.assumed(engine, caller, params, requestId, new StsAudit.Issued(issued.accessKeyId(), expiration,
                 assumedRoleId, sessionArn, decision.explanation()));

@@ -10,6 +10,7 @@ import dev.kmslab.server.classroom.ClassroomOptions;
 import dev.kmslab.server.classroom.ClassroomSetup;
 import dev.kmslab.server.classroom.Roster;
 import dev.kmslab.server.classroom.StudentPolicy;
+import dev.kmslab.server.sts.SessionStore;
 import dev.kmslab.server.tls.TlsIdentity;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ public final class EndpointViewModel {
     private KmsHttpServer server;
     private AccessKeyStore keys;
     private ClassroomSetup classroom;
+    private SessionStore sessions;
 
     public EndpointViewModel(Supplier<KmsEngine> engine, Path dataDir, int port) {
         this.engine = engine;
@@ -77,10 +79,12 @@ public final class EndpointViewModel {
         }
         try {
             keys = AccessKeyStore.open(dataDir, lab.account(), Clock.systemUTC());
+            // STS sessions are sealed in the data folder, so turning the endpoint (or the app) off and on keeps them.
+            sessions = SessionStore.open(dataDir, Clock.systemUTC());
             if (forClass.get()) {
                 return startForClass(lab);
             }
-            server = KmsHttpServer.start(lab, ServerConfig.defaults(keys).withPort(port));
+            server = KmsHttpServer.start(lab, ServerConfig.defaults(keys).withPort(port).withSessions(sessions));
             status.set(server.endpoint() + " · access key test / secret test");
             running.set(true);
             return true;
@@ -103,7 +107,7 @@ public final class EndpointViewModel {
         ClassroomSetup setup = ClassroomSetup.prepare(options.build(), CLASS_BIND, dataDir, lab.account(), keys,
                 Clock.systemUTC());
         server = KmsHttpServer.start(lab, ServerConfig.defaults(setup.credentials()).withPort(port)
-                .withBindAddress(CLASS_BIND), new Safeguards(setup.tls(), setup.rateLimits()));
+                .withBindAddress(CLASS_BIND).withSessions(sessions), new Safeguards(setup.tls(), setup.rateLimits()));
         classroom = setup;
         status.set(setup.publicEndpoint(server.port()) + " · HTTPS for the class · test/test refused");
         classNotice.set("Students connect to " + setup.publicEndpoint(server.port()) + "\n"
