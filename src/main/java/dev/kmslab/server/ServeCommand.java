@@ -162,7 +162,8 @@ public final class ServeCommand {
             role; repeatable
               --issue-access-key PRINCIPAL_ARN
                                         issues a new access key for a lab principal and prints its secret once
-            """ + ClassroomOptions.USAGE.replace("] [", "]\n  [").replaceFirst("^", "  ") + """
+            class options (HTTPS, rate limits, rosters; see the README's "Teaching a class"):
+            """ + "  " + ClassroomOptions.USAGE + """
 
 
             Roles, users and policies are kept in the sealed keystore, so they are there at the next start; \
