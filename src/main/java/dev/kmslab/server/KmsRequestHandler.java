@@ -82,7 +82,8 @@ final class KmsRequestHandler implements HttpHandler {
         this.config = config;
         this.operations = operations;
         // STS shares the port and the keys; its temporary credentials are accepted here until they expire.
-        StsEndpoint stsEndpoint = new StsEndpoint(regions, engines, config.credentials(), config.wallClock());
+        StsEndpoint stsEndpoint = new StsEndpoint(regions, engines, config.credentials(), config.wallClock(),
+                config.sessions());
         this.sts = new StsBridge(stsEndpoint, config.maxBodyBytes());
         this.verifier = new SigV4Verifier(stsEndpoint.credentials(), regions, config.wallClock());
     }

@@ -24,18 +24,46 @@ final class LabIdentities {
      * @return one line per principal, saying whether it was created or already there
      * @throws IllegalArgumentException when a name is not a valid IAM name
      */
-    static List<String> create(KmsEngine engine, List<String> roles, List<String> users) {
+    static List<String> create(KmsEngine engine, List<String> accounts, List<String> roles, List<String> users) {
         List<String> report = new ArrayList<>();
-        for (String role : roles) {
-            report.add(createOne("role", role, () -> engine.principals().createRole(engine.account(), role).arn(),
-                    "arn:aws:iam::" + engine.account() + ":role/" + role));
+        for (String value : roles) {
+            String account = account(engine, accounts, "--create-role", value);
+            String role = name(value);
+            report.add(createOne("role", role, () -> engine.principals().createRole(account, role).arn(),
+                    "arn:aws:iam::" + account + ":role/" + role));
         }
-        for (String user : users) {
-            report.add(createOne("user", user, () -> engine.principals().createUser(engine.account(), user).arn(),
-                    "arn:aws:iam::" + engine.account() + ":user/" + user));
+        for (String value : users) {
+            String account = account(engine, accounts, "--create-user", value);
+            String user = name(value);
+            report.add(createOne("user", user, () -> engine.principals().createUser(account, user).arn(),
+                    "arn:aws:iam::" + account + ":user/" + user));
         }
         return report;
     }
+
+    /** As {@link #create(KmsEngine, List, List, List)}, in the engine's account only. */
+    static List<String> create(KmsEngine engine, List<String> roles, List<String> users) {
+        return create(engine, List.of(engine.account()), roles, users);
+    }
+
+    // "444455556666:alice" names the account; "alice" is the engine's own.
+    private static String account(KmsEngine engine, List<String> accounts, String option, String value) {
+        if (!ACCOUNT_PREFIX.matcher(value).find()) {
+            return engine.account();
+        }
+        String account = value.substring(0, 12);
+        if (!accounts.contains(account)) {
+            throw new IllegalArgumentException(option + " " + value + ": account " + account + " is not a lab "
+                    + "account (the lab has " + String.join(" and ", accounts) + ")");
+        }
+        return account;
+    }
+
+    private static String name(String value) {
+        return ACCOUNT_PREFIX.matcher(value).find() ? value.substring(13) : value;
+    }
+
+    private static final java.util.regex.Pattern ACCOUNT_PREFIX = java.util.regex.Pattern.compile("^[0-9]{12}:");
 
     /**
      * Refuses an access key for a principal missing from {@code engine.principals()}. The account root of the

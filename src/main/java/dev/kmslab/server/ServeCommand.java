@@ -13,6 +13,7 @@ import dev.kmslab.server.auth.AccessKeyStore;
 import dev.kmslab.server.auth.Credential;
 import dev.kmslab.server.classroom.ClassroomOptions;
 import dev.kmslab.server.classroom.ClassroomSetup;
+import dev.kmslab.server.sts.SessionStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,14 +37,22 @@ public final class ServeCommand {
 
     /** Parsed command line. */
     record Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor,
-                   List<String> createRoles, List<String> createUsers, ClassroomOptions classroom) {
+                   List<String> createRoles, List<String> createUsers, ClassroomOptions classroom,
+                   List<RoleDefinitions.RoleSpec> roles, List<RoleDefinitions.PolicySpec> policies) {
 
         private static final Set<String> VALUED = Set.of("--port", "--data-dir", "--bind", "--issue-access-key",
-                "--create-role", "--create-user");
+                "--create-role", "--create-user", "--role", "--attach-policy");
 
         Options {
             createRoles = List.copyOf(createRoles);
             createUsers = List.copyOf(createUsers);
+            roles = List.copyOf(roles);
+            policies = List.copyOf(policies);
+        }
+
+        Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor,
+                List<String> createRoles, List<String> createUsers, ClassroomOptions classroom) {
+            this(port, dataDir, bind, issueFor, createRoles, createUsers, classroom, List.of(), List.of());
         }
 
         Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor) {
@@ -62,6 +71,8 @@ public final class ServeCommand {
             Optional<String> issueFor = Optional.empty();
             List<String> roles = new ArrayList<>();
             List<String> users = new ArrayList<>();
+            List<RoleDefinitions.RoleSpec> roleSpecs = new ArrayList<>();
+            List<RoleDefinitions.PolicySpec> policySpecs = new ArrayList<>();
             ClassroomOptions.Builder classroom = new ClassroomOptions.Builder();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -94,6 +105,14 @@ public final class ServeCommand {
                         users.add(value);
                         i++;
                     }
+                    case "--role" -> {
+                        roleSpecs.add(RoleDefinitions.RoleSpec.parse(value));
+                        i++;
+                    }
+                    case "--attach-policy" -> {
+                        policySpecs.add(RoleDefinitions.PolicySpec.parse(value));
+                        i++;
+                    }
                     default -> {
                         int used = classroom.accept(arg, value);
                         if (used == 0) {
@@ -103,7 +122,8 @@ public final class ServeCommand {
                     }
                 }
             }
-            return new Options(port, dataDir, bind, issueFor, roles, users, classroom.build());
+            return new Options(port, dataDir, bind, issueFor, roles, users, classroom.build(), roleSpecs,
+                    policySpecs);
         }
 
         private static int parsePort(String value) {
@@ -119,18 +139,79 @@ public final class ServeCommand {
         }
     }
 
+    static final String HELP = """
+            usage: kms-lab serve [options]
+
+            The KMS Lab endpoint without the desktop UI: AWS KMS (JSON 1.1) and STS AssumeRole/GetCallerIdentity \
+            (Query) on one port, for the lab's two accounts (111122223333 and 444455556666, Partner) in us-east-1, \
+            us-west-2, eu-west-1 and ap-southeast-2.
+
+              --port N                  TCP port (default 4599; 0 picks a free one)
+              --data-dir DIR            keystores, master.key, access keys, STS sessions and audit.jsonl \
+            (default: the app's data folder)
+              --bind ADDRESS            interface to listen on (default 127.0.0.1)
+              --create-role [ACCOUNT:]NAME
+                                        adds a role (trusting its own account) to the lab's IAM directory; repeatable
+              --create-user [ACCOUNT:]NAME
+                                        adds an IAM user; repeatable
+              --role [ACCOUNT:]NAME=TRUST_POLICY.json
+                                        creates the role if missing and sets its trust policy (who may assume it) \
+            from the file; repeatable. ACCOUNT is 111122223333 (default) or 444455556666
+              --attach-policy PRINCIPAL_ARN=POLICY.json
+                                        attaches an inline identity policy, named after the file, to a lab user or \
+            role; repeatable
+              --issue-access-key PRINCIPAL_ARN
+                                        issues a new access key for a lab principal and prints its secret once
+            class options (HTTPS, rate limits, rosters; see the README's "Teaching a class"):
+            """ + "  " + ClassroomOptions.USAGE + """
+
+
+            Roles, users and policies are kept in the sealed keystore, so they are there at the next start; \
+            giving --role again replaces the trust policy. A bad file stops serve before it listens, naming the \
+            option, the file, the line and column and the field.
+
+            Example: a user who may assume a role, then uses its session
+              kms-lab serve --create-user alice --role Ops=ops-trust.json \\
+                  --issue-access-key arn:aws:iam::111122223333:user/alice
+              with ops-trust.json:
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                  "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}, "Action": "sts:AssumeRole"}]}
+            """;
+
+    private static final java.util.Map<KmsHttpServer, Thread> SHUTDOWNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ServeCommand() {
     }
 
+    /**
+     * Stops a server {@link #run} started and closes what it opened (audit log, keystores), as its shutdown hook
+     * would at exit: a restart on the same data folder in the same JVM (tests) then finds the keystores free.
+     */
+    static void shutdown(KmsHttpServer server) {
+        Thread hook = SHUTDOWNS.remove(server);
+        if (hook == null) {
+            server.stop();
+            return;
+        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+        hook.run();
+    }
+
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(HELP);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println("kms-lab serve: " + e.getMessage());
             System.err.println("usage: kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] "
-                    + "[--create-role NAME]... [--create-user NAME]... [--issue-access-key PRINCIPAL_ARN] "
-                    + ClassroomOptions.USAGE);
+                    + "[--create-role [ACCOUNT:]NAME]... [--create-user [ACCOUNT:]NAME]... "
+                    + "[--role [ACCOUNT:]NAME=TRUST_POLICY.json]... [--attach-policy PRINCIPAL_ARN=POLICY.json]... "
+                    + "[--issue-access-key PRINCIPAL_ARN] " + ClassroomOptions.USAGE);
+            System.err.println("       kms-lab serve --help   explains every option");
             System.exit(2);
             return;
         }
@@ -181,9 +262,14 @@ public final class ServeCommand {
         List<String> created;
         Optional<Credential> issued = Optional.empty();
         ClassroomSetup classroom;
+        SessionStore sessions;
         try {
             keys = AccessKeyStore.open(dataDir, engine.account(), clock);
-            created = LabIdentities.create(engine, options.createRoles(), options.createUsers());
+            sessions = SessionStore.open(dataDir, clock);
+            created = new ArrayList<>(LabIdentities.create(engine, accounts.accountIds(), options.createRoles(),
+                    options.createUsers()));
+            created.addAll(RoleDefinitions.apply(engine, accounts.accountIds(), options.roles(),
+                    options.policies()));
             if (options.issueFor().isPresent()) {
                 LabIdentities.requireKnown(engine, options.issueFor().get());
                 issued = Optional.of(keys.issueAccessKey(options.issueFor().get()));
@@ -196,9 +282,9 @@ public final class ServeCommand {
             throw e;
         }
         KmsHttpServer server = KmsHttpServer.start(accounts, ServerConfig.defaults(classroom.credentials())
-                .withPort(options.port()).withBindAddress(options.bind()),
+                .withPort(options.port()).withBindAddress(options.bind()).withSessions(sessions),
                 new Safeguards(classroom.tls(), classroom.rateLimits()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread shutdown = new Thread(() -> {
             server.stop();
             try {
                 audit.flush();
@@ -207,9 +293,12 @@ public final class ServeCommand {
             }
             audit.close();
             closeStorages.run();
-        }, "kms-lab-serve-shutdown"));
+        }, "kms-lab-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        SHUTDOWNS.put(server, shutdown);
         printBanner(out, server, engine, keys, dataDir, classroom);
         storages.forEach(s -> s.notices().forEach(n -> out.println("  NOTE: " + n)));
+        sessions.notices().forEach(n -> out.println("  NOTE: " + n));
         created.forEach(out::println);
         classroom.report().forEach(out::println);
         // The secret of a new key is shown this once, the way IAM shows it only when the key is created.

@@ -18,15 +18,29 @@ import java.util.Map;
  *
  * <p>{@code awsRegion} is the Region whose engine handled the call (CloudTrail's field of the same name), so one log
  * can hold the events of several simulated Regions; null in events made without one.
+ *
+ * <p>{@code eventSource} is null for the engine's own KMS events (all from {@code kms.amazonaws.com}) and names the
+ * service otherwise ({@code sts.amazonaws.com} for the endpoint's AssumeRole). {@code responseElements} is what
+ * CloudTrail records of the answer (for AssumeRole: the assumed-role user and the access key id, never the secret or
+ * the session token); null when the event has none.
  */
 public record AuditEvent(String eventId, Instant eventTime, String eventName, String principalArn, String keyArn,
                          Map<String, Object> requestParameters, String errorCode, String errorMessage,
                          String requestId, String authorizationExplanation,
-                         List<Decision> authorizationDecisions, String awsRegion) {
+                         List<Decision> authorizationDecisions, String awsRegion, String eventSource,
+                         Map<String, Object> responseElements) {
 
     public AuditEvent {
         authorizationDecisions = authorizationDecisions == null ? List.of()
                 : List.copyOf(authorizationDecisions);
+    }
+
+    /** A KMS event (no other event source, no response elements). */
+    public AuditEvent(String eventId, Instant eventTime, String eventName, String principalArn, String keyArn,
+                      Map<String, Object> requestParameters, String errorCode, String errorMessage, String requestId,
+                      String authorizationExplanation, List<Decision> authorizationDecisions, String awsRegion) {
+        this(eventId, eventTime, eventName, principalArn, keyArn, requestParameters, errorCode, errorMessage,
+                requestId, authorizationExplanation, authorizationDecisions, awsRegion, null, null);
     }
 
     /** An event without a Region. */
@@ -65,6 +79,8 @@ public record AuditEvent(String eventId, Instant eventTime, String eventName, St
                 + ", principalArn=" + principalArn + ", keyArn=" + keyArn + ", requestParameters=" + requestParameters
                 + ", errorCode=" + errorCode + ", errorMessage=" + errorMessage + ", requestId=" + requestId
                 + ", authorizationExplanation=" + authorizationExplanation + ", awsRegion=" + awsRegion
+                + (eventSource == null ? "" : ", eventSource=" + eventSource)
+                + (responseElements == null ? "" : ", responseElements=" + responseElements)
                 + ", authorizationDecisions=" + authorizationDecisions.size() + "]";
     }
 }

@@ -24,6 +24,9 @@ public final class AuditEventJson {
         ObjectNode node = JSON.createObjectNode();
         node.put("eventId", e.eventId());
         node.put("eventTime", e.eventTime().toString());
+        if (e.eventSource() != null) {
+            node.put("eventSource", e.eventSource());
+        }
         node.put("eventName", e.eventName());
         if (e.awsRegion() != null) {
             node.put("awsRegion", e.awsRegion());
@@ -31,6 +34,9 @@ public final class AuditEventJson {
         node.put("principalArn", e.principalArn());
         node.put("keyArn", e.keyArn());
         node.set("requestParameters", JSON.valueToTree(e.requestParameters()));
+        if (e.responseElements() != null) {
+            node.set("responseElements", JSON.valueToTree(e.responseElements()));
+        }
         node.put("errorCode", e.errorCode());
         node.put("errorMessage", e.errorMessage());
         node.put("requestId", e.requestId());
@@ -55,19 +61,27 @@ public final class AuditEventJson {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("eventTime '" + eventTime + "' is not an ISO-8601 instant");
         }
-        JsonNode params = node.get("requestParameters");
-        Map<String, Object> requestParameters = new LinkedHashMap<>();
-        if (params != null && !params.isNull()) {
-            if (!params.isObject()) {
-                throw new IllegalArgumentException("requestParameters is not a JSON object");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> read = JSON.convertValue(params, LinkedHashMap.class);
-            requestParameters.putAll(read);
-        }
+        Map<String, Object> requestParameters = object(node, "requestParameters");
+        Map<String, Object> responseElements = node.hasNonNull("responseElements")
+                ? object(node, "responseElements") : null;
         return new AuditEvent(required(node, "eventId"), time, required(node, "eventName"), text(node, "principalArn"),
                 text(node, "keyArn"), requestParameters, text(node, "errorCode"), text(node, "errorMessage"),
-                text(node, "requestId"), text(node, "authorizationExplanation"), List.of(), text(node, "awsRegion"));
+                text(node, "requestId"), text(node, "authorizationExplanation"), List.of(), text(node, "awsRegion"),
+                text(node, "eventSource"), responseElements);
+    }
+
+    private static Map<String, Object> object(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (value != null && !value.isNull()) {
+            if (!value.isObject()) {
+                throw new IllegalArgumentException(field + " is not a JSON object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> read = JSON.convertValue(value, LinkedHashMap.class);
+            out.putAll(read);
+        }
+        return out;
     }
 
     private static String required(JsonNode node, String field) {

@@ -12,6 +12,7 @@ import dev.kmslab.server.auth.Credential;
 import dev.kmslab.server.auth.CredentialResolver;
 import dev.kmslab.server.auth.SigV4Verifier;
 import dev.kmslab.server.error.WireError;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,10 +62,16 @@ public final class StsEndpoint {
      */
     public StsEndpoint(List<String> regions, Function<String, KmsEngine> engines, CredentialResolver longTerm,
                        Clock wallClock) {
+        this(regions, engines, longTerm, wallClock, SessionStore.inMemory());
+    }
+
+    /** @param store where sessions are kept so that a restarted endpoint still accepts them */
+    public StsEndpoint(List<String> regions, Function<String, KmsEngine> engines, CredentialResolver longTerm,
+                       Clock wallClock, SessionStore store) {
         this.engines = engines;
         // Every linked Region shares one clock, so the default Region's engine times every session.
         String first = regions.get(0);
-        this.sessions = new SessionCredentials(() -> engines.apply(first).now());
+        this.sessions = new SessionCredentials(() -> engines.apply(first).now(), store);
         this.credentials = sessions.before(longTerm);
         this.verifier = new SigV4Verifier(credentials, regions, wallClock, SERVICE);
     }
@@ -83,8 +90,10 @@ public final class StsEndpoint {
     public Answer handle(SigV4Verifier.SignedRequest request, String requestId) {
         String action = null;
         Credential caller = null;
+        QueryParameters params = null;
+        KmsEngine audited = null;
         try {
-            QueryParameters params = QueryParameters.parse(request.body());
+            params = QueryParameters.parse(request.body());
             action = params.get("Action");
             SigV4Verifier.Verified verified = verify(request);
             caller = verified.credential();
@@ -99,10 +108,19 @@ public final class StsEndpoint {
                         + version + ". KMS Lab serves AssumeRole and GetCallerIdentity of " + VERSION + ".");
             }
             KmsEngine engine = engines.apply(verified.region());
-            byte[] body = name.equals("AssumeRole") ? assumeRole(engine, caller, params, requestId)
-                    : getCallerIdentity(caller, requestId);
+            byte[] body;
+            if (name.equals("AssumeRole")) {
+                // An authenticated AssumeRole is in the trail whatever its outcome, as CloudTrail records it.
+                audited = engine;
+                body = assumeRole(engine, caller, params, requestId);
+            } else {
+                body = getCallerIdentity(caller, requestId);
+            }
             return new Answer(200, body, action, caller.accessKeyId(), caller.principalArn(), null, null);
         } catch (StsError e) {
+            if (audited != null) {
+                StsAudit.refused(audited, caller, params, requestId, e);
+            }
             return failure(e, action, caller, requestId);
         }
     }
@@ -154,7 +172,16 @@ public final class StsEndpoint {
         }
         Instant expiration = engine.now().plus(Duration.ofSeconds(duration)).truncatedTo(ChronoUnit.SECONDS);
         String sessionArn = decision.session().arn();
-        Credential issued = sessions.issue(sessionArn, expiration);
+        Credential issued;
+        try {
+            issued = sessions.issue(sessionArn, expiration);
+        } catch (IOException e) {
+            throw new StsError(500, "InternalFailure", "The session could not be saved in the lab's data folder ("
+                    + e.getMessage() + "); no credentials were issued.");
+        }
+        String assumedRoleId = PrincipalIds.userId(decision.session());
+        StsAudit.assumed(engine, caller, params, requestId, new StsAudit.Issued(issued.accessKeyId(), expiration,
+                assumedRoleId, sessionArn, decision.explanation()));
         return StsXml.result("AssumeRole")
                 .open("Credentials")
                 .element("AccessKeyId", issued.accessKeyId())
@@ -163,7 +190,7 @@ public final class StsEndpoint {
                 .element("Expiration", expiration.toString())
                 .close("Credentials")
                 .open("AssumedRoleUser")
-                .element("AssumedRoleId", PrincipalIds.userId(decision.session()))
+                .element("AssumedRoleId", assumedRoleId)
                 .element("Arn", sessionArn)
                 .close("AssumedRoleUser")
                 .finish("AssumeRole", requestId);

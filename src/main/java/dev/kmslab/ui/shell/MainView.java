@@ -99,7 +99,7 @@ public final class MainView extends StackPane implements Navigator {
         this.services = new Lazy<>(() -> withContent(new ServiceMapViewModel(), ServiceMapViewModel::setContent));
         this.checklists = new Lazy<>(() -> withContent(new ChecklistViewModel(progress, dialogs),
                 ChecklistViewModel::setContent));
-        this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, dataDir,
+        this.endpoint = new dev.kmslab.ui.endpoint.EndpointViewModel(keyLab::engine, keyLab::accounts, dataDir,
                 dev.kmslab.server.ServerConfig.DEFAULT_PORT);
         this.quiz = new Lazy<>(() -> withContent(quizModel(dataDir), QuizViewModel::setContent));
         this.labs = new Lazy<>(() -> dev.kmslab.ui.labs.LabsSection.model(dataDir, keyLab, shell.notices()::add,

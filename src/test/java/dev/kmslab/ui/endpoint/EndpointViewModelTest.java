@@ -87,4 +87,54 @@ class EndpointViewModelTest {
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.statusProperty().get()).contains("still opening");
     }
+
+    @Test
+    void servesBothLabAccounts_aPartnerKeyMadeInTheKeyLab_encryptsWithPartnerCredentials() throws Exception {
+        dev.kmslab.engine.LabAccounts accounts = dev.kmslab.engine.LabAccounts.inMemory(
+                dev.kmslab.engine.EngineConfig.defaults());
+        dev.kmslab.ui.keylab.common.KeyLabSession session = dev.kmslab.ui.keylab.common.KeyLabSession.of(accounts,
+                dev.kmslab.ui.common.UiExecutor.synchronous());
+        session.accountProperty().set(dev.kmslab.engine.LabAccounts.PARTNER_ACCOUNT);
+        String partnerKeyId = session.engine().createKey(session.caller(),
+                dev.kmslab.engine.model.CreateKeyRequest.symmetric()).keyMetadata().keyId();
+        EndpointViewModel model = new EndpointViewModel(session::engine, session::accounts, data, 0);
+        assertThat(model.partnerCredentials()).isEmpty();
+        assertThat(model.start()).isTrue();
+        dev.kmslab.server.auth.Credential partner;
+        try {
+            partner = model.partnerCredentials().orElseThrow();
+            assertThat(partner.principalArn()).isEqualTo("arn:aws:iam::444455556666:root");
+            assertThat(model.statusProperty().get()).contains("111122223333: access key test / secret test")
+                    .contains("Partner 444455556666: access key " + partner.accessKeyId() + " / secret "
+                            + partner.secretAccessKey());
+            try (software.amazon.awssdk.services.kms.KmsClient asPartner = client(model.server().port(), partner);
+                 software.amazon.awssdk.services.kms.KmsClient asHome = client(model.server().port(),
+                         new dev.kmslab.server.auth.Credential("test", "test", "arn:aws:iam::111122223333:root"))) {
+                software.amazon.awssdk.core.SdkBytes blob = asPartner.encrypt(b -> b.keyId(partnerKeyId)
+                        .plaintext(software.amazon.awssdk.core.SdkBytes.fromUtf8String("partner data")))
+                        .ciphertextBlob();
+                assertThat(asPartner.decrypt(b -> b.ciphertextBlob(blob)).plaintext().asUtf8String())
+                        .isEqualTo("partner data");
+                assertThat(asPartner.describeKey(b -> b.keyId(partnerKeyId)).keyMetadata().arn())
+                        .startsWith("arn:aws:kms:us-east-1:444455556666:key/");
+                // The home account's root neither lists nor may use Partner's key (its policy names Partner only).
+                assertThat(asHome.listKeys().keys()).extracting(k -> k.keyId()).doesNotContain(partnerKeyId);
+                String arn = "arn:aws:kms:us-east-1:444455556666:key/" + partnerKeyId;
+                assertThatThrownBy(() -> asHome.encrypt(b -> b.keyId(arn).plaintext(
+                        software.amazon.awssdk.core.SdkBytes.fromUtf8String("x"))))
+                        .isInstanceOfSatisfying(software.amazon.awssdk.services.kms.model.KmsException.class, e ->
+                                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"))
+                        .hasMessageContaining("no resource-based policy allows the kms:Encrypt action");
+            }
+        } finally {
+            model.stop();
+        }
+        // The Partner key is kept and shown again at the next start, not issued anew.
+        assertThat(model.start()).isTrue();
+        try {
+            assertThat(model.partnerCredentials()).contains(partner);
+        } finally {
+            model.stop();
+        }
+    }
 }

@@ -111,6 +111,11 @@ public final class KeyLabSession implements AutoCloseable {
         return account;
     }
 
+    /** The lab's accounts (what the in-app endpoint serves), or null while only one is open. */
+    public LabAccounts accounts() {
+        return accounts;
+    }
+
     /** The lab's accounts, home first (empty while only one is open). */
     public ObservableList<String> accountChoices() {
         return accountChoices;
