@@ -74,22 +74,32 @@ from_app_archive=$(grep -c 'source: shared objects file (top)' "$data/classes.lo
 from_jar=$(grep -c 'source: file:' "$data/classes.log" || true)
 echo "package check: installed app $(grep -o 'startup_ms=[0-9]*' <<< "$out"), classes from the app's CDS archive:" \
   "$from_app_archive, from the jar: $from_jar"
-[ "$from_app_archive" -gt 1000 ] || { echo "package check: the app's CDS archive was not used" \
-  "(see the build's \"app CDS archive:\" line and target/jpackage/cds-dump.log)"; exit 1; }
-# A jar the archive was not made for (here: a new modification time): the JVM falls back without a word.
-jar=/opt/kms-lab/lib/app/kms-lab.jar
-jar_mtime=$(stat -c %Y "$jar")
-# The .rpm's payload and the .deb's postinst give the jar the time the archive was made with.
-[ -z "${rpm_jar_mtime:-}" ] || [ "$rpm_jar_mtime" = "$jar_mtime" ] \
-  || { echo "package check: jar time $jar_mtime after dpkg -i, $rpm_jar_mtime in the .rpm"; exit 1; }
-touch "$jar"
-out=$(probe)
-touch -m -d "@$jar_mtime" "$jar"
-case "$out" in *startup_ms=*) ;; *) echo "package check: no start-up with a mismatched archive: $out"; exit 1 ;; esac
-if grep -qi '\[cds\|shared archive' <<< "$out"; then echo "package check: a mismatched archive was reported: $out"; exit 1; fi
-[ "$(grep -c 'shared objects file (top)' "$data/classes.log" || true)" = 0 ] \
-  || { echo "package check: a mismatched archive was used"; exit 1; }
-echo "package check: with the archive mismatched the app starts as usual ($(grep -o 'startup_ms=[0-9]*' <<< "$out"))"
+# The archive is made in a private mount namespace; a machine that forbids one (an unprivileged container) builds
+# the package without it, which costs start-up time, not function: say so loudly and check the rest.
+if [ ! -e /opt/kms-lab/lib/app/kms-lab-cds.jsa ] && ! unshare --mount true >/dev/null 2>&1; then
+  echo "package check: WARNING: this machine forbids mount namespaces, so the package has no app CDS archive;" \
+    "its checks are skipped"
+  skip_archive_checks=1
+else
+  [ "$from_app_archive" -gt 1000 ] || { echo "package check: the app's CDS archive was not used" \
+    "(see the build's \"app CDS archive:\" line and target/jpackage/cds-dump.log)"; exit 1; }
+fi
+if [ -z "${skip_archive_checks:-}" ]; then
+  # A jar the archive was not made for (here: a new modification time): the JVM falls back without a word.
+  jar=/opt/kms-lab/lib/app/kms-lab.jar
+  jar_mtime=$(stat -c %Y "$jar")
+  # The .rpm's payload and the .deb's postinst give the jar the time the archive was made with.
+  [ -z "${rpm_jar_mtime:-}" ] || [ "$rpm_jar_mtime" = "$jar_mtime" ] \
+    || { echo "package check: jar time $jar_mtime after dpkg -i, $rpm_jar_mtime in the .rpm"; exit 1; }
+  touch "$jar"
+  out=$(probe)
+  touch -m -d "@$jar_mtime" "$jar"
+  case "$out" in *startup_ms=*) ;; *) echo "package check: no start-up with a mismatched archive: $out"; exit 1 ;; esac
+  if grep -qi '\[cds\|shared archive' <<< "$out"; then echo "package check: a mismatched archive was reported: $out"; exit 1; fi
+  [ "$(grep -c 'shared objects file (top)' "$data/classes.log" || true)" = 0 ] \
+    || { echo "package check: a mismatched archive was used"; exit 1; }
+  echo "package check: with the archive mismatched the app starts as usual ($(grep -o 'startup_ms=[0-9]*' <<< "$out"))"
+fi
 
 port=45991
 "$launcher" serve --port "$port" --data-dir "$data/serve" > "$data/serve.log" 2>&1 &
