@@ -33,7 +33,8 @@ public final class ChecklistView extends VBox {
 
     private final ChecklistViewModel model;
     private final Navigator navigator;
-    private final HBox tracks = new HBox();
+    // Wraps onto a second row in a narrow window or at a large zoom rather than cutting the exam names.
+    private final javafx.scene.layout.FlowPane tracks = new javafx.scene.layout.FlowPane();
     private final VBox body = new VBox();
     private final ScrollPane scroll = new ScrollPane(body);
     private final Map<String, Node> itemNodes = new HashMap<>();

@@ -97,6 +97,14 @@ public final class FlowPlayerView extends BorderPane {
         });
         notice.setId("flow-notice");
         notice.getStyleClass().add("flow-notice");
+        // In a narrow window or at a large zoom the flow's title gives way (its full text is a tooltip away), never
+        // the buttons.
+        for (Button b : new Button[] {back, html, png, presenter}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(title.textProperty());
+        title.setTooltip(titleTip);
         HBox bar = new HBox(back, title, grow, notice, html, png, presenter);
         bar.getStyleClass().add("player-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -37,7 +37,8 @@ public final class ServiceMapView extends BorderPane {
     private final MarkdownRenderer markdown;
     private final Navigator navigator;
     private final ServiceMapPane map;
-    private final HBox filters = new HBox();
+    // Wraps onto a second row in a narrow window or at a large zoom rather than cutting the exam names.
+    private final javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane();
     private final ScrollPane panel = new ScrollPane();
 
     public ServiceMapView(ServiceMapViewModel model, MarkdownRenderer markdown, Navigator navigator) {
