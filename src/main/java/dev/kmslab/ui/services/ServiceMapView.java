@@ -172,6 +172,8 @@ public final class ServiceMapView extends BorderPane {
         close.setId("service-panel-close");
         close.getStyleClass().addAll("flat", "button-icon");
         close.setTooltip(new Tooltip("Close (Esc)"));
+        // Icon only: what a screen reader announces.
+        close.setAccessibleText("Close the service panel");
         close.setOnAction(e -> model.close());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
