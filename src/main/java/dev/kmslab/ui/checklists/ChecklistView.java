@@ -159,6 +159,10 @@ public final class ChecklistView extends VBox {
         Button export = new Button("Export Markdown", new FontIcon(Feather.DOWNLOAD));
         export.setId("export-track");
         export.setOnAction(e -> model.export());
+        // The bar shrinks in a narrow window or at a large zoom; the count and the buttons keep their text.
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {count, reset, export}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox row = new HBox(count, bar, reset, export);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("progress-row");

@@ -174,6 +174,11 @@ public final class FlowPlayerView extends BorderPane {
         speedLabel.getStyleClass().add("muted");
         Label hint = new Label("Space play/pause · ← → step · Home/End · F5 present");
         hint.getStyleClass().addAll("muted", "key-hint");
+        // In a narrow window the hint gives way (its whole text is a tooltip away); the controls and their label keep
+        // their width.
+        hint.setTooltip(new Tooltip(hint.getText()));
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        speed.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(start, back, play, next, end, speedLabel, speed, grow, hint);

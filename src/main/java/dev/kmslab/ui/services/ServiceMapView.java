@@ -54,10 +54,18 @@ public final class ServiceMapView extends BorderPane {
         filters.getStyleClass().add("map-filters");
         Label hint = new Label("Click a service, or Tab to it and press Enter, to see how it uses KMS.");
         hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
         VBox top = new VBox(filters, hint);
         top.getStyleClass().add("map-top");
         setTop(top);
-        setCenter(map);
+        // Below its minimum (in em, kmslab.css: a 1024-pixel window at 150% zoom with a service open) the map scrolls
+        // instead of piling its services on top of each other.
+        javafx.scene.control.ScrollPane mapScroll = new javafx.scene.control.ScrollPane(map);
+        mapScroll.setId("service-map-scroll");
+        mapScroll.getStyleClass().addAll("service-map-scroll", "edge-to-edge");
+        mapScroll.setFitToWidth(true);
+        mapScroll.setFitToHeight(true);
+        setCenter(mapScroll);
         panel.setId("service-panel");
         panel.getStyleClass().add("side-panel");
         panel.setFitToWidth(true);
