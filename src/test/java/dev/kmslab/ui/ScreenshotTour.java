@@ -46,9 +46,7 @@ public final class ScreenshotTour {
             outDir = Path.of(args[0]);
         }
         Files.createDirectories(outDir);
-        Path data = Files.createTempDirectory("kmslab-tour");
-        QuizTourData.seed(data);
-        Application.launch(TourApp.class, "--data-dir", data.toString());
+        TourSupport.launch(TourApp.class, "kmslab-tour");
     }
 
     /** The app itself, driven step by step once it is ready. A nested class: a main class may not be an Application. */
@@ -153,7 +151,7 @@ public final class ScreenshotTour {
             List<String> prefixes = List.of(only.split(","));
             steps.removeIf(s -> prefixes.stream().noneMatch(s.file()::startsWith));
         }
-        whenKeyLabReady(() -> {
+        TourSupport.whenKeyLabReady(this, () -> {
             String orders = KeyLabDemoData.seed(keyLab().engine());
             KeyLabDemoData.seedPoliciesAndGrants(keyLab().engine(), orders);
             RegionStoreTour.seedStore(keyLab().engine());
@@ -178,26 +176,13 @@ public final class ScreenshotTour {
         });
     }
 
-    // The key engine opens in the background; wait for it before seeding keys.
-    private void whenKeyLabReady(Runnable then) {
-        if (keyLab().engine() != null) {
-            then.run();
-            return;
-        }
-        PauseTransition wait = new PauseTransition(Duration.millis(100));
-        wait.setOnFinished(e -> whenKeyLabReady(then));
-        wait.play();
-    }
-
     private void keyLabTab(Stage stage, String tabId) {
         shell().showSection("keylab");
         ((dev.kmslab.ui.keylab.KeyLabView) stage.getScene().lookup("#keylab")).showTab(tabId);
     }
 
     private static void later(int millis, Runnable action) {
-        PauseTransition wait = new PauseTransition(Duration.millis(millis));
-        wait.setOnFinished(e -> action.run());
-        wait.play();
+        TourSupport.later(millis, action);
     }
 
     // The simulator asks whether the App role may encrypt without the required context: Denied, statement marked.
@@ -293,30 +278,10 @@ public final class ScreenshotTour {
             if (step.scene() != null) {
                 scene.getWindow().hide();
             }
-            File file = outDir.resolve(step.file()).toFile();
-            try {
-                javax.imageio.ImageIO.write(toBuffered(image), "png", file);
-                System.out.println("wrote " + file);
-            } catch (IOException ex) {
-                System.err.println("could not write " + file + ": " + ex.getMessage());
-            }
+            TourSupport.writePng(image, outDir.resolve(step.file()));
             next(steps, stage);
         });
         settle.play();
     }
-    }
-
-    // Copies the pixels by hand so the tour needs no javafx-swing module.
-    private static java.awt.image.BufferedImage toBuffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        return out;
     }
 }

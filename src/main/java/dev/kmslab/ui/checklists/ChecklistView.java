@@ -33,7 +33,8 @@ public final class ChecklistView extends VBox {
 
     private final ChecklistViewModel model;
     private final Navigator navigator;
-    private final HBox tracks = new HBox();
+    // Wraps onto a second row in a narrow window or at a large zoom rather than cutting the exam names.
+    private final javafx.scene.layout.FlowPane tracks = new javafx.scene.layout.FlowPane();
     private final VBox body = new VBox();
     private final ScrollPane scroll = new ScrollPane(body);
     private final Map<String, Node> itemNodes = new HashMap<>();
@@ -158,6 +159,10 @@ public final class ChecklistView extends VBox {
         Button export = new Button("Export Markdown", new FontIcon(Feather.DOWNLOAD));
         export.setId("export-track");
         export.setOnAction(e -> model.export());
+        // The bar shrinks in a narrow window or at a large zoom; the count and the buttons keep their text.
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {count, reset, export}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox row = new HBox(count, bar, reset, export);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("progress-row");

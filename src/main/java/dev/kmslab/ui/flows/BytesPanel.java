@@ -44,6 +44,9 @@ final class BytesPanel extends VBox {
         name.setMinHeight(Region.USE_PREF_SIZE);
         Label size = new Label(p.size() + " bytes · " + p.kind().label());
         size.getStyleClass().addAll("muted", "payload-size");
+        // "144 bytes · encryption context" wraps in a narrow panel rather than ending in "...".
+        size.setWrapText(true);
+        size.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox header = new HBox(name);
         header.getStyleClass().add("payload-header");
         if (p.secret()) {

@@ -97,6 +97,14 @@ public final class FlowPlayerView extends BorderPane {
         });
         notice.setId("flow-notice");
         notice.getStyleClass().add("flow-notice");
+        // In a narrow window or at a large zoom the flow's title gives way (its full text is a tooltip away), never
+        // the buttons.
+        for (Button b : new Button[] {back, html, png, presenter}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(title.textProperty());
+        title.setTooltip(titleTip);
         HBox bar = new HBox(back, title, grow, notice, html, png, presenter);
         bar.getStyleClass().add("player-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -166,6 +174,11 @@ public final class FlowPlayerView extends BorderPane {
         speedLabel.getStyleClass().add("muted");
         Label hint = new Label("Space play/pause · ← → step · Home/End · F5 present");
         hint.getStyleClass().addAll("muted", "key-hint");
+        // In a narrow window the hint gives way (its whole text is a tooltip away); the controls and their label keep
+        // their width.
+        hint.setTooltip(new Tooltip(hint.getText()));
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        speed.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(start, back, play, next, end, speedLabel, speed, grow, hint);

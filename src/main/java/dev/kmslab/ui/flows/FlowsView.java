@@ -114,8 +114,11 @@ public final class FlowsView extends StackPane {
             presenterStage = null;
             presenterResize = () -> { };
             ((StackPane) player.getParent()).getChildren().remove(player);
-            stage.close();
+            // Back into the main window before the presenter window closes: closing it drops its scene's style
+            // caches, and a player restyled after that read another node's styles (JavaFX logged ClassCastExceptions
+            // for rules such as .concept-card while the labels took their font back).
             refresh();
+            stage.close();
         }
     }
 

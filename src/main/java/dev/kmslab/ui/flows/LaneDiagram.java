@@ -110,6 +110,8 @@ final class LaneDiagram extends Pane {
             head.setMinHeight(unit * 3);
             head.setPrefHeight(unit * 3);
             head.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+            // A narrow lane may still shorten the name; the whole name is a tooltip away.
+            head.setTooltip(new javafx.scene.control.Tooltip(actors.get(i).name()));
             head.relocate(x - (laneWidth - unit * 0.6) / 2, unit * 0.6);
             getChildren().add(head);
             fitHeader(head, laneWidth - unit * 0.6);
@@ -146,22 +148,38 @@ final class LaneDiagram extends Pane {
      */
     private static void fitHeader(Label head, double width) {
         head.setStyle(null);
+        head.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
         head.applyCss();
         javafx.scene.text.Font font = head.getFont();
+        double insets = head.getInsets().getLeft() + head.getInsets().getRight() + 1;
         double icon = head.getGraphic() == null ? 0
                 : head.getGraphic().prefWidth(-1) + head.getGraphicTextGap();
-        double room = width - head.getInsets().getLeft() - head.getInsets().getRight() - icon - 1;
-        for (double scale = 1.0; scale > 0.55; scale -= 0.05) {
+        if (fit(head, font, width - insets - icon, 2, 1.0)) {
+            return;
+        }
+        // A very narrow lane (a 1024-pixel window at 150% zoom): the name without its icon, on up to three lines
+        // of at most 80% type (three lines fill the header's three units).
+        head.setContentDisplay(javafx.scene.control.ContentDisplay.TEXT_ONLY);
+        if (!fit(head, font, width - insets, 3, 0.8)) {
+            head.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", font.getSize() * 0.6));
+        }
+    }
+
+    // The largest type from {@code start} down to 60% at which every word fits in the room within maxLines lines.
+    private static boolean fit(Label head, javafx.scene.text.Font font, double room, int maxLines, double start) {
+        for (double scale = start; scale > 0.55; scale -= 0.05) {
             javafx.scene.text.Font f = javafx.scene.text.Font.font(font.getFamily(),
                     javafx.scene.text.FontWeight.BOLD, font.getSize() * scale);
-            if (linesNeeded(head.getText(), f, room) <= 2 || scale <= 0.6) {
+            // 5% to spare: the label's own wrap breaks a little earlier than this estimate.
+            if (linesNeeded(head.getText(), f, room * 0.95) <= maxLines) {
                 if (scale < 1.0) {
                     // Inline style: a stylesheet's font size would win over setFont.
                     head.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", f.getSize()));
                 }
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     // Lines a greedy word wrap needs for the text in this width; a word wider than the width counts as too many.

@@ -32,8 +32,11 @@ final class NarrationPanel extends VBox {
         setId("narration-panel");
         counter.setId("step-counter");
         counter.getStyleClass().add("muted");
+        // Both wrap in a narrow panel (a 1024-pixel window or presenter mode at 150% zoom) rather than end in "...".
+        counter.setWrapText(true);
         title.setId("step-title");
         title.getStyleClass().add("step-title");
+        title.setWrapText(true);
         route.getStyleClass().add("step-route");
         route.setWrapText(true);
         params.getStyleClass().add("step-params");

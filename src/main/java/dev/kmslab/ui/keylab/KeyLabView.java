@@ -87,8 +87,10 @@ public final class KeyLabView extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ActAsBar actAs = new ActAsBar(new ActAsViewModel(session));
         HBox.setHgrow(actAs, Priority.ALWAYS);
-        HBox header = new HBox(16, actAs, new RegionSwitcher(session));
-        // One band for both choosers: Act as gives up its description text before the Region chooser shrinks.
+        // One band for both choosers: Act as gives up its description text before the Region chooser moves under it
+        // (a 1024-pixel window at 150% zoom).
+        dev.kmslab.ui.common.SideOrBelow header = new dev.kmslab.ui.common.SideOrBelow(actAs,
+                new RegionSwitcher(session), 16);
         header.getStyleClass().add("lab-header");
         ClockBar clock = new ClockBar(new ClockViewModel(session));
         session.snapshots().ifPresent(store -> {

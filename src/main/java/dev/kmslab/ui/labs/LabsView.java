@@ -83,6 +83,8 @@ public final class LabsView extends SplitPane {
                 title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // grow to show the wrapped lines
                 Label tracks = new Label(String.join(" · ", row.tracks()));
                 tracks.getStyleClass().add("muted");
+                tracks.setWrapText(true);
+                tracks.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 VBox text = new VBox(1, title, tracks);
                 text.setMinWidth(0);
                 HBox.setHgrow(text, Priority.ALWAYS);

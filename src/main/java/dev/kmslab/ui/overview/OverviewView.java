@@ -59,7 +59,8 @@ public final class OverviewView extends ScrollPane {
     }
 
     private void fillOverview(VBox page, StudyContent content) {
-        HBox badges = new HBox();
+        // Wraps in a narrow window or at a large zoom rather than cutting the exam codes.
+        javafx.scene.layout.FlowPane badges = new javafx.scene.layout.FlowPane();
         badges.getStyleClass().add("badge-row");
         badges.setId("exam-badges");
         for (Track track : content.tracks()) {

@@ -23,7 +23,7 @@ final class ServiceMapPane extends Pane {
         this.hub = hub;
         getStyleClass().add("service-map");
         getChildren().add(hub);
-        setMinSize(300, 300);
+        // The minimum size is in kmslab.css, in em, so it grows with the zoom and the service names.
     }
 
     void setSpokes(List<Spoke> newSpokes) {

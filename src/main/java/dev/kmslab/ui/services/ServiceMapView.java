@@ -37,7 +37,8 @@ public final class ServiceMapView extends BorderPane {
     private final MarkdownRenderer markdown;
     private final Navigator navigator;
     private final ServiceMapPane map;
-    private final HBox filters = new HBox();
+    // Wraps onto a second row in a narrow window or at a large zoom rather than cutting the exam names.
+    private final javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane();
     private final ScrollPane panel = new ScrollPane();
 
     public ServiceMapView(ServiceMapViewModel model, MarkdownRenderer markdown, Navigator navigator) {
@@ -53,10 +54,18 @@ public final class ServiceMapView extends BorderPane {
         filters.getStyleClass().add("map-filters");
         Label hint = new Label("Click a service, or Tab to it and press Enter, to see how it uses KMS.");
         hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
         VBox top = new VBox(filters, hint);
         top.getStyleClass().add("map-top");
         setTop(top);
-        setCenter(map);
+        // Below its minimum (in em, kmslab.css: a 1024-pixel window at 150% zoom with a service open) the map scrolls
+        // instead of piling its services on top of each other.
+        javafx.scene.control.ScrollPane mapScroll = new javafx.scene.control.ScrollPane(map);
+        mapScroll.setId("service-map-scroll");
+        mapScroll.getStyleClass().addAll("service-map-scroll", "edge-to-edge");
+        mapScroll.setFitToWidth(true);
+        mapScroll.setFitToHeight(true);
+        setCenter(mapScroll);
         panel.setId("service-panel");
         panel.getStyleClass().add("side-panel");
         panel.setFitToWidth(true);
@@ -171,6 +180,8 @@ public final class ServiceMapView extends BorderPane {
         close.setId("service-panel-close");
         close.getStyleClass().addAll("flat", "button-icon");
         close.setTooltip(new Tooltip("Close (Esc)"));
+        // Icon only: what a screen reader announces.
+        close.setAccessibleText("Close the service panel");
         close.setOnAction(e -> model.close());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

@@ -34,6 +34,8 @@ final class NoticeBar extends VBox {
             Button dismiss = new Button(null, new FontIcon(Feather.X));
             dismiss.getStyleClass().addAll("flat", "button-icon");
             HoverTooltip.install(dismiss, "Dismiss");
+            // Icon only: what a screen reader announces.
+            dismiss.setAccessibleText("Dismiss this notice");
             dismiss.setOnAction(e -> notices.remove(text));
             HBox row = new HBox(label, dismiss);
             row.getStyleClass().add("notice");

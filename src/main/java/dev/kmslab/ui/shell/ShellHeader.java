@@ -25,6 +25,12 @@ final class ShellHeader extends HBox {
         searchButton.setId("search-button");
         HoverTooltip.install(searchButton, "Search everything (Ctrl+F)");
         searchButton.setOnAction(e -> openSearch.run());
+        // A long page title (a concept's) gives way in a narrow window or at a large zoom, its whole text a tooltip
+        // away; the search button keeps its width.
+        searchButton.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(title.textProperty());
+        title.setTooltip(whole);
         getChildren().addAll(title, grow, searchButton);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("header");

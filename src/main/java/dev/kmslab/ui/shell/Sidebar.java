@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -29,9 +30,16 @@ final class Sidebar extends VBox {
         for (int i = 0; i < sections.size(); i++) {
             nav.getChildren().add(navButton(sections.get(i), i + 1, shell));
         }
-        Region grow = new Region();
-        VBox.setVgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(brand, nav, grow, endpointPanel, themeRow(shell), zoomLabel(shell));
+        // The section buttons scroll when the window is too short for all of them (a small laptop at 150% zoom),
+        // so the endpoint panel, the theme switch and the zoom level below them stay in the window.
+        ScrollPane navScroll = new ScrollPane(nav);
+        navScroll.setId("nav-scroll");
+        navScroll.getStyleClass().addAll("nav-scroll", "edge-to-edge");
+        navScroll.setFitToWidth(true);
+        navScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        navScroll.setMinHeight(0);
+        VBox.setVgrow(navScroll, Priority.ALWAYS);
+        getChildren().addAll(brand, navScroll, endpointPanel, themeRow(shell), zoomLabel(shell));
         setId("sidebar");
         getStyleClass().add("sidebar");
     }

@@ -12,14 +12,15 @@ import java.util.logging.Logger;
  * while converting a property), an unknown lookup, a stylesheet that does not parse. JavaFX only logs these and carries
  * on, so a broken rule is otherwise invisible until someone reads the console.
  */
-final class CssLog extends Handler implements AutoCloseable {
+public final class CssLog extends Handler implements AutoCloseable {
 
     private static final String[] LOGGERS = {"javafx.css", "javafx.scene", "javafx.scene.control"};
 
     private final List<String> messages = new ArrayList<>();
     private final List<Logger> attached = new ArrayList<>();
 
-    static CssLog attach() {
+    /** Starts collecting; {@link #close()} stops. */
+    public static CssLog attach() {
         CssLog log = new CssLog();
         for (String name : LOGGERS) {
             Logger logger = Logger.getLogger(name);
@@ -45,7 +46,8 @@ final class CssLog extends Handler implements AutoCloseable {
         messages.add(record.getLoggerName() + ": " + text);
     }
 
-    synchronized List<String> messages() {
+    /** The warnings logged so far, each as {@code logger: message}. */
+    public synchronized List<String> messages() {
         return List.copyOf(messages);
     }
 

@@ -13,29 +13,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The layout check ({@link LayoutCheck}) on every screen at a small laptop (1024×640), a laptop (1280×800) and a
- * projector (1920×1080), and on presenter mode: no cut text, nothing outside the window, no labels on top of each
- * other. All problems are listed together so one run shows everything to fix.
+ * The layout check ({@link LayoutCheck}) on every screen and on presenter mode, at a small laptop (1024×640), a laptop
+ * (1280×800) and a projector (1920×1080), at 100% and 150% zoom (the app's own Ctrl+=), in the light and the dark
+ * theme (the sidebar's theme switch): no cut text, nothing outside the window, no labels on top of each other. All
+ * problems are listed together, each with every place it shows, so one run shows everything to fix.
+ *
+ * <p>One app serves the whole matrix: the window is resized, zoomed and re-themed in place rather than started again,
+ * and the screens keep their data between passes, so only the first pass waits for the worker threads.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class ScreenLayoutUiTest {
 
     public static final double[][] SIZES = {{1024, 640}, {1280, 800}, {1920, 1080}};
 
+    /** The zoom levels checked: the default and the largest a learner at the back of a room is likely to pick. */
+    public static final double[] ZOOMS = {1.0, 1.5};
+
     @TempDir
-    Path data;
+    static Path data;
 
     private final AppDriver app = new AppDriver();
+    // Restyling every screen in both themes and at both zooms is also the widest check that no style rule fails to
+    // convert (JavaFX only logs those).
+    private CssLog css;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
+        css = CssLog.attach();
         app.start(data);
         app.openKeyLab();
         String key = FinishFixture.createKey(app, "alias/orders");
@@ -43,9 +59,14 @@ public class ScreenLayoutUiTest {
         app.interact(() -> app.app().keyLab().selectedKeyIdProperty().set(key));
     }
 
-    @AfterEach
+    @AfterAll
     void stop() throws Exception {
-        app.stop();
+        try {
+            setDark(false);
+        } finally {
+            app.stop();
+            css.close();
+        }
     }
 
     /** The screens of the app, each opened through the main view as a click in the sidebar would. */
@@ -76,23 +97,33 @@ public class ScreenLayoutUiTest {
     }
 
     @Test
-    void everyScreen_atEverySize_hasNoCutTextNoOffWindowControlsAndNoOverlaps() throws Exception {
+    void everyScreen_inBothThemes_atBothZooms_atEverySize_hasNoCutTextNoOffWindowControlsAndNoOverlaps()
+            throws Exception {
         MainView view = app.find("#main-view");
-        List<String> problems = new ArrayList<>();
-        for (double[] size : SIZES) {
-            FinishFixture.resize(app, size[0], size[1]);
-            for (Map.Entry<String, Consumer<MainView>> screen : screens().entrySet()) {
-                app.interact(() -> screen.getValue().accept(view));
-                settle();
-                String where = (int) size[0] + "x" + (int) size[1] + " " + screen.getKey() + ": ";
-                check(view.getScene(), where, problems);
+        Problems problems = new Problems();
+        boolean first = true;
+        for (boolean dark : new boolean[] {false, true}) {
+            setDark(dark);
+            for (double zoom : ZOOMS) {
+                zoom(view.getScene(), zoom);
+                for (double[] size : SIZES) {
+                    FinishFixture.resize(app, size[0], size[1]);
+                    for (Map.Entry<String, Consumer<MainView>> screen : screens().entrySet()) {
+                        app.interact(() -> screen.getValue().accept(view));
+                        // The flow player redraws its lanes a moment after a resize: it always gets the long wait.
+                        settle(first || screen.getKey().startsWith("flow"));
+                        check(view.getScene(), screen.getKey(), where(size, zoom, dark), problems);
+                    }
+                    first = false;
+                }
             }
         }
-        assertThat(problems).as("layout problems").isEmpty();
+        assertThat(problems.list()).as("layout problems").isEmpty();
+        assertThat(css.messages()).as("CSS warnings").isEmpty();
     }
 
     @Test
-    void presenterMode_atEverySize_hasNoCutTextAndNothingOutside() throws Exception {
+    void presenterMode_inBothThemes_atBothZooms_atEverySize_hasNoCutTextAndNothingOutside() throws Exception {
         MainView view = app.find("#main-view");
         app.interact(() -> view.showFlow("envelope-encryption"));
         app.waitFor("#flow-steps .list-cell");
@@ -100,41 +131,92 @@ public class ScreenLayoutUiTest {
         app.interact(() -> flows.player().model().setStepMillis(0));
         app.interact(() -> flows.player().model().jump(2));
         app.clickOn("#flow-steps");
-        app.type(javafx.scene.input.KeyCode.F5);
+        app.type(KeyCode.F5);
         app.until(flows::inPresenterWindow);
         Window presenter = app.find("#presenter-root").getScene().getWindow();
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         try {
-            for (double[] size : SIZES) {
-                app.interact(() -> {
-                    presenter.setX(0);
-                    presenter.setY(0);
-                    presenter.setWidth(size[0]);
-                    presenter.setHeight(size[1]);
-                });
-                settle();
-                check(presenter.getScene(), (int) size[0] + "x" + (int) size[1] + " presenter: ", problems);
+            for (boolean dark : new boolean[] {false, true}) {
+                setDark(dark);
+                for (double zoom : ZOOMS) {
+                    // The presenter window has its own zoom, on the same keys.
+                    zoom(presenter.getScene(), zoom);
+                    for (double[] size : SIZES) {
+                        app.interact(() -> {
+                            presenter.setX(0);
+                            presenter.setY(0);
+                            presenter.setWidth(size[0]);
+                            presenter.setHeight(size[1]);
+                        });
+                        settle(false);
+                        check(presenter.getScene(), "presenter", where(size, zoom, dark), problems);
+                    }
+                }
             }
         } finally {
-            app.type(javafx.scene.input.KeyCode.ESCAPE);
+            zoom(presenter.getScene(), 1.0);
+            app.type(KeyCode.ESCAPE);
         }
-        assertThat(problems).as("layout problems").isEmpty();
+        assertThat(problems.list()).as("layout problems").isEmpty();
+        assertThat(css.messages()).as("CSS warnings").isEmpty();
     }
 
-    private void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        // Key Lab tables and study pages fill in from worker threads; a second round of FX events takes their answer.
-        WaitForAsyncUtils.waitForFxEvents();
+    private static String where(double[] size, double zoom, boolean dark) {
+        return String.format(java.util.Locale.ROOT, "%dx%d %.0f%% %s", (int) size[0], (int) size[1], zoom * 100,
+                dark ? "dark" : "light");
+    }
+
+    /** Flips the sidebar's theme switch (the app's own theme change) and waits for the restyle. */
+    private void setDark(boolean dark) {
+        atlantafx.base.controls.ToggleSwitch toggle = app.find("#theme-switch");
+        app.interact(() -> toggle.setSelected(dark));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private void check(Scene scene, String where, List<String> problems) {
+    /** Ctrl+0 then Ctrl+= until {@code zoom}, through the window's own shortcuts. */
+    private void zoom(Scene scene, double zoom) {
+        app.interact(() -> {
+            scene.getAccelerators().get(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN)).run();
+            for (long i = Math.round((zoom - 1) * 10); i > 0; i--) {
+                scene.getAccelerators().get(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN))
+                        .run();
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    // The first visit to a screen waits for what worker threads fill in (Key Lab tables, study pages); later visits
+    // show the same data, so one round of FX events does.
+    private void settle(boolean first) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(first ? 5 : 1);
+        if (first) {
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void check(Scene scene, String screen, String where, Problems problems) {
         app.interact(() -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
             // A second pass: labels that wrap settle their height after their width is known.
             scene.getRoot().layout();
-            LayoutCheck.problems(scene).forEach(p -> problems.add(where + p));
+            LayoutCheck.problems(scene).forEach(p -> problems.add(screen + ": " + p, where));
         });
+    }
+
+    /** Problems with the places they show, so one cut label at twelve settings is one line, not twelve. */
+    private static final class Problems {
+        private final Map<String, List<String>> seen = new LinkedHashMap<>();
+
+        void add(String problem, String where) {
+            seen.computeIfAbsent(problem, p -> new ArrayList<>()).add(where);
+        }
+
+        List<String> list() {
+            List<String> out = new ArrayList<>();
+            seen.forEach((problem, where) -> out.add(problem + "  [at " + String.join(", ", where) + "]"));
+            return out;
+        }
     }
 }

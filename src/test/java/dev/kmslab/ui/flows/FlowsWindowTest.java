@@ -6,6 +6,7 @@ import dev.kmslab.flow.Flow;
 import dev.kmslab.flow.FlowRecorder;
 import dev.kmslab.flow.Step;
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.finish.CssLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +39,11 @@ class FlowsWindowTest {
 
     private final AppDriver app = new AppDriver();
     private FlowsView flows;
+    private CssLog css;
 
     @BeforeEach
     void start() throws Exception {
+        css = CssLog.attach();
         app.start(data);
         app.navigate("flows", "#flows-catalogue");
         flows = app.find("#flows-view");
@@ -49,9 +52,16 @@ class FlowsWindowTest {
         app.waitFor("#flow-steps .list-cell");
     }
 
+    // Every test also checks that no style rule failed to convert (JavaFX only logs those and draws the old value):
+    // the catalogue cards, the narration's simulation note and the presenter window are all styled here.
     @AfterEach
     void stop() throws Exception {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            css.close();
+        }
+        assertThat(css.messages()).as("CSS warnings").isEmpty();
     }
 
     private String narration() {

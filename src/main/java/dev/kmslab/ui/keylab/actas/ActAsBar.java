@@ -22,9 +22,8 @@ public final class ActAsBar extends VBox {
         title.setMinWidth(USE_PREF_SIZE);
         ComboBox<PrincipalChoice> chooser = new ComboBox<>(model.choices());
         chooser.setId("act-as");
-        chooser.setPrefWidth(340);
-        // The description beside it shortens first, so the principal's name stays readable.
-        chooser.setMinWidth(280);
+        // Its widths are in keylab.css, in em, so they grow with the zoom: the description beside it shortens
+        // first, so the principal's name stays readable.
         chooser.setTooltip(new Tooltip("Every Key Lab call runs as this principal. Key policies, IAM policies and "
                 + "grants decide what it may do."));
         model.selectedProperty().addListener((obs, was, now) -> chooser.setValue(now));
@@ -49,8 +48,7 @@ public final class ActAsBar extends VBox {
         account.setId("act-as-account");
         // Narrow by default so the bar still fits a 1024-pixel window; the account id is 12 digits.
         // Wide enough for "111122223333 (home)" and the arrow, never squeezed (the row has room at 1024 px).
-        account.setPrefWidth(230);
-        account.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // (keylab.css, in em so it follows the zoom).
         account.setTooltip(new Tooltip("Whose keys the Key Lab shows: your home account or the Partner account. "
                 + "Switching acts as that account's root; pick another principal above to act as it."));
         account.setConverter(new javafx.util.StringConverter<>() {

@@ -25,7 +25,7 @@ final class DataKeyPairPane extends VBox {
         ComboBox<AsymKey> key = new ComboBox<>(model.wrappingKeys());
         key.setId("dkp-key");
         // Wide enough for "alias · SYMMETRIC_DEFAULT · ENCRYPT_DECRYPT" at 100% zoom.
-        key.setPrefWidth(460);
+        // Its width is in keylab.css, in em, so the longest choice stays whole at 150% zoom.
         key.valueProperty().bindBidirectional(model.wrappingKeyProperty());
         key.setPromptText("Create a symmetric key first");
         ComboBox<DataKeyPairSpec> spec = new ComboBox<>(FXCollections.observableArrayList(DataKeyPairModel.SPECS));
@@ -57,7 +57,14 @@ final class DataKeyPairPane extends VBox {
         comparison.getStyleClass().add("lab-status");
         getChildren().addAll(help("The pair is made for use outside KMS (signing in your app, say); the symmetric "
                         + "key below only encrypts its private half."),
-                row(new Label("Symmetric key"), key), row(new Label("Pair spec"), spec, plain),
+                row(fieldName("Symmetric key"), key), row(fieldName("Pair spec"), spec, plain),
                 row(generate, decrypt), outputs, comparison, Widgets.outcome("dkp", model.outcome()));
+    }
+
+    // A field's name keeps its whole text; the chooser beside it gives up width (150% zoom).
+    private static Label fieldName(String text) {
+        Label name = new Label(text);
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return name;
     }
 }

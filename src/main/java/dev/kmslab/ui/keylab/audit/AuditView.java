@@ -42,6 +42,8 @@ public final class AuditView extends BorderPane {
         setId("audit-view");
         setTop(toolbar());
         TableView<AuditEvent> table = table();
+        // Column widths follow the zoom: at 150% "2026-12-06 23:31:36" and "111122223333:root" stay whole.
+        dev.kmslab.ui.common.EmColumns.follow(this, table);
         TextArea json = new TextArea();
         json.setId("audit-json");
         json.setEditable(false);
@@ -88,8 +90,7 @@ public final class AuditView extends BorderPane {
         op.valueProperty().bindBidirectional(model.operationProperty());
         ComboBox<String> who = new ComboBox<>(model.principals());
         who.setId("audit-principal");
-        who.setPrefWidth(230);
-        who.setMinWidth(170);
+        // Its widths, and the operation chooser's and the key field's, are in keylab.css in em (they follow the zoom).
         who.valueProperty().bindBidirectional(model.principalProperty());
         TextField key = new TextField();
         key.setId("audit-key");
@@ -117,8 +118,6 @@ public final class AuditView extends BorderPane {
         // At 1280 pixels the toolbar is full: the filter field gives up width, never a check box or button label.
         bar.getChildren().stream().filter(n -> n instanceof javafx.scene.control.ButtonBase)
                 .forEach(n -> ((javafx.scene.control.Control) n).setMinWidth(USE_PREF_SIZE));
-        op.setMinWidth(150);
-        key.setMinWidth(90);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("lab-toolbar");
         return bar;

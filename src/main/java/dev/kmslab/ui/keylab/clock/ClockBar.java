@@ -62,23 +62,24 @@ public final class ClockBar extends VBox {
         for (Button b : new Button[] {day, month, year, next, real}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox moves = new HBox(day, month, year,
-                dev.kmslab.ui.common.WhyDisabled.wrap(next, javafx.beans.binding.Bindings.when(
-                        model.hasNextEventProperty()).then("").otherwise("Nothing is scheduled: no automatic "
-                        + "rotation or key deletion is pending.")),
-                dev.kmslab.ui.common.WhyDisabled.wrap(real, javafx.beans.binding.Bindings.when(
-                        model.realTimeProperty()).then("The lab already follows real time; move the clock forward "
-                        + "first.").otherwise("")));
-        moves.setAlignment(Pos.CENTER_LEFT);
-        moves.getStyleClass().add("clock-row");
+        javafx.scene.Node nextBox = dev.kmslab.ui.common.WhyDisabled.wrap(next, javafx.beans.binding.Bindings.when(
+                model.hasNextEventProperty()).then("").otherwise("Nothing is scheduled: no automatic "
+                + "rotation or key deletion is pending."));
+        javafx.scene.Node realBox = dev.kmslab.ui.common.WhyDisabled.wrap(real, javafx.beans.binding.Bindings.when(
+                model.realTimeProperty()).then("The lab already follows real time; move the clock forward "
+                + "first.").otherwise(""));
         now.setMinWidth(Region.USE_PREF_SIZE);
         // In a narrow window (1024 px, or a large zoom) the buttons move under the time instead of being cut to
-        // "Next ..." and "Back to real...".
-        FlowPane row = new FlowPane(time, moves);
+        // "Next ..." and "Back to real..."; they wrap one by one, so even 1024 px at 150% zoom keeps them whole. The
+        // time stands apart from the buttons by a wider gap than the buttons between them.
+        FlowPane row = new FlowPane(time, day, month, year, nextBox, realBox);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("clock-flow");
-        row.hgapProperty().bind(now.fontProperty().map(f -> f.getSize() * 2));
+        row.hgapProperty().bind(now.fontProperty().map(f -> f.getSize() * 0.45));
         row.vgapProperty().bind(now.fontProperty().map(f -> f.getSize() * 0.4));
+        now.fontProperty().addListener((o, was, f) -> FlowPane.setMargin(time,
+                new javafx.geometry.Insets(0, f.getSize() * 1.5, 0, 0)));
+        FlowPane.setMargin(time, new javafx.geometry.Insets(0, now.getFont().getSize() * 1.5, 0, 0));
         Label last = new Label();
         last.setId("clock-last-change");
         last.getStyleClass().add("muted");

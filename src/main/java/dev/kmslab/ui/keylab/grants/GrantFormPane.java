@@ -65,7 +65,10 @@ final class GrantFormPane extends VBox {
         grid.setVgap(8);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), fields);
+        // The field names keep their whole text; the fields beside them give up width.
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(names, fields);
         grid.addRow(0, new Label("Grantee"), grantee);
         grid.addRow(1, new Label("Operations"), opsPane);
         grid.addRow(2, new Label("Constraints"), constraintRow);

@@ -77,6 +77,8 @@ public final class GrantsView extends BorderPane {
         table.getColumns().add(column("Constraints", 150, GrantRow::constraintsText));
         table.getColumns().add(column("Retiring principal", 170, GrantRow::retiringText));
         table.getColumns().add(column("Name", 100, GrantRow::nameText));
+        // At 150% zoom the headers ("Retiring principal") would otherwise be cut.
+        dev.kmslab.ui.common.EmColumns.follow(this, table);
         return table;
     }
 

@@ -159,6 +159,7 @@ public final class PoliciesView extends BorderPane {
         status.setId("policy-status");
         status.getStyleClass().add("lab-status");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(editor.statusProperty());
         VBox pane = new VBox(6, scroll, validityRow, status, new ErrorBox("policy-error", editor.errorProperty()));
         pane.getStyleClass().add("lab-page");

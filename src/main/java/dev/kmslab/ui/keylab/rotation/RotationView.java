@@ -36,6 +36,7 @@ public final class RotationView extends ScrollPane {
         keys.selectedProperty().addListener((obs, was, now) -> picker.setValue(now));
         picker.setValue(keys.selectedProperty().get());
         Label key = new Label("Key");
+        key.setMinWidth(USE_PREF_SIZE);
         HBox pickRow = new HBox(8, key, picker);
         pickRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -103,6 +104,8 @@ public final class RotationView extends ScrollPane {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.aliases().isEmpty() ? item.keyId()
                         : item.displayName() + "  (" + item.keyId() + ")");
+                // A narrow window cuts the key id at the end; the whole name and id are a tooltip away.
+                setTooltip(getText() == null ? null : new javafx.scene.control.Tooltip(getText()));
             }
         };
     }

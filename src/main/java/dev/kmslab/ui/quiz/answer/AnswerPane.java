@@ -121,9 +121,11 @@ public final class AnswerPane extends VBox {
             Button up = arrow(Feather.ARROW_UP, "order-up-" + (i + 1), "Move up");
             up.setDisable(draft.lockedProperty().get() || i == 0);
             up.setOnAction(e -> draft.move(index, -1));
+            up.setAccessibleText("Move step " + (i + 1) + " up: " + text.getText());
             Button down = arrow(Feather.ARROW_DOWN, "order-down-" + (i + 1), "Move down");
             down.setDisable(draft.lockedProperty().get() || i == order.size() - 1);
             down.setOnAction(e -> draft.move(index, 1));
+            down.setAccessibleText("Move step " + (i + 1) + " down: " + text.getText());
             Label step = new Label(String.valueOf(i + 1));
             step.getStyleClass().add("option-key");
             step.setMinWidth(Label.USE_PREF_SIZE);
@@ -141,6 +143,8 @@ public final class AnswerPane extends VBox {
         b.setId(id);
         b.getStyleClass().addAll("flat", "button-icon");
         b.setTooltip(new Tooltip(tip));
+        // Icon only: a screen reader announces what the tooltip says (the caller adds which step).
+        b.setAccessibleText(tip);
         return b;
     }
 
