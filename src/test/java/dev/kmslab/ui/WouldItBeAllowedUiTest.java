@@ -9,8 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Playground's "Would this be allowed?" and the Act-as account chooser, clicked and read on screen. */
+@ResourceLock(UiTests.JAVAFX)
 class WouldItBeAllowedUiTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.kmslab.ui.finish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.shell.MainView;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * is read by the next FX task, which runs after the queued key events: no fixed pauses between the 40 presses per
  * screen (TestFX's {@code type} waits several FX rounds and sleeps after each press and each release).
  */
+@ResourceLock(UiTests.JAVAFX)
 class FocusRingUiTest {
 
     private static final int TABS_PER_SCREEN = 40;

@@ -3,6 +3,7 @@ package dev.kmslab.ui.finish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.flows.FlowsView;
 import dev.kmslab.ui.keylab.KeyLabView;
 import dev.kmslab.ui.shell.MainView;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * projector (1920×1080), and on presenter mode: no cut text, nothing outside the window, no labels on top of each
  * other. All problems are listed together so one run shows everything to fix.
  */
+@ResourceLock(UiTests.JAVAFX)
 public class ScreenLayoutUiTest {
 
     public static final double[][] SIZES = {{1024, 640}, {1280, 800}, {1920, 1080}};
