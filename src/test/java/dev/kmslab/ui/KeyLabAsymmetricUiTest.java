@@ -20,8 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The "Asymmetric &amp; HMAC" tab and the import wizard, clicked through as a learner would, read off the screen. */
+@ResourceLock(UiTests.JAVAFX)
 class KeyLabAsymmetricUiTest {
 
     @TempDir

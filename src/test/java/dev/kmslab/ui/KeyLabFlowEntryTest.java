@@ -17,11 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The Key Lab's ways into the Flows player: "Watch with this key" records a flow on the learner's key, and "Open as
  * flow" replays one audit-log call (for example one from the AWS CLI).
  */
+@ResourceLock(UiTests.JAVAFX)
 class KeyLabFlowEntryTest {
 
     @TempDir

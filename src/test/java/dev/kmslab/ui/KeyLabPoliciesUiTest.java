@@ -20,8 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Key Lab's Act as bar, Policies and Grants tabs, driven like a learner would. */
+@ResourceLock(UiTests.JAVAFX)
 class KeyLabPoliciesUiTest {
 
     @TempDir

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /** The Region switcher clicked like a learner would: the Keys table shows the chosen Region's keys. */
+@ResourceLock(UiTests.JAVAFX)
 class KeyLabRegionUiTest {
 
     @TempDir

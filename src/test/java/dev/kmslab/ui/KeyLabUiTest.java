@@ -12,9 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Key Lab driven like a learner would: create, rotate, travel in time, disable, break a blob, delete. */
+@ResourceLock(UiTests.JAVAFX)
 class KeyLabUiTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Takes the README's Labs screenshots headless (Monocle renders in software): a lab after "Check my work" with a
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * asked: {@code mvn -o test -Dtest=LabsScreenshotsTest -Dkmslab.screenshots=true}.
  */
 @EnabledIfSystemProperty(named = "kmslab.screenshots", matches = "true")
+@ResourceLock(UiTests.JAVAFX)
 class LabsScreenshotsTest {
 
     @TempDir

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
+@ResourceLock(UiTests.JAVAFX)
 class MainWindowTest {
 
     private static final StudyContent CONTENT = ContentLoader.loadFromClasspath();

@@ -14,11 +14,13 @@ import javafx.css.CssParser;
 import javafx.css.Rule;
 import javafx.css.Stylesheet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A stylesheet with a syntax error silently loses every rule after it, so every sheet must parse cleanly; and the app
  * loads the binary form the build compiles, so that form must exist and say the same as the source.
  */
+@ResourceLock(UiTests.JAVAFX)
 class StylesheetTest {
 
     private static List<Path> sources() throws IOException {

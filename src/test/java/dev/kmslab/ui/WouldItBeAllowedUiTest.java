@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Playground's "Would this be allowed?" and the Act-as account chooser, clicked and read on screen. */
+@ResourceLock(UiTests.JAVAFX)
 class WouldItBeAllowedUiTest extends KeyLabUiFixture {
 
     private String answer() {

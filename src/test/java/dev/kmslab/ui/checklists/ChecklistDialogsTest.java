@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmslab.study.checklist.ChecklistProgress;
 import dev.kmslab.study.content.ContentLoader;
 import dev.kmslab.study.content.StudyContent;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.DialogService;
 import dev.kmslab.ui.common.ScriptedDialogs;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Reset and export ask the DialogService; the answers decide what happens to the ticks and the file. */
+@ResourceLock(UiTests.JAVAFX)
 class ChecklistDialogsTest {
 
     private static final StudyContent CONTENT = ContentLoader.loadFromClasspath();

@@ -2,14 +2,17 @@ package dev.kmslab.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.ui.UiTests;
 import javafx.event.Event;
 import javafx.scene.control.Button;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxToolkit;
 
+@ResourceLock(UiTests.JAVAFX)
 class HoverTooltipTest {
 
     @BeforeAll

@@ -3,6 +3,7 @@ package dev.kmslab.ui.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.KmsEngine;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The endpoint panel's class tools, clicked: "For a class" before starting, then "Enrol a class…". */
+@ResourceLock(UiTests.JAVAFX)
 class ClassroomPaneUiTest extends FxRobot {
 
     @TempDir

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.server.classroom.ClassEnrolment;
 import dev.kmslab.server.classroom.StudentPolicy;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class ClassroomViewModelTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package dev.kmslab.ui.finish;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.kmslab.ui.UiTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.audit.AuditEvent;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * The app closed and started again on the same data folder (no snapshot restored): the Audit log tab lists the calls
  * of the first run, like CloudTrail's event history, not only the calls made since the start.
  */
+@ResourceLock(UiTests.JAVAFX)
 class AuditHistoryUiTest extends KeyLabUiFixture {
 
     @Test

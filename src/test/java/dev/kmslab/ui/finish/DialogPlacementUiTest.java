@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.importing.ImportWizardDialog;
 import java.nio.file.Path;
 import javafx.stage.Stage;
@@ -12,9 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Dialogs open centred on the main window and never taller than it, on a 1024x640 laptop window. */
+@ResourceLock(UiTests.JAVAFX)
 class DialogPlacementUiTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.kmslab.ui.finish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import java.nio.file.Path;
 import javafx.scene.Node;
@@ -14,8 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Disabled buttons say why, and icon-only buttons have text for screen readers. */
+@ResourceLock(UiTests.JAVAFX)
 class DisabledReasonsUiTest {
 
     @TempDir

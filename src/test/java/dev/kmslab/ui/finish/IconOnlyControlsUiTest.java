@@ -1,5 +1,7 @@
 package dev.kmslab.ui.finish;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.kmslab.ui.UiTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.ui.AppDriver;
@@ -40,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * (a tooltip, or the help text a hover tooltip shows). Walks every screen, the search overlay, the create-key dialog
  * and the import wizard, and names each control that is silent.
  */
+@ResourceLock(UiTests.JAVAFX)
 class IconOnlyControlsUiTest {
 
     @TempDir

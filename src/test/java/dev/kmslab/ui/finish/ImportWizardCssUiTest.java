@@ -3,6 +3,7 @@ package dev.kmslab.ui.finish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -17,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * in it resolves there (a looked-up colour it cannot find is logged as a ClassCastException and drawn as nothing),
  * through every step and after switching the theme while it is open.
  */
+@ResourceLock(UiTests.JAVAFX)
 class ImportWizardCssUiTest {
 
     @TempDir

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.cks.FakeHsm;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
@@ -19,11 +20,13 @@ import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Key stores tab keeps the store it acted on selected, and shows failed connections as errors. */
+@ResourceLock(UiTests.JAVAFX)
 class KeyStoreSelectionUiTest extends FxRobot {
 
     @BeforeEach

@@ -8,6 +8,7 @@ import dev.kmslab.engine.model.DisableKeyRequest;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Keys table on a 1280×800 laptop: a key pending deletion reads "PendingDeletion" in full (it read
  * "PendingDelet…", bold, with nothing to hover), and the State column is wide enough for every state a key can be in.
  */
+@ResourceLock(UiTests.JAVAFX)
 class KeysStateColumnUiTest {
 
     @TempDir

@@ -29,14 +29,17 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -48,6 +51,8 @@ import org.testfx.util.WaitForAsyncUtils;
  *
  * <p>It never opens a file chooser or the system browser (those wait on a person), and leaves the KMS endpoint off.
  */
+// Alone, not only apart from other UI tests: it fails on any error logged by any thread of the JVM.
+@Isolated
 class MonkeyUiTest {
 
     private static final int ACTIONS_PER_SEED = 50;
@@ -80,13 +85,18 @@ class MonkeyUiTest {
         }
     };
     private Thread.UncaughtExceptionHandler previous;
+    private Robot mouse;
 
     @BeforeEach
     void start() throws Exception {
+        // The toolkit's one-time start-up warning (JavaFX on the class path) comes before any walk; run alone, this
+        // class would otherwise be the one to start the toolkit and count it.
+        FxToolkit.registerPrimaryStage();
         Logger.getLogger("").addHandler(logged);
         app.start(data);
         app.openKeyLab();
         FinishFixture.createKey(app, "alias/orders");
+        mouse = app.onFx(Robot::new);
         app.interact(() -> {
             previous = Thread.currentThread().getUncaughtExceptionHandler();
             Thread.currentThread().setUncaughtExceptionHandler((t, e) -> failures.add("uncaught: " + trace(e)));
@@ -130,10 +140,13 @@ class MonkeyUiTest {
     }
 
     // One action on the window in front (a dialog if one is open); returns what it did, for the failure message.
-    private String act(Random random) {
+    private String act(Random random) throws Exception {
         Window window = frontWindow();
         List<Node> targets = new ArrayList<>();
-        app.interact(() -> collect(window.getScene().getRoot(), window, targets));
+        app.onFx(() -> {
+            collect(window.getScene().getRoot(), window, targets);
+            return null;
+        });
         int kind = random.nextInt(10);
         String done;
         if (kind < 7 && !targets.isEmpty()) {
@@ -143,7 +156,8 @@ class MonkeyUiTest {
             if (centre == null) {
                 return done + " (gone)";
             }
-            app.moveTo(centre).clickOn(MouseButton.PRIMARY);
+            moveTo(centre);
+            click();
             if (target instanceof TextInputControl && random.nextBoolean()) {
                 String word = WORDS[random.nextInt(WORDS.length)];
                 app.interact(() -> ((TextInputControl) target).replaceText(0,
@@ -266,10 +280,45 @@ class MonkeyUiTest {
         return true;
     }
 
-    private Point2D centre(Node node) {
-        Bounds[] b = new Bounds[1];
-        app.interact(() -> b[0] = node.getScene() == null ? null : node.localToScreen(node.getLayoutBounds()));
-        return b[0] == null ? null : new Point2D(b[0].getCenterX(), b[0].getCenterY());
+    private Point2D centre(Node node) throws Exception {
+        Bounds b = app.onFx(() -> node.getScene() == null ? null : node.localToScreen(node.getLayoutBounds()));
+        return b == null ? null : new Point2D(b.getCenterX(), b.getCenterY());
+    }
+
+    /**
+     * The mouse path TestFX's {@code moveTo} takes (a point per pixel of the distance, at most 200, in a straight
+     * line), then the FX events the arrival causes. The steps go to the glass robot in one FX task instead of one
+     * task and a 1 ms sleep each: the same mouse-moved events, in the same order.
+     */
+    private void moveTo(Point2D target) throws Exception {
+        app.onFx(() -> {
+            Point2D from = new Point2D(mouse.getMouseX(), mouse.getMouseY());
+            int steps = (int) Math.max(1, Math.min(200, from.distance(target)));
+            for (int i = 0; i < steps; i++) {
+                Point2D step = from.add(target.subtract(from).multiply((double) i / steps));
+                mouse.mouseMove(step);
+            }
+            mouse.mouseMove(target);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * A primary click as TestFX's {@code clickOn} makes it: press, the FX events it causes, release, the FX events
+     * that causes. Between press and release one round of FX events rather than five.
+     */
+    private void click() throws Exception {
+        app.onFx(() -> {
+            mouse.mousePress(MouseButton.PRIMARY);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(1);
+        app.onFx(() -> {
+            mouse.mouseRelease(MouseButton.PRIMARY);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void closeExtraWindows() {

@@ -3,6 +3,7 @@ package dev.kmslab.ui.finish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.flows.FlowsView;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The flow player in presenter mode and at a large zoom: nothing the audience must read is cut. */
+@ResourceLock(UiTests.JAVAFX)
 class PresenterFitUiTest {
 
     @TempDir

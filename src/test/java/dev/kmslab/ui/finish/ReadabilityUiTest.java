@@ -8,6 +8,7 @@ import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.RotateKeyOnDemandRequest;
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import java.nio.file.Path;
@@ -32,9 +33,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Text the learner must read is whole, apart and in readable colours, on a laptop and at a large zoom. */
+@ResourceLock(UiTests.JAVAFX)
 class ReadabilityUiTest {
 
     @TempDir

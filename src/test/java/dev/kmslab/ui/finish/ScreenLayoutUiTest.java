@@ -3,6 +3,7 @@ package dev.kmslab.ui.finish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.flows.FlowsView;
 import dev.kmslab.ui.keylab.KeyLabView;
 import dev.kmslab.ui.shell.MainView;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and the screens keep their data between passes, so only the first pass waits for the worker threads.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(UiTests.JAVAFX)
 public class ScreenLayoutUiTest {
 
     public static final double[][] SIZES = {{1024, 640}, {1280, 800}, {1920, 1080}};

@@ -6,6 +6,7 @@ import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.actas.PrincipalChoice;
 import dev.kmslab.ui.keylab.keys.KeyRow;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Choosers keep what the learner chose across the refresh every action triggers. */
+@ResourceLock(UiTests.JAVAFX)
 class SelectionsKeptUiTest {
 
     @TempDir

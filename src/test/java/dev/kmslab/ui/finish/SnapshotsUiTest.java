@@ -6,6 +6,7 @@ import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.model.ListKeysRequest;
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,12 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Key Lab's Snapshots menu, clicked as an instructor would: save the lab, change it, restore it, reset it; and at
  * 1024×640 the menu sits in the clock bar without hiding any Key Lab tab.
  */
+@ResourceLock(UiTests.JAVAFX)
 class SnapshotsUiTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import java.nio.file.Path;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Messages, blobs and lists follow what the lab holds now, not what it held before an action. */
+@ResourceLock(UiTests.JAVAFX)
 class StaleStateUiTest {
 
     @TempDir

@@ -3,12 +3,14 @@ package dev.kmslab.ui.finish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import java.nio.file.Path;
 import javafx.application.Application;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -16,6 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * convert (it logs a ClassCastException and keeps the old value) shows as a wrong border or colour after the switch;
  * this test fails on any such warning.
  */
+@ResourceLock(UiTests.JAVAFX)
 class ThemeSwitchUiTest {
 
     @TempDir

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kmslab.flow.Flow;
 import dev.kmslab.flow.FlowRecorder;
+import dev.kmslab.ui.UiTests;
 import java.security.SecureRandom;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The player's state machine, without the toolkit. */
+@ResourceLock(UiTests.JAVAFX)
 class FlowPlayerModelTest {
 
     private static final Flow ENVELOPE = FlowRecorder.standalone(new SecureRandom())

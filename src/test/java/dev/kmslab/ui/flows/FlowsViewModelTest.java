@@ -1,5 +1,6 @@
 package dev.kmslab.ui.flows;
 
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class FlowsViewModelTest {
 
     private final FlowsViewModel vm = new FlowsViewModel(FlowRecorder.standalone(new SecureRandom()),

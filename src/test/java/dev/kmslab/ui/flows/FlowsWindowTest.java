@@ -7,6 +7,7 @@ import dev.kmslab.flow.FlowRecorder;
 import dev.kmslab.flow.Step;
 import dev.kmslab.ui.AppDriver;
 import dev.kmslab.ui.finish.CssLog;
+import dev.kmslab.ui.UiTests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Flows section in the real app: play the envelope flow, presenter mode, exports, and "Watch it". */
+@ResourceLock(UiTests.JAVAFX)
 class FlowsWindowTest {
 
     // The narration and step names do not depend on the random bytes, so a second recording gives the expected text.

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.flow.Payload;
 import dev.kmslab.flow.PayloadKind;
+import dev.kmslab.ui.UiTests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Chip labels say what a payload is, so a public key or imported material is not drawn as "data" or "data key". */
+@ResourceLock(UiTests.JAVAFX)
 class VisualsTest {
 
     @Test

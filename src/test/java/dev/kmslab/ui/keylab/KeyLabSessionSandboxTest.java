@@ -1,5 +1,6 @@
 package dev.kmslab.ui.keylab;
 
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.common.LabEngineOpener;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +13,10 @@ import dev.kmslab.ui.common.UiExecutor;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Key Lab can be pointed at a lab's sandbox and back, without touching or closing the learner's engines. */
+@ResourceLock(UiTests.JAVAFX)
 class KeyLabSessionSandboxTest {
 
     private final KmsRegions own = KmsRegions.inMemory(EngineConfig.defaults());

@@ -9,14 +9,17 @@ import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.MultiRegionKeyType;
 import dev.kmslab.engine.model.ReplicateKeyRequest;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.common.LabEngineOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The lab opens every Region from the data directory, each in its own sealed file, and reopens them as they were. */
+@ResourceLock(UiTests.JAVAFX)
 class LabEngineOpenerRegionsTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.ListKeysRequest;
 import dev.kmslab.engine.store.SealedFileStorage;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.common.LabEngineOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class LabEngineOpenerTest {
 
     @TempDir

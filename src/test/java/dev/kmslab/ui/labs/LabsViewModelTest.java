@@ -8,6 +8,7 @@ import dev.kmslab.study.labs.LabLoader;
 import dev.kmslab.study.labs.LabProgress;
 import dev.kmslab.study.labs.LabSandbox;
 import dev.kmslab.study.quiz.TrackCatalog;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Labs view model without the toolkit: filter, open, hints, check, solution, reset, progress. */
+@ResourceLock(UiTests.JAVAFX)
 class LabsViewModelTest {
 
     @TempDir

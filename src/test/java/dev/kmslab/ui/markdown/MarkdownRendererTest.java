@@ -2,6 +2,7 @@ package dev.kmslab.ui.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.ui.UiTests;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -14,8 +15,10 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxToolkit;
 
+@ResourceLock(UiTests.JAVAFX)
 class MarkdownRendererTest {
 
     private final List<String> opened = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.kmslab.study.content.ContentSearch;
 import dev.kmslab.study.labs.LabProgress;
 import dev.kmslab.study.quiz.Question;
 import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.flows.FlowsView;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.shell.MainView;
@@ -26,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * three questions on the topic, and the path shows the module done. Then they look a question up by search and it
  * opens on its own, and the next launch comes back to the path.
  */
+@ResourceLock(UiTests.JAVAFX)
 class LearningJourneyWindowTest {
 
     private static final String MODULE = "#module-key-policies";

@@ -20,6 +20,7 @@ import dev.kmslab.study.path.StudyProgress;
 import dev.kmslab.study.quiz.Attempt;
 import dev.kmslab.study.quiz.TrackCatalog;
 import dev.kmslab.study.quiz.progress.QuizProgressStore;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.flows.FlowsViewModel;
 import dev.kmslab.ui.study.StudyViewModel;
@@ -34,8 +35,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Ticks come from what the learner really did: a page scrolled to its end, a flow stepped through, a lab passed. */
+@ResourceLock(UiTests.JAVAFX)
 class LearningPathViewModelTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);

@@ -7,12 +7,15 @@ import dev.kmslab.study.quiz.OptionShuffler;
 import dev.kmslab.study.quiz.QuestionBank;
 import dev.kmslab.study.quiz.QuestionJson;
 import dev.kmslab.study.quiz.TestBanks;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.quiz.answer.AnswerDraft;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class AnswerDraftTest {
 
     private static final QuestionBank BANK = TestBanks.of(QuestionJson.single("s1"),

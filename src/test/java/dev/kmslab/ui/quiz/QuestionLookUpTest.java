@@ -7,6 +7,7 @@ import dev.kmslab.study.quiz.Question;
 import dev.kmslab.study.quiz.practice.PracticeFilter;
 import dev.kmslab.study.quiz.progress.QuizProgressStore;
 import dev.kmslab.study.quiz.srs.CardState;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.DirectUiExecutor;
 import dev.kmslab.ui.quiz.QuizViewModel.Screen;
 import dev.kmslab.ui.quiz.practice.PracticeViewModel;
@@ -16,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A search hit on a question opens that very question, and answering it does not replace a saved practice session. */
+@ResourceLock(UiTests.JAVAFX)
 class QuestionLookUpTest {
 
     @TempDir

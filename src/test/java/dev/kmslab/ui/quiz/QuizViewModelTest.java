@@ -11,6 +11,7 @@ import dev.kmslab.study.quiz.practice.PracticeFilter;
 import dev.kmslab.study.quiz.progress.QuizProgressStore;
 import dev.kmslab.study.quiz.srs.CardState;
 import dev.kmslab.study.quiz.srs.Grade;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.DirectUiExecutor;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.quiz.QuizViewModel.Screen;
@@ -35,7 +36,9 @@ import java.util.stream.Stream;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class QuizViewModelTest {
 
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");

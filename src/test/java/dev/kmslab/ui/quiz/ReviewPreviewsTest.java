@@ -8,6 +8,7 @@ import dev.kmslab.study.quiz.srs.Card;
 import dev.kmslab.study.quiz.srs.FsrsScheduler;
 import dev.kmslab.study.quiz.srs.Grade;
 import dev.kmslab.study.quiz.srs.IntervalFormat;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.DirectUiExecutor;
 import dev.kmslab.ui.quiz.practice.PracticeViewModel;
 import dev.kmslab.ui.quiz.review.ReviewViewModel;
@@ -19,11 +20,13 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The interval each review button shows is the one the scheduler then gives: a missed practice question comes back
  * in review, its Again preview is what rating it Again really schedules, and a card already learned shows all four.
  */
+@ResourceLock(UiTests.JAVAFX)
 class ReviewPreviewsTest {
 
     @TempDir

@@ -3,12 +3,15 @@ package dev.kmslab.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.io.JsonFileStore;
+import dev.kmslab.ui.UiTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class ShellViewModelTest {
 
     @TempDir

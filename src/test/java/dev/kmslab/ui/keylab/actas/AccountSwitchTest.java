@@ -7,14 +7,17 @@ import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.LabAccounts;
 import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.model.CreateKeyRequest;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Act-as area's account chooser: the Key Lab shows either lab account's keys and acts as its principals. */
+@ResourceLock(UiTests.JAVAFX)
 class AccountSwitchTest {
 
     private static final String HOME = EngineConfig.DEFAULT_ACCOUNT;

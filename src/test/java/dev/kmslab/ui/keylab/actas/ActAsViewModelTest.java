@@ -3,12 +3,15 @@ package dev.kmslab.ui.keylab.actas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.model.EncryptRequest;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
 import dev.kmslab.ui.keylab.playground.PlaygroundViewModel;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class ActAsViewModelTest {
 
     private final LabFixture lab = new LabFixture();

@@ -8,6 +8,7 @@ import dev.kmslab.engine.model.GetPublicKeyRequest;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.MacAlgorithmSpec;
+import dev.kmslab.ui.UiTests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,10 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The tab's other sections: public key, RSA-OAEP, HMAC, ECDH and data key pairs, against the real engine. */
+@ResourceLock(UiTests.JAVAFX)
 class OperationsModelTest {
 
     @TempDir

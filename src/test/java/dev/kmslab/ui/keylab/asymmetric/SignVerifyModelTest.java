@@ -8,14 +8,17 @@ import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.MessageType;
 import dev.kmslab.engine.model.SigningAlgorithmSpec;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.actas.DemoPrincipals;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@ResourceLock(UiTests.JAVAFX)
 class SignVerifyModelTest {
 
     private final AsymLab lab = new AsymLab();

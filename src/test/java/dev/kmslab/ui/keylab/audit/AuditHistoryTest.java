@@ -1,5 +1,7 @@
 package dev.kmslab.ui.keylab.audit;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.kmslab.ui.UiTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.CallerContext;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CloudTrail's event history, ordered by simulated time with the time jump marked; a damaged or torn audit file is
  * named in a notice, its readable events still listed, and the file is not rewritten.
  */
+@ResourceLock(UiTests.JAVAFX)
 class AuditHistoryTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.DisableKeyRequest;
 import dev.kmslab.engine.model.EncryptRequest;
 import dev.kmslab.engine.error.KmsException;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class AuditViewModelTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package dev.kmslab.ui.keylab.audit;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.kmslab.ui.UiTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.audit.AuditEvent;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
 /** An AssumeRole made over the endpoint shows in the Key Lab's audit view, under its caller in the principal filter. */
+@ResourceLock(UiTests.JAVAFX)
 class StsAuditViewModelTest {
 
     @Test

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmslab.engine.model.EnableKeyRotationRequest;
 import dev.kmslab.engine.model.ListKeyRotationsRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import dev.kmslab.ui.keylab.common.LabFormat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class ClockViewModelTest {
 
     private final LabFixture lab = new LabFixture();

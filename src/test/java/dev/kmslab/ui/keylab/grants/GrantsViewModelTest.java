@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.model.EncryptRequest;
 import dev.kmslab.engine.model.ListGrantsRequest;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import dev.kmslab.ui.keylab.actas.ActAsViewModel;
 import dev.kmslab.engine.error.AccessDeniedException;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class GrantsViewModelTest {
 
     private final LabFixture lab = new LabFixture();

@@ -7,10 +7,13 @@ import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.ExpirationModelType;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.WrappingKeySpec;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class ImportWizardModelTest {
 
     private final LabFixture lab = new LabFixture();

@@ -3,11 +3,14 @@ package dev.kmslab.ui.keylab.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.model.KeyState;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.ScriptedDialogs;
 import dev.kmslab.ui.keylab.LabFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Keys screen's destructive actions ask the DialogService first and act only on the learner's confirmation. */
+@ResourceLock(UiTests.JAVAFX)
 class KeysDialogsTest {
 
     private final LabFixture lab = new LabFixture();

@@ -8,10 +8,13 @@ import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.OriginType;
 import dev.kmslab.engine.model.Tag;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class KeysViewModelTest {
 
     private final LabFixture lab = new LabFixture();

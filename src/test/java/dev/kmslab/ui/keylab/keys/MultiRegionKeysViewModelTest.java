@@ -11,13 +11,16 @@ import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.model.MultiRegionKeyType;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.LabFixture;
 import dev.kmslab.ui.keylab.audit.AuditViewModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Region switcher, "Replicate to…" and "Make primary", driven through the view-models without a toolkit. */
+@ResourceLock(UiTests.JAVAFX)
 class MultiRegionKeysViewModelTest {
 
     private final KmsRegions regions = KmsRegions.inMemory(EngineConfig.defaults()

@@ -7,14 +7,17 @@ import dev.kmslab.engine.model.DisableKeyRequest;
 import dev.kmslab.flow.Flow;
 import dev.kmslab.flow.FlowDefinition;
 import dev.kmslab.flow.FlowRecorder;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.flows.FlowsViewModel;
 import dev.kmslab.ui.keylab.LabFixture;
 import java.security.SecureRandom;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** "Watch with this key": the Key Lab's selected key drives a flow recorded on the learner's own engine. */
+@ResourceLock(UiTests.JAVAFX)
 class WatchWithKeyTest {
 
     private final LabFixture lab = new LabFixture();

@@ -11,6 +11,7 @@ import dev.kmslab.engine.model.CustomKeyStoresListEntry;
 import dev.kmslab.engine.model.DescribeKeyRequest;
 import dev.kmslab.engine.model.KeyState;
 import dev.kmslab.engine.store.KeystoreCorruptException;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.keys.CreateKeyForm;
@@ -21,8 +22,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Custom key stores panel against an engine whose tokens are simulated (no SoftHSM2 needed). */
+@ResourceLock(UiTests.JAVAFX)
 class CustomKeyStoresViewModelTest {
 
     private final KmsEngine engine = open();

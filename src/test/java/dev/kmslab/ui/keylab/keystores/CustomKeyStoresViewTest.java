@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmslab.engine.EngineConfig;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.cks.FakeHsm;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import java.nio.file.Path;
@@ -16,11 +17,13 @@ import javafx.scene.control.PasswordField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Custom key stores tab on its own, headless, over simulated tokens: create, connect, disconnect. */
+@ResourceLock(UiTests.JAVAFX)
 class CustomKeyStoresViewTest extends FxRobot {
 
     private KeyLabSession session;

@@ -6,11 +6,14 @@ import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.EncryptRequest;
+import dev.kmslab.ui.UiTests;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class BlobSegmentsTest {
 
     private static byte[] realBlob(String text) {

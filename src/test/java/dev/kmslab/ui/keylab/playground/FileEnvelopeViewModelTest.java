@@ -8,6 +8,7 @@ import dev.kmslab.engine.envelope.EnvelopeEncryptor;
 import dev.kmslab.engine.envelope.EnvelopeOptions;
 import dev.kmslab.engine.esdk.MessageFormat;
 import dev.kmslab.engine.esdk.MessageLayout;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.common.UiExecutor;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.LabFixture;
@@ -19,7 +20,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class FileEnvelopeViewModelTest {
 
     @TempDir

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.crypto.CiphertextBlob;
 import dev.kmslab.engine.model.DisableKeyRequest;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class PlaygroundViewModelTest {
 
     private final LabFixture lab = new LabFixture();

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.audit.AuditQuery;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import dev.kmslab.ui.keylab.actas.ActAsViewModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class WouldItBeAllowedViewModelTest {
 
     private final LabFixture lab = new LabFixture();

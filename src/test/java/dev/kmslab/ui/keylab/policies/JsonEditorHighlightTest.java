@@ -2,13 +2,16 @@ package dev.kmslab.ui.keylab.policies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.ui.UiTests;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.fxmisc.richtext.model.StyleSpan;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class JsonEditorHighlightTest {
 
     private static List<String> styled(String json) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmslab.engine.model.GetKeyPolicyRequest;
 import dev.kmslab.engine.policy.DefaultKeyPolicy;
 import dev.kmslab.engine.policy.PolicyParser;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import dev.kmslab.ui.keylab.actas.ActAsViewModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class PoliciesViewModelTest {
 
     private final LabFixture lab = new LabFixture();

@@ -2,8 +2,11 @@ package dev.kmslab.ui.keylab.policies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.ui.UiTests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class PolicyTextTest {
 
     private static final String TEXT = "{\n  \"Statement\" : [ {\n    \"Sid\" : \"a}b\",\n    \"Effect\" : \"Deny\"\n"

@@ -2,11 +2,14 @@ package dev.kmslab.ui.keylab.policies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import dev.kmslab.ui.keylab.actas.PrincipalChoice;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The principals panel shows and sets a role's trust policy. */
+@ResourceLock(UiTests.JAVAFX)
 class PrincipalsTrustPolicyTest {
 
     private final LabFixture lab = new LabFixture();

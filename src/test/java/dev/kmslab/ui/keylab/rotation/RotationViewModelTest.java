@@ -3,11 +3,14 @@ package dev.kmslab.ui.keylab.rotation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.model.RotationType;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.LabFixture;
 import dev.kmslab.ui.keylab.clock.ClockViewModel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
+@ResourceLock(UiTests.JAVAFX)
 class RotationViewModelTest {
 
     private final LabFixture lab = new LabFixture();

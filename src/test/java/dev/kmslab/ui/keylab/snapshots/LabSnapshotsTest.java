@@ -12,6 +12,7 @@ import dev.kmslab.engine.model.EncryptRequest;
 import dev.kmslab.engine.model.KeyListEntry;
 import dev.kmslab.engine.model.ListKeysRequest;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
+import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.common.LabEngineOpener;
 import dev.kmslab.ui.keylab.common.LabSnapshots;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Save, change, restore and reset the whole lab through its files, as the Key Lab's Snapshots menu does. */
+@ResourceLock(UiTests.JAVAFX)
 class LabSnapshotsTest {
 
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
