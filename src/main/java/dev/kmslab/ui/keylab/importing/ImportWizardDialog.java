@@ -1,5 +1,6 @@
 package dev.kmslab.ui.keylab.importing;
 
+import dev.kmslab.ui.common.NumberSpinners;
 import static dev.kmslab.ui.keylab.common.Widgets.button;
 import static dev.kmslab.ui.keylab.common.Widgets.help;
 import static dev.kmslab.ui.keylab.common.Widgets.output;
@@ -170,7 +171,7 @@ public final class ImportWizardDialog extends BorderPane {
         expiration.valueProperty().bindBidirectional(model.expirationModelProperty());
         Spinner<Integer> days = new Spinner<>(1, 365, model.validDaysProperty().get());
         days.setId("wizard-valid-days");
-        days.setEditable(true);
+        NumberSpinners.editable(days);
         days.setPrefWidth(90);
         days.valueProperty().addListener((obs, was, now) -> model.setValidDays(now));
         days.disableProperty().bind(model.expirationModelProperty()

@@ -1,5 +1,6 @@
 package dev.kmslab.ui.keylab.keys;
 
+import dev.kmslab.ui.common.NumberSpinners;
 import dev.kmslab.engine.model.CustomKeyStoresListEntry;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
@@ -83,7 +84,7 @@ final class CreateKeyDialog {
         Spinner<Integer> period = new Spinner<>(RotationViewModel.MIN_PERIOD_DAYS, RotationViewModel.MAX_PERIOD_DAYS,
                 RotationViewModel.DEFAULT_PERIOD_DAYS);
         period.setId("new-key-rotation-days");
-        period.setEditable(true);
+        NumberSpinners.editable(period);
         period.disableProperty().bind(rotation.selectedProperty().not());
         CheckBox multiRegion = new CheckBox("Multi-Region primary key (mrk-…)");
         multiRegion.setId("new-key-multi-region");

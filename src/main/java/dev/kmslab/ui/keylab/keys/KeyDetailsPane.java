@@ -1,5 +1,6 @@
 package dev.kmslab.ui.keylab.keys;
 
+import dev.kmslab.ui.common.NumberSpinners;
 import dev.kmslab.flow.FlowDefinition;
 import javafx.collections.FXCollections;
 import javafx.util.StringConverter;
@@ -274,7 +275,7 @@ final class KeyDetailsPane extends ScrollPane {
         Spinner<Integer> days = new Spinner<>(KeysViewModel.MIN_WINDOW_DAYS, KeysViewModel.MAX_WINDOW_DAYS,
                 KeysViewModel.MAX_WINDOW_DAYS);
         days.setId("key-deletion-days");
-        days.setEditable(true);
+        NumberSpinners.editable(days);
         days.setPrefWidth(80);
         days.setMinWidth(USE_PREF_SIZE);
         Button schedule = new Button("Schedule deletion", new FontIcon(Feather.TRASH_2));

@@ -1,5 +1,6 @@
 package dev.kmslab.ui.keylab.playground;
 
+import dev.kmslab.ui.common.NumberSpinners;
 import dev.kmslab.ui.keylab.common.ErrorBox;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -107,7 +108,7 @@ public final class PlaygroundView extends BorderPane {
         redraw.run();
         Spinner<Integer> position = new Spinner<>(0, 4200, 0);
         position.setId("pg-flip-position");
-        position.setEditable(true);
+        NumberSpinners.editable(position);
         position.setPrefWidth(90);
         model.ciphertextProperty().addListener((obs, was, now) -> {
             int max = now == null ? 0 : now.length - 1;
@@ -172,7 +173,7 @@ public final class PlaygroundView extends BorderPane {
     private Node random() {
         Spinner<Integer> count = new Spinner<>(1, PlaygroundViewModel.MAX_RANDOM_BYTES, 32);
         count.setId("pg-random-count");
-        count.setEditable(true);
+        NumberSpinners.editable(count);
         count.setPrefWidth(100);
         count.valueProperty().addListener((obs, was, now) -> model.setRandomCount(now));
         Button generate = button("pg-random", "Generate random bytes", Feather.SHUFFLE, model::generateRandom);

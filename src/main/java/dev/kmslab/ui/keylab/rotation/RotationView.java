@@ -1,5 +1,6 @@
 package dev.kmslab.ui.keylab.rotation;
 
+import dev.kmslab.ui.common.NumberSpinners;
 import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
@@ -50,7 +51,7 @@ public final class RotationView extends ScrollPane {
         Spinner<Integer> period = new Spinner<>(RotationViewModel.MIN_PERIOD_DAYS, RotationViewModel.MAX_PERIOD_DAYS,
                 RotationViewModel.DEFAULT_PERIOD_DAYS);
         period.setId("rotation-period");
-        period.setEditable(true);
+        NumberSpinners.editable(period);
         period.setPrefWidth(100);
         model.automaticProperty().addListener((obs, was, now) -> automatic.setSelected(now));
         model.periodDaysProperty().addListener((obs, was, now) -> period.getValueFactory().setValue(now.intValue()));

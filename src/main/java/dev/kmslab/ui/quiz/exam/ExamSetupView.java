@@ -1,5 +1,6 @@
 package dev.kmslab.ui.quiz.exam;
 
+import dev.kmslab.ui.common.NumberSpinners;
 import dev.kmslab.study.quiz.Domain;
 import dev.kmslab.study.quiz.Track;
 import dev.kmslab.study.quiz.exam.ExamSession;
@@ -34,7 +35,7 @@ public final class ExamSetupView extends VBox {
         Spinner<Integer> count = new Spinner<>(1, Math.max(1, available),
                 Math.min(ExamSession.DEFAULT_QUESTIONS, Math.max(1, available)));
         count.setId("exam-count");
-        count.setEditable(true);
+        NumberSpinners.editable(count);
         count.setPrefWidth(110);
         Label time = new Label();
         time.setId("exam-time");
