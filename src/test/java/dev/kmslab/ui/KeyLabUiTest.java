@@ -108,6 +108,8 @@ class KeyLabUiTest {
         click("#key-enable");
         until(() -> "Enabled".equals(keysTable().getItems().get(0).state().name()));
         tab("keylab-tab-playground", "#playground-view");
+        // Enabling refreshes the key list the Playground chooses from; its selection comes back with the refresh.
+        until(() -> !app.app().keyLab().selectedKeyIdProperty().get().isEmpty());
         // The Playground re-lays out as the DisabledException box clears after the key is enabled; wait for that
         // before clicking so the click lands on the button, not where it was.
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();

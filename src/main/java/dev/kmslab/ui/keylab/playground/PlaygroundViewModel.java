@@ -118,6 +118,10 @@ public final class PlaygroundViewModel {
             }
             if (chosen == null || chosen.isBlank() || chosenGone) {
                 keyId.set(loaded.preferred());
+            } else if (!chosen.equals(keyId.get())) {
+                // Replacing a chooser's items can clear the value bound to this field (the combo box drops its
+                // selection while the list changes); a choice that still exists is put back.
+                keyId.set(chosen);
             }
             if (blobOrphaned || chosenGone) {
                 error.set(null);
