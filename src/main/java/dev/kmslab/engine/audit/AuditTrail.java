@@ -136,7 +136,8 @@ public record AuditTrail(List<AuditEvent> events, List<Problem> problems) {
             return true;
         }
         if (e instanceof JsonProcessingException parse) {
-            if (parse.getOriginalMessage() != null && parse.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+            String message = parse.getOriginalMessage();
+            if (message != null && message.startsWith("Unexpected end-of-input")) {
                 return true;
             }
             // Cut inside a literal: the parser names the partial token ("Unrecognized token 'nu'").
