@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * An audit file read back: the events of {@code <file>.1} (the rotated, older part) then of {@code <file>}, oldest
  * first, and what could not be read. Reading never fails on a bad line: a line cut off by a crash in the middle of a
- * write (a torn line: its JSON ends too soon) and a damaged line are each reported with the file and line number and
- * skipped, and the rest is read. Nothing is ever written to the files here.
+ * write (a torn line: its JSON ends too soon), NUL bytes a crash left where a line should be, and a damaged line
+ * are each reported with the file and line number and skipped, and the rest is read. Nothing is ever written to the
+ * files here.
  *
  * @param events   the events read, oldest first (in the order they were written)
  * @param problems the lines skipped, in file order
@@ -78,11 +79,21 @@ public record AuditTrail(List<AuditEvent> events, List<Problem> problems) {
                 problems.add(new Problem(line.fileName, line.number, "the line has no end", true, line.rotated));
                 continue;
             }
+            String text = line.text;
+            if (text.indexOf('\0') >= 0) {
+                // NUL bytes where a line should be: blocks a crash (power loss) left allocated but never filled.
+                problems.add(new Problem(line.fileName, line.number, (text.length() - text.replace("\0", "").length())
+                        + " bytes were never written", true, line.rotated));
+                text = text.replace("\0", "").strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+            }
             try {
-                events.add(AuditEventJson.fromNode(JSON.readTree(line.text)));
+                events.add(AuditEventJson.fromNode(JSON.readTree(text)));
             } catch (IOException | IllegalArgumentException e) {
                 // JSON that stops short (input ends inside a value or object) is a write cut off by a crash.
-                boolean torn = stopsShort(line.text, e);
+                boolean torn = stopsShort(text, e);
                 problems.add(new Problem(line.fileName, line.number, torn ? "its JSON stops short"
                         : firstLine(e.getMessage()), torn, line.rotated));
             }
@@ -125,7 +136,8 @@ public record AuditTrail(List<AuditEvent> events, List<Problem> problems) {
             return true;
         }
         if (e instanceof JsonProcessingException parse) {
-            if (parse.getOriginalMessage() != null && parse.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+            String message = parse.getOriginalMessage();
+            if (message != null && message.startsWith("Unexpected end-of-input")) {
                 return true;
             }
             // Cut inside a literal: the parser names the partial token ("Unrecognized token 'nu'").
