@@ -19,6 +19,18 @@ final class AppRoleFixture implements BeforeAllCallback, AfterAllCallback {
     KmsClient root;
     KmsClient app;
 
+    /**
+     * A key policy with two statements: the account root may do anything ({@code Sid} Admin), {@code role/App} may only
+     * Encrypt ({@code Sid} AppEncrypts).
+     */
+    static String policyLettingAppEncryptOnly() {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"Admin\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT
+                + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},"
+                + "{\"Sid\":\"AppEncrypts\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ServerFixture.APP_ROLE
+                + "\"},\"Action\":\"kms:Encrypt\",\"Resource\":\"*\"}]}";
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         server = new ServerFixture();

@@ -24,11 +24,7 @@ class SdkDryRunTest {
     static final AppRoleFixture lab = new AppRoleFixture();
 
     private static String keyLettingAppEncryptOnly() {
-        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":["
-                + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + AppRoleFixture.ACCOUNT
-                + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},"
-                + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ServerFixture.APP_ROLE
-                + "\"},\"Action\":\"kms:Encrypt\",\"Resource\":\"*\"}]}";
+        String policy = AppRoleFixture.policyLettingAppEncryptOnly();
         return lab.root.createKey(b -> b.policy(policy)).keyMetadata().keyId();
     }
 

@@ -22,14 +22,6 @@ class SdkPolicyAndGrantTest {
     @RegisterExtension
     static final AppRoleFixture lab = new AppRoleFixture();
 
-    private static String policyLettingAppEncryptOnly() {
-        return "{\"Version\":\"2012-10-17\",\"Statement\":["
-                + "{\"Sid\":\"Admin\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
-                + AppRoleFixture.ACCOUNT + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},"
-                + "{\"Sid\":\"AppEncrypts\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ServerFixture.APP_ROLE
-                + "\"},\"Action\":\"kms:Encrypt\",\"Resource\":\"*\"}]}";
-    }
-
     private static void assertAccessDenied(Runnable call) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(KmsException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(400);
@@ -43,7 +35,8 @@ class SdkPolicyAndGrantTest {
         String keyId = lab.root.createKey(b -> b.description("policy")).keyMetadata().keyId();
         assertAccessDenied(() -> lab.app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))));
 
-        lab.root.putKeyPolicy(b -> b.keyId(keyId).policyName("default").policy(policyLettingAppEncryptOnly()));
+        lab.root.putKeyPolicy(b -> b.keyId(keyId).policyName("default")
+                .policy(AppRoleFixture.policyLettingAppEncryptOnly()));
 
         SdkBytes ciphertext = lab.app.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("order 42"))
                 .encryptionContext(Map.of("app", "orders"))).ciphertextBlob();
@@ -55,7 +48,7 @@ class SdkPolicyAndGrantTest {
 
     @Test
     void createKeyWithPolicy_isReturnedVerbatimByGetKeyPolicy() {
-        String policy = policyLettingAppEncryptOnly();
+        String policy = AppRoleFixture.policyLettingAppEncryptOnly();
         String keyId = lab.root.createKey(b -> b.policy(policy)).keyMetadata().keyId();
 
         assertThat(lab.root.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(policy);

@@ -9,58 +9,20 @@ import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.KeySpec;
 import dev.kmslab.engine.model.KeyUsage;
 import dev.kmslab.engine.model.OriginType;
-import dev.kmslab.ui.keylab.common.ErrorBox;
 import dev.kmslab.ui.keylab.asymmetric.AsymKey;
-import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TextInputControl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The "Asymmetric &amp; HMAC" tab and the import wizard, clicked through as a learner would, read off the screen. */
 @ResourceLock(UiTests.JAVAFX)
-class KeyLabAsymmetricUiTest {
+class KeyLabAsymmetricUiTest extends KeyLabUiFixture {
 
-    @TempDir
-    Path data;
-
-    private final AppDriver app = new AppDriver();
-
-    @BeforeEach
-    void start() throws Exception {
-        app.start(data);
-        app.openKeyLab();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.stop();
-    }
-
-    // Engine calls run on worker threads in the real app, so every check waits for its answer.
-    private void until(BooleanSupplier condition) throws Exception {
+    // This class has always waited up to 20 s for an engine answer, not the driver's 15.
+    @Override
+    protected void until(BooleanSupplier condition) throws Exception {
         AppDriver.until(20, condition);
-    }
-
-    private String text(String query) {
-        javafx.scene.Node node = app.find(query);
-        return node instanceof TextInputControl t ? t.getText() : ((Labeled) node).getText();
-    }
-
-    private String error(String id) {
-        ErrorBox box = app.find(id);
-        return box.isVisible() ? box.headlineText() : "";
-    }
-
-    private void click(String query) throws Exception {
-        app.waitFor(query);
-        app.scrollIntoView(query);
-        app.clickOn(query);
     }
 
     private void openTab() throws Exception {

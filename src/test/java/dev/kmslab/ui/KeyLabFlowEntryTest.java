@@ -9,14 +9,9 @@ import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.flow.Flow;
 import dev.kmslab.ui.flows.FlowsView;
 import dev.kmslab.ui.keylab.keys.KeyRow;
-import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -24,34 +19,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * flow" replays one audit-log call (for example one from the AWS CLI).
  */
 @ResourceLock(UiTests.JAVAFX)
-class KeyLabFlowEntryTest {
-
-    @TempDir
-    Path data;
-
-    private final AppDriver app = new AppDriver();
-
-    @BeforeEach
-    void start() throws Exception {
-        app.start(data);
-        app.openKeyLab();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.stop();
-    }
-
-    private void until(BooleanSupplier condition) throws Exception {
-        app.until(condition);
-    }
+class KeyLabFlowEntryTest extends KeyLabUiFixture {
 
     @Test
     void watchWithThisKey_recordsTheChosenFlowOnTheSelectedKey() throws Exception {
-        app.clickOn("#create-key");
-        app.waitFor("#new-key-alias");
-        app.clickOn("#new-key-alias").write("payroll");
-        app.clickOn("#create-key-ok");
+        createKeyInTheDialog("payroll");
         TableView<KeyRow> table = app.find("#keys-table");
         until(() -> table.getItems().size() == 1);
         String arn = table.getItems().get(0).metadata().arn();

@@ -5,38 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.model.CreateKeyRequest;
-import dev.kmslab.ui.keylab.common.ErrorBox;
-import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.actas.PrincipalChoice;
 import dev.kmslab.ui.keylab.grants.GrantRow;
-import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Key Lab's Act as bar, Policies and Grants tabs, driven like a learner would. */
 @ResourceLock(UiTests.JAVAFX)
-class KeyLabPoliciesUiTest {
+class KeyLabPoliciesUiTest extends KeyLabUiFixture {
 
-    @TempDir
-    Path data;
-
-    private final AppDriver app = new AppDriver();
     private String keyId;
 
+    // After the fixture's start in the Key Lab: the Act as chooser lists its principals, and one key is selected.
     @BeforeEach
-    void start() throws Exception {
-        app.start(data);
-        app.navigate("keylab", "#keys-view");
-        until(() -> session().engine() != null);
+    void selectAKey() throws Exception {
         until(() -> ((ComboBox<?>) app.find("#act-as")).getItems().size() >= 5);
         KmsEngine engine = session().engine();
         keyId = engine.createKey(CallerContext.root(engine.account()), CreateKeyRequest.symmetric()).keyMetadata()
@@ -45,29 +33,6 @@ class KeyLabPoliciesUiTest {
             session().selectedKeyIdProperty().set(keyId);
             session().changed();
         });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.stop();
-    }
-
-    private KeyLabSession session() {
-        return app.app().keyLab();
-    }
-
-    private void until(BooleanSupplier condition) throws Exception {
-        app.until(condition);
-    }
-
-    private void tab(String id, String viewQuery) throws Exception {
-        app.clickOn("#" + id);
-        app.waitFor(viewQuery);
-    }
-
-    private String error(String id) {
-        ErrorBox box = app.find(id);
-        return box.isVisible() ? box.headlineText() : "";
     }
 
     private String denyEncrypt(String account) {

@@ -9,44 +9,14 @@ import dev.kmslab.engine.model.ReplicateKeyRequest;
 import dev.kmslab.ui.keylab.common.KeyLabSession;
 import dev.kmslab.ui.keylab.keys.KeyRow;
 import dev.kmslab.ui.keylab.keys.KeysViewModel;
-import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
-import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /** The Region switcher clicked like a learner would: the Keys table shows the chosen Region's keys. */
 @ResourceLock(UiTests.JAVAFX)
-class KeyLabRegionUiTest {
-
-    @TempDir
-    Path data;
-
-    private final AppDriver app = new AppDriver();
-
-    @BeforeEach
-    void start() throws Exception {
-        app.start(data);
-        app.openKeyLab();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.stop();
-    }
-
-    private void until(BooleanSupplier condition) throws Exception {
-        app.until(condition);
-    }
-
-    private TableView<KeyRow> keysTable() {
-        return app.find("#keys-table");
-    }
+class KeyLabRegionUiTest extends KeyLabUiFixture {
 
     private void chooseRegion(String region) throws Exception {
         app.clickOn("#region-switcher");

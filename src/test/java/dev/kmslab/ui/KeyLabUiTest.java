@@ -3,45 +3,14 @@ package dev.kmslab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kmslab.engine.audit.AuditEvent;
-import dev.kmslab.ui.keylab.common.ErrorBox;
-import dev.kmslab.ui.keylab.keys.KeyRow;
-import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Key Lab driven like a learner would: create, rotate, travel in time, disable, break a blob, delete. */
 @ResourceLock(UiTests.JAVAFX)
-class KeyLabUiTest {
-
-    @TempDir
-    Path data;
-
-    private final AppDriver app = new AppDriver();
-
-    @BeforeEach
-    void start() throws Exception {
-        app.start(data);
-        app.openKeyLab();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.stop();
-    }
-
-    private void until(BooleanSupplier condition) throws Exception {
-        app.until(condition);
-    }
-
-    private TableView<KeyRow> keysTable() {
-        return app.find("#keys-table");
-    }
+class KeyLabUiTest extends KeyLabUiFixture {
 
     private int versions() {
         // On the FX thread: the timeline rebuilds its children while the test polls, and a lookup racing that
@@ -54,34 +23,9 @@ class KeyLabUiTest {
         }
     }
 
-    private String error(String id) {
-        ErrorBox box = app.find(id);
-        return box.isVisible() ? box.headlineText() : "";
-    }
-
-    // The details pane scrolls; a button below its fold has to be scrolled to before a click can reach it.
-    private void click(String query) throws Exception {
-        app.waitFor(query);
-        app.scrollIntoView(query);
-        app.clickOn(query);
-    }
-
-    private void confirm() throws Exception {
-        app.waitFor("#confirm-ok");
-        app.clickOn("#confirm-ok");
-    }
-
-    private void tab(String id, String viewQuery) throws Exception {
-        app.clickOn("#" + id);
-        app.waitFor(viewQuery);
-    }
-
     @Test
     void aKeysWholeLife_isVisibleOnEveryScreen_andInTheAuditLog() throws Exception {
-        app.clickOn("#create-key");
-        app.waitFor("#new-key-alias");
-        app.clickOn("#new-key-alias").write("orders");
-        app.clickOn("#create-key-ok");
+        createKeyInTheDialog("orders");
         until(() -> keysTable().getItems().size() == 1);
         assertThat(keysTable().getItems().get(0).aliasText()).isEqualTo("alias/orders");
 

@@ -18,19 +18,14 @@ class WouldItBeAllowedUiTest extends KeyLabUiFixture {
 
     @Test
     void askingAsTheRoot_saysYes_andTheAccountChooserOffersPartner() throws Exception {
-        app.clickOn("#create-key");
-        app.waitFor("#new-key-alias");
-        app.clickOn("#new-key-alias").write("orders");
-        app.clickOn("#create-key-ok");
-        app.clickOn("#keylab-tab-playground");
-        app.waitFor("#playground-view");
-        app.until(() -> !app.app().keyLab().selectedKeyIdProperty().get().isEmpty());
-        app.scrollIntoView("#pg-dry-run-ask");
-        app.clickOn("#pg-dry-run-ask");
-        app.until(() -> answer().startsWith("Yes: arn:aws:iam::111122223333:root may call Encrypt"));
+        createKeyInTheDialog("orders");
+        tab("keylab-tab-playground", "#playground-view");
+        until(() -> !session().selectedKeyIdProperty().get().isEmpty());
+        click("#pg-dry-run-ask");
+        until(() -> answer().startsWith("Yes: arn:aws:iam::111122223333:root may call Encrypt"));
 
         ComboBox<String> accounts = app.find("#act-as-account");
-        app.until(accounts::isVisible);
+        until(accounts::isVisible);
         assertThat(accounts.getItems()).containsExactly("111122223333", "444455556666");
     }
 }

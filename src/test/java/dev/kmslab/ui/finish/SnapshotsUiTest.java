@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.model.ListKeysRequest;
-import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.KeyLabUiFixture;
 import dev.kmslab.ui.UiTests;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -24,23 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * 1024×640 the menu sits in the clock bar without hiding any Key Lab tab.
  */
 @ResourceLock(UiTests.JAVAFX)
-class SnapshotsUiTest {
-
-    @TempDir
-    Path data;
-
-    private final AppDriver app = new AppDriver();
-
-    @BeforeEach
-    void start() throws Exception {
-        app.start(data);
-        app.openKeyLab();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.stop();
-    }
+class SnapshotsUiTest extends KeyLabUiFixture {
 
     private List<String> aliasesAndKeys() {
         KmsEngine engine = app.app().keyLab().engine();

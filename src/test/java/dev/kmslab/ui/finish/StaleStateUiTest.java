@@ -6,51 +6,21 @@ import dev.kmslab.engine.CallerContext;
 import dev.kmslab.engine.KmsEngine;
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.model.ScheduleKeyDeletionRequest;
-import dev.kmslab.ui.AppDriver;
+import dev.kmslab.ui.KeyLabUiFixture;
 import dev.kmslab.ui.UiTests;
 import dev.kmslab.ui.keylab.common.ErrorBox;
-import dev.kmslab.ui.keylab.common.KeyLabSession;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Messages, blobs and lists follow what the lab holds now, not what it held before an action. */
 @ResourceLock(UiTests.JAVAFX)
-class StaleStateUiTest {
-
-    @TempDir
-    Path data;
-
-    private final AppDriver app = new AppDriver();
-
-    @BeforeEach
-    void start() throws Exception {
-        app.start(data);
-        app.openKeyLab();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.stop();
-    }
-
-    private KeyLabSession session() {
-        return app.app().keyLab();
-    }
-
-    private void tab(String id, String viewQuery) throws Exception {
-        app.clickOn("#" + id);
-        app.waitFor(viewQuery);
-    }
+class StaleStateUiTest extends KeyLabUiFixture {
 
     private void deleteNow(String id) {
         KmsEngine engine = session().engine();
