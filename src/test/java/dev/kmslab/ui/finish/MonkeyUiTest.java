@@ -133,8 +133,9 @@ class MonkeyUiTest {
             }
         }
         if (minutes > 0) {
+            // Seeds walked: 17 and 2026, then each later round's index (2, 3, ...) up to the last seed printed.
             System.out.println("MONKEY actions=" + actions + " minutes=" + minutes + " exceptions="
-                    + failures.size());
+                    + failures.size() + " lastSeed=" + seed);
         }
         assertThat(failures).as("exceptions and errors during the walk").isEmpty();
     }
