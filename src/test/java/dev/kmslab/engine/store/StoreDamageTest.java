@@ -1,6 +1,7 @@
 package dev.kmslab.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,5 +86,23 @@ class StoreDamageTest {
         assertThat(e.reason()).isEqualTo(KeystoreLockedException.Reason.WRONG_MASTER_KEY);
         assertThat(e).hasMessage("The keystore " + file + " was sealed with a different master key than the one in "
                 + "the key file; the file was left unchanged");
+    }
+
+    @Test
+    void requireKeyFileHeader_passphraseHeader_isLockedAsPassphraseRequired() {
+        Path file = dir.resolve("keystore.json");
+        KdfHeader argon = new KdfHeader.Argon2id(Argon2Parameters.DEFAULT, new byte[16]);
+
+        KeystoreLockedException e = catchThrowableOfType(() -> StoreDamage.requireKeyFileHeader(argon, file),
+                KeystoreLockedException.class);
+
+        assertThat(e.reason()).isEqualTo(KeystoreLockedException.Reason.PASSPHRASE_REQUIRED);
+        assertThat(e.file()).isEqualTo(file);
+        assertThat(e).hasMessage("The keystore " + file + " is protected by a passphrase; open it with the passphrase");
+    }
+
+    @Test
+    void requireKeyFileHeader_keyFileHeader_passes() throws Exception {
+        StoreDamage.requireKeyFileHeader(new KdfHeader.KeyFile(), dir.resolve("keystore.json"));
     }
 }
