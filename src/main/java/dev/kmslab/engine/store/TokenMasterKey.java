@@ -6,7 +6,6 @@ import dev.kmslab.engine.crypto.pkcs11.TokenException;
 import dev.kmslab.engine.error.InvalidCiphertextException;
 import dev.kmslab.io.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -119,11 +118,7 @@ public final class TokenMasterKey implements MasterKeySource {
     }
 
     private static byte[] aad() {
-        byte[] label = LABEL.getBytes(StandardCharsets.UTF_8);
-        byte[] aad = Arrays.copyOf(MAGIC, MAGIC.length + 1 + label.length);
-        aad[MAGIC.length] = VERSION;
-        System.arraycopy(label, 0, aad, MAGIC.length + 1, label.length);
-        return aad;
+        return HeaderAad.of(MAGIC, VERSION, LABEL);
     }
 
     @Override
