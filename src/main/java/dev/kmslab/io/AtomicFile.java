@@ -51,13 +51,22 @@ public final class AtomicFile {
      * overwritten, and returns where it went.
      */
     public static Path moveAside(Path file, Clock clock) throws IOException {
-        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(clock.instant()));
-        int n = 1;
-        while (Files.exists(aside)) {
-            aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(clock.instant()) + "-" + n++);
-        }
+        Path aside = unusedSibling(file, file.getFileName() + ".corrupt-" + STAMP.format(clock.instant()), "");
+        // No REPLACE_EXISTING: if another process took the name since the check, the move fails rather than overwrite.
         Files.move(file, aside);
         return aside;
+    }
+
+    /**
+     * The first of {@code <base><suffix>}, {@code <base>-1<suffix>}, {@code <base>-2<suffix>}, ... beside {@code file}
+     * that does not exist yet, so that keeping a file aside never replaces one kept earlier.
+     */
+    public static Path unusedSibling(Path file, String base, String suffix) {
+        Path candidate = file.resolveSibling(base + suffix);
+        for (int n = 1; Files.exists(candidate); n++) {
+            candidate = file.resolveSibling(base + "-" + n + suffix);
+        }
+        return candidate;
     }
 
     private static void move(Path temp, Path target) throws IOException {

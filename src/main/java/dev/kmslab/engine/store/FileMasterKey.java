@@ -52,10 +52,7 @@ public final class FileMasterKey implements MasterKeySource {
 
     @Override
     public byte[] masterKey(KdfHeader header, Path keystore, boolean create) throws IOException {
-        if (!(header instanceof KdfHeader.KeyFile)) {
-            throw new KeystoreLockedException(KeystoreLockedException.Reason.PASSPHRASE_REQUIRED, keystore,
-                    "The keystore " + keystore + " is protected by a passphrase; open it with the passphrase");
-        }
+        StoreDamage.requireKeyFileHeader(header, keystore);
         if (create && !Files.exists(keyFile)) {
             createKeyFile();
         }

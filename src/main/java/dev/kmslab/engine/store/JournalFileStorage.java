@@ -336,7 +336,7 @@ public final class JournalFileStorage implements ChangeStorage, AutoCloseable {
 
     /** A crash cut off the last record before it was acknowledged: keep its bytes aside, then shorten the journal. */
     private void dropTornTail(byte[] raw, int tornAt, long number) throws IOException {
-        Path aside = uniqueSibling(file.getFileName() + ".torn-" + STAMP.format(clock.instant()), "");
+        Path aside = AtomicFile.unusedSibling(file, file.getFileName() + ".torn-" + STAMP.format(clock.instant()), "");
         AtomicFile.write(aside, Arrays.copyOfRange(raw, tornAt, raw.length));
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             out.truncate(tornAt);
@@ -536,17 +536,9 @@ public final class JournalFileStorage implements ChangeStorage, AutoCloseable {
     // ---- damage ----
 
     private Path keepAside(Path legacy) throws IOException {
-        Path kept = uniqueSibling(legacy.getFileName() + ".v1", ".bak");
+        Path kept = AtomicFile.unusedSibling(file, legacy.getFileName() + ".v1", ".bak");
         Files.move(legacy, kept);
         return kept;
-    }
-
-    private Path uniqueSibling(String base, String suffix) {
-        Path candidate = file.resolveSibling(base + suffix);
-        for (int n = 1; Files.exists(candidate); n++) {
-            candidate = file.resolveSibling(base + "-" + n + suffix);
-        }
-        return candidate;
     }
 
     private KeystoreCorruptException corrupt(String reason) {

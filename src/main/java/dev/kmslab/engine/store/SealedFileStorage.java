@@ -199,13 +199,8 @@ public final class SealedFileStorage implements KeystoreStorage, AutoCloseable {
     /** Zeroes the derived keys and closes the key source (zeroing a passphrase); the storage is unusable after. */
     @Override
     public synchronized void close() {
-        if (sessionKeys != null) {
-            sessionKeys.close();
-        }
-        sessionKeys = null;
-        sessionHeader = null;
+        closeKeepingKeySource();
         keySource.close();
-        closed = true;
     }
 
     private void requireOpen() {

@@ -146,11 +146,7 @@ public final class SealedSecretFile {
     }
 
     private byte[] aad() {
-        byte[] label = purpose.getBytes(StandardCharsets.UTF_8);
-        byte[] aad = Arrays.copyOf(MAGIC, MAGIC.length + 1 + label.length);
-        aad[MAGIC.length] = VERSION;
-        System.arraycopy(label, 0, aad, MAGIC.length + 1, label.length);
-        return aad;
+        return HeaderAad.of(MAGIC, VERSION, purpose);
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.time.Clock;
 
 /**
  * What both keystore formats (the single sealed file and the journal) do when a file cannot be opened: a damaged file
- * is moved aside ({@code .corrupt-<time>}) and never overwritten; a file sealed under another key or passphrase is
- * left exactly as it is.
+ * is moved aside ({@code .corrupt-<time>}) and never overwritten; a file sealed under another key or passphrase, or
+ * under the other kind of key, is left exactly as it is.
  */
 final class StoreDamage {
 
@@ -32,6 +32,17 @@ final class StoreDamage {
                     + "place.", file, null, cause);
             corrupt.addSuppressed(e);
             return corrupt;
+        }
+    }
+
+    /**
+     * For the sources whose master key is kept in a file (the key file, the token-wrapped key): a keystore whose
+     * header names a passphrase is locked to them, and is left unchanged.
+     */
+    static void requireKeyFileHeader(KdfHeader header, Path keystore) throws KeystoreLockedException {
+        if (!(header instanceof KdfHeader.KeyFile)) {
+            throw new KeystoreLockedException(KeystoreLockedException.Reason.PASSPHRASE_REQUIRED, keystore,
+                    "The keystore " + keystore + " is protected by a passphrase; open it with the passphrase");
         }
     }
 

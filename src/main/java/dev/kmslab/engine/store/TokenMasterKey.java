@@ -6,7 +6,6 @@ import dev.kmslab.engine.crypto.pkcs11.TokenException;
 import dev.kmslab.engine.error.InvalidCiphertextException;
 import dev.kmslab.io.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,10 +61,7 @@ public final class TokenMasterKey implements MasterKeySource {
 
     @Override
     public byte[] masterKey(KdfHeader header, Path keystore, boolean create) throws IOException {
-        if (!(header instanceof KdfHeader.KeyFile)) {
-            throw new KeystoreLockedException(KeystoreLockedException.Reason.PASSPHRASE_REQUIRED, keystore,
-                    "The keystore " + keystore + " is protected by a passphrase; open it with the passphrase");
-        }
+        StoreDamage.requireKeyFileHeader(header, keystore);
         try {
             if (create && !Files.exists(wrappedKeyFile)) {
                 createWrapped();
@@ -122,11 +118,7 @@ public final class TokenMasterKey implements MasterKeySource {
     }
 
     private static byte[] aad() {
-        byte[] label = LABEL.getBytes(StandardCharsets.UTF_8);
-        byte[] aad = Arrays.copyOf(MAGIC, MAGIC.length + 1 + label.length);
-        aad[MAGIC.length] = VERSION;
-        System.arraycopy(label, 0, aad, MAGIC.length + 1, label.length);
-        return aad;
+        return HeaderAad.of(MAGIC, VERSION, LABEL);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kmslab.engine.model.KeyMetadata;
 import dev.kmslab.engine.model.MultiRegionConfiguration;
 import dev.kmslab.engine.model.MultiRegionKey;
+import dev.kmslab.engine.model.Tag;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -65,6 +66,18 @@ public final class JsonOutput {
         out.writeArrayFieldStart(member);
         for (String value : values) {
             out.writeString(value);
+        }
+        out.writeEndArray();
+    }
+
+    /** A list of {@code {"TagKey": …, "TagValue": …}} objects (ListResourceTags, ReplicateKey), even when empty. */
+    public static void tags(JsonGenerator out, String member, List<Tag> tags) throws IOException {
+        out.writeArrayFieldStart(member);
+        for (Tag tag : tags) {
+            out.writeStartObject();
+            out.writeStringField("TagKey", tag.tagKey());
+            out.writeStringField("TagValue", tag.tagValue());
+            out.writeEndObject();
         }
         out.writeEndArray();
     }

@@ -2,7 +2,6 @@ package dev.kmslab.server.ops;
 
 import dev.kmslab.engine.model.ReplicateKeyRequest;
 import dev.kmslab.engine.model.ReplicateKeyResult;
-import dev.kmslab.engine.model.Tag;
 import dev.kmslab.engine.model.UpdatePrimaryRegionRequest;
 import dev.kmslab.server.json.JsonOutput;
 import java.util.Map;
@@ -23,14 +22,7 @@ final class MultiRegionEndpoints {
                     in.bool("BypassPolicyLockoutSafetyCheck"), in.string("Description"), in.tags("Tags")));
             JsonOutput.keyMetadata(out, "ReplicaKeyMetadata", result.replicaKeyMetadata());
             JsonOutput.string(out, "ReplicaPolicy", result.replicaPolicy());
-            out.writeArrayFieldStart("ReplicaTags");
-            for (Tag tag : result.replicaTags()) {
-                out.writeStartObject();
-                out.writeStringField("TagKey", tag.tagKey());
-                out.writeStringField("TagValue", tag.tagValue());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+            JsonOutput.tags(out, "ReplicaTags", result.replicaTags());
         });
         table.put("UpdatePrimaryRegion", (engine, caller, in, out) -> engine.updatePrimaryRegion(caller,
                 new UpdatePrimaryRegionRequest(in.requiredString("KeyId"), in.requiredString("PrimaryRegion"))));

@@ -2,7 +2,6 @@ package dev.kmslab.server.ops;
 
 import dev.kmslab.engine.model.ListResourceTagsRequest;
 import dev.kmslab.engine.model.ListResourceTagsResult;
-import dev.kmslab.engine.model.Tag;
 import dev.kmslab.engine.model.TagResourceRequest;
 import dev.kmslab.engine.model.UntagResourceRequest;
 import dev.kmslab.server.json.JsonOutput;
@@ -22,14 +21,7 @@ final class TagEndpoints {
         table.put("ListResourceTags", (engine, caller, in, out) -> {
             ListResourceTagsResult page = engine.listResourceTags(caller, new ListResourceTagsRequest(
                     in.requiredString("KeyId"), in.integer("Limit"), in.string("Marker")));
-            out.writeArrayFieldStart("Tags");
-            for (Tag tag : page.tags()) {
-                out.writeStartObject();
-                out.writeStringField("TagKey", tag.tagKey());
-                out.writeStringField("TagValue", tag.tagValue());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+            JsonOutput.tags(out, "Tags", page.tags());
             JsonOutput.page(out, page.nextMarker(), page.truncated());
         });
     }
