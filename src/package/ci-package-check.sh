@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # CI check of the Linux package (called by .ci/run after the tests): builds the .deb, installs it with dpkg -i, starts
 # the installed launcher with --startup-probe under Xvfb (once mapping the app's class-data sharing archive, once with
-# that archive made unusable), runs its `serve` and answers `aws kms list-keys`, then removes the package. Where rpm
-# is installed it also reads the .rpm's header and file list (an .rpm is not installed on Debian). Needs root, dpkg,
+# that archive made unusable), checks the file associations it registers (question packs and labs: the menu entry's
+# MimeType and %F, the MIME database), runs its `serve` and answers `aws kms list-keys`, then removes the package.
+# Where rpm is installed it also reads the .rpm's header and file list and unpacks it (rpm2cpio | cpio) into a
+# temporary folder to start that launcher with --startup-probe (an .rpm is not installed on Debian). Needs root, dpkg,
 # xvfb-run and the AWS CLI (installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,6 +17,8 @@ command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
 command -v fakeroot >/dev/null 2>&1 || need+=(fakeroot)
 command -v objcopy >/dev/null 2>&1 || need+=(binutils)
 command -v xdg-desktop-menu >/dev/null 2>&1 || need+=(xdg-utils)  # the .deb depends on it for the menu entry
+command -v update-mime-database >/dev/null 2>&1 || need+=(shared-mime-info)  # xdg-mime install runs it
+if command -v rpm >/dev/null 2>&1 && ! command -v cpio >/dev/null 2>&1; then need+=(cpio); fi  # unpacks the .rpm
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -27,6 +31,31 @@ start=$(date +%s)
 deb=$(ls target/jpackage/kms-lab_*.deb)
 echo "package check: built $deb ($(du -h "$deb" | cut -f1)), app image $(du -sh target/jpackage/image/kms-lab | cut -f1)"
 version=$(dpkg-deb -f "$deb" Version)
+data=$(mktemp -d)
+serve_pid=
+installed=
+cleanup() {
+  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true
+  [ -z "$installed" ] || dpkg -r kms-lab >/dev/null 2>&1 || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
+mime_types=(application/x-kmslab-pack application/x-kmslab-lab)
+# A menu entry (.desktop) that opens question packs and labs: both MIME types, and %F so the file reaches the app.
+check_desktop() {  # <file> <where>
+  local t
+  for t in "${mime_types[@]}"; do
+    grep -Eq "^MimeType=(.*;)?$t(;|\$)" "$1" || { echo "package check: $2 $1 lacks MimeType $t:"; cat "$1"; exit 1; }
+  done
+  grep -Eq '^Exec=.* %F$' "$1" || { echo "package check: $2 $1 passes no file (Exec without %F):"; cat "$1"; exit 1; }
+}
+check_mime_xml() {  # <file> <where>
+  local ext
+  for ext in kmslab-pack kmslab-lab; do
+    grep -q "<mime-type type=\"application/x-$ext\">" "$1" && grep -q "<glob pattern=\"\*.$ext\">" "$1" \
+      || { echo "package check: $2 $1 does not define application/x-$ext for *.$ext:"; cat "$1"; exit 1; }
+  done
+}
 if command -v rpm >/dev/null 2>&1; then
   rpmfile=$(ls target/jpackage/kms-lab-*.rpm 2>/dev/null) || { echo "package check: rpm is here but no .rpm was built"; exit 1; }
   info=$(rpm -qpi "$rpmfile" 2>/dev/null)
@@ -40,10 +69,22 @@ if command -v rpm >/dev/null 2>&1; then
   if grep -qx /opt <<< "$files"; then echo "package check: the .rpm claims /opt"; exit 1; fi
   rpm -qp --scripts "$rpmfile" 2>/dev/null | grep -q 'xdg-desktop-menu install /opt/kms-lab/lib/kms-lab-kms-lab.desktop' \
     || { echo "package check: the .rpm does not install its menu entry"; exit 1; }
+  rpm -qp --scripts "$rpmfile" 2>/dev/null | grep -q 'xdg-mime install /opt/kms-lab/lib/kms-lab-kms-lab-MimeInfo.xml' \
+    || { echo "package check: the .rpm does not register its file types"; exit 1; }
   rpm_jar_mtime=$(rpm -qp --queryformat '[%{FILEMTIMES} %{FILENAMES}\n]' "$rpmfile" 2>/dev/null \
     | awk '$2 == "/opt/kms-lab/lib/app/kms-lab.jar" { print $1 }')
+  # Unpacked (not installed): its menu entry and MIME types, and its launcher starts the app.
+  mkdir "$data/rpm"
+  rpm2cpio "$rpmfile" | (cd "$data/rpm" && cpio -idm --quiet) \
+    || { echo "package check: rpm2cpio | cpio could not unpack $rpmfile"; exit 1; }
+  check_desktop "$data/rpm/opt/kms-lab/lib/kms-lab-kms-lab.desktop" "the .rpm's"
+  check_mime_xml "$data/rpm/opt/kms-lab/lib/kms-lab-kms-lab-MimeInfo.xml" "the .rpm's"
+  rpm_out=$(timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" "$data/rpm/opt/kms-lab/bin/kms-lab" --startup-probe \
+    --data-dir "$data/rpm-data" 2>&1) || true
+  case "$rpm_out" in *startup_ms=*) ;; *) echo "package check: the .rpm's launcher did not start: $rpm_out"; exit 1 ;; esac
+  rm -rf "$data/rpm" "$data/rpm-data"
   echo "package check: built $rpmfile ($(du -h "$rpmfile" | cut -f1)): kms-lab ${version%-*}, launcher, menu entry," \
-    "CDS archive"
+    "file types, CDS archive; unpacked, its launcher started ($(grep -o 'startup_ms=[0-9]*' <<< "$rpm_out"))"
 else
   echo "package check: no rpm on this machine, the .rpm is not checked"
 fi
@@ -53,15 +94,27 @@ mkdir -p /etc/xdg/menus/applications-merged /usr/share/applications /usr/share/d
 # dpkg -i does not fetch dependencies; when a library the package names is missing, apt-get -f brings it.
 dpkg -i "$deb" >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -f >/dev/null
 dpkg -s kms-lab | grep -q '^Status: install ok installed' || { echo "package check: dpkg -i failed"; exit 1; }
-launcher=/opt/kms-lab/bin/kms-lab
-data=$(mktemp -d)
-serve_pid=
-cleanup() {
-  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true
-  dpkg -r kms-lab >/dev/null 2>&1 || true
-  rm -rf "$data"
+installed=1
+# File associations: the package's menu entry and MIME types, and their installed copies: the menu entry in
+# /usr/share/applications (xdg-desktop-menu) and the types in the shared MIME database (xdg-mime install).
+check_desktop /opt/kms-lab/lib/kms-lab-kms-lab.desktop "the .deb's"
+check_mime_xml /opt/kms-lab/lib/kms-lab-kms-lab-MimeInfo.xml "the .deb's"
+# xdg-utils install into the first writable of /usr/local/share and /usr/share.
+installed_copy() {  # <path under share>: prints the installed file, or fails naming where it looked
+  local d
+  for d in /usr/local/share /usr/share; do [ -e "$d/$1" ] && { echo "$d/$1"; return 0; }; done
+  echo "package check: after dpkg -i there is no $1 under /usr/local/share or /usr/share" >&2; return 1
 }
-trap cleanup EXIT
+check_desktop "$(installed_copy applications/kms-lab-kms-lab.desktop)" "the installed"
+mime_xml=$(installed_copy mime/packages/kms-lab-kms-lab-MimeInfo.xml)
+check_mime_xml "$mime_xml" "the installed"
+mime_db=$(dirname "$(dirname "$mime_xml")")
+for t in "${mime_types[@]}"; do
+  [ -s "$mime_db/$t.xml" ] && grep -q ":\*\.${t#application/x-}$" "$mime_db/globs2" \
+    || { echo "package check: the MIME database $mime_db does not know $t after dpkg -i"; exit 1; }
+done
+echo "package check: installed file associations: ${mime_types[*]} (*.kmslab-pack, *.kmslab-lab), menu entry with %F"
+launcher=/opt/kms-lab/bin/kms-lab
 
 probe() {  # prints the probe's output; the JVM's class-loading log goes to $data/classes.log
   JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$data/classes.log" \
@@ -117,5 +170,8 @@ echo "package check: installed serve answered aws kms list-keys"
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
 dpkg -r kms-lab >/dev/null
 dpkg -P kms-lab >/dev/null 2>&1 || true
+installed=
 [ ! -e "$launcher" ] || { echo "package check: $launcher still there after dpkg -r"; exit 1; }
+! grep -q kmslab "$mime_db/globs2" && ! installed_copy applications/kms-lab-kms-lab.desktop >/dev/null 2>&1 \
+  || { echo "package check: the file associations are still registered after dpkg -r"; exit 1; }
 echo "package check: removed; took $(( $(date +%s) - start )) s"

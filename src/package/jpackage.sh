@@ -88,7 +88,7 @@ took "app CDS archive"
 # JDK's own templates plus the line that sets the jar's modification time (see above).
 resources=$out/resources
 mkdir -p "$resources" "$out/templates"
-"$jdk/bin/jimage" extract --include 'regex:.*/jdk/jpackage/internal/resources/template\.(postinst|spec)' \
+"$jdk/bin/jimage" extract --include 'regex:.*/jdk/jpackage/internal/resources/template\.(postinst|spec|desktop)' \
   --dir "$out/templates" "$jdk/lib/modules"
 templates=$out/templates/jdk.jpackage/jdk/jpackage/internal/resources
 touch_jar() { echo "touch -m -d @$jar_mtime $1$install_dir/lib/app/kms-lab.jar"; }
@@ -100,11 +100,21 @@ sed "/^DESKTOP_COMMANDS_INSTALL\$/i $(touch_jar "") || true" "$templates/templat
 sed -e "/^cp -r %{_sourcedir}APPLICATION_DIRECTORY/a $(touch_jar "%{buildroot}")" \
   -e 's/|| echo %{default_filesystem}; }/|| echo %{default_filesystem} | tr " " "\\n"; }/' \
   "$templates/template.spec" > "$resources/kms-lab.spec"
+# The menu entry: the template's Exec line passes no file, so a double-clicked question pack or lab would start the
+# app without it; %F hands over the files (local paths) the file manager opens with the app.
+sed 's/^Exec=APPLICATION_LAUNCHER$/Exec=APPLICATION_LAUNCHER %F/' "$templates/template.desktop" > "$resources/kms-lab.desktop"
+grep -q '^Exec=APPLICATION_LAUNCHER %F$' "$resources/kms-lab.desktop" \
+  || { echo "jpackage.sh: the JDK's .desktop template changed; %F could not be added"; exit 1; }
 grep -q "@$jar_mtime" "$resources/postinst" && grep -q "@$jar_mtime" "$resources/kms-lab.spec" \
   || { echo "jpackage.sh: the JDK's package templates changed; the jar's time could not be added"; exit 1; }
 
+# File associations: a double-clicked question pack (.kmslab-pack) or lab (.kmslab-lab) starts the app with the file
+# as its argument; the packages register the MIME types (xdg-mime) and name them in the menu entry's MimeType.
+associations=(--file-associations "$base/src/package/kmslab-pack.properties"
+  --file-associations "$base/src/package/kmslab-lab.properties")
 linux=(--linux-shortcut --linux-menu-group "Education" --linux-app-category education
-  --linux-package-name kms-lab --linux-deb-maintainer "kmslab@example.invalid" --resource-dir "$resources")
+  --linux-package-name kms-lab --linux-deb-maintainer "kmslab@example.invalid" --resource-dir "$resources"
+  "${associations[@]}")
 "$jdk/bin/jpackage" --type deb "${common[@]}" --app-image "$image" --dest "$out" "${linux[@]}"
 took ".deb"
 if command -v rpmbuild >/dev/null 2>&1; then

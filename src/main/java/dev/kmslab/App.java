@@ -75,7 +75,13 @@ public class App extends Application {
             // the first frame, so the window appears without competing with them for the CPU.
             addIcons(stage);
             openKeyLab(keyLab, dataRoot, clock);
-            view.startBackgroundWork();
+            // A file passed on the command line (a double-click on a question pack or lab) is imported first, so
+            // the question bank and the labs read afterwards include it.
+            if (options.openFile().isPresent()) {
+                view.openFile(options.openFile().get(), view::startBackgroundWork);
+            } else {
+                view.startBackgroundWork();
+            }
         });
         stage.show();
         StartupClock.trace("shown");

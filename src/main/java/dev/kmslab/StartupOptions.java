@@ -1,15 +1,23 @@
 package dev.kmslab;
 
+import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Command-line options of the desktop app. */
-public record StartupOptions(Optional<String> dataDir, boolean startupProbe, List<String> unknown) {
+/**
+ * Command-line options of the desktop app. The first argument that is not an option is a file to open (a question
+ * pack or a lab: what a file manager passes on a double-click, as a path or as a {@code file:} URI).
+ */
+public record StartupOptions(Optional<String> dataDir, boolean startupProbe, Optional<Path> openFile,
+        List<String> unknown) {
 
     public static StartupOptions parse(List<String> args) {
         Optional<String> dataDir = Optional.empty();
         boolean probe = false;
+        Optional<Path> file = Optional.empty();
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -19,10 +27,28 @@ public record StartupOptions(Optional<String> dataDir, boolean startupProbe, Lis
                 dataDir = Optional.of(arg.substring("--data-dir=".length()));
             } else if (arg.equals("--startup-probe")) {
                 probe = true;
+            } else if (file.isEmpty() && !arg.isEmpty() && !arg.startsWith("-")) {
+                file = Optional.of(file(arg));
             } else {
                 unknown.add(arg);
             }
         }
-        return new StartupOptions(dataDir, probe, List.copyOf(unknown));
+        return new StartupOptions(dataDir, probe, file, List.copyOf(unknown));
+    }
+
+    /** A path as given, or the file a {@code file:} URI names; a name the platform cannot hold stays as typed. */
+    private static Path file(String arg) {
+        if (arg.startsWith("file:")) {
+            try {
+                return Path.of(URI.create(arg));
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                // not a valid URI: treated as a (strange) file name below, and reported as missing when opened
+            }
+        }
+        try {
+            return Path.of(arg);
+        } catch (InvalidPathException e) {
+            return Path.of(arg.replace('\0', '_'));
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.kmslab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,26 @@ class StartupOptionsTest {
         StartupOptions options = StartupOptions.parse(List.of("--startup-probe", "--what"));
         assertThat(options.startupProbe()).isTrue();
         assertThat(options.dataDir()).isEmpty();
+        assertThat(options.openFile()).isEmpty();
         assertThat(options.unknown()).containsExactly("--what");
+    }
+
+    @Test
+    void theFirstArgumentThatIsNotAnOption_isTheFileToOpen_beforeOrAfterTheOptions() {
+        StartupOptions after = StartupOptions.parse(List.of("--data-dir", "/d", "packs/kms.kmslab-pack"));
+        assertThat(after.openFile()).contains(Path.of("packs/kms.kmslab-pack"));
+        assertThat(after.dataDir()).contains("/d");
+        StartupOptions before = StartupOptions.parse(List.of("/home/me/rotation.kmslab-lab", "--data-dir=/d", "extra"));
+        assertThat(before.openFile()).contains(Path.of("/home/me/rotation.kmslab-lab"));
+        assertThat(before.dataDir()).contains("/d");
+        assertThat(before.unknown()).containsExactly("extra");
+        // The data directory's value is never taken for a file.
+        assertThat(StartupOptions.parse(List.of("--data-dir", "/d")).openFile()).isEmpty();
+    }
+
+    @Test
+    void aFileUriFromAFileManager_becomesItsPath() {
+        StartupOptions options = StartupOptions.parse(List.of("file:///tmp/my%20pack.kmslab-pack"));
+        assertThat(options.openFile()).contains(Path.of("/tmp/my pack.kmslab-pack"));
     }
 }

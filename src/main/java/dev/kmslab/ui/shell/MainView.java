@@ -225,6 +225,25 @@ public final class MainView extends StackPane implements Navigator {
         }
     }
 
+    /**
+     * Imports the question pack or lab file the app was started with and shows it (the Quiz, or the lab's page); a
+     * bad file gets an error dialog naming it. {@code then} runs on the FX thread once the file is in (or refused),
+     * so the question bank and labs read afterwards include it.
+     */
+    public void openFile(Path file, Runnable then) {
+        new FileOpening(dataDir, dialogs, shell.notices()::add, new FileOpening.Target() {
+            @Override
+            public void showQuiz() {
+                shell.showSection("quiz");
+            }
+
+            @Override
+            public void showLab(String labId) {
+                MainView.this.showLab(labId);
+            }
+        }, UiExecutor.fx(1)).open(file, then);
+    }
+
     /** The quiz section's model (built on first use), e.g. to register a lab opener. */
     public QuizViewModel quiz() {
         return quiz.get();

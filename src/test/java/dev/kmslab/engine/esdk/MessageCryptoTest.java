@@ -70,6 +70,22 @@ class MessageCryptoTest {
         assertThat(decrypt(encrypt(plaintext, List.of(keyArn)))).isEqualTo(plaintext);
     }
 
+    /**
+     * The SDK resolves the signed suite's digest by name ({@code MessageDigest.getInstance("SHA-384")}); once the
+     * engine has registered Bouncy Castle (a secp256k1 data key pair needs it) that must still be the JDK's SUN
+     * digest, with the JVM's SHA-512 intrinsic, not Bouncy Castle's pure-Java one (2.5 times slower, see the README's
+     * envelope benchmark).
+     */
+    @Test
+    void theSignaturesDigest_staysTheJdksSha384_afterTheEngineRegistersBouncyCastle() throws Exception {
+        engine.generateDataKeyPairWithoutPlaintext(root, dev.kmslab.engine.model.GenerateDataKeyPairRequest.of(keyArn,
+                dev.kmslab.engine.model.DataKeyPairSpec.ECC_SECG_P256K1));
+        assertThat(java.security.Security.getProvider("BC")).isNotNull();
+        assertThat(java.security.MessageDigest.getInstance("SHA-384").getProvider().getName()).isEqualTo("SUN");
+        byte[] plaintext = data(3 * FRAME);
+        assertThat(decrypt(encrypt(plaintext, List.of(keyArn)))).isEqualTo(plaintext);
+    }
+
     @Test
     void theHeader_isTheSdksFormat_withAnAwsKmsEncryptedDataKeyNamingTheKeyArn() throws IOException {
         String alias = "alias/payroll";
