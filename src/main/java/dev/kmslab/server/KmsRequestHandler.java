@@ -207,7 +207,8 @@ final class KmsRequestHandler implements HttpHandler {
                 : WireError.unknownOperation(TARGET_PREFIX + name));
         JsonInput input = new JsonInput(parse(body));
         CallerContext caller = OperationTable.dryRunAware(name, input,
-                config.callerMapper().callerFor(credential, input.stringList("GrantTokens")));
+                config.callerMapper().callerFor(credential, input.stringList("GrantTokens")))
+                .withAccessKeyId(credential.accessKeyId());
         // sized for the common answers (an Encrypt of 1 KiB answers ~1.6 KB), so the buffer rarely grows
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
