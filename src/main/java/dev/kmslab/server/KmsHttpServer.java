@@ -99,6 +99,19 @@ public final class KmsHttpServer implements AutoCloseable {
         return start(new KmsRequestHandler(accounts, config, OperationTable.standard()), config, safeguards);
     }
 
+    /**
+     * Serves the lab accounts {@code accounts} supplies, asked again at every request: the app's endpoint follows the
+     * Key Lab when a snapshot restore or reset reopens its engines. {@code regions} are the Regions served. It must
+     * supply accounts when the server starts (their clock times the STS sessions kept from before); while it later
+     * supplies none, requests are answered 503 ServiceUnavailableException.
+     */
+    public static KmsHttpServer start(java.util.function.Supplier<LabAccounts> accounts,
+                                      java.util.List<String> regions, ServerConfig config, Safeguards safeguards)
+            throws IOException {
+        return start(new KmsRequestHandler(accounts, regions, config, OperationTable.standard()), config,
+                safeguards);
+    }
+
     private static KmsHttpServer start(KmsRequestHandler handler, ServerConfig config) throws IOException {
         return start(handler, config, Safeguards.none());
     }

@@ -75,6 +75,27 @@ final class KmsRequestHandler implements HttpHandler {
                 operations);
     }
 
+    /**
+     * Serves the lab accounts {@code accounts} supplies at each request, so the app can swap them (a Key Lab snapshot
+     * restore reopens every engine) while the endpoint keeps listening; while it supplies none (the engines are
+     * being reopened) requests are answered 503, which the AWS SDKs and CLI retry.
+     */
+    KmsRequestHandler(java.util.function.Supplier<LabAccounts> accounts, List<String> regions, ServerConfig config,
+                      OperationTable operations) {
+        this(regions, region -> current(accounts).home().engine(region),
+                (region, principalArn, input) -> EngineRouter.byAccount(current(accounts)).engine(region,
+                        principalArn, input), config, operations);
+    }
+
+    private static LabAccounts current(java.util.function.Supplier<LabAccounts> accounts) {
+        LabAccounts now = accounts.get();
+        if (now == null) {
+            throw new WireError(503, "ServiceUnavailableException", "The lab's keystores are being reopened (a "
+                    + "Key Lab snapshot restore or reset); try again in a moment.");
+        }
+        return now;
+    }
+
     private KmsRequestHandler(List<String> regions, Function<String, KmsEngine> engines, EngineRouter router,
                               ServerConfig config, OperationTable operations) {
         this.router = router;
@@ -186,7 +207,8 @@ final class KmsRequestHandler implements HttpHandler {
                 : WireError.unknownOperation(TARGET_PREFIX + name));
         JsonInput input = new JsonInput(parse(body));
         CallerContext caller = OperationTable.dryRunAware(name, input,
-                config.callerMapper().callerFor(credential, input.stringList("GrantTokens")));
+                config.callerMapper().callerFor(credential, input.stringList("GrantTokens")))
+                .withAccessKeyId(credential.accessKeyId());
         // sized for the common answers (an Encrypt of 1 KiB answers ~1.6 KB), so the buffer rarely grows
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {

@@ -38,16 +38,24 @@ public final class ServeCommand {
     /** Parsed command line. */
     record Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor,
                    List<String> createRoles, List<String> createUsers, ClassroomOptions classroom,
-                   List<RoleDefinitions.RoleSpec> roles, List<RoleDefinitions.PolicySpec> policies) {
+                   List<RoleDefinitions.RoleSpec> roles, List<RoleDefinitions.PolicySpec> policies,
+                   List<Path> rolesFiles) {
 
         private static final Set<String> VALUED = Set.of("--port", "--data-dir", "--bind", "--issue-access-key",
-                "--create-role", "--create-user", "--role", "--attach-policy");
+                "--create-role", "--create-user", "--role", "--attach-policy", RolesFile.OPTION);
 
         Options {
             createRoles = List.copyOf(createRoles);
             createUsers = List.copyOf(createUsers);
             roles = List.copyOf(roles);
             policies = List.copyOf(policies);
+            rolesFiles = List.copyOf(rolesFiles);
+        }
+
+        Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor,
+                List<String> createRoles, List<String> createUsers, ClassroomOptions classroom,
+                List<RoleDefinitions.RoleSpec> roles, List<RoleDefinitions.PolicySpec> policies) {
+            this(port, dataDir, bind, issueFor, createRoles, createUsers, classroom, roles, policies, List.of());
         }
 
         Options(int port, Optional<String> dataDir, String bind, Optional<String> issueFor,
@@ -73,6 +81,7 @@ public final class ServeCommand {
             List<String> users = new ArrayList<>();
             List<RoleDefinitions.RoleSpec> roleSpecs = new ArrayList<>();
             List<RoleDefinitions.PolicySpec> policySpecs = new ArrayList<>();
+            List<Path> rolesFiles = new ArrayList<>();
             ClassroomOptions.Builder classroom = new ClassroomOptions.Builder();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -113,6 +122,10 @@ public final class ServeCommand {
                         policySpecs.add(RoleDefinitions.PolicySpec.parse(value));
                         i++;
                     }
+                    case RolesFile.OPTION -> {
+                        rolesFiles.add(Path.of(value));
+                        i++;
+                    }
                     default -> {
                         int used = classroom.accept(arg, value);
                         if (used == 0) {
@@ -123,7 +136,7 @@ public final class ServeCommand {
                 }
             }
             return new Options(port, dataDir, bind, issueFor, roles, users, classroom.build(), roleSpecs,
-                    policySpecs);
+                    policySpecs, rolesFiles);
         }
 
         private static int parsePort(String value) {
@@ -160,6 +173,11 @@ public final class ServeCommand {
               --attach-policy PRINCIPAL_ARN=POLICY.json
                                         attaches an inline identity policy, named after the file, to a lab user or \
             role; repeatable
+              --roles-file ROLES.json   declares roles (and the users who assume them) in one JSON file: per role
+                                        RoleName, AssumeRolePolicyDocument (its trust policy) and optionally
+                                        Account, MaxSessionDuration and Policies (inline identity policies by
+                                        name); per user UserName and optionally Account and Policies. Repeatable;
+                                        see the example below
               --issue-access-key PRINCIPAL_ARN
                                         issues a new access key for a lab principal and prints its secret once
             class options (HTTPS, rate limits, rosters; see the README's "Teaching a class"):
@@ -176,6 +194,18 @@ public final class ServeCommand {
               with ops-trust.json:
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
                   "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}, "Action": "sts:AssumeRole"}]}
+
+            Example: the same with one file, kms-lab serve --roles-file roles.json, with roles.json:
+                {"Users": [{"UserName": "alice", "Policies": {"assume-ops": {"Version": "2012-10-17",
+                   "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                     "Resource": "arn:aws:iam::111122223333:role/Ops"}]}}}],
+                 "Roles": [{"RoleName": "Ops", "Account": "111122223333", "MaxSessionDuration": 7200,
+                   "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                     "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}, "Action": "sts:AssumeRole"}]},
+                   "Policies": {"use-keys": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                     "Action": ["kms:Encrypt", "kms:Decrypt"], "Resource": "*"}]}}}]}
+              The whole file is checked before anything is created; a bad one stops serve naming the file, the
+              line and column, the JSON path (such as $.Roles[0].AssumeRolePolicyDocument) and what was expected.
             """;
 
     private static final java.util.Map<KmsHttpServer, Thread> SHUTDOWNS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -210,6 +240,7 @@ public final class ServeCommand {
             System.err.println("usage: kms-lab serve [--port 4599] [--data-dir DIR] [--bind 127.0.0.1] "
                     + "[--create-role [ACCOUNT:]NAME]... [--create-user [ACCOUNT:]NAME]... "
                     + "[--role [ACCOUNT:]NAME=TRUST_POLICY.json]... [--attach-policy PRINCIPAL_ARN=POLICY.json]... "
+                    + "[--roles-file ROLES.json]... "
                     + "[--issue-access-key PRINCIPAL_ARN] " + ClassroomOptions.USAGE);
             System.err.println("       kms-lab serve --help   explains every option");
             System.exit(2);
@@ -266,8 +297,14 @@ public final class ServeCommand {
         try {
             keys = AccessKeyStore.open(dataDir, engine.account(), clock);
             sessions = SessionStore.open(dataDir, clock);
+            // Every roles file is read and its policies checked before anything is created.
+            List<RolesFile> rolesFiles = new ArrayList<>();
+            for (Path file : options.rolesFiles()) {
+                rolesFiles.add(RolesFile.read(file, accounts.accountIds()));
+            }
             created = new ArrayList<>(LabIdentities.create(engine, accounts.accountIds(), options.createRoles(),
                     options.createUsers()));
+            rolesFiles.forEach(file -> created.addAll(file.apply(engine)));
             created.addAll(RoleDefinitions.apply(engine, accounts.accountIds(), options.roles(),
                     options.policies()));
             if (options.issueFor().isPresent()) {

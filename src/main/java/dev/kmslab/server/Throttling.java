@@ -29,7 +29,7 @@ final class Throttling {
                 credential.principalArn(), null, Map.of("accessKeyId", credential.accessKeyId()), TYPE, MESSAGE,
                 requestId, "Throttled by the lab endpoint before reaching KMS: access key "
                 + credential.accessKeyId() + " is limited to " + limit.describe() + ".", List.of(),
-                engine.region()));
+                engine.region(), null, null, credential.accessKeyId()));
         return new WireError(400, TYPE, MESSAGE);
     }
 }

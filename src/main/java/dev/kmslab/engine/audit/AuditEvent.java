@@ -23,16 +23,30 @@ import java.util.Map;
  * service otherwise ({@code sts.amazonaws.com} for the endpoint's AssumeRole). {@code responseElements} is what
  * CloudTrail records of the answer (for AssumeRole: the assumed-role user and the access key id, never the secret or
  * the session token); null when the event has none.
+ *
+ * <p>{@code accessKeyId} is the access key id that signed the request (CloudTrail's {@code userIdentity.accessKeyId}):
+ * for an assumed-role session the temporary {@code ASIA…} id; null for calls made in the app. Never the secret access
+ * key or the session token.
  */
 public record AuditEvent(String eventId, Instant eventTime, String eventName, String principalArn, String keyArn,
                          Map<String, Object> requestParameters, String errorCode, String errorMessage,
                          String requestId, String authorizationExplanation,
                          List<Decision> authorizationDecisions, String awsRegion, String eventSource,
-                         Map<String, Object> responseElements) {
+                         Map<String, Object> responseElements, String accessKeyId) {
 
     public AuditEvent {
         authorizationDecisions = authorizationDecisions == null ? List.of()
                 : List.copyOf(authorizationDecisions);
+    }
+
+    /** An event without an access key (a call made in the app, or by the service). */
+    public AuditEvent(String eventId, Instant eventTime, String eventName, String principalArn, String keyArn,
+                      Map<String, Object> requestParameters, String errorCode, String errorMessage, String requestId,
+                      String authorizationExplanation, List<Decision> authorizationDecisions, String awsRegion,
+                      String eventSource, Map<String, Object> responseElements) {
+        this(eventId, eventTime, eventName, principalArn, keyArn, requestParameters, errorCode, errorMessage,
+                requestId, authorizationExplanation, authorizationDecisions, awsRegion, eventSource,
+                responseElements, null);
     }
 
     /** A KMS event (no other event source, no response elements). */
@@ -81,6 +95,7 @@ public record AuditEvent(String eventId, Instant eventTime, String eventName, St
                 + ", authorizationExplanation=" + authorizationExplanation + ", awsRegion=" + awsRegion
                 + (eventSource == null ? "" : ", eventSource=" + eventSource)
                 + (responseElements == null ? "" : ", responseElements=" + responseElements)
+                + (accessKeyId == null ? "" : ", accessKeyId=" + accessKeyId)
                 + ", authorizationDecisions=" + authorizationDecisions.size() + "]";
     }
 }

@@ -32,6 +32,9 @@ public final class AuditEventJson {
             node.put("awsRegion", e.awsRegion());
         }
         node.put("principalArn", e.principalArn());
+        if (e.accessKeyId() != null) {
+            node.set("userIdentity", userIdentity(e.principalArn(), e.accessKeyId()));
+        }
         node.put("keyArn", e.keyArn());
         node.set("requestParameters", JSON.valueToTree(e.requestParameters()));
         if (e.responseElements() != null) {
@@ -67,7 +70,32 @@ public final class AuditEventJson {
         return new AuditEvent(required(node, "eventId"), time, required(node, "eventName"), text(node, "principalArn"),
                 text(node, "keyArn"), requestParameters, text(node, "errorCode"), text(node, "errorMessage"),
                 text(node, "requestId"), text(node, "authorizationExplanation"), List.of(), text(node, "awsRegion"),
-                text(node, "eventSource"), responseElements);
+                text(node, "eventSource"), responseElements, text(node.path("userIdentity"), "accessKeyId"));
+    }
+
+    /**
+     * CloudTrail's {@code userIdentity} for a request signed with an access key: the {@code type} where the ARN
+     * says it ({@code Root}, {@code IAMUser}, {@code AssumedRole}), the {@code arn} and {@code accountId} of the
+     * principal (left out when the request was refused before it was authenticated), and the {@code accessKeyId}
+     * that signed it.
+     */
+    private static ObjectNode userIdentity(String principalArn, String accessKeyId) {
+        ObjectNode identity = JSON.createObjectNode();
+        if (principalArn != null) {
+            String[] parts = principalArn.split(":", 6);
+            String resource = parts.length == 6 ? parts[5] : "";
+            String type = resource.equals("root") ? "Root" : resource.startsWith("user/") ? "IAMUser"
+                    : resource.startsWith("assumed-role/") ? "AssumedRole" : null;
+            if (type != null) {
+                identity.put("type", type);
+            }
+            identity.put("arn", principalArn);
+            if (parts.length == 6 && !parts[4].isEmpty()) {
+                identity.put("accountId", parts[4]);
+            }
+        }
+        identity.put("accessKeyId", accessKeyId);
+        return identity;
     }
 
     private static Map<String, Object> object(JsonNode node, String field) {

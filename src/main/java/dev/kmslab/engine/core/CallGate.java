@@ -137,7 +137,8 @@ public final class CallGate {
         audit.record(new AuditEvent(fastId(), call.now, call.operation.name(), call.caller.principalArn(),
                 call.keyArn, call.auditParameters, error == null ? null : error.errorCode(),
                 error == null ? null : error.getMessage(), fastId(), call.authorizationExplanation,
-                call.decisions == null ? List.of() : call.decisions, config.region()), durable);
+                call.decisions == null ? List.of() : call.decisions, config.region(), null, null,
+                call.caller.accessKeyId()), durable);
     }
 
     /**

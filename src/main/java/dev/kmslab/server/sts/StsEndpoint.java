@@ -8,6 +8,7 @@ import dev.kmslab.engine.policy.Principal;
 import dev.kmslab.engine.policy.PrincipalDirectory;
 import dev.kmslab.engine.policy.PrincipalIds;
 import dev.kmslab.engine.policy.Principals;
+import dev.kmslab.server.auth.AuthorizationHeader;
 import dev.kmslab.server.auth.Credential;
 import dev.kmslab.server.auth.CredentialResolver;
 import dev.kmslab.server.auth.SigV4Verifier;
@@ -52,6 +53,7 @@ public final class StsEndpoint {
     }
 
     private final Function<String, KmsEngine> engines;
+    private final List<String> regions;
     private final SessionCredentials sessions;
     private final CredentialResolver credentials;
     private final SigV4Verifier verifier;
@@ -69,6 +71,7 @@ public final class StsEndpoint {
     public StsEndpoint(List<String> regions, Function<String, KmsEngine> engines, CredentialResolver longTerm,
                        Clock wallClock, SessionStore store) {
         this.engines = engines;
+        this.regions = List.copyOf(regions);
         // Every linked Region shares one clock, so the default Region's engine times every session.
         String first = regions.get(0);
         this.sessions = new SessionCredentials(() -> engines.apply(first).now(), store);
@@ -95,7 +98,13 @@ public final class StsEndpoint {
         try {
             params = QueryParameters.parse(request.body());
             action = params.get("Action");
-            SigV4Verifier.Verified verified = verify(request);
+            SigV4Verifier.Verified verified;
+            try {
+                verified = verify(request);
+            } catch (StsError e) {
+                auditUnauthenticated(request, action, params, requestId, e);
+                throw e;
+            }
             caller = verified.credential();
             if (!"POST".equals(request.method())) {
                 throw new StsError(400, "InvalidAction", "STS actions are sent with POST here, not "
@@ -108,21 +117,57 @@ public final class StsEndpoint {
                         + version + ". KMS Lab serves AssumeRole and GetCallerIdentity of " + VERSION + ".");
             }
             KmsEngine engine = engines.apply(verified.region());
+            // An authenticated call is in the trail whatever its outcome, as CloudTrail records it.
+            audited = engine;
             byte[] body;
             if (name.equals("AssumeRole")) {
-                // An authenticated AssumeRole is in the trail whatever its outcome, as CloudTrail records it.
-                audited = engine;
                 body = assumeRole(engine, caller, params, requestId);
             } else {
                 body = getCallerIdentity(caller, requestId);
+                StsAudit.callerIdentity(engine, caller, requestId, null);
             }
             return new Answer(200, body, action, caller.accessKeyId(), caller.principalArn(), null, null);
         } catch (StsError e) {
             if (audited != null) {
-                StsAudit.refused(audited, caller, params, requestId, e);
+                if (StsAudit.ASSUME_ROLE.equals(action)) {
+                    StsAudit.refused(audited, caller, params, requestId, e);
+                } else {
+                    StsAudit.callerIdentity(audited, caller, requestId, e);
+                }
             }
             return failure(e, action, caller, requestId);
         }
+    }
+
+    /**
+     * Records an AssumeRole or GetCallerIdentity refused before authentication, in the Region its credential scope
+     * names (the default Region when it names none the endpoint serves), with the access key id it presented.
+     */
+    private void auditUnauthenticated(SigV4Verifier.SignedRequest request, String action, QueryParameters params,
+                                      String requestId, StsError error) {
+        if (!StsAudit.ASSUME_ROLE.equals(action) && !StsAudit.GET_CALLER_IDENTITY.equals(action)) {
+            return;
+        }
+        String keyId = null;
+        String region = regions.get(0);
+        List<String> header = request.headers().get("authorization");
+        if (header != null && !header.isEmpty()) {
+            try {
+                AuthorizationHeader auth = AuthorizationHeader.parse(header.get(0));
+                keyId = auth.accessKeyId().length() > 128 ? auth.accessKeyId().substring(0, 128) + "…"
+                        : auth.accessKeyId();
+                region = regions.contains(auth.region()) ? auth.region() : region;
+            } catch (WireError unreadable) {
+                // No access key to name: the refusal says what was wrong with the header.
+            }
+        }
+        KmsEngine engine;
+        try {
+            engine = engines.apply(region);
+        } catch (WireError unavailable) {
+            return; // the lab's engines are being reopened: there is no trail to write to
+        }
+        StsAudit.unauthenticated(engine, action, keyId, params, requestId, error);
     }
 
     private SigV4Verifier.Verified verify(SigV4Verifier.SignedRequest request) {
@@ -227,7 +272,7 @@ public final class StsEndpoint {
                 .finish("GetCallerIdentity", requestId);
     }
 
-    /** The answer to a request refused before it could be read (an oversized body, say). */
+    /** The answer to a request refused before it could be read (an oversized body, say); not audited. */
     public static Answer refused(WireError e, String requestId) {
         return failure(StsError.of(e), null, null, requestId);
     }

@@ -31,7 +31,8 @@ import javafx.beans.property.StringProperty;
  * credentials. On loopback the status shows both accounts' root credentials: {@code test}/{@code test} for the home
  * account and a key issued once to Partner's root (kept in {@code access-keys.json} like every issued key). On loopback by default; "for a class" it listens on
  * every interface over HTTPS with the lab's certificate, refuses the published key and limits each key's rate, as
- * {@code serve --bind 0.0.0.0 --tls} does.
+ * {@code serve --bind 0.0.0.0 --tls} does. The server asks for the accounts at every request, so after a Key Lab
+ * snapshot restore or reset (which reopens every engine) it serves the restored lab, not the engines it started with.
  */
 public final class EndpointViewModel {
 
@@ -104,7 +105,8 @@ public final class EndpointViewModel {
                 return startForClass(lab, all);
             }
             ServerConfig config = ServerConfig.defaults(keys).withPort(port).withSessions(sessions);
-            server = all == null ? KmsHttpServer.start(lab, config) : KmsHttpServer.start(all, config);
+            server = all == null ? KmsHttpServer.start(lab, config)
+                    : KmsHttpServer.start(accounts, all.home().regions(), config, Safeguards.none());
             partnerKey = all == null ? null : partnerRootKey(all);
             status.set(server.endpoint() + " · " + (all == null ? "" : all.homeAccount() + ": ")
                     + "access key test / secret test" + (partnerKey == null ? "" : " · Partner "
@@ -136,7 +138,7 @@ public final class EndpointViewModel {
                 .withSessions(sessions);
         Safeguards safeguards = new Safeguards(setup.tls(), setup.rateLimits());
         server = all == null ? KmsHttpServer.start(lab, config, safeguards)
-                : KmsHttpServer.start(all, config, safeguards);
+                : KmsHttpServer.start(accounts, all.home().regions(), config, safeguards);
         classroom = setup;
         status.set(setup.publicEndpoint(server.port()) + " · HTTPS for the class · test/test refused");
         classNotice.set("Students connect to " + setup.publicEndpoint(server.port()) + "\n"

@@ -45,7 +45,8 @@ public final class KeyLabSession implements AutoCloseable {
     private KmsRegions regions;
     private AutoCloseable resources;
     // The lab's accounts (null while only one is open) and the one whose keys the Key Lab shows.
-    private LabAccounts accounts;
+    // Volatile: the app's endpoint reads it on its own threads at every request (and gets null while reopening).
+    private volatile LabAccounts accounts;
     private final StringProperty account = new SimpleStringProperty();
     private final ObservableList<String> accountChoices = FXCollections.observableArrayList();
     // While a lab's sandbox is shown, the learner's own engines wait here untouched (see openSandbox).
@@ -193,6 +194,7 @@ public final class KeyLabSession implements AutoCloseable {
         AutoCloseable old = resources;
         resources = null;
         regions = null;
+        accounts = null; // the endpoint waits (503, retried by SDKs) instead of reaching closed engines
         engine.set(null);
         executor.submit(() -> {
             if (old != null) {
@@ -214,6 +216,7 @@ public final class KeyLabSession implements AutoCloseable {
             // The principal acted as may not exist in the restored lab: start again as the account root.
             caller.set(CallerContext.root(opened.regions().defaultEngine().account()));
             setEngine(opened.regions(), opened.resources());
+            setAccounts(opened.accounts());
             changed();
             if (done[2] != null) {
                 onError.accept(LabError.of((Exception) done[2]));
