@@ -113,7 +113,7 @@ public final class CiphertextBlob {
         System.arraycopy(idBytes, 0, out, 2, idBytes.length);
         ByteBuffer.wrap(out, 2 + idBytes.length, 4).putInt(keyVersion);
         System.arraycopy(iv, 0, out, headerLength, AesGcm.IV_LENGTH);
-        byte[] aad = BlobAadContextCodec.encode(out, headerLength, context); // header then context, one piece
+        byte[] aad = BlobAadContextCodec.aad(out, headerLength, context); // header then context, one piece (read only)
         AesGcm.encrypt(key, out, headerLength, aad, aad.length, NO_MORE_AAD, plaintext, out,
                 headerLength + AesGcm.IV_LENGTH);
         return out;
@@ -169,7 +169,7 @@ public final class CiphertextBlob {
     /** Authenticates and decrypts with the backing key the header names; the context must match exactly. */
     public byte[] open(AesKeyMaterial key, Map<String, String> context) {
         int start = headerLength + AesGcm.IV_LENGTH;
-        byte[] aad = BlobAadContextCodec.encode(blob, headerLength, context);
+        byte[] aad = BlobAadContextCodec.aad(blob, headerLength, context); // read only
         return AesGcm.decrypt(key, blob, headerLength, aad, aad.length, NO_MORE_AAD, blob, start,
                 blob.length - start);
     }
