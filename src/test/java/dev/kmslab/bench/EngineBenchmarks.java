@@ -173,8 +173,12 @@ public final class EngineBenchmarks {
      * ratio is printed as information.
      */
     private static void compare(String name, Runnable engineOp, String baselineName, Runnable baselineOp) {
-        warmUp(engineOp);
-        warmUp(baselineOp);
+        // Two alternating warm-ups each: the first comparison of a run shares the 2 cores with the JIT compiler
+        // threads, and with one second each its engine rounds were still partly unoptimised code.
+        for (int i = 0; i < 2; i++) {
+            warmUp(engineOp);
+            warmUp(baselineOp);
+        }
         double[] bestEngine = new double[2];
         double[] bestBaseline = new double[2];
         for (int round = 0; round < 5; round++) {
