@@ -44,6 +44,9 @@ public final class AuditParams {
      * java.time support, and an Instant (ImportKeyMaterial's ValidTo) made it fail.
      */
     private static Object plain(Object value) {
+        if (value instanceof String || value instanceof Map<?, ?>) {
+            return value; // the usual members, answered before the slower interface test below
+        }
         if (value instanceof Enum<?> e) {
             return e.name();
         }

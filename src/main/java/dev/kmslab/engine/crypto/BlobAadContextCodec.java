@@ -21,8 +21,6 @@ import java.util.Arrays;
  */
 public final class BlobAadContextCodec {
 
-    private static final byte[] EMPTY = new byte[4];
-
     private BlobAadContextCodec() {
     }
 
@@ -37,14 +35,80 @@ public final class BlobAadContextCodec {
      */
     static byte[] encode(byte[] prefix, int prefixLength, Map<String, String> context) {
         if (context == null || context.isEmpty()) {
-            byte[] out = new byte[prefixLength + EMPTY.length];
-            if (prefixLength > 0) {
-                System.arraycopy(prefix, 0, out, 0, prefixLength);
-            }
-            return out;
+            return withPrefix(prefix, prefixLength, NO_STRINGS, NO_STRINGS);
         }
-        // Every Encrypt and Decrypt encodes its context, so this writes straight into the result: ASCII strings (the
-        // usual case) char by char, others through String.getBytes, which gives exactly the bytes it always gave.
+        String[][] sorted = sorted(context);
+        return withPrefix(prefix, prefixLength, sorted[0], sorted[1]);
+    }
+
+    /**
+     * As {@link #encode(byte[], int, Map)}, but the returned array may be one this thread returned before, so the
+     * caller must only read it. Every Encrypt and Decrypt builds its blob's AAD, and a thread usually builds the same
+     * one again and again (the same key and the same context): the last one is kept with the exact header bytes and
+     * context pairs it was built from, and given back only when both are equal, byte for byte and string for string.
+     */
+    static byte[] aad(byte[] prefix, int prefixLength, Map<String, String> context) {
+        Remembered last = LAST.get();
+        byte[] aad = last.aad;
+        if (aad != null && last.prefixLength == prefixLength
+                && Arrays.equals(aad, 0, prefixLength, prefix, 0, prefixLength) && last.sameContext(context)) {
+            return aad;
+        }
+        String[][] sorted = context == null || context.isEmpty() ? new String[][] {NO_STRINGS, NO_STRINGS}
+                : sorted(context);
+        aad = withPrefix(prefix, prefixLength, sorted[0], sorted[1]);
+        if (sorted[0].length <= REMEMBERED_PAIRS) {
+            last.aad = null; // never a half-updated entry, even if one of the lines below failed
+            last.prefixLength = prefixLength;
+            last.keys = sorted[0];
+            last.values = sorted[1];
+            last.aad = aad;
+        }
+        return aad;
+    }
+
+    private static final String[] NO_STRINGS = new String[0];
+    /** Contexts of more pairs are not remembered: comparing them costs about what encoding them does. */
+    private static final int REMEMBERED_PAIRS = 8;
+    private static final ThreadLocal<Remembered> LAST = ThreadLocal.withInitial(Remembered::new);
+
+    /** The last AAD built by {@link #aad} on one thread, and the header length and sorted pairs it encodes. */
+    private static final class Remembered {
+        byte[] aad;
+        int prefixLength;
+        String[] keys;
+        String[] values;
+
+        /** Whether {@code context} holds exactly the remembered pairs (no more, no fewer, none null). */
+        boolean sameContext(Map<String, String> context) {
+            int size = context == null ? 0 : context.size();
+            if (size != keys.length) {
+                return false;
+            }
+            if (size == 0) {
+                return true;
+            }
+            for (Map.Entry<String, String> pair : context.entrySet()) {
+                String key = pair.getKey();
+                String value = pair.getValue();
+                if (key == null || value == null) {
+                    return false;
+                }
+                int at = 0;
+                while (at < keys.length && !key.equals(keys[at])) {
+                    at++;
+                }
+                if (at == keys.length || !value.equals(values[at])) {
+                    return false;
+                }
+            }
+            // as many distinct keys as remembered, each found with its value: the same pairs
+            return true;
+        }
+    }
+
+    /** The keys sorted (String natural order) and their values in the same order, as {keys, values}. */
+    private static String[][] sorted(Map<String, String> context) {
         String[] keys;
         String[] values;
         int size = context.size();
@@ -72,6 +136,13 @@ public final class BlobAadContextCodec {
                 values[i] = context.get(keys[i]);
             }
         }
+        return new String[][] {keys, values};
+    }
+
+    /** The prefix then the encoding of the sorted pairs. */
+    private static byte[] withPrefix(byte[] prefix, int prefixLength, String[] keys, String[] values) {
+        // Every Encrypt and Decrypt encodes its context, so this writes straight into the result: ASCII strings (the
+        // usual case) char by char, others through String.getBytes, which gives exactly the bytes it always gave.
         byte[][] encoded = null;
         int total = 4;
         for (int i = 0; i < keys.length; i++) {

@@ -6,6 +6,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -111,9 +112,9 @@ public final class CiphertextBlob {
         out[0] = FORMAT_VERSION;
         out[1] = (byte) idBytes.length;
         System.arraycopy(idBytes, 0, out, 2, idBytes.length);
-        ByteBuffer.wrap(out, 2 + idBytes.length, 4).putInt(keyVersion);
+        putInt(out, 2 + idBytes.length, keyVersion);
         System.arraycopy(iv, 0, out, headerLength, AesGcm.IV_LENGTH);
-        byte[] aad = BlobAadContextCodec.encode(out, headerLength, context); // header then context, one piece
+        byte[] aad = BlobAadContextCodec.aad(out, headerLength, context); // header then context, one piece (read only)
         AesGcm.encrypt(key, out, headerLength, aad, aad.length, NO_MORE_AAD, plaintext, out,
                 headerLength + AesGcm.IV_LENGTH);
         return out;
@@ -129,12 +130,45 @@ public final class CiphertextBlob {
         if (idLength == 0 || blob.length < headerLength + AesGcm.IV_LENGTH + 1 + AesGcm.TAG_LENGTH) {
             throw new InvalidCiphertextException(INVALID);
         }
-        String keyId = decodeStrictUtf8(blob, 2, idLength);
-        int version = ByteBuffer.wrap(blob, 2 + idLength, 4).getInt();
+        String keyId = keyId(blob, idLength);
+        int version = getInt(blob, 2 + idLength);
         if (version < 1) {
             throw new InvalidCiphertextException(INVALID);
         }
         return new CiphertextBlob(blob, keyId, version, headerLength);
+    }
+
+    private static void putInt(byte[] out, int at, int value) {
+        out[at] = (byte) (value >>> 24);
+        out[at + 1] = (byte) (value >>> 16);
+        out[at + 2] = (byte) (value >>> 8);
+        out[at + 3] = (byte) value;
+    }
+
+    private static int getInt(byte[] in, int at) {
+        return (in[at] & 0xff) << 24 | (in[at + 1] & 0xff) << 16 | (in[at + 2] & 0xff) << 8 | (in[at + 3] & 0xff);
+    }
+
+    /** The last key id each thread read from a header, and its bytes (see {@link #keyId}). */
+    private static final ThreadLocal<Object[]> LAST_KEY_ID = ThreadLocal.withInitial(() -> new Object[2]);
+
+    /**
+     * The key id at offset 2. A thread usually reads the same key id again and again, so the last one is kept with its
+     * exact bytes and given back when the bytes are equal: the same String, whose hash the key lookup has already
+     * computed, instead of a new one to decode and hash.
+     */
+    private static String keyId(byte[] blob, int idLength) {
+        Object[] last = LAST_KEY_ID.get();
+        byte[] lastBytes = (byte[]) last[1];
+        if (lastBytes != null && lastBytes.length == idLength
+                && Arrays.equals(lastBytes, 0, idLength, blob, 2, 2 + idLength)) {
+            return (String) last[0];
+        }
+        String keyId = decodeStrictUtf8(blob, 2, idLength);
+        last[1] = null; // never a half-updated pair
+        last[0] = keyId;
+        last[1] = Arrays.copyOfRange(blob, 2, 2 + idLength);
+        return keyId;
     }
 
     private static String decodeStrictUtf8(byte[] bytes, int offset, int length) {
@@ -169,7 +203,7 @@ public final class CiphertextBlob {
     /** Authenticates and decrypts with the backing key the header names; the context must match exactly. */
     public byte[] open(AesKeyMaterial key, Map<String, String> context) {
         int start = headerLength + AesGcm.IV_LENGTH;
-        byte[] aad = BlobAadContextCodec.encode(blob, headerLength, context);
+        byte[] aad = BlobAadContextCodec.aad(blob, headerLength, context); // read only
         return AesGcm.decrypt(key, blob, headerLength, aad, aad.length, NO_MORE_AAD, blob, start,
                 blob.length - start);
     }

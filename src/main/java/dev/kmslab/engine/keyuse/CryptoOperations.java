@@ -193,8 +193,8 @@ public final class CryptoOperations {
             return hsm.seal(key, context, plaintext);
         }
         KeyVersion current = key.current();
-        return CiphertextBlob.seal(key.keyId(), current.version(), aes(key, current),
-                core.random.bytes(AesGcm.IV_LENGTH), context, plaintext);
+        return CiphertextBlob.seal(key.keyId(), current.version(), aes(key, current), core.random.iv(), context,
+                plaintext);
     }
 
     /** Decrypt's core, shared with ReEncrypt: parse, find the key the blob names, authorize, check state, open. */

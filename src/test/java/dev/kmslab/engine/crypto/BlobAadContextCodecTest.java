@@ -119,4 +119,70 @@ class BlobAadContextCodecTest {
         assertThat(java.util.Arrays.copyOfRange(sealedBefore, start, sealedBefore.length))
                 .isNotEqualTo(java.util.Arrays.copyOfRange(sealedNow, start, sealedNow.length));
     }
+
+    /**
+     * The AAD a thread builds again is the array it built last only when the header bytes and the context pairs are
+     * equal; any other header byte, key, value, extra or missing pair gives the exact encoding of what was asked.
+     */
+    @Test
+    void rememberedAad_isReusedOnlyForTheSameHeaderAndPairs() {
+        byte[] header = {1, 3, 'a', 'b', 'c', 0, 0, 0, 7};
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("tenant", "acme");
+        context.put("purpose", "benchmark");
+        byte[] first = BlobAadContextCodec.aad(header, header.length, context);
+        assertThat(first).containsExactly(BlobAadContextCodec.encode(header, header.length, context));
+
+        Map<String, String> equal = new LinkedHashMap<>();
+        equal.put(new String("purpose"), new String("benchmark")); // other instances, other order
+        equal.put(new String("tenant"), new String("acme"));
+        assertThat(BlobAadContextCodec.aad(header.clone(), header.length, equal)).isSameAs(first);
+
+        byte[] otherVersion = header.clone();
+        otherVersion[8] = 8;
+        Map<String, String> otherValue = new LinkedHashMap<>(context);
+        otherValue.put("tenant", "acmf");
+        Map<String, String> otherKey = new LinkedHashMap<>();
+        otherKey.put("tenanu", "acme");
+        otherKey.put("purpose", "benchmark");
+        Map<String, String> morePairs = new LinkedHashMap<>(context);
+        morePairs.put("stage", "prod");
+        Map<String, String> fewerPairs = Map.of("tenant", "acme");
+        Map<String, String> swapped = Map.of("tenant", "benchmark", "purpose", "acme");
+        for (Map<String, String> asked : java.util.Arrays.<Map<String, String>>asList(otherValue, otherKey, morePairs,
+                fewerPairs, swapped, Map.of(), null, context)) {
+            assertThat(BlobAadContextCodec.aad(header, header.length, asked)).as("context %s", asked)
+                    .containsExactly(BlobAadContextCodec.encode(header, header.length, asked));
+        }
+        assertThat(BlobAadContextCodec.aad(otherVersion, header.length, context))
+                .containsExactly(BlobAadContextCodec.encode(otherVersion, header.length, context));
+        assertThat(BlobAadContextCodec.aad(header, header.length - 1, context))
+                .containsExactly(BlobAadContextCodec.encode(header, header.length - 1, context));
+        // reused only as long as nothing else was built in between
+        byte[] again = BlobAadContextCodec.aad(header, header.length, context);
+        assertThat(BlobAadContextCodec.aad(header, header.length, equal)).isSameAs(again);
+    }
+
+    /** A blob sealed under one context does not open under another even right after it (the remembered AAD). */
+    @Test
+    void rememberedAad_stillBindsTheContext() {
+        AesKeyMaterial key = AesKeyMaterial.copyOf(new byte[32]);
+        byte[] plaintext = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> context = Map.of("tenant", "acme");
+        byte[] iv = new byte[AesGcm.IV_LENGTH];
+        java.util.Arrays.fill(iv, (byte) 7); // an IV no other test of this thread uses with this key
+        byte[] blob = CiphertextBlob.seal("key-1", 1, key, iv, context, plaintext);
+        assertThat(CiphertextBlob.parse(blob).open(key, Map.of("tenant", "acme"))).containsExactly(plaintext);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> CiphertextBlob.parse(blob).open(key, Map.of("tenant", "other")))
+                .isInstanceOf(dev.kmslab.engine.error.InvalidCiphertextException.class)
+                .hasMessage("The ciphertext is invalid.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CiphertextBlob.parse(blob).open(key, Map.of()))
+                .isInstanceOf(dev.kmslab.engine.error.InvalidCiphertextException.class);
+        byte[] otherHeader = blob.clone();
+        otherHeader[2] = 'K';
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CiphertextBlob.parse(otherHeader).open(key, context))
+                .isInstanceOf(dev.kmslab.engine.error.InvalidCiphertextException.class);
+        assertThat(CiphertextBlob.parse(blob).open(key, context)).containsExactly(plaintext);
+    }
 }
