@@ -50,10 +50,17 @@ public final class SizesTour {
         @Override
         protected void onReady(MainView view, Stage stage) {
             List<Shot> shots = new ArrayList<>();
-            for (boolean dark : new boolean[] {false, true}) {
+            // -Dtour.only=keylab takes only the screens whose name starts so, -Dtour.light=true only the light theme:
+            // a quick look after a layout change.
+            String only = System.getProperty("tour.only", "");
+            boolean lightOnly = Boolean.getBoolean("tour.light");
+            for (boolean dark : lightOnly ? new boolean[] {false} : new boolean[] {false, true}) {
                 for (double[] size : ScreenLayoutUiTest.SIZES) {
                     String dir = (int) size[0] + "x" + (int) size[1] + (dark ? "-dark" : "") + "/";
                     for (Map.Entry<String, Consumer<MainView>> screen : ScreenLayoutUiTest.screens().entrySet()) {
+                        if (!screen.getKey().startsWith(only)) {
+                            continue;
+                        }
                         shots.add(new Shot(dir + screen.getKey() + ".png", size[0], size[1], dark,
                                 () -> screen.getValue().accept(view), false));
                     }

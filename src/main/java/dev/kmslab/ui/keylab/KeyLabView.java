@@ -87,10 +87,10 @@ public final class KeyLabView extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ActAsBar actAs = new ActAsBar(new ActAsViewModel(session));
         HBox.setHgrow(actAs, Priority.ALWAYS);
+        RegionSwitcher region = new RegionSwitcher(session);
         // One band for both choosers: Act as gives up its description text before the Region chooser moves under it
         // (a 1024-pixel window at 150% zoom).
-        dev.kmslab.ui.common.SideOrBelow header = new dev.kmslab.ui.common.SideOrBelow(actAs,
-                new RegionSwitcher(session), 16);
+        VBox header = new VBox(band(actAs, region));
         header.getStyleClass().add("lab-header");
         ClockBar clock = new ClockBar(new ClockViewModel(session));
         session.snapshots().ifPresent(store -> {
@@ -102,7 +102,44 @@ public final class KeyLabView extends VBox {
             clock.addTool(menu, menu.messages());
         });
         getChildren().addAll(sandboxBanner(session), clock, header, tabs);
+        // A short window (640 px, or a large zoom) would leave the tabs little more than half of it: the bars above
+        // them close up. The Region chooser joins the clock's row, Act as and the account share one line, and the
+        // paddings shrink (keylab.css, :compact).
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+        getChildren().add(fontProbe);
+        Runnable arrange = () -> {
+            boolean small = getHeight() > 0 && getHeight() < COMPACT_EMS * fontProbe.getFont().getSize();
+            if (small == actAs.compactProperty().get() && header.getChildren().size() == 1) {
+                return;
+            }
+            pseudoClassStateChanged(COMPACT, small);
+            actAs.compactProperty().set(small);
+            if (small) {
+                clock.showInRow(region, true);
+                header.getChildren().setAll(actAs);
+            } else {
+                clock.showInRow(region, false);
+                header.getChildren().setAll(band(actAs, region));
+            }
+        };
+        heightProperty().addListener((obs, was, now) -> arrange.run());
+        fontProbe.fontProperty().addListener((obs, was, now) -> arrange.run());
     }
+
+    private static dev.kmslab.ui.common.SideOrBelow band(ActAsBar actAs, RegionSwitcher region) {
+        dev.kmslab.ui.common.SideOrBelow band = new dev.kmslab.ui.common.SideOrBelow(actAs, region, 16);
+        band.getStyleClass().add("lab-header-band");
+        return band;
+    }
+
+    /** Below this height, in ems of the Key Lab's type, the bars above the tabs close up. */
+    static final double COMPACT_EMS = 50;
+
+    private static final javafx.css.PseudoClass COMPACT = javafx.css.PseudoClass.getPseudoClass("compact");
+
+    // Follows the zoom (the root's font size), to turn ems into pixels.
+    private final Label fontProbe = new Label();
 
     /** Says, while a lab's sandbox is shown, that these are not the learner's keys, with the way back. */
     private static HBox sandboxBanner(KeyLabSession session) {
@@ -135,7 +172,14 @@ public final class KeyLabView extends VBox {
         Tab tab = new Tab(title);
         tab.setId(id);
         StackPane holder = new StackPane(new Label("Loading…"));
-        tab.setContent(holder);
+        // A screen that needs more height than a short window has (640 px, or a large zoom) scrolls as a whole
+        // instead of being cut at the bottom; with room to spare it fills the tab as before.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(holder);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.getStyleClass().add("tab-scroll");
+        tab.setContent(scroll);
         Runnable build = () -> {
             if (holder.getUserData() == null) {
                 holder.setUserData(Boolean.TRUE);

@@ -29,14 +29,33 @@ final class LayoutCheck {
     /** A part of the screen that may legitimately end in an ellipsis (a card's one-line summary, say). */
     static final String MAY_CUT = "may-cut";
 
+    /**
+     * Text that may wrap anywhere, not only at spaces, because it has no words: an ARN, a key id, base64. A word
+     * such as {@code SYMMETRIC_DEFAULT} must never carry it.
+     */
+    static final String MAY_BREAK = "may-break";
+
+    /** Overflow and widths within this many pixels count as fitting (layout rounds to whole pixels). */
+    private static final double SLACK = 1.5;
+
     private final List<String> problems = new ArrayList<>();
     private Bounds window;
+    private boolean clipsAndWords = true;
 
     private LayoutCheck() {
     }
 
     static List<String> problems(Scene scene) {
+        return problems(scene, true);
+    }
+
+    /**
+     * @param clipsAndWords whether to look for nodes cut off by a clipping container and for words broken mid-word
+     *                      as well as for the rest
+     */
+    static List<String> problems(Scene scene, boolean clipsAndWords) {
         LayoutCheck check = new LayoutCheck();
+        check.clipsAndWords = clipsAndWords;
         check.window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
         check.walk(scene.getRoot(), false);
         return check.problems;
@@ -51,6 +70,15 @@ final class LayoutCheck {
         }
         if (node instanceof Control control && !scrolled && !inControlSkin(node)) {
             outsideWindow(control);
+        }
+        // What sits in a text flow is laid out line by line by the flow: its bounds span lines and trailing spaces.
+        if (clipsAndWords && (node instanceof Control || node instanceof javafx.scene.text.Text)
+                && !(node.getParent() instanceof javafx.scene.text.TextFlow) && !inControlSkin(node)
+                && !inTabHeaders(node) && !node.getStyleClass().contains("overlay")) {
+            clipped(node);
+        }
+        if (clipsAndWords && node instanceof javafx.scene.text.Text text) {
+            brokenMidWord(text);
         }
         if (node instanceof Parent parent) {
             if (parent instanceof Pane pane && !(pane instanceof StackPane) && !inControlSkin(pane)) {
@@ -121,6 +149,157 @@ final class LayoutCheck {
         }
     }
 
+    /**
+     * A node that sticks out of a container that cuts it off: one with a clip (a tab's content, a split pane's side)
+     * or a region that did not grow to hold it (its content is then drawn over its neighbours, or cut by a clip
+     * further up). Inside a scroll pane the node can be scrolled to, along the axes the scroll pane scrolls, so the
+     * containers outside the scroll pane do not count along those axes; the scroll pane's content still has to hold
+     * it.
+     */
+    private void clipped(Node node) {
+        Bounds b = node.localToScene(node.getLayoutBounds());
+        if (b.getWidth() <= 0 || b.getHeight() <= 0 || !b.intersects(window)) {
+            return;
+        }
+        boolean checkX = true;
+        boolean checkY = true;
+        double worst = SLACK;
+        String found = null;
+        for (Parent p = node.getParent(); p != null && (checkX || checkY); p = p.getParent()) {
+            String kind = p.getClass().getSimpleName();
+            if (kind.equals("VirtualFlow") || kind.equals("ClippedContainer")) {
+                // A list's or table's cells are scrolled into view; their width is the control's business.
+                return;
+            }
+            // The scroll pane's own viewport and the scroll pane itself show the content scrolled to the node. One
+            // that fits its content to its width is not meant to scroll sideways: a scroll bar it shows anyway only
+            // means the content did not fit, and a form cut at its right edge is not read by scrolling.
+            ScrollPane scroll = p instanceof ScrollPane s ? s
+                    : p.getClass().getName().contains("ScrollPaneSkin") ? enclosingScrollPane(p) : null;
+            if (scroll != null) {
+                checkX &= scroll.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER || scroll.isFitToWidth();
+                checkY &= scroll.getVbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER;
+            }
+            Bounds area;
+            if (p.getClip() != null) {
+                area = p.localToScene(p.getClip().getBoundsInParent());
+            } else if (p instanceof javafx.scene.layout.Region) {
+                area = p.localToScene(p.getLayoutBounds());
+            } else {
+                continue;
+            }
+            double over = 0;
+            String side = "";
+            if (checkX && b.getMaxX() - area.getMaxX() > over) {
+                over = b.getMaxX() - area.getMaxX();
+                side = "right";
+            }
+            if (checkX && area.getMinX() - b.getMinX() > over) {
+                over = area.getMinX() - b.getMinX();
+                side = "left";
+            }
+            if (checkY && b.getMaxY() - area.getMaxY() > over) {
+                over = b.getMaxY() - area.getMaxY();
+                side = "bottom";
+            }
+            if (checkY && area.getMinY() - b.getMinY() > over) {
+                over = area.getMinY() - b.getMinY();
+                side = "top";
+            }
+            if (over > worst) {
+                worst = over;
+                found = String.format(Locale.ROOT, "%.0f px past the %s edge of %s", over, side, describeBare(p));
+            }
+        }
+        if (found != null) {
+            problems.add("cut off: " + describe(node) + " sticks out " + found);
+        }
+    }
+
+    /**
+     * A word that is wider than the width its wrapped text may take: JavaFX then breaks it mid-word
+     * ("SYMMETRIC_DEF" / "AULT"). Measured with the text's own font; the text of a text field or area, which
+     * scrolls or breaks anywhere by design, does not count.
+     */
+    private void brokenMidWord(javafx.scene.text.Text text) {
+        String shown = text.getText();
+        if (shown == null || shown.isBlank() || mayBreak(text) || inTextInput(text)) {
+            return;
+        }
+        double width = text.getWrappingWidth();
+        if (width <= 0 && text.getParent() instanceof javafx.scene.text.TextFlow flow) {
+            width = flow.getWidth() - flow.snappedLeftInset() - flow.snappedRightInset();
+        }
+        if (width <= 0) {
+            return;
+        }
+        javafx.scene.text.Text ruler = new javafx.scene.text.Text();
+        ruler.setFont(text.getFont());
+        for (String token : shown.split("\\s+")) {
+            if (token.isEmpty() || identifier(token)) {
+                continue;
+            }
+            ruler.setText(token);
+            double need = ruler.getLayoutBounds().getWidth();
+            if (need > width + SLACK) {
+                Node owner = text.getParent() instanceof Labeled labeled ? labeled
+                        : text.getParent() instanceof javafx.scene.text.TextFlow flow ? flow : text;
+                problems.add(String.format(Locale.ROOT, "broken mid-word: '%s' needs %.0f px, %s wraps at %.0f px",
+                        abbreviate(token), need, describe(owner), width));
+            }
+        }
+    }
+
+    // A tab pane scrolls its headers to the selected tab and lists the ones out of sight in its overflow menu.
+    private static boolean inTabHeaders(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains("tab-header-area")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ScrollPane enclosingScrollPane(Node node) {
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane scroll) {
+                return scroll;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A token with no word in it, which may break anywhere: an ARN, or a long run of letters and digits without an
+     * underscore (a key id, a UUID, Base64, hex). {@code SYMMETRIC_DEFAULT} and {@code GenerateDataKey} are words.
+     */
+    static boolean identifier(String token) {
+        String t = token.replaceAll("^[\"'“{(\\[]+", "");
+        if (t.startsWith("arn:")) {
+            return true;
+        }
+        return t.length() >= 20 && t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isLetter)
+                && t.indexOf('_') < 0;
+    }
+
+    private static boolean mayBreak(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains(MAY_BREAK)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inTextInput(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TextInputControl) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void overlaps(Pane pane) {
         List<Node> boxes = new ArrayList<>();
         for (Node child : pane.getChildrenUnmodifiable()) {
@@ -165,6 +344,21 @@ final class LayoutCheck {
     }
 
     static String describe(Node node) {
+        StringBuilder s = new StringBuilder(describeBare(node));
+        if (node instanceof javafx.scene.text.Text text && !(node.getParent() instanceof Labeled)) {
+            s.append(" '").append(abbreviate(text.getText())).append('\'');
+        }
+        // The nearest ancestor with an id says where on the screen it is.
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p.getId() != null) {
+                s.append(" in #").append(p.getId());
+                break;
+            }
+        }
+        return s.toString();
+    }
+
+    private static String describeBare(Node node) {
         StringBuilder s = new StringBuilder(node.getClass().getSimpleName());
         if (node.getId() != null) {
             s.append('#').append(node.getId());
@@ -173,13 +367,6 @@ final class LayoutCheck {
         }
         if (node instanceof Labeled labeled && labeled.getText() != null) {
             s.append(" '").append(abbreviate(labeled.getText())).append('\'');
-        }
-        // The nearest ancestor with an id says where on the screen it is.
-        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
-            if (p.getId() != null) {
-                s.append(" in #").append(p.getId());
-                break;
-            }
         }
         return s.toString();
     }

@@ -66,6 +66,7 @@ public final class ActAsBar extends VBox {
         model.accountProperty().addListener((obs, was, now) -> account.setValue(now));
         account.valueProperty().addListener((obs, was, now) -> model.switchAccount(now));
         Label accountTitle = new Label("Account");
+        accountTitle.setMinWidth(USE_PREF_SIZE);
         // Shown once a second account is open (the learner's own lab; a lab sandbox has one account).
         account.visibleProperty().bind(model.accountSwitchable());
         account.managedProperty().bind(account.visibleProperty());
@@ -73,11 +74,29 @@ public final class ActAsBar extends VBox {
         accountTitle.managedProperty().bind(account.visibleProperty());
         HBox row = new HBox(10, title, chooser, description);
         row.setAlignment(Pos.CENTER_LEFT);
-        // On a line of its own: beside the principal chooser it would widen the bar past a 1024-pixel window.
         HBox accountRow = new HBox(10, accountTitle, account);
         accountRow.setAlignment(Pos.CENTER_LEFT);
         accountRow.visibleProperty().bind(model.accountSwitchable());
         accountRow.managedProperty().bind(accountRow.visibleProperty());
-        getChildren().addAll(row, accountRow, new ErrorBox("act-as-error", model.errorProperty()));
+        // Compact (a short window): the description, which the chooser's tooltip also gives, makes room for the
+        // account beside the principal.
+        description.visibleProperty().bind(compact.not());
+        description.managedProperty().bind(description.visibleProperty());
+        ErrorBox error = new ErrorBox("act-as-error", model.errorProperty());
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(javafx.beans.binding.Bindings.concat(chooser.getTooltip().getText(), "\n\n",
+                arn.textProperty()));
+        chooser.setTooltip(whole);
+        // The account beside the principal while they fit (the description, two lines at most, gives up width
+        // first), under it when they do not (a narrow window or a large zoom).
+        accountRow.setMinWidth(USE_PREF_SIZE);
+        getChildren().addAll(new dev.kmslab.ui.common.SideOrBelow(row, accountRow, 16), error);
+    }
+
+    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty();
+
+    /** Without the principal's description beside the chooser (a short window), so the bar takes one line. */
+    public javafx.beans.property.BooleanProperty compactProperty() {
+        return compact;
     }
 }

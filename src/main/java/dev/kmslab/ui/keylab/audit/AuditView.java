@@ -18,9 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -65,6 +63,8 @@ public final class AuditView extends BorderPane {
         // never tells a caller which statement decided.
         Label record = new Label("Event record (CloudTrail-style JSON)");
         record.getStyleClass().add("details-heading");
+        record.setWrapText(true);
+        record.setMinHeight(USE_PREF_SIZE);
         Label why = new Label("KMS Lab simulation", new FontIcon(Feather.CPU));
         why.setId("audit-simulation-badge");
         why.getStyleClass().add("simulation-badge");
@@ -73,7 +73,12 @@ public final class AuditView extends BorderPane {
         VBox details = new VBox(6, record, json, simulated);
         VBox.setVgrow(json, Priority.ALWAYS);
         details.getStyleClass().add("audit-details");
-        SplitPane split = new SplitPane(table, details);
+        // A short window (or a large zoom) scrolls the record and the explanation rather than cutting them off.
+        javafx.scene.control.ScrollPane detailsScroll = new javafx.scene.control.ScrollPane(details);
+        detailsScroll.setFitToWidth(true);
+        detailsScroll.setFitToHeight(true);
+        detailsScroll.getStyleClass().add("edge-to-edge");
+        SplitPane split = new SplitPane(table, detailsScroll);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         setCenter(split);
@@ -84,7 +89,7 @@ public final class AuditView extends BorderPane {
         setBottom(new VBox(status, new ErrorBox("audit-error", model.errorProperty())));
     }
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         ComboBox<String> op = new ComboBox<>(model.operations());
         op.setId("audit-operation");
         op.valueProperty().bindBidirectional(model.operationProperty());
@@ -102,12 +107,12 @@ public final class AuditView extends BorderPane {
         CheckBox reads = new CheckBox("Hide List/Describe/Get");
         reads.setId("audit-hide-reads");
         reads.selectedProperty().bindBidirectional(model.hideReadsProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         Button export = new Button("Export JSON Lines…", new FontIcon(Feather.DOWNLOAD));
         export.setId("audit-export");
         export.setOnAction(e -> model.exportAs());
-        HBox bar = new HBox(8, op, who, key, errors, reads, grow, export);
+        // The filters, then the actions; on a narrow window (1024 px, or a large zoom) the row wraps, so the
+        // actions move under the filters instead of being cut off at the window's edge.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, op, who, key, errors, reads, export);
         if (eventOpener != null) {
             Button asFlow = new Button("Open as flow", new FontIcon(Feather.PLAY_CIRCLE));
             asFlow.setId("audit-open-flow");
@@ -115,7 +120,6 @@ public final class AuditView extends BorderPane {
             asFlow.setOnAction(e -> eventOpener.accept(model.selectedProperty().get()));
             bar.getChildren().add(bar.getChildren().size() - 1, asFlow);
         }
-        // At 1280 pixels the toolbar is full: the filter field gives up width, never a check box or button label.
         bar.getChildren().stream().filter(n -> n instanceof javafx.scene.control.ButtonBase)
                 .forEach(n -> ((javafx.scene.control.Control) n).setMinWidth(USE_PREF_SIZE));
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -29,6 +29,15 @@ public final class ClockBar extends VBox {
         getChildren().add(getChildren().size() - 1, messages);
     }
 
+    /** Puts a node at the end of the bar's row, or takes it out again. */
+    public void showInRow(javafx.scene.Node node, boolean shown) {
+        if (shown && !row.getChildren().contains(node)) {
+            row.getChildren().add(node);
+        } else if (!shown) {
+            row.getChildren().remove(node);
+        }
+    }
+
     public ClockBar(ClockViewModel model) {
         setId("clock-bar");
         getStyleClass().add("clock-bar");

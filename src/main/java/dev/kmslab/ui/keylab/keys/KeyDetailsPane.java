@@ -45,12 +45,23 @@ final class KeyDetailsPane extends ScrollPane {
         show(model.selectedProperty().get());
     }
 
+    private GridPane grid;
+
+    /** At least as wide as the metadata's widest word needs (the split pane beside the table honours it). */
+    @Override
+    protected double computeMinWidth(double height) {
+        double scrollBar = 16;
+        return Math.max(super.computeMinWidth(height), grid == null ? 0 : snappedLeftInset() + snappedRightInset()
+                + body.snappedLeftInset() + body.snappedRightInset() + grid.minWidth(-1) + scrollBar);
+    }
+
     private void show(KeyRow row) {
         if (row == null) {
             Label hint = new Label("Select a key to see its details and actions.");
             hint.getStyleClass().add("muted");
             hint.setWrapText(true);
             body.getChildren().setAll(hint);
+            grid = null;
             return;
         }
         KeyMetadata m = row.metadata();
@@ -58,7 +69,8 @@ final class KeyDetailsPane extends ScrollPane {
         title.setId("details-title");
         title.getStyleClass().add("details-title");
         title.setWrapText(true);
-        body.getChildren().setAll(title, metadata(row), heading("Description"), description(m),
+        grid = metadata(row);
+        body.getChildren().setAll(title, grid, heading("Description"), description(m),
                 heading("Aliases"), aliases(row), heading("Tags"), tags(row), heading("Key state"), actions(row));
         if (m.origin() == dev.kmslab.engine.model.OriginType.EXTERNAL
                 && m.keySpec() == dev.kmslab.engine.model.KeySpec.SYMMETRIC_DEFAULT) {
@@ -98,8 +110,8 @@ final class KeyDetailsPane extends ScrollPane {
         Label n = new Label(name);
         n.getStyleClass().add("muted");
         n.setMinWidth(Region.USE_PREF_SIZE);
-        Label v = new Label(value);
-        v.setWrapText(true);
+        // "SYMMETRIC_DEFAULT / ENCRYPT_DECRYPT" wraps between its words, never inside one.
+        Label v = new dev.kmslab.ui.common.WholeWordsLabel(value);
         v.setId("details-" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
         grid.addRow(row, n, v);
         return row + 1;

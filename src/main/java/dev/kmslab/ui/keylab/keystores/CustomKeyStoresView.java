@@ -112,8 +112,11 @@ public final class CustomKeyStoresView extends VBox {
         HBox pinRow = new HBox(6, pin, create);
         Node[][] pairs = {{label("Name"), name}, {label("PKCS#11 module"), module}, {label("Token"), token},
             {label("User PIN (KeyStorePassword)"), pinRow}};
-        // Two pairs to a row once the view is 700 px wide (a 1024 px window); one pair to a row below that (and
+        // Two pairs to a row once the view is 64 em wide (a 1280 px window); one pair to a row below that (and
         // before the first layout, when the width is not known yet).
+        Label help = new Label("The module and slot stand in for the CloudHSM cluster id; the PIN stands in for the "
+                + "kmsuser password. The lab keeps the PIN only inside its encrypted keystore. Without a module "
+                + "file the token is simulated in memory (PIN 1234, keys lost when the app closes).");
         boolean[] wide = {false};
         Runnable arrange = () -> {
             grid.getChildren().clear();
@@ -127,15 +130,14 @@ public final class CustomKeyStoresView extends VBox {
         };
         arrange.run();
         widthProperty().addListener((obs, was, now) -> {
-            boolean shouldBeWide = now.doubleValue() >= 700;
+            // 64 em: 896 px at the default 14 px type (a 1280 px window), more at a larger zoom. At 1024 px two
+            // pairs to a row left the module path and the slot field a few characters wide.
+            boolean shouldBeWide = now.doubleValue() >= 64 * create.getFont().getSize();
             if (shouldBeWide != wide[0]) {
                 wide[0] = shouldBeWide;
                 arrange.run();
             }
         });
-        Label help = new Label("The module and slot stand in for the CloudHSM cluster id; the PIN stands in for the "
-                + "kmsuser password. The lab keeps the PIN only inside its encrypted keystore. Without a module "
-                + "file the token is simulated in memory (PIN 1234, keys lost when the app closes).");
         help.setWrapText(true);
         help.getStyleClass().addAll("muted", "lab-form-help");
         help.setMinHeight(Region.USE_PREF_SIZE);

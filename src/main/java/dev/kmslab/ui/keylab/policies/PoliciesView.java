@@ -43,10 +43,60 @@ public final class PoliciesView extends BorderPane {
         ScrollPane side = new ScrollPane(sideContent);
         side.setFitToWidth(true);
         side.getStyleClass().add("lab-side");
-        SplitPane split = new SplitPane(editorPane(), side);
+        VBox editorPane = editorPane();
+        SplitPane split = new SplitPane(editorPane, side);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.56);
+        // On a narrow window (1024 px, or a large zoom) the simulator beside the editor would be cut at its right
+        // edge: the editor keeps a sensible height and the simulator and principals move below it, all in one
+        // scrolling page.
+        VBox below = new VBox();
+        ScrollPane narrow = new ScrollPane(below);
+        narrow.setId("policies-narrow");
+        narrow.setFitToWidth(true);
+        narrow.getStyleClass().add("lab-side");
+        Runnable arrange = () -> {
+            boolean isNarrow = getWidth() > 0 && getWidth() < NARROW_EMS * fontSize();
+            if (isNarrow && getCenter() != narrow) {
+                split.getItems().clear();
+                // Set back to null, so setting it again later is a change the scroll pane's skin sees.
+                side.setContent(null);
+                editorPane.setMinHeight(EDITOR_EMS * fontSize());
+                editorPane.setPrefHeight(EDITOR_EMS * fontSize());
+                below.getChildren().setAll(editorPane, sideContent);
+                setCenter(narrow);
+            } else if (!isNarrow && getCenter() != split) {
+                below.getChildren().clear();
+                editorPane.setMinHeight(USE_COMPUTED_SIZE);
+                editorPane.setPrefHeight(USE_COMPUTED_SIZE);
+                side.setContent(sideContent);
+                split.getItems().setAll(editorPane, side);
+                split.setDividerPositions(0.56);
+                setCenter(split);
+            } else if (isNarrow) {
+                editorPane.setMinHeight(EDITOR_EMS * fontSize());
+                editorPane.setPrefHeight(EDITOR_EMS * fontSize());
+            }
+        };
         setCenter(split);
+        widthProperty().addListener((obs, was, now) -> arrange.run());
+        fontProbe.fontProperty().addListener((obs, was, now) -> arrange.run());
+        getChildren().add(fontProbe);
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+    }
+
+    /** Below this width, in ems of the Key Lab's type, the simulator moves under the editor. */
+    static final double NARROW_EMS = 64;
+
+    /** The editor's height, in ems, while the simulator is below it. */
+    static final double EDITOR_EMS = 20;
+
+    // A label that follows the zoom (the root's font size), to turn ems into pixels.
+    private final Label fontProbe = new Label();
+
+    private double fontSize() {
+        return fontProbe.getFont().getSize();
     }
 
     /** The tab with its three view-models over one session; the simulator marks its answer in the editor. */
