@@ -40,6 +40,11 @@ public record Payload(String name, PayloadKind kind, byte[] bytes, boolean secre
         return bytes.length;
     }
 
+    /** The size as a learner reads it: "1 byte", "32 bytes". */
+    public String sizeText() {
+        return size() + (size() == 1 ? " byte" : " bytes");
+    }
+
     public String hex() {
         return HexFormat.of().formatHex(bytes);
     }

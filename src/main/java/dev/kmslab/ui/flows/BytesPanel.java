@@ -42,7 +42,7 @@ final class BytesPanel extends VBox {
         // In a narrow panel (presenter mode, a large zoom) the name wraps, so the SECRET badge beside it stays in.
         name.setWrapText(true);
         name.setMinHeight(Region.USE_PREF_SIZE);
-        Label size = new Label(p.size() + " bytes · " + p.kind().label());
+        Label size = new Label(p.sizeText() + " · " + p.kind().label());
         size.getStyleClass().addAll("muted", "payload-size");
         // "144 bytes · encryption context" wraps in a narrow panel rather than ending in "...".
         size.setWrapText(true);
