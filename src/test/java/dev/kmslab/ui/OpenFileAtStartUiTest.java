@@ -10,7 +10,6 @@ import dev.kmslab.study.quiz.load.QuestionBankLoader;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The app started with a file argument, as the installed package's file association starts it on a double-click:
@@ -86,7 +84,7 @@ class OpenFileAtStartUiTest {
         Path typo = Files.writeString(downloads.resolve("typo.kmslab-pack"),
                 "{\"questions\": [\n  {\"id\": \"x\",}\n]}");
         start(typo);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.until(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         String text = robot.onFx(() -> dialog.getHeaderText() + "\n" + ((Label) dialog.getContent()).getText());
         assertThat(text).startsWith("Cannot open typo.kmslab-pack\n")
