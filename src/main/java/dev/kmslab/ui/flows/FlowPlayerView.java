@@ -61,14 +61,29 @@ public final class FlowPlayerView extends BorderPane {
         getStyleClass().add("flow-player");
         setTop(toolbar(exportHtml, exportFrames));
         setLeft(stepList());
-        VBox.setVgrow(lanes, Priority.ALWAYS);
+        // The lanes fill the player's width and scroll sideways only when their names need more than it has.
+        ScrollPane laneScroll = new ScrollPane(lanes) {
+            @Override
+            protected double computeMinHeight(double width) {
+                return lanes.minHeight(-1);
+            }
+        };
+        laneScroll.setId("lane-scroll");
+        laneScroll.getStyleClass().add("lane-scroll");
+        laneScroll.setFitToHeight(true);
+        laneScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        laneScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        lanes.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> laneScroll.getViewportBounds().getWidth(), laneScroll.viewportBoundsProperty()));
+        laneScroll.setFocusTraversable(false);
+        VBox.setVgrow(laneScroll, Priority.ALWAYS);
         VBox narrationColumn = new VBox(narration);
         ScrollPane narrationScroll = scroll(narrationColumn, "narration-scroll");
         ScrollPane bytesScroll = scroll(bytes, "bytes-scroll");
         HBox.setHgrow(narrationScroll, Priority.ALWAYS);
         HBox info = new InfoBox(narrationScroll, narrationColumn, bytesScroll);
         info.getStyleClass().add("player-info");
-        VBox centre = new VBox(lanes, info);
+        VBox centre = new VBox(laneScroll, info);
         centre.getStyleClass().add("player-centre");
         setCenter(centre);
         setBottom(controls());
