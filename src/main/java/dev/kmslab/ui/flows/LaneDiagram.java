@@ -181,6 +181,13 @@ final class LaneDiagram extends Pane {
     /** The header's type size in the stylesheet (.actor-box), relative to the diagram's. */
     private static final double HEADER_SCALE = 0.92;
 
+    // What the diagram shows follows its size, not the other way round: the steps and chips drawn must not make the
+    // lane area ask for more height (a row of wrapped chips pushed the narration down).
+    @Override
+    protected double computePrefHeight(double width) {
+        return minHeight(width);
+    }
+
     @Override
     protected double computeMinWidth(double height) {
         return flow == null ? 0 : 2 * fontSize() + minLaneWidth() * flow.actors().size();
@@ -284,10 +291,11 @@ final class LaneDiagram extends Pane {
             label.relocate(x1 + w + unit * 0.4, y - unit * 1.2);
             getChildren().addAll(loop, head, label);
             if (isCurrent) {
-                // Under the loop, inside the lane.
                 getChildren().add(chips);
+                // Under the loop, from the lane's left edge: they wrap before the diagram's right edge (the lanes to
+                // the right have nothing in this row).
                 double laneLeft = x1 - laneWidth / 2 + unit * 0.3;
-                chips.setPrefWrapLength(Math.max(unit, laneWidth - unit * 0.6));
+                chips.setPrefWrapLength(Math.max(laneWidth - unit * 0.6, getWidth() - laneLeft - unit * 0.6));
                 Runnable placeLoop = () -> chips.relocate(Math.max(unit * 0.3, Math.min(laneLeft,
                         getWidth() - chips.getWidth() - unit * 0.3)), y + unit * 0.9);
                 chips.widthProperty().addListener((o, a, b) -> placeLoop.run());
