@@ -137,6 +137,8 @@ final class NarrationPanel extends VBox {
         Label value = new WholeWordsLabel(text);
         value.getStyleClass().add("param-value");
         value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Beside a value of several lines, the name stays level with its first line.
+        GridPane.setValignment(key, javafx.geometry.VPos.TOP);
         grid.add(key, 0, row);
         grid.add(value, 1, row);
         return row + 1;
