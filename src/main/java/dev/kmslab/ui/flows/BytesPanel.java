@@ -62,9 +62,10 @@ final class BytesPanel extends VBox {
         }
         String text = p.textOrEmpty();
         if (!text.isEmpty() && p.size() <= 200) {
-            Label preview = new Label("“" + text + "”");
+            // Whole words: a JSON key in the text is never broken mid-word, the panel keeps the widest one's width.
+            Label preview = new dev.kmslab.ui.common.WholeWordsLabel("“" + text + "”");
             preview.getStyleClass().add("payload-text");
-            preview.setWrapText(true);
+            preview.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(preview);
         }
         box.getChildren().addAll(bytes("hex", hex(p)), bytes("base64", base64(p)));
@@ -75,7 +76,8 @@ final class BytesPanel extends VBox {
         Label l = new Label(label);
         l.getStyleClass().add("bytes-label");
         Label v = new Label(value);
-        v.getStyleClass().add("bytes-value");
+        // Hex and Base64 have no words: they may wrap anywhere in a narrow panel.
+        v.getStyleClass().addAll("bytes-value", "may-break");
         v.setWrapText(true);
         v.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(v, Priority.ALWAYS);

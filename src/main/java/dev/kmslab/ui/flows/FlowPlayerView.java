@@ -31,6 +31,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class FlowPlayerView extends BorderPane {
 
+    /** The vertical scroll bar's width, reserved in a scroll pane's minimum width (before its skin exists, a guess). */
+    private static double scrollBarRoom(ScrollPane scroll) {
+        javafx.scene.Node bar = null;
+        for (javafx.scene.Node n : scroll.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                    && b.getParent() == scroll) {
+                bar = b;
+            }
+        }
+        return bar == null ? 16 : bar.prefWidth(-1) + 2;
+    }
+
     private final FlowsViewModel vm;
     private final FlowPlayerModel model;
     private final LaneDiagram lanes = new LaneDiagram();
@@ -49,13 +61,29 @@ public final class FlowPlayerView extends BorderPane {
         getStyleClass().add("flow-player");
         setTop(toolbar(exportHtml, exportFrames));
         setLeft(stepList());
-        VBox.setVgrow(lanes, Priority.ALWAYS);
-        ScrollPane narrationScroll = scroll(narration, "narration-scroll");
+        // The lanes fill the player's width and scroll sideways only when their names need more than it has.
+        ScrollPane laneScroll = new ScrollPane(lanes) {
+            @Override
+            protected double computeMinHeight(double width) {
+                return lanes.minHeight(-1);
+            }
+        };
+        laneScroll.setId("lane-scroll");
+        laneScroll.getStyleClass().add("lane-scroll");
+        laneScroll.setFitToHeight(true);
+        laneScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        laneScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        lanes.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> laneScroll.getViewportBounds().getWidth(), laneScroll.viewportBoundsProperty()));
+        laneScroll.setFocusTraversable(false);
+        VBox.setVgrow(laneScroll, Priority.ALWAYS);
+        VBox narrationColumn = new VBox(narration);
+        ScrollPane narrationScroll = scroll(narrationColumn, "narration-scroll");
         ScrollPane bytesScroll = scroll(bytes, "bytes-scroll");
         HBox.setHgrow(narrationScroll, Priority.ALWAYS);
-        HBox info = new HBox(narrationScroll, bytesScroll);
+        HBox info = new InfoBox(narrationScroll, narrationColumn, bytesScroll);
         info.getStyleClass().add("player-info");
-        VBox centre = new VBox(lanes, info);
+        VBox centre = new VBox(laneScroll, info);
         centre.getStyleClass().add("player-centre");
         setCenter(centre);
         setBottom(controls());
@@ -201,7 +229,15 @@ public final class FlowPlayerView extends BorderPane {
     }
 
     private static ScrollPane scroll(Region content, String id) {
-        ScrollPane s = new ScrollPane(content);
+        // Never narrower than its content's minimum (the narration's widest word, GenerateDataKey at 150% zoom), with
+        // room for the vertical scroll bar: fitted to its width, a narrower viewport would cut the content off.
+        ScrollPane s = new ScrollPane(content) {
+            @Override
+            protected double computeMinWidth(double height) {
+                return Math.max(super.computeMinWidth(height), snappedLeftInset() + snappedRightInset()
+                        + content.minWidth(-1) + scrollBarRoom(this));
+            }
+        };
         s.setId(id);
         s.setFitToWidth(true);
         s.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -289,13 +325,101 @@ public final class FlowPlayerView extends BorderPane {
         layout();
     }
 
+    /**
+     * The narration beside the Bytes card while both fit at their minimum widths (whole words), the card under the
+     * narration in the one scroll pane when they do not (a 1024-pixel window at 150% zoom): the narration keeps the
+     * width of its widest word instead of the pair pushing the player past the window's edge.
+     */
+    private final class InfoBox extends HBox {
+        private final ScrollPane narrationScroll;
+        private final VBox narrationColumn;
+        private final ScrollPane bytesScroll;
+        private boolean stacked;
+
+        InfoBox(ScrollPane narrationScroll, VBox narrationColumn, ScrollPane bytesScroll) {
+            super(narrationScroll, bytesScroll);
+            this.narrationScroll = narrationScroll;
+            this.narrationColumn = narrationColumn;
+            this.bytesScroll = bytesScroll;
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + snappedRightInset() + narrationScroll.minWidth(height);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double bar = scrollBarRoom(narrationScroll);
+            double side = narration.minWidth(-1) + bar + Math.max(bytesScroll.minWidth(-1),
+                    bytes.minWidth(-1) + bar);
+            boolean stack = getWidth() - snappedLeftInset() - snappedRightInset() < side;
+            if (stack != stacked) {
+                stacked = stack;
+                if (stack) {
+                    bytesScroll.setContent(null);
+                    narrationColumn.getChildren().add(bytes);
+                } else {
+                    narrationColumn.getChildren().remove(bytes);
+                    bytesScroll.setContent(bytes);
+                }
+                bytesScroll.setVisible(!stack);
+                bytesScroll.setManaged(!stack);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stacked"), stack);
+            }
+            super.layoutChildren();
+        }
+    }
+
     private static final class StepCell extends ListCell<Step> {
 
         StepCell() {
             // Cells follow the list's width instead of growing a horizontal scrollbar, and wrap a long step name onto
-            // a second line rather than cutting it to "3. GenerateDataK...".
-            setPrefWidth(0);
+            // a second line at a space rather than cutting it to "3. GenerateDataK..." (see the sizes below).
             setWrapText(true);
+        }
+
+        // Asking for no width keeps the list from scrolling sideways; the cell's height is always measured at the
+        // width the list gives it (a height measured at width 0 made the list's cell count estimate go wrong:
+        // "VirtualFlow addTrailingCells: index exceeds maxCellCount").
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.min(super.computePrefWidth(height), computeMinWidth(height));
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width >= 0 ? width : cellWidth());
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        // Never narrower than the widest word of its step name ("GenerateDataKey"): the step list keeps that width.
+        @Override
+        protected double computeMinWidth(double height) {
+            String text = getText();
+            double widest = 0;
+            if (text != null) {
+                javafx.scene.text.Text ruler = new javafx.scene.text.Text();
+                ruler.setFont(getFont());
+                for (String token : text.split("\\s+")) {
+                    ruler.setText(token);
+                    widest = Math.max(widest, Math.ceil(ruler.getLayoutBounds().getWidth()) + 1);
+                }
+            }
+            double graphic = getGraphic() == null ? 0 : getGraphic().prefWidth(-1) + getGraphicTextGap();
+            return snappedLeftInset() + snappedRightInset() + graphic + widest;
+        }
+
+        private double cellWidth() {
+            if (getWidth() > 0) {
+                return getWidth();
+            }
+            ListView<Step> list = getListView();
+            return list == null ? -1 : list.getWidth() - list.snappedLeftInset() - list.snappedRightInset();
         }
 
         @Override

@@ -12,7 +12,6 @@ import javafx.animation.KeyValue;
 import javafx.animation.ParallelTransition;
 import javafx.animation.Timeline;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
@@ -41,7 +40,8 @@ final class LaneDiagram extends Pane {
         probe.setVisible(false);
         // Later, not now: the font changes during a CSS pass, and children replaced during it would miss their styles.
         probe.fontProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::onResize));
-        setMinSize(0, 0);
+        // The height's minimum comes from the stylesheet; the width's is what the lanes need (computeMinWidth).
+        setMinHeight(0);
         widthProperty().addListener((o, a, b) -> onResize());
         heightProperty().addListener((o, a, b) -> onResize());
     }
@@ -95,26 +95,38 @@ final class LaneDiagram extends Pane {
         List<Actor> actors = flow.actors();
         double margin = unit;
         double laneWidth = (getWidth() - 2 * margin) / actors.size();
-        double headerBottom = unit * 4.2;
+        List<Label> heads = new ArrayList<>();
         for (int i = 0; i < actors.size(); i++) {
             double x = margin + laneWidth * (i + 0.5);
-            Line life = new Line(x, headerBottom, x, getHeight() - unit * 0.5);
-            life.getStyleClass().add("lifeline");
-            getChildren().add(life);
             Label head = new Label(actors.get(i).name(), new FontIcon(Visuals.icon(actors.get(i).kind())));
             head.getStyleClass().addAll("actor-box", "actor-" + actors.get(i).kind().name().toLowerCase());
             head.setId("actor-" + actors.get(i).id());
             head.setWrapText(true);
             head.setMaxWidth(laneWidth - unit * 0.6);
             head.setPrefWidth(laneWidth - unit * 0.6);
-            head.setMinHeight(unit * 3);
-            head.setPrefHeight(unit * 3);
             head.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
             // A narrow lane may still shorten the name; the whole name is a tooltip away.
             head.setTooltip(new javafx.scene.control.Tooltip(actors.get(i).name()));
             head.relocate(x - (laneWidth - unit * 0.6) / 2, unit * 0.6);
             getChildren().add(head);
             fitHeader(head, laneWidth - unit * 0.6);
+            heads.add(head);
+        }
+        // All headers as tall as the tallest name needs (three lines of a narrow lane), at least three units.
+        double headHeight = unit * 3;
+        for (Label head : heads) {
+            headHeight = Math.max(headHeight, Math.ceil(head.prefHeight(laneWidth - unit * 0.6)));
+        }
+        for (Label head : heads) {
+            head.setMinHeight(headHeight);
+            head.setPrefHeight(headHeight);
+        }
+        double headerBottom = unit * 1.2 + headHeight;
+        for (int i = 0; i < actors.size(); i++) {
+            double x = margin + laneWidth * (i + 0.5);
+            Line life = new Line(x, headerBottom, x, getHeight() - unit * 0.5);
+            life.getStyleClass().add("lifeline");
+            getChildren().add(0, life);
         }
         if (index < 0) {
             return;
@@ -143,8 +155,48 @@ final class LaneDiagram extends Pane {
     }
 
     /**
-     * Shrinks a lane header's type until every word fits beside its icon and the name takes at most two lines: a
-     * narrow lane (a large zoom, many actors) must not cut "Your applic…" or break "CloudTrail" mid-word.
+     * The least width a lane needs: its header holds the widest word of any actor's name ("application",
+     * "CloudTrail") at full size, so no name is shrunk or broken mid-word; when the lanes need more than the player
+     * has, the lane area scrolls sideways.
+     */
+    double minLaneWidth() {
+        if (flow == null) {
+            return 0;
+        }
+        double unit = fontSize();
+        javafx.scene.text.Text ruler = new javafx.scene.text.Text();
+        ruler.setFont(javafx.scene.text.Font.font(probe.getFont().getFamily(), javafx.scene.text.FontWeight.BOLD,
+                unit * HEADER_SCALE));
+        double widest = 0;
+        for (Actor a : flow.actors()) {
+            for (String word : a.name().split(" ")) {
+                ruler.setText(word);
+                widest = Math.max(widest, ruler.getLayoutBounds().getWidth());
+            }
+        }
+        // The header's padding and border, 5% to spare (see fit) and the gap between headers.
+        return widest / 0.95 + unit * 0.8 + 3 + unit * 0.6;
+    }
+
+    /** The header's type size in the stylesheet (.actor-box), relative to the diagram's. */
+    private static final double HEADER_SCALE = 0.92;
+
+    // What the diagram shows follows its size, not the other way round: the steps and chips drawn must not make the
+    // lane area ask for more height (a row of wrapped chips pushed the narration down).
+    @Override
+    protected double computePrefHeight(double width) {
+        return minHeight(width);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return flow == null ? 0 : 2 * fontSize() + minLaneWidth() * flow.actors().size();
+    }
+
+    /**
+     * Puts a lane header's icon beside its name while the name takes at most two lines, drops the icon otherwise: a
+     * narrow lane (a large zoom, many actors) must not cut "Your applic…" or break "CloudTrail" mid-word, and the
+     * name keeps its full type size.
      */
     private static void fitHeader(Label head, double width) {
         head.setStyle(null);
@@ -157,17 +209,15 @@ final class LaneDiagram extends Pane {
         if (fit(head, font, width - insets - icon, 2, 1.0)) {
             return;
         }
-        // A very narrow lane (a 1024-pixel window at 150% zoom): the name without its icon, on up to three lines
-        // of at most 80% type (three lines fill the header's three units).
-        head.setContentDisplay(javafx.scene.control.ContentDisplay.TEXT_ONLY);
-        if (!fit(head, font, width - insets, 3, 0.8)) {
-            head.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", font.getSize() * 0.6));
-        }
+        // A narrow lane: the name without its icon, at full size on up to three lines (three lines fill the
+        // header's three units). The lane is never narrower than the widest word (minLaneWidth).
+        head.setGraphic(null);
+        fit(head, font, width - insets, 3, 1.0);
     }
 
     // The largest type from {@code start} down to 60% at which every word fits in the room within maxLines lines.
     private static boolean fit(Label head, javafx.scene.text.Font font, double room, int maxLines, double start) {
-        for (double scale = start; scale > 0.55; scale -= 0.05) {
+        for (double scale = start; scale > 0.95; scale -= 0.05) {
             javafx.scene.text.Font f = javafx.scene.text.Font.font(font.getFamily(),
                     javafx.scene.text.FontWeight.BOLD, font.getSize() * scale);
             // 5% to spare: the label's own wrap breaks a little earlier than this estimate.
@@ -222,7 +272,8 @@ final class LaneDiagram extends Pane {
         if (isCurrent) {
             label.setId("current-arrow-label");
         }
-        HBox chips = new HBox(unit * 0.3);
+        // Chips wrap onto more lines rather than running past their lane or the diagram's edge.
+        javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(unit * 0.3, unit * 0.25);
         chips.getStyleClass().add("packets");
         if (isCurrent) {
             chips.setId("packets");
@@ -241,7 +292,14 @@ final class LaneDiagram extends Pane {
             getChildren().addAll(loop, head, label);
             if (isCurrent) {
                 getChildren().add(chips);
-                chips.relocate(x1 + w + unit * 0.4, y + unit * 0.3);
+                // Under the loop, from the lane's left edge: they wrap before the diagram's right edge (the lanes to
+                // the right have nothing in this row).
+                double laneLeft = x1 - laneWidth / 2 + unit * 0.3;
+                chips.setPrefWrapLength(Math.max(laneWidth - unit * 0.6, getWidth() - laneLeft - unit * 0.6));
+                Runnable placeLoop = () -> chips.relocate(Math.max(unit * 0.3, Math.min(laneLeft,
+                        getWidth() - chips.getWidth() - unit * 0.3)), y + unit * 0.9);
+                chips.widthProperty().addListener((o, a, b) -> placeLoop.run());
+                placeLoop.run();
                 if (animate) {
                     chips.setOpacity(0);
                     anims.add(new Timeline(new KeyFrame(Duration.millis(millis),
@@ -263,6 +321,7 @@ final class LaneDiagram extends Pane {
             return;
         }
         getChildren().add(chips);
+        chips.setPrefWrapLength(Math.max(unit, Math.max(Math.abs(x2 - x1), laneWidth) - unit * 0.6));
         // The chips' width is known only after CSS, so their position is recomputed from the animation's progress
         // whenever either changes: they leave from the sender's lifeline and stop at the arrow head.
         javafx.beans.property.DoubleProperty progress = new javafx.beans.property.SimpleDoubleProperty(animate ? 0 : 1);

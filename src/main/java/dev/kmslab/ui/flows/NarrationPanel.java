@@ -3,6 +3,7 @@ package dev.kmslab.ui.flows;
 import dev.kmslab.flow.Flow;
 import dev.kmslab.flow.Step;
 import java.util.Map;
+import dev.kmslab.ui.common.WholeWordsLabel;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -12,18 +13,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** What the current step does and why: its message and parameters, the narration, the exam tip, what changed. */
 final class NarrationPanel extends VBox {
 
-    private final Label counter = new Label();
-    private final Label title = new Label();
-    private final Label route = new Label();
+    // Whole-words labels: never narrower than their widest word, so "GenerateDataKey" or "(aws-crypto-public-key)."
+    // is never broken mid-word; the panel's scroll pane asks for that width (see FlowPlayerView).
+    private final Label counter = new WholeWordsLabel(null);
+    private final Label title = new WholeWordsLabel(null);
+    private final Label route = new WholeWordsLabel(null);
     private final GridPane params = new GridPane();
     private final Label conditionHeading = new Label("Condition context KMS evaluates (not a request parameter)");
     private final GridPane conditions = new GridPane();
-    private final Label failure = new Label();
-    private final Label narration = new Label();
-    private final Label tip = new Label(null, new FontIcon(Feather.AWARD));
+    private final Label failure = new WholeWordsLabel(null);
+    private final Label narration = new WholeWordsLabel(null);
+    private final Label tip = new WholeWordsLabel(null);
     // What the step shows beyond AWS documentation, under its own badge so it is never mistaken for AWS output.
     private final Label simulationBadge = new Label("KMS Lab simulation", new FontIcon(Feather.CPU));
-    private final Label simulation = new Label();
+    private final Label simulation = new WholeWordsLabel(null);
     private final VBox simulationBox = new VBox(simulationBadge, simulation);
     private final VBox states = new VBox();
 
@@ -52,6 +55,7 @@ final class NarrationPanel extends VBox {
         narration.setId("narration");
         narration.getStyleClass().add("narration");
         narration.setWrapText(true);
+        tip.setGraphic(new FontIcon(Feather.AWARD));
         tip.setId("step-tip");
         tip.getStyleClass().addAll("exam-tip", "step-tip");
         tip.setWrapText(true);
@@ -65,6 +69,10 @@ final class NarrationPanel extends VBox {
         simulationBox.setId("step-simulation-box");
         simulationBox.getStyleClass().add("simulation-note");
         narration.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        counter.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        route.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        conditionHeading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tip.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         failure.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(counter, title, route, params, conditionHeading, conditions, failure, narration, simulationBox, tip, states);
@@ -83,26 +91,14 @@ final class NarrationPanel extends VBox {
         params.getChildren().clear();
         int row = 0;
         for (Map.Entry<String, String> p : step.parameters().entrySet()) {
-            Label key = new Label(p.getKey());
-            key.getStyleClass().add("param-name");
-            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label value = new Label(p.getValue());
-            value.getStyleClass().add("param-value");
-            value.setWrapText(true);
-            params.addRow(row++, key, value);
+            row = addParam(params, row, p.getKey(), p.getValue());
         }
         params.setManaged(row > 0);
         params.setVisible(row > 0);
         conditions.getChildren().clear();
         int conditionRow = 0;
         for (Map.Entry<String, String> c : step.conditionContext().entrySet()) {
-            Label key = new Label(c.getKey());
-            key.getStyleClass().add("param-name");
-            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label value = new Label(c.getValue());
-            value.getStyleClass().add("param-value");
-            value.setWrapText(true);
-            conditions.addRow(conditionRow++, key, value);
+            conditionRow = addParam(conditions, conditionRow, c.getKey(), c.getValue());
         }
         boolean hasConditions = conditionRow > 0;
         conditions.setManaged(hasConditions);
@@ -127,6 +123,90 @@ final class NarrationPanel extends VBox {
             l.setWrapText(true);
             states.getChildren().add(l);
         }
+    }
+
+    /**
+     * A parameter's name and value: side by side, the value wrapping at spaces (an ARN or Base64 may break anywhere),
+     * unless the panel is narrower than the name and the value's widest word, then the value goes under its name.
+     * Returns the next free row.
+     */
+    private int addParam(GridPane grid, int row, String name, String text) {
+        Label key = new Label(name);
+        key.getStyleClass().add("param-name");
+        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label value = new WholeWordsLabel(text);
+        value.getStyleClass().add("param-value");
+        value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Beside a value of several lines, the name stays level with its first line.
+        GridPane.setValignment(key, javafx.geometry.VPos.TOP);
+        grid.add(key, 0, row);
+        grid.add(value, 1, row);
+        return row + 1;
+    }
+
+    /**
+     * Puts every parameter's value beside its name when the panel is wide enough for both columns, under it
+     * otherwise. Called before layout with the panel's width.
+     */
+    private void arrange(GridPane grid, double width) {
+        double names = 0;
+        double values = 0;
+        for (javafx.scene.Node n : grid.getChildren()) {
+            if (n.getStyleClass().contains("param-name")) {
+                names = Math.max(names, n.prefWidth(-1));
+            } else {
+                values = Math.max(values, n.minWidth(-1));
+            }
+        }
+        boolean side = width <= 0 || names + grid.getHgap() + values <= width;
+        int row = 0;
+        for (int i = 0; i + 1 < grid.getChildren().size(); i += 2) {
+            javafx.scene.Node key = grid.getChildren().get(i);
+            javafx.scene.Node value = grid.getChildren().get(i + 1);
+            place(key, 0, row, side ? 1 : 2);
+            place(value, side ? 1 : 0, side ? row : row + 1, side ? 1 : 2);
+            row += side ? 1 : 2;
+        }
+    }
+
+    // Only a change is set: setting a constraint asks for another layout pass.
+    private static void place(javafx.scene.Node node, int column, int row, int span) {
+        if (!Integer.valueOf(column).equals(GridPane.getColumnIndex(node))
+                || !Integer.valueOf(row).equals(GridPane.getRowIndex(node))
+                || !Integer.valueOf(span).equals(GridPane.getColumnSpan(node))) {
+            GridPane.setConstraints(node, column, row, span, 1);
+        }
+    }
+
+    /** The stacked layout's width: each parameter's value under its name. */
+    private static double stackedMin(GridPane grid) {
+        double widest = 0;
+        if (grid.isManaged()) {
+            for (javafx.scene.Node n : grid.getChildren()) {
+                widest = Math.max(widest, n.getStyleClass().contains("param-name") ? n.prefWidth(-1)
+                        : n.minWidth(-1));
+            }
+        }
+        return widest;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        double widest = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.isManaged()) {
+                widest = Math.max(widest, n instanceof GridPane g ? stackedMin(g) : n.minWidth(-1));
+            }
+        }
+        return snappedLeftInset() + snappedRightInset() + widest;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double inner = getWidth() - snappedLeftInset() - snappedRightInset();
+        arrange(params, inner);
+        arrange(conditions, inner);
+        super.layoutChildren();
     }
 
     private static String name(Flow flow, String actorId) {
