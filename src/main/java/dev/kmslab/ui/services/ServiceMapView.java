@@ -69,11 +69,10 @@ public final class ServiceMapView extends BorderPane {
         panel.setId("service-panel");
         panel.getStyleClass().add("side-panel");
         panel.setFitToWidth(true);
-        // The panel gives the map room on a small window: 40% of the width, between 260 and 400 px.
+        // The panel gives the map room on a small window: 40% of the width, kept between 20 and 28.5 em (280 and
+        // 400 px at 100%) by kmslab.css, so at a large zoom its header and summary still fit inside it.
         panel.setPrefWidth(400);
-        panel.setMinWidth(260);
-        widthProperty().addListener((obs, was, now) ->
-                panel.setPrefWidth(Math.max(260, Math.min(400, now.doubleValue() * 0.4))));
+        widthProperty().addListener((obs, was, now) -> panel.setPrefWidth(now.doubleValue() * 0.4));
         model.contentProperty().addListener((obs, was, now) -> rebuild());
         model.selectedProperty().addListener((obs, was, now) -> showPanel(now));
         model.hoveredProperty().addListener((obs, was, now) -> restyle());
