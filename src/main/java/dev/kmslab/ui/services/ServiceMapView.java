@@ -62,7 +62,8 @@ public final class ServiceMapView extends BorderPane {
         // instead of piling its services on top of each other.
         javafx.scene.control.ScrollPane mapScroll = new javafx.scene.control.ScrollPane(map);
         mapScroll.setId("service-map-scroll");
-        mapScroll.getStyleClass().addAll("service-map-scroll", "edge-to-edge");
+        // Fit to width, and below the map's minimum (the hub with the widest name on each side) it scrolls sideways.
+        mapScroll.getStyleClass().addAll("service-map-scroll", "edge-to-edge", "scrolls-sideways");
         mapScroll.setFitToWidth(true);
         mapScroll.setFitToHeight(true);
         setCenter(mapScroll);

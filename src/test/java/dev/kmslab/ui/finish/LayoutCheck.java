@@ -177,7 +177,9 @@ final class LayoutCheck {
             ScrollPane scroll = p instanceof ScrollPane s ? s
                     : p.getClass().getName().contains("ScrollPaneSkin") ? enclosingScrollPane(p) : null;
             if (scroll != null) {
-                checkX &= scroll.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER || scroll.isFitToWidth();
+                // ... unless it says it scrolls sideways below its content's minimum width (the service map).
+                checkX &= scroll.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER
+                        || scroll.isFitToWidth() && !scroll.getStyleClass().contains("scrolls-sideways");
                 checkY &= scroll.getVbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER;
             }
             Bounds area;
