@@ -154,7 +154,8 @@ final class AuditFileWriter implements AutoCloseable {
         Path older = file.resolveSibling(file.getFileName() + ".1");
         if (rotatedDamaged && Files.exists(older)) {
             // Never replace a damaged file: it is what the learner is told to look at.
-            Path aside = uniqueSibling(older.getFileName() + ".damaged-" + STAMP.format(Clock.systemUTC().instant()));
+            Path aside = dev.kmslab.io.AtomicFile.unusedSibling(file,
+                    older.getFileName() + ".damaged-" + STAMP.format(Clock.systemUTC().instant()), "");
             Files.move(older, aside);
             LOG.warning("the damaged audit file " + older.getFileName() + " was kept as " + aside.getFileName());
         }
@@ -162,14 +163,6 @@ final class AuditFileWriter implements AutoCloseable {
         rotatedDamaged = currentDamaged;
         currentDamaged = false;
         openFile();
-    }
-
-    private Path uniqueSibling(String base) {
-        Path candidate = file.resolveSibling(base);
-        for (int n = 1; Files.exists(candidate); n++) {
-            candidate = file.resolveSibling(base + "-" + n);
-        }
-        return candidate;
     }
 
     private void openFile() throws IOException {
