@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,16 +63,11 @@ class ServeRolesFileTest {
     Path dir;
 
     private Path file(String name, String text) throws Exception {
-        Path f = dir.resolve(name);
-        Files.writeString(f, text, StandardCharsets.UTF_8);
-        return f;
+        return ServeRuns.file(dir, name, text);
     }
 
     private KmsHttpServer serve(ByteArrayOutputStream printed, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--port", "0", "--data-dir", dir.resolve("data").toString()));
-        all.addAll(List.of(args));
-        return ServeCommand.run(ServeCommand.Options.parse(all), new PrintStream(printed, true,
-                StandardCharsets.UTF_8));
+        return ServeRuns.serve(dir, printed, args);
     }
 
     @Test
