@@ -27,8 +27,10 @@ took "jdeps and jlink"
 
 common=(--name kms-lab --app-version "${version%%-*}" --vendor "KMS Lab"
   --description "Learn AWS Key Management Service by using a real in-process key engine.")
-# The launcher's JVM options; the archive below is dumped with the same ones.
-jvm_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+# The launcher's JVM options (src/package/launcher-jvm-options, shared with the macOS and Windows build); the archive
+# below is dumped with the same ones.
+mapfile -t jvm_opts < <(grep -Ev '^[[:space:]]*(#|$)' "$base/src/package/launcher-jvm-options")
+[ ${#jvm_opts[@]} -gt 0 ] || { echo "jpackage.sh: no JVM options in $base/src/package/launcher-jvm-options"; exit 1; }
 # The app's class-data sharing archive (made below): JavaFX's and the app's classes that start-up loads, on top of the
 # runtime's archive of JDK classes. -Xlog:cds*=off: a missing or unusable archive (a moved install, a changed jar)
 # leaves the JVM on the runtime's archive without a warning.
