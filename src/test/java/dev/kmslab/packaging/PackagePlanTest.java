@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -77,6 +79,7 @@ class PackagePlanTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "runs jpackage.sh's line with bash")
     void launcherJavaOptions_areTheSharedFilesLines_asTheScriptReadsThem() throws Exception {
         List<String> fromFile = PackagePlan.readJvmOptions(OPTIONS);
 
@@ -86,6 +89,7 @@ class PackagePlanTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "runs jpackage.sh's line with bash")
     void jvmOptionsFile_commentsAndBlankLinesSkipped_sameInJavaAndInTheScript() throws Exception {
         Files.writeString(base.resolve(OPTIONS), "# a comment\n\n  # indented comment\n-Xmx512m\n   \n-Da=b c\n");
 

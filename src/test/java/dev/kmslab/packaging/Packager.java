@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -38,19 +39,22 @@ public final class Packager {
             System.exit(2);
         }
         try {
-            System.exit(run(Os.current(), Path.of(args[0]), Path.of(args[1]), args[2]));
+            System.exit(run(Os.current(), jdk(), Path.of(args[0]), Path.of(args[1]), args[2], WixCheck::problem));
         } catch (PackagingException | UncheckedIOException e) {
             System.err.println("package: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    static int run(Os os, Path base, Path target, String version) {
+    /**
+     * Builds the installer of {@code os} with the tools of {@code jdk}; {@code wixCheck} gives the reason WiX cannot
+     * be used, or null (asked on Windows only). Returns the exit code: jpackage.sh's on Linux, else 0.
+     */
+    static int run(Os os, Path jdk, Path base, Path target, String version, Supplier<String> wixCheck) {
         if (os == Os.LINUX) {
             return exec(List.of("bash", base.resolve("src/package/jpackage.sh").toString(), base.toString(),
                     target.toString(), version));
         }
-        Path jdk = jdk();
         PackagePlan plan = PackagePlan.of(os, base, target, version);
         Path jpackage = jdk.resolve("bin").resolve(os.executable("jpackage"));
         if (!Files.isRegularFile(jpackage)) {
@@ -58,7 +62,7 @@ public final class Packager {
                     + " (a JRE has no jpackage)");
         }
         if (os == Os.WINDOWS) {
-            String wix = WixCheck.problem();
+            String wix = wixCheck.get();
             if (wix != null) {
                 throw new PackagingException(wix);
             }
