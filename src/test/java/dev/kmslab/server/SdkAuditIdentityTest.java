@@ -1,22 +1,14 @@
 package dev.kmslab.server;
 
+import static dev.kmslab.server.StsAuditFixture.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kmslab.engine.EngineConfig;
-import dev.kmslab.engine.KmsEngine;
-import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.audit.AuditLog;
-import dev.kmslab.server.auth.AccessKeyStore;
 import dev.kmslab.server.auth.Credential;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,53 +30,30 @@ import software.amazon.awssdk.services.sts.model.StsException;
  */
 class SdkAuditIdentityTest {
 
-    private static final String ACCOUNT = EngineConfig.DEFAULT_ACCOUNT;
-    private static final String OPS = "arn:aws:iam::" + ACCOUNT + ":role/Ops";
-    private static final String ALICE = "arn:aws:iam::" + ACCOUNT + ":user/alice";
-    private static final String ROOT = "arn:aws:iam::" + ACCOUNT + ":root";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCOUNT = StsAuditFixture.ACCOUNT;
+    private static final String OPS = StsAuditFixture.OPS;
+    private static final String ALICE = StsAuditFixture.ALICE;
+    private static final ObjectMapper JSON = StsAuditFixture.JSON;
 
     @TempDir
     Path dir;
 
-    private AuditLog audit;
-    private KmsEngine engine;
-    private KmsHttpServer server;
+    private StsAuditFixture f;
     private Credential alice;
 
     @BeforeEach
     void start() throws Exception {
-        audit = AuditLog.toFile(dir.resolve("audit.jsonl"), AuditLog.DEFAULT_MAX_FILE_BYTES);
-        engine = KmsEngine.open(EngineConfig.defaults().withAuditLog(audit)
-                .withClock(new SimulatedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
-        engine.principals().createRole(ACCOUNT, "Ops");
-        engine.principals().createUser(ACCOUNT, "alice");
-        engine.principals().attachUserPolicy(ACCOUNT, "alice", "AssumeOps", "{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
-        AccessKeyStore keys = AccessKeyStore.inMemory(ACCOUNT);
-        alice = keys.issueAccessKey(ALICE);
-        server = KmsHttpServer.start(engine, ServerConfig.defaults(keys).withPort(0)
-                .withRequestTimeout(Duration.ofSeconds(8)));
+        f = new StsAuditFixture(dir);
+        alice = f.alice;
     }
 
     @AfterEach
     void stop() {
-        server.stop();
-        audit.close();
-    }
-
-    private List<JsonNode> auditFile() throws Exception {
-        audit.flush();
-        return Files.readAllLines(dir.resolve("audit.jsonl"), StandardCharsets.UTF_8).stream()
-                .map(SdkAuditIdentityTest::parse).toList();
-    }
-
-    private static List<JsonNode> named(List<JsonNode> lines, String eventName) {
-        return lines.stream().filter(n -> n.path("eventName").asText().equals(eventName)).toList();
+        f.close();
     }
 
     private StsClient sts(String keyId, String secret) {
-        return SdkStsTest.sts(server.endpoint(), AwsBasicCredentials.create(keyId, secret));
+        return f.sts(AwsBasicCredentials.create(keyId, secret));
     }
 
     @Test
@@ -97,22 +66,17 @@ class SdkAuditIdentityTest {
         String tempKey = session.credentials().accessKeyId();
         assertThat(tempKey).startsWith("ASIA");
         String sessionArn = "arn:aws:sts::" + ACCOUNT + ":assumed-role/Ops/nightly";
-        String keyId;
-        try (KmsClient root = SdkStsTest.kms(server.endpoint(), AwsBasicCredentials.create("test", "test"))) {
-            keyId = root.createKey(b -> b.policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                    + "\"Principal\":{\"AWS\":[\"" + ROOT + "\",\"" + OPS + "\"]},\"Action\":\"kms:*\","
-                    + "\"Resource\":\"*\"}]}")).keyMetadata().keyId();
-        }
-        try (KmsClient asOps = SdkStsTest.kms(server.endpoint(), SdkStsTest.session(session));
-             StsClient stsAsOps = SdkStsTest.sts(server.endpoint(), SdkStsTest.session(session))) {
+        String keyId = f.keyForRootAndOps();
+        try (KmsClient asOps = f.kms(SdkStsTest.session(session));
+             StsClient stsAsOps = f.sts(SdkStsTest.session(session))) {
             asOps.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x")));
             assertThat(stsAsOps.getCallerIdentity().arn()).isEqualTo(sessionArn);
         }
         // A call made in the app has no access key, so no userIdentity.
-        engine.listKeys(dev.kmslab.engine.CallerContext.root(ACCOUNT),
+        f.engine.listKeys(dev.kmslab.engine.CallerContext.root(ACCOUNT),
                 dev.kmslab.engine.model.ListKeysRequest.firstPage());
 
-        List<JsonNode> lines = auditFile();
+        List<JsonNode> lines = f.auditLines();
         List<JsonNode> identities = named(lines, "GetCallerIdentity");
         assertThat(identities).hasSize(2);
         assertThat(identities).allSatisfy(n -> {
@@ -136,12 +100,12 @@ class SdkAuditIdentityTest {
         assertThat(encrypt.path("userIdentity").path("accessKeyId").asText()).isEqualTo(tempKey);
         assertThat(named(lines, "ListKeys").get(0).has("userIdentity")).isFalse();
         // Read back, the event keeps the key id.
-        assertThat(engine.auditLog().all()).filteredOn(e -> e.eventName().equals("Encrypt"))
+        assertThat(f.engine.auditLog().all()).filteredOn(e -> e.eventName().equals("Encrypt"))
                 .extracting(dev.kmslab.engine.audit.AuditEvent::accessKeyId).containsExactly(tempKey);
-        assertThat(AuditLog.readTrail(dir.resolve("audit.jsonl"))).filteredOn(e -> e.eventName().equals("Encrypt"))
+        assertThat(AuditLog.readTrail(f.auditFile)).filteredOn(e -> e.eventName().equals("Encrypt"))
                 .extracting(dev.kmslab.engine.audit.AuditEvent::accessKeyId).containsExactly(tempKey);
 
-        String file = Files.readString(dir.resolve("audit.jsonl"));
+        String file = f.auditText();
         assertThat(file).doesNotContain(session.credentials().secretAccessKey())
                 .doesNotContain(session.credentials().sessionToken()).doesNotContain(alice.secretAccessKey());
     }
@@ -158,20 +122,20 @@ class SdkAuditIdentityTest {
         StsException expired;
         try (StsClient stranger = sts("AKIAIOSFODNN7EXAMPLE", "not-a-lab-secret");
              StsClient wrongSecret = sts(alice.accessKeyId(), "wrong" + alice.secretAccessKey())) {
-            unknown = catchSts(() -> stranger.assumeRole(b -> b.roleArn(OPS).roleSessionName("intruder")));
-            badSecret = catchSts(() -> wrongSecret.assumeRole(b -> b.roleArn(OPS).roleSessionName("guess")));
-            badSecretIdentity = catchSts(wrongSecret::getCallerIdentity);
+            unknown = refused(() -> stranger.assumeRole(b -> b.roleArn(OPS).roleSessionName("intruder")));
+            badSecret = refused(() -> wrongSecret.assumeRole(b -> b.roleArn(OPS).roleSessionName("guess")));
+            badSecretIdentity = refused(wrongSecret::getCallerIdentity);
         }
-        engine.advanceClock(Duration.ofSeconds(901));
-        try (StsClient asExpired = SdkStsTest.sts(server.endpoint(), SdkStsTest.session(session))) {
-            expired = catchSts(() -> asExpired.assumeRole(b -> b.roleArn(OPS).roleSessionName("again")));
+        f.engine.advanceClock(Duration.ofSeconds(901));
+        try (StsClient asExpired = f.sts(SdkStsTest.session(session))) {
+            expired = refused(() -> asExpired.assumeRole(b -> b.roleArn(OPS).roleSessionName("again")));
         }
         assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
         assertThat(badSecret.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
         assertThat(badSecretIdentity.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
         assertThat(expired.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
 
-        List<JsonNode> lines = auditFile();
+        List<JsonNode> lines = f.auditLines();
         List<JsonNode> refused = named(lines, "AssumeRole").stream().filter(n -> !n.path("errorCode").isNull())
                 .toList();
         assertThat(refused).extracting(n -> n.path("errorCode").asText())
@@ -194,25 +158,12 @@ class SdkAuditIdentityTest {
         JsonNode identity = named(lines, "GetCallerIdentity").get(0);
         assertThat(identity.path("errorCode").asText()).isEqualTo("SignatureDoesNotMatch");
         assertThat(identity.path("userIdentity").path("accessKeyId").asText()).isEqualTo(alice.accessKeyId());
-        assertThat(Files.readString(dir.resolve("audit.jsonl"))).doesNotContain(alice.secretAccessKey())
+        assertThat(f.auditText()).doesNotContain(alice.secretAccessKey())
                 .doesNotContain(session.credentials().secretAccessKey())
                 .doesNotContain(session.credentials().sessionToken());
     }
 
-    private static StsException catchSts(Runnable call) {
-        try {
-            call.run();
-        } catch (StsException e) {
-            return e;
-        }
-        throw new AssertionError("the call was not refused");
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new AssertionError(line, e);
-        }
+    private static StsException refused(Runnable call) {
+        return StsAuditFixture.refusal(StsException.class, call);
     }
 }
