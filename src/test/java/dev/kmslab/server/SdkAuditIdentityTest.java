@@ -9,14 +9,25 @@ import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.server.auth.Credential;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -25,8 +36,9 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * Who signed each call, in the audit file as CloudTrail's {@code userIdentity} ({@code type}, {@code arn},
  * {@code accountId}, {@code accessKeyId}): KMS calls and STS calls over the wire with the SDK, a session's temporary
  * {@code ASIA…} key id, GetCallerIdentity recorded, and AssumeRole/GetCallerIdentity refused before authentication
- * (unknown key, wrong secret, expired session) recorded with the key id presented and no principal. No secret and no
- * session token in the file.
+ * (unknown key, wrong secret, expired session) recorded with the key id presented and no principal; KMS calls refused
+ * before authentication (those and a missing Authorization header) recorded the same way under the operation their
+ * X-Amz-Target names. No secret, session token or signature in the file.
  */
 class SdkAuditIdentityTest {
 
@@ -161,6 +173,108 @@ class SdkAuditIdentityTest {
         assertThat(f.auditText()).doesNotContain(alice.secretAccessKey())
                 .doesNotContain(session.credentials().secretAccessKey())
                 .doesNotContain(session.credentials().sessionToken());
+    }
+
+    @Test
+    void kmsCallsRefusedBeforeAuthentication_areAudited_withThePresentedKeyAndNoPrincipal() throws Exception {
+        AssumeRoleResponse session;
+        try (StsClient asAlice = sts(alice.accessKeyId(), alice.secretAccessKey())) {
+            session = asAlice.assumeRole(b -> b.roleArn(OPS).roleSessionName("short").durationSeconds(900));
+        }
+        String keyId = f.keyForRootAndOps();
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        KmsException unknown;
+        KmsException badSecret;
+        KmsException expired;
+        try (KmsClient stranger = kms(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "not-a-lab-secret"),
+                authorizations);
+             KmsClient wrongSecret = kms(AwsBasicCredentials.create(alice.accessKeyId(), "wrong"
+                     + alice.secretAccessKey()), authorizations)) {
+            unknown = refusedByKms(() -> stranger.encrypt(b -> b.keyId(keyId)
+                    .plaintext(SdkBytes.fromUtf8String("stranger's plaintext"))));
+            badSecret = refusedByKms(() -> wrongSecret.decrypt(b -> b.keyId(keyId)
+                    .ciphertextBlob(SdkBytes.fromUtf8String("not a blob"))));
+        }
+        f.engine.advanceClock(Duration.ofSeconds(901));
+        try (KmsClient asExpired = kms(SdkStsTest.session(session), authorizations)) {
+            expired = refusedByKms(() -> asExpired.generateDataKey(b -> b.keyId(keyId).numberOfBytes(32)));
+        }
+        RawKmsClient raw = new RawKmsClient(f.server.endpoint());
+        Map<String, String> unsigned = new LinkedHashMap<>();
+        unsigned.put("host", raw.host());
+        unsigned.put("content-type", "application/x-amz-json-1.1");
+        unsigned.put("x-amz-target", "TrentService.ListKeys");
+        RawKmsClient.Response missing = raw.send(RawKmsClient.request("POST", unsigned, "{}".getBytes()));
+        // A name that is no KMS operation is refused the same way but not recorded.
+        unsigned.put("x-amz-target", "TrentService.FillTheTrail");
+        assertThat(raw.send(RawKmsClient.request("POST", unsigned, "{}".getBytes())).body())
+                .contains("MissingAuthenticationTokenException");
+
+        assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+        assertThat(badSecret.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+        assertThat(expired.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException");
+        JsonNode missingBody = JSON.readTree(missing.body());
+        assertThat(missingBody.path("__type").asText()).isEqualTo("MissingAuthenticationTokenException");
+
+        List<JsonNode> refused = f.auditLines().stream().filter(n -> !n.path("errorCode").isNull()
+                && !n.has("eventSource")).toList();
+        assertThat(refused).extracting(n -> n.path("eventName").asText())
+                .containsExactly("Encrypt", "Decrypt", "GenerateDataKey", "ListKeys");
+        assertThat(refused).extracting(n -> n.path("errorCode").asText()).containsExactly(
+                "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
+                "MissingAuthenticationTokenException");
+        assertThat(refused).extracting(n -> n.path("errorMessage").asText()).containsExactly(
+                unknown.awsErrorDetails().errorMessage(), badSecret.awsErrorDetails().errorMessage(),
+                expired.awsErrorDetails().errorMessage(), missingBody.path("message").asText());
+        assertThat(refused).extracting(n -> n.path("userIdentity").path("accessKeyId").asText()).containsExactly(
+                "AKIAIOSFODNN7EXAMPLE", alice.accessKeyId(), session.credentials().accessKeyId(), "");
+        assertThat(refused).allSatisfy(n -> {
+            assertThat(n.path("principalArn").isNull()).isTrue();
+            assertThat(n.path("userIdentity").has("arn")).isFalse();
+            assertThat(n.path("keyArn").isNull()).isTrue();
+            assertThat(n.path("requestParameters").size()).isZero();
+            assertThat(n.path("awsRegion").asText()).isEqualTo("us-east-1");
+            assertThat(n.path("authorizationExplanation").asText()).startsWith("Refused before authentication: ");
+        });
+        assertThat(refused.get(0).path("authorizationExplanation").asText())
+                .contains("presented access key AKIAIOSFODNN7EXAMPLE");
+        assertThat(refused.get(3).path("authorizationExplanation").asText())
+                .endsWith("(the request named no access key)");
+        assertThat(named(f.auditLines(), "FillTheTrail")).isEmpty();
+        // The same events in the trail the app reads.
+        assertThat(f.engine.auditLog().all()).filteredOn(e -> e.isError() && e.principalArn() == null
+                && e.eventSource() == null).extracting(dev.kmslab.engine.audit.AuditEvent::eventName)
+                .containsExactly("Encrypt", "Decrypt", "GenerateDataKey", "ListKeys");
+
+        // No secret, session token, signature or plaintext in the file.
+        assertThat(authorizations).hasSize(3);
+        String file = f.auditText();
+        assertThat(file).doesNotContain(alice.secretAccessKey()).doesNotContain("not-a-lab-secret")
+                .doesNotContain(session.credentials().secretAccessKey())
+                .doesNotContain(session.credentials().sessionToken())
+                .doesNotContain("stranger's plaintext").doesNotContain("Signature=");
+        for (String authorization : authorizations) {
+            assertThat(file).doesNotContain(authorization.substring(authorization.indexOf("Signature=")
+                    + "Signature=".length()));
+        }
+    }
+
+    /** A KMS client that notes each request's Authorization header, to look for its signature afterwards. */
+    private KmsClient kms(AwsCredentials credentials, List<String> authorizations) {
+        ExecutionInterceptor note = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                context.httpRequest().firstMatchingHeader("Authorization").ifPresent(authorizations::add);
+            }
+        };
+        return KmsClient.builder().endpointOverride(f.server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(note)).build();
+    }
+
+    private static KmsException refusedByKms(Runnable call) {
+        return StsAuditFixture.refusal(KmsException.class, call);
     }
 
     private static StsException refused(Runnable call) {
