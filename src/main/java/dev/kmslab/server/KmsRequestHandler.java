@@ -16,6 +16,7 @@ import dev.kmslab.engine.error.DryRunOperationException;
 import dev.kmslab.engine.error.KmsException;
 import dev.kmslab.engine.error.UnsupportedOperationException;
 import dev.kmslab.server.auth.Credential;
+import dev.kmslab.server.auth.SigV4;
 import dev.kmslab.server.auth.SigV4Verifier;
 import dev.kmslab.server.error.WireError;
 import dev.kmslab.server.json.JsonInput;
@@ -52,6 +53,7 @@ final class KmsRequestHandler implements HttpHandler {
     private final EngineRouter router;
     /** The home account's engine per Region: where refusals made before routing (throttling) are audited. */
     private final Function<String, KmsEngine> engines;
+    private final List<String> regions;
     private final ServerConfig config;
     private final SigV4Verifier verifier;
     private final StsBridge sts;
@@ -100,6 +102,7 @@ final class KmsRequestHandler implements HttpHandler {
                               ServerConfig config, OperationTable operations) {
         this.router = router;
         this.engines = engines;
+        this.regions = List.copyOf(regions);
         this.config = config;
         this.operations = operations;
         // STS shares the port and the keys; its temporary credentials are accepted here until they expire.
@@ -185,9 +188,17 @@ final class KmsRequestHandler implements HttpHandler {
         byte[] body = BoundedBody.read(exchange.getRequestBody(),
                 exchange.getRequestHeaders().getFirst("Content-Length"), config.maxBodyBytes());
         String method = exchange.getRequestMethod();
-        SigV4Verifier.Verified verified = verifier.verifyScoped(new SigV4Verifier.SignedRequest(method,
-                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                name -> exchange.getRequestHeaders().get(name), body));
+        SigV4.HeaderValues headers = name -> exchange.getRequestHeaders().get(name);
+        SigV4Verifier.Verified verified;
+        try {
+            verified = verifier.verifyScoped(new SigV4Verifier.SignedRequest(method,
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body));
+        } catch (WireError refused) {
+            // Refused before authentication: audited as STS audits its own (see UnauthenticatedCalls).
+            UnauthenticatedCalls.record(engines, regions, headers,
+                    exchange.getRequestHeaders().getFirst("X-Amz-Target"), progress.requestId, refused);
+            throw refused;
+        }
         Credential credential = verified.credential();
         progress.accessKeyId = credential.accessKeyId();
         progress.principalArn = credential.principalArn();

@@ -9,6 +9,10 @@ import static dev.kmslab.engine.PolicyFixture.roleArn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kmslab.engine.authz.AuthorizationDecision;
+import dev.kmslab.engine.authz.AuthorizationRequest;
+import dev.kmslab.engine.authz.Authorizer;
+import dev.kmslab.engine.authz.PolicyAuthorizer;
 import dev.kmslab.engine.error.AccessDeniedException;
 import dev.kmslab.engine.model.PutKeyPolicyRequest;
 import java.time.Duration;
@@ -20,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * The authorizer reuses an allowed decision for an identical request against the same keystore snapshot (the
  * Encrypt/Decrypt hot path). Whatever the decision depended on must still count on the very next call: a changed key
  * policy, a detached IAM policy, a caller's context map changed after the call, and the time, for a policy that tests
- * aws:CurrentTime (the snapshot does not change when only the clock moves).
+ * aws:CurrentTime (the snapshot does not change when only the clock moves). The decisions remembered are bounded yet
+ * keep working: after thousands of one-off contexts (S3's per-object aws:s3:arn) a new context is still reused and a
+ * busy one keeps its decision.
  */
 class AuthorizationReuseTest {
 
@@ -84,6 +90,56 @@ class AuthorizationReuseTest {
         f.clock.advance(Duration.ofDays(2));
 
         assertThatThrownBy(() -> f.encrypt(app, keyId, CONTEXT)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void afterThousandsOfDistinctContexts_aNewOneIsStillReused_aBusyOneKeepsItsDecision_andAPolicyChangeCounts() {
+        LastEncryptDecision decisions = new LastEncryptDecision();
+        PolicyFixture g = new PolicyFixture(decisions);
+        CallerContext app = g.role(ACCOUNT, "App");
+        g.role(ACCOUNT, "KeyAdmin");
+        String keyId = g.keyWithPolicy(adminsAndUsers(roleArn(ACCOUNT, "KeyAdmin"), roleArn(ACCOUNT, "App"), ""));
+        Map<String, String> busy = Map.of("aws:s3:arn", "arn:aws:s3:::reports/busy.csv");
+        g.encrypt(app, keyId, busy);
+        AuthorizationDecision busyDecision = decisions.last;
+        // One context per object, as S3 sends: three times the 4,096 a generation of remembered decisions holds.
+        for (int i = 0; i < 3 * 4096 + 100; i++) {
+            g.encrypt(app, keyId, Map.of("aws:s3:arn", "arn:aws:s3:::reports/object-" + i));
+            if (i % 1000 == 0) {
+                g.encrypt(app, keyId, busy);
+                assertThat(decisions.last).as("the busy context's decision after %d others", i)
+                        .isSameAs(busyDecision);
+            }
+        }
+
+        Map<String, String> fresh = Map.of("aws:s3:arn", "arn:aws:s3:::reports/new.csv");
+        g.encrypt(app, keyId, fresh);
+        AuthorizationDecision first = decisions.last;
+        g.encrypt(app, keyId, fresh);
+        assertThat(decisions.last).as("the second call's decision is the first one, reused").isSameAs(first);
+
+        g.engine.putKeyPolicy(ROOT, PutKeyPolicyRequest.of(keyId,
+                adminsAndUsers(roleArn(ACCOUNT, "KeyAdmin"), roleArn(ACCOUNT, "KeyAdmin"), "")));
+
+        assertThatThrownBy(() -> g.encrypt(app, keyId, fresh)).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("is not authorized to perform: kms:Encrypt");
+        assertThatThrownBy(() -> g.encrypt(app, keyId, busy)).isInstanceOf(AccessDeniedException.class);
+        assertThat(decisions.last.allowed()).isFalse();
+    }
+
+    /** The default authorizer, noting the decision it returned for the latest Encrypt. */
+    private static final class LastEncryptDecision implements Authorizer {
+        private final PolicyAuthorizer authorizer = new PolicyAuthorizer();
+        volatile AuthorizationDecision last;
+
+        @Override
+        public AuthorizationDecision authorize(AuthorizationRequest request) {
+            AuthorizationDecision decision = authorizer.authorize(request);
+            if (request.action().equals("kms:Encrypt")) {
+                last = decision;
+            }
+            return decision;
+        }
     }
 
     /** The account root's IAM delegation plus Encrypt for role App under {@code condition}. */

@@ -3,6 +3,7 @@ package dev.kmslab.engine;
 import dev.kmslab.engine.audit.AuditEvent;
 import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.audit.AuditQuery;
+import dev.kmslab.engine.authz.Authorizer;
 import dev.kmslab.engine.core.Arns;
 import dev.kmslab.engine.model.CreateKeyRequest;
 import dev.kmslab.engine.model.DecryptRequest;
@@ -32,6 +33,8 @@ final class PolicyFixture {
     final SimulatedClock clock = new SimulatedClock(START);
     final AuditLog audit = AuditLog.inMemory();
     final KeystoreStorage storage;
+    /** Null for the default: each opened engine gets its own fresh {@link PolicyAuthorizer}. */
+    private final Authorizer authorizer;
     final KmsEngine engine;
 
     PolicyFixture() {
@@ -39,14 +42,25 @@ final class PolicyFixture {
     }
 
     PolicyFixture(KeystoreStorage storage) {
+        this(storage, null);
+    }
+
+    /** With {@code authorizer} (one wrapping the default, say) instead of a fresh {@link PolicyAuthorizer}. */
+    PolicyFixture(Authorizer authorizer) {
+        this(new InMemoryKeystoreStorage(), authorizer);
+    }
+
+    private PolicyFixture(KeystoreStorage storage, Authorizer authorizer) {
         this.storage = storage;
+        this.authorizer = authorizer;
         this.engine = open(storage);
     }
 
     KmsEngine open(KeystoreStorage withStorage) {
         try {
-            return KmsEngine.open(EngineConfig.defaults().withClock(clock).withStorage(withStorage)
-                    .withAuditLog(audit));
+            EngineConfig config = EngineConfig.defaults().withClock(clock).withStorage(withStorage)
+                    .withAuditLog(audit);
+            return KmsEngine.open(authorizer == null ? config : config.withAuthorizer(authorizer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (KeystoreCorruptException e) {

@@ -1,30 +1,33 @@
 package dev.kmslab.server;
 
+import static dev.kmslab.server.StsAuditFixture.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kmslab.engine.EngineConfig;
-import dev.kmslab.engine.KmsEngine;
-import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.audit.AuditLog;
-import dev.kmslab.server.auth.AccessKeyStore;
 import dev.kmslab.server.auth.Credential;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -33,58 +36,36 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * Who signed each call, in the audit file as CloudTrail's {@code userIdentity} ({@code type}, {@code arn},
  * {@code accountId}, {@code accessKeyId}): KMS calls and STS calls over the wire with the SDK, a session's temporary
  * {@code ASIA…} key id, GetCallerIdentity recorded, and AssumeRole/GetCallerIdentity refused before authentication
- * (unknown key, wrong secret, expired session) recorded with the key id presented and no principal. No secret and no
- * session token in the file.
+ * (unknown key, wrong secret, expired session) recorded with the key id presented and no principal; KMS calls refused
+ * before authentication (those and a missing Authorization header) recorded the same way under the operation their
+ * X-Amz-Target names. No secret, session token or signature in the file.
  */
 class SdkAuditIdentityTest {
 
-    private static final String ACCOUNT = EngineConfig.DEFAULT_ACCOUNT;
-    private static final String OPS = "arn:aws:iam::" + ACCOUNT + ":role/Ops";
-    private static final String ALICE = "arn:aws:iam::" + ACCOUNT + ":user/alice";
-    private static final String ROOT = "arn:aws:iam::" + ACCOUNT + ":root";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCOUNT = StsAuditFixture.ACCOUNT;
+    private static final String OPS = StsAuditFixture.OPS;
+    private static final String ALICE = StsAuditFixture.ALICE;
+    private static final ObjectMapper JSON = StsAuditFixture.JSON;
 
     @TempDir
     Path dir;
 
-    private AuditLog audit;
-    private KmsEngine engine;
-    private KmsHttpServer server;
+    private StsAuditFixture f;
     private Credential alice;
 
     @BeforeEach
     void start() throws Exception {
-        audit = AuditLog.toFile(dir.resolve("audit.jsonl"), AuditLog.DEFAULT_MAX_FILE_BYTES);
-        engine = KmsEngine.open(EngineConfig.defaults().withAuditLog(audit)
-                .withClock(new SimulatedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
-        engine.principals().createRole(ACCOUNT, "Ops");
-        engine.principals().createUser(ACCOUNT, "alice");
-        engine.principals().attachUserPolicy(ACCOUNT, "alice", "AssumeOps", "{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
-        AccessKeyStore keys = AccessKeyStore.inMemory(ACCOUNT);
-        alice = keys.issueAccessKey(ALICE);
-        server = KmsHttpServer.start(engine, ServerConfig.defaults(keys).withPort(0)
-                .withRequestTimeout(Duration.ofSeconds(8)));
+        f = new StsAuditFixture(dir);
+        alice = f.alice;
     }
 
     @AfterEach
     void stop() {
-        server.stop();
-        audit.close();
-    }
-
-    private List<JsonNode> auditFile() throws Exception {
-        audit.flush();
-        return Files.readAllLines(dir.resolve("audit.jsonl"), StandardCharsets.UTF_8).stream()
-                .map(SdkAuditIdentityTest::parse).toList();
-    }
-
-    private static List<JsonNode> named(List<JsonNode> lines, String eventName) {
-        return lines.stream().filter(n -> n.path("eventName").asText().equals(eventName)).toList();
+        f.close();
     }
 
     private StsClient sts(String keyId, String secret) {
-        return SdkStsTest.sts(server.endpoint(), AwsBasicCredentials.create(keyId, secret));
+        return f.sts(AwsBasicCredentials.create(keyId, secret));
     }
 
     @Test
@@ -97,22 +78,17 @@ class SdkAuditIdentityTest {
         String tempKey = session.credentials().accessKeyId();
         assertThat(tempKey).startsWith("ASIA");
         String sessionArn = "arn:aws:sts::" + ACCOUNT + ":assumed-role/Ops/nightly";
-        String keyId;
-        try (KmsClient root = SdkStsTest.kms(server.endpoint(), AwsBasicCredentials.create("test", "test"))) {
-            keyId = root.createKey(b -> b.policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                    + "\"Principal\":{\"AWS\":[\"" + ROOT + "\",\"" + OPS + "\"]},\"Action\":\"kms:*\","
-                    + "\"Resource\":\"*\"}]}")).keyMetadata().keyId();
-        }
-        try (KmsClient asOps = SdkStsTest.kms(server.endpoint(), SdkStsTest.session(session));
-             StsClient stsAsOps = SdkStsTest.sts(server.endpoint(), SdkStsTest.session(session))) {
+        String keyId = f.keyForRootAndOps();
+        try (KmsClient asOps = f.kms(SdkStsTest.session(session));
+             StsClient stsAsOps = f.sts(SdkStsTest.session(session))) {
             asOps.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x")));
             assertThat(stsAsOps.getCallerIdentity().arn()).isEqualTo(sessionArn);
         }
         // A call made in the app has no access key, so no userIdentity.
-        engine.listKeys(dev.kmslab.engine.CallerContext.root(ACCOUNT),
+        f.engine.listKeys(dev.kmslab.engine.CallerContext.root(ACCOUNT),
                 dev.kmslab.engine.model.ListKeysRequest.firstPage());
 
-        List<JsonNode> lines = auditFile();
+        List<JsonNode> lines = f.auditLines();
         List<JsonNode> identities = named(lines, "GetCallerIdentity");
         assertThat(identities).hasSize(2);
         assertThat(identities).allSatisfy(n -> {
@@ -136,12 +112,12 @@ class SdkAuditIdentityTest {
         assertThat(encrypt.path("userIdentity").path("accessKeyId").asText()).isEqualTo(tempKey);
         assertThat(named(lines, "ListKeys").get(0).has("userIdentity")).isFalse();
         // Read back, the event keeps the key id.
-        assertThat(engine.auditLog().all()).filteredOn(e -> e.eventName().equals("Encrypt"))
+        assertThat(f.engine.auditLog().all()).filteredOn(e -> e.eventName().equals("Encrypt"))
                 .extracting(dev.kmslab.engine.audit.AuditEvent::accessKeyId).containsExactly(tempKey);
-        assertThat(AuditLog.readTrail(dir.resolve("audit.jsonl"))).filteredOn(e -> e.eventName().equals("Encrypt"))
+        assertThat(AuditLog.readTrail(f.auditFile)).filteredOn(e -> e.eventName().equals("Encrypt"))
                 .extracting(dev.kmslab.engine.audit.AuditEvent::accessKeyId).containsExactly(tempKey);
 
-        String file = Files.readString(dir.resolve("audit.jsonl"));
+        String file = f.auditText();
         assertThat(file).doesNotContain(session.credentials().secretAccessKey())
                 .doesNotContain(session.credentials().sessionToken()).doesNotContain(alice.secretAccessKey());
     }
@@ -158,20 +134,20 @@ class SdkAuditIdentityTest {
         StsException expired;
         try (StsClient stranger = sts("AKIAIOSFODNN7EXAMPLE", "not-a-lab-secret");
              StsClient wrongSecret = sts(alice.accessKeyId(), "wrong" + alice.secretAccessKey())) {
-            unknown = catchSts(() -> stranger.assumeRole(b -> b.roleArn(OPS).roleSessionName("intruder")));
-            badSecret = catchSts(() -> wrongSecret.assumeRole(b -> b.roleArn(OPS).roleSessionName("guess")));
-            badSecretIdentity = catchSts(wrongSecret::getCallerIdentity);
+            unknown = refused(() -> stranger.assumeRole(b -> b.roleArn(OPS).roleSessionName("intruder")));
+            badSecret = refused(() -> wrongSecret.assumeRole(b -> b.roleArn(OPS).roleSessionName("guess")));
+            badSecretIdentity = refused(wrongSecret::getCallerIdentity);
         }
-        engine.advanceClock(Duration.ofSeconds(901));
-        try (StsClient asExpired = SdkStsTest.sts(server.endpoint(), SdkStsTest.session(session))) {
-            expired = catchSts(() -> asExpired.assumeRole(b -> b.roleArn(OPS).roleSessionName("again")));
+        f.engine.advanceClock(Duration.ofSeconds(901));
+        try (StsClient asExpired = f.sts(SdkStsTest.session(session))) {
+            expired = refused(() -> asExpired.assumeRole(b -> b.roleArn(OPS).roleSessionName("again")));
         }
         assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
         assertThat(badSecret.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
         assertThat(badSecretIdentity.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
         assertThat(expired.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
 
-        List<JsonNode> lines = auditFile();
+        List<JsonNode> lines = f.auditLines();
         List<JsonNode> refused = named(lines, "AssumeRole").stream().filter(n -> !n.path("errorCode").isNull())
                 .toList();
         assertThat(refused).extracting(n -> n.path("errorCode").asText())
@@ -194,25 +170,114 @@ class SdkAuditIdentityTest {
         JsonNode identity = named(lines, "GetCallerIdentity").get(0);
         assertThat(identity.path("errorCode").asText()).isEqualTo("SignatureDoesNotMatch");
         assertThat(identity.path("userIdentity").path("accessKeyId").asText()).isEqualTo(alice.accessKeyId());
-        assertThat(Files.readString(dir.resolve("audit.jsonl"))).doesNotContain(alice.secretAccessKey())
+        assertThat(f.auditText()).doesNotContain(alice.secretAccessKey())
                 .doesNotContain(session.credentials().secretAccessKey())
                 .doesNotContain(session.credentials().sessionToken());
     }
 
-    private static StsException catchSts(Runnable call) {
-        try {
-            call.run();
-        } catch (StsException e) {
-            return e;
+    @Test
+    void kmsCallsRefusedBeforeAuthentication_areAudited_withThePresentedKeyAndNoPrincipal() throws Exception {
+        AssumeRoleResponse session;
+        try (StsClient asAlice = sts(alice.accessKeyId(), alice.secretAccessKey())) {
+            session = asAlice.assumeRole(b -> b.roleArn(OPS).roleSessionName("short").durationSeconds(900));
         }
-        throw new AssertionError("the call was not refused");
+        String keyId = f.keyForRootAndOps();
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        KmsException unknown;
+        KmsException badSecret;
+        KmsException expired;
+        try (KmsClient stranger = kms(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "not-a-lab-secret"),
+                authorizations);
+             KmsClient wrongSecret = kms(AwsBasicCredentials.create(alice.accessKeyId(), "wrong"
+                     + alice.secretAccessKey()), authorizations)) {
+            unknown = refusedByKms(() -> stranger.encrypt(b -> b.keyId(keyId)
+                    .plaintext(SdkBytes.fromUtf8String("stranger's plaintext"))));
+            badSecret = refusedByKms(() -> wrongSecret.decrypt(b -> b.keyId(keyId)
+                    .ciphertextBlob(SdkBytes.fromUtf8String("not a blob"))));
+        }
+        f.engine.advanceClock(Duration.ofSeconds(901));
+        try (KmsClient asExpired = kms(SdkStsTest.session(session), authorizations)) {
+            expired = refusedByKms(() -> asExpired.generateDataKey(b -> b.keyId(keyId).numberOfBytes(32)));
+        }
+        RawKmsClient raw = new RawKmsClient(f.server.endpoint());
+        Map<String, String> unsigned = new LinkedHashMap<>();
+        unsigned.put("host", raw.host());
+        unsigned.put("content-type", "application/x-amz-json-1.1");
+        unsigned.put("x-amz-target", "TrentService.ListKeys");
+        RawKmsClient.Response missing = raw.send(RawKmsClient.request("POST", unsigned, "{}".getBytes()));
+        // A name that is no KMS operation is refused the same way but not recorded.
+        unsigned.put("x-amz-target", "TrentService.FillTheTrail");
+        assertThat(raw.send(RawKmsClient.request("POST", unsigned, "{}".getBytes())).body())
+                .contains("MissingAuthenticationTokenException");
+
+        assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+        assertThat(badSecret.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+        assertThat(expired.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException");
+        JsonNode missingBody = JSON.readTree(missing.body());
+        assertThat(missingBody.path("__type").asText()).isEqualTo("MissingAuthenticationTokenException");
+
+        List<JsonNode> refused = f.auditLines().stream().filter(n -> !n.path("errorCode").isNull()
+                && !n.has("eventSource")).toList();
+        assertThat(refused).extracting(n -> n.path("eventName").asText())
+                .containsExactly("Encrypt", "Decrypt", "GenerateDataKey", "ListKeys");
+        assertThat(refused).extracting(n -> n.path("errorCode").asText()).containsExactly(
+                "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
+                "MissingAuthenticationTokenException");
+        assertThat(refused).extracting(n -> n.path("errorMessage").asText()).containsExactly(
+                unknown.awsErrorDetails().errorMessage(), badSecret.awsErrorDetails().errorMessage(),
+                expired.awsErrorDetails().errorMessage(), missingBody.path("message").asText());
+        assertThat(refused).extracting(n -> n.path("userIdentity").path("accessKeyId").asText()).containsExactly(
+                "AKIAIOSFODNN7EXAMPLE", alice.accessKeyId(), session.credentials().accessKeyId(), "");
+        assertThat(refused).allSatisfy(n -> {
+            assertThat(n.path("principalArn").isNull()).isTrue();
+            assertThat(n.path("userIdentity").has("arn")).isFalse();
+            assertThat(n.path("keyArn").isNull()).isTrue();
+            assertThat(n.path("requestParameters").size()).isZero();
+            assertThat(n.path("awsRegion").asText()).isEqualTo("us-east-1");
+            assertThat(n.path("authorizationExplanation").asText()).startsWith("Refused before authentication: ");
+        });
+        assertThat(refused.get(0).path("authorizationExplanation").asText())
+                .contains("presented access key AKIAIOSFODNN7EXAMPLE");
+        assertThat(refused.get(3).path("authorizationExplanation").asText())
+                .endsWith("(the request named no access key)");
+        assertThat(named(f.auditLines(), "FillTheTrail")).isEmpty();
+        // The same events in the trail the app reads.
+        assertThat(f.engine.auditLog().all()).filteredOn(e -> e.isError() && e.principalArn() == null
+                && e.eventSource() == null).extracting(dev.kmslab.engine.audit.AuditEvent::eventName)
+                .containsExactly("Encrypt", "Decrypt", "GenerateDataKey", "ListKeys");
+
+        // No secret, session token, signature or plaintext in the file.
+        assertThat(authorizations).hasSize(3);
+        String file = f.auditText();
+        assertThat(file).doesNotContain(alice.secretAccessKey()).doesNotContain("not-a-lab-secret")
+                .doesNotContain(session.credentials().secretAccessKey())
+                .doesNotContain(session.credentials().sessionToken())
+                .doesNotContain("stranger's plaintext").doesNotContain("Signature=");
+        for (String authorization : authorizations) {
+            assertThat(file).doesNotContain(authorization.substring(authorization.indexOf("Signature=")
+                    + "Signature=".length()));
+        }
     }
 
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new AssertionError(line, e);
-        }
+    /** A KMS client that notes each request's Authorization header, to look for its signature afterwards. */
+    private KmsClient kms(AwsCredentials credentials, List<String> authorizations) {
+        ExecutionInterceptor note = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                context.httpRequest().firstMatchingHeader("Authorization").ifPresent(authorizations::add);
+            }
+        };
+        return KmsClient.builder().endpointOverride(f.server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(note)).build();
+    }
+
+    private static KmsException refusedByKms(Runnable call) {
+        return StsAuditFixture.refusal(KmsException.class, call);
+    }
+
+    private static StsException refused(Runnable call) {
+        return StsAuditFixture.refusal(StsException.class, call);
     }
 }

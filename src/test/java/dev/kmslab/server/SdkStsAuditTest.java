@@ -1,24 +1,11 @@
 package dev.kmslab.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kmslab.engine.EngineConfig;
-import dev.kmslab.engine.KmsEngine;
-import dev.kmslab.engine.SimulatedClock;
 import dev.kmslab.engine.audit.AuditEvent;
-import dev.kmslab.engine.audit.AuditLog;
 import dev.kmslab.engine.audit.AuditQuery;
-import dev.kmslab.server.auth.AccessKeyStore;
-import dev.kmslab.server.auth.Credential;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -30,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -44,20 +30,15 @@ import software.amazon.awssdk.services.sts.model.StsException;
  */
 class SdkStsAuditTest {
 
-    private static final String ACCOUNT = EngineConfig.DEFAULT_ACCOUNT;
-    private static final String OPS = "arn:aws:iam::" + ACCOUNT + ":role/Ops";
-    private static final String ALICE = "arn:aws:iam::" + ACCOUNT + ":user/alice";
-    private static final String BOB = "arn:aws:iam::" + ACCOUNT + ":user/bob";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCOUNT = StsAuditFixture.ACCOUNT;
+    private static final String OPS = StsAuditFixture.OPS;
+    private static final String ALICE = StsAuditFixture.ALICE;
+    private static final String BOB = StsAuditFixture.BOB;
 
     @TempDir
     Path dir;
 
-    private AuditLog audit;
-    private KmsEngine engine;
-    private KmsHttpServer server;
-    private Credential alice;
-    private Credential bob;
+    private StsAuditFixture f;
     private final List<String> logged = new ArrayList<>();
     private final Handler capture = new Handler() {
         private final SimpleFormatter format = new SimpleFormatter();
@@ -82,47 +63,28 @@ class SdkStsAuditTest {
     void start() throws Exception {
         Logger.getLogger("").addHandler(capture);
         capture.setLevel(Level.ALL);
-        audit = AuditLog.toFile(dir.resolve("audit.jsonl"), AuditLog.DEFAULT_MAX_FILE_BYTES);
-        engine = KmsEngine.open(EngineConfig.defaults().withAuditLog(audit)
-                .withClock(new SimulatedClock(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
-        engine.principals().createRole(ACCOUNT, "Ops");
-        engine.principals().createUser(ACCOUNT, "alice");
-        engine.principals().createUser(ACCOUNT, "bob");
-        engine.principals().attachUserPolicy(ACCOUNT, "alice", "AssumeOps", "{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
-        AccessKeyStore keys = AccessKeyStore.inMemory(ACCOUNT);
-        alice = keys.issueAccessKey(ALICE);
-        bob = keys.issueAccessKey(BOB);
-        server = KmsHttpServer.start(engine, ServerConfig.defaults(keys).withPort(0)
-                .withRequestTimeout(Duration.ofSeconds(8)));
+        f = new StsAuditFixture(dir);
     }
 
     @AfterEach
     void stop() {
-        server.stop();
-        audit.close();
+        f.close();
         Logger.getLogger("").removeHandler(capture);
     }
 
     private List<AuditEvent> assumeRoleEvents() {
-        return engine.auditLog().query(AuditQuery.all().forEvent("AssumeRole"));
+        return f.engine.auditLog().query(AuditQuery.all().forEvent("AssumeRole"));
     }
 
     @Test
     void assumeRole_isRecordedLikeCloudTrail_withoutTheSecretOrTheToken() throws Exception {
         AssumeRoleResponse r;
-        try (StsClient sts = SdkStsTest.sts(server.endpoint(), AwsBasicCredentials.create(alice.accessKeyId(),
-                alice.secretAccessKey()))) {
+        try (StsClient sts = f.sts(StsAuditFixture.basic(f.alice))) {
             r = sts.assumeRole(b -> b.roleArn(OPS).roleSessionName("nightly").durationSeconds(1800)
                     .externalId("build-7"));
         }
-        String keyId;
-        try (KmsClient root = SdkStsTest.kms(server.endpoint(), AwsBasicCredentials.create("test", "test"))) {
-            keyId = root.createKey(b -> b.policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                    + "\"Principal\":{\"AWS\":[\"arn:aws:iam::" + ACCOUNT + ":root\",\"" + OPS + "\"]},"
-                    + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}")).keyMetadata().keyId();
-        }
-        try (KmsClient asOps = SdkStsTest.kms(server.endpoint(), SdkStsTest.session(r))) {
+        String keyId = f.keyForRootAndOps();
+        try (KmsClient asOps = f.kms(SdkStsTest.session(r))) {
             asOps.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x")));
         }
         String sessionArn = "arn:aws:sts::" + ACCOUNT + ":assumed-role/Ops/nightly";
@@ -135,9 +97,8 @@ class SdkStsAuditTest {
         assertThat(event.requestParameters()).containsExactly(java.util.Map.entry("roleArn", OPS),
                 java.util.Map.entry("roleSessionName", "nightly"), java.util.Map.entry("durationSeconds", 1800),
                 java.util.Map.entry("externalId", "build-7"));
-        audit.flush();
-        List<String> lines = Files.readAllLines(dir.resolve("audit.jsonl"), StandardCharsets.UTF_8);
-        JsonNode line = lines.stream().map(SdkStsAuditTest::parse)
+        List<String> lines = f.auditText().lines().toList();
+        JsonNode line = lines.stream().map(StsAuditFixture::parse)
                 .filter(n -> n.path("eventName").asText().equals("AssumeRole")).findFirst().orElseThrow();
         assertThat(line.path("eventSource").asText()).isEqualTo("sts.amazonaws.com");
         assertThat(line.path("principalArn").asText()).isEqualTo(ALICE);
@@ -152,26 +113,24 @@ class SdkStsAuditTest {
         assertThat(response.path("assumedRoleUser").path("assumedRoleId").asText())
                 .isEqualTo(r.assumedRoleUser().assumedRoleId());
         // The session's own calls are audited under its ARN.
-        assertThat(lines.stream().map(SdkStsAuditTest::parse).filter(n -> n.path("eventName").asText()
+        assertThat(lines.stream().map(StsAuditFixture::parse).filter(n -> n.path("eventName").asText()
                 .equals("Encrypt")).findFirst().orElseThrow().path("principalArn").asText()).isEqualTo(sessionArn);
 
-        String everything = String.join("\n", lines) + engine.auditLog().all() + logged;
+        String everything = String.join("\n", lines) + f.engine.auditLog().all() + logged;
         assertThat(everything).doesNotContain(r.credentials().secretAccessKey())
                 .doesNotContain(r.credentials().sessionToken());
     }
 
     @Test
     void refusedAssumeRoles_areRecordedWithTheErrorTheCallerGot() throws Exception {
-        try (StsClient asBob = SdkStsTest.sts(server.endpoint(), AwsBasicCredentials.create(bob.accessKeyId(),
-                bob.secretAccessKey()));
-             StsClient asAlice = SdkStsTest.sts(server.endpoint(), AwsBasicCredentials.create(alice.accessKeyId(),
-                     alice.secretAccessKey()))) {
-            StsException denied = catchSts(() -> asBob.assumeRole(b -> b.roleArn(OPS).roleSessionName("bob")));
-            StsException unknown = catchSts(() -> asAlice.assumeRole(b -> b.roleArn("arn:aws:iam::" + ACCOUNT
+        try (StsClient asBob = f.sts(StsAuditFixture.basic(f.bob));
+             StsClient asAlice = f.sts(StsAuditFixture.basic(f.alice))) {
+            StsException denied = refused(() -> asBob.assumeRole(b -> b.roleArn(OPS).roleSessionName("bob")));
+            StsException unknown = refused(() -> asAlice.assumeRole(b -> b.roleArn("arn:aws:iam::" + ACCOUNT
                     + ":role/Nobody").roleSessionName("alice")));
-            StsException tooLong = catchSts(() -> asAlice.assumeRole(b -> b.roleArn(OPS).roleSessionName("long")
+            StsException tooLong = refused(() -> asAlice.assumeRole(b -> b.roleArn(OPS).roleSessionName("long")
                     .durationSeconds(7200)));
-            StsException tooShort = catchSts(() -> asAlice.assumeRole(b -> b.roleArn(OPS).roleSessionName("short")
+            StsException tooShort = refused(() -> asAlice.assumeRole(b -> b.roleArn(OPS).roleSessionName("short")
                     .durationSeconds(60)));
             asAlice.getCallerIdentity();
 
@@ -192,28 +151,13 @@ class SdkStsAuditTest {
             assertThat(events.get(2).requestParameters().get("durationSeconds")).isEqualTo(7200);
             assertThat(events.get(3).errorMessage()).contains("greater than or equal to 900");
             // GetCallerIdentity is not an AssumeRole event; the file holds the four refusals.
-            audit.flush();
-            assertThat(Files.readAllLines(dir.resolve("audit.jsonl"), StandardCharsets.UTF_8).stream()
-                    .map(SdkStsAuditTest::parse).filter(n -> n.path("eventName").asText().equals("AssumeRole"))
+            assertThat(StsAuditFixture.named(f.auditLines(), "AssumeRole").stream()
                     .map(n -> n.path("errorCode").asText())).containsExactly("AccessDenied", "AccessDenied",
                     "ValidationError", "ValidationError");
         }
     }
 
-    private static StsException catchSts(Runnable call) {
-        try {
-            call.run();
-        } catch (StsException e) {
-            return e;
-        }
-        throw new AssertionError("the call was not refused");
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(line, e);
-        }
+    private static StsException refused(Runnable call) {
+        return StsAuditFixture.refusal(StsException.class, call);
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PolicyAuthorizer implements Authorizer {
 
     private static final String CURRENT_TIME = ConditionKeys.lower(ConditionKeys.CURRENT_TIME);
+    /** Decisions per generation: at most twice this many are held (the current generation and the one before). */
     private static final int CACHE_LIMIT = 4096;
 
     private final DecisionSummaries summaries = new DecisionSummaries();
@@ -31,9 +32,21 @@ public final class PolicyAuthorizer implements Authorizer {
      * (grants, through their propagation delay, and aws:CurrentTime), which {@link #reusable} leaves out. Holding one
      * snapshot at a time keeps no older snapshot alive, and any change (a policy, a grant, an alias, an IAM policy,
      * a key's state) publishes a new snapshot, so nothing remembered outlives what it was decided on.
+     *
+     * <p>Bounded by generations rather than by a lock-guarded LRU list, so a hit stays one lock-free map read: when
+     * {@code decisions} holds {@link #CACHE_LIMIT} entries a new generation starts and the full one becomes
+     * {@code previous}; a decision found only in {@code previous} moves into the new generation, and whatever was not
+     * used during a whole generation is dropped with the generation before. A request seen once (S3's per-object
+     * {@code aws:s3:arn} context, say) therefore pushes nothing hot out for good, and a new request is remembered
+     * however many came before it. Racing threads may lose an entry at a swap; it is only decided afresh.
      */
     private record SnapshotDecisions(EngineState state, PolicyEvaluator evaluator,
-                                     ConcurrentHashMap<RequestKey, AuthorizationDecision> decisions) {
+                                     ConcurrentHashMap<RequestKey, AuthorizationDecision> decisions,
+                                     Map<RequestKey, AuthorizationDecision> previous) {
+
+        boolean decidedOn(PolicyInputs inputs) {
+            return state == inputs.state() && evaluator == inputs.evaluator();
+        }
     }
 
     /** What the decision depends on besides the snapshot, for a caller without grant tokens. */
@@ -55,30 +68,43 @@ public final class PolicyAuthorizer implements Authorizer {
                     request.action(), request.key().arn(), request.account(), request.region(),
                     request.encryptionContext(), request.conditionValues());
             SnapshotDecisions known = remembered;
-            if (known != null && known.state == inputs.state() && known.evaluator == inputs.evaluator()) {
+            if (known != null && known.decidedOn(inputs)) {
                 AuthorizationDecision decided = known.decisions.get(requestKey);
                 if (decided != null) {
+                    return decided;
+                }
+                decided = known.previous.get(requestKey);
+                if (decided != null) {
+                    remember(inputs, requestKey, decided); // still in use: keep it in the current generation
                     return decided;
                 }
             }
         }
         AuthorizationDecision decided = evaluate(request, inputs);
         if (requestKey != null && decided.allowed() && reusable(inputs, request.key(), request.caller())) {
-            SnapshotDecisions known = remembered;
-            if (known == null || known.state != inputs.state() || known.evaluator != inputs.evaluator()) {
-                known = new SnapshotDecisions(inputs.state(), inputs.evaluator(), new ConcurrentHashMap<>());
-                remembered = known;
-            }
-            Map<String, String> context = copyWithoutNulls(requestKey.encryptionContext());
-            Map<String, String> conditions = copyWithoutNulls(requestKey.conditionValues());
-            if (known.decisions.size() < CACHE_LIMIT && context != null && conditions != null) {
-                // kept with copies of the maps: a caller's map changed later must not change a remembered key
-                known.decisions.put(new RequestKey(requestKey.principalArn(), requestKey.viaService(),
-                        requestKey.action(), requestKey.keyArn(), requestKey.account(), requestKey.region(),
-                        context, conditions), decided);
-            }
+            remember(inputs, requestKey, decided);
         }
         return decided;
+    }
+
+    private void remember(PolicyInputs inputs, RequestKey requestKey, AuthorizationDecision decided) {
+        Map<String, String> context = copyWithoutNulls(requestKey.encryptionContext());
+        Map<String, String> conditions = copyWithoutNulls(requestKey.conditionValues());
+        if (context == null || conditions == null) {
+            return;
+        }
+        SnapshotDecisions known = remembered;
+        if (known == null || !known.decidedOn(inputs)) {
+            known = new SnapshotDecisions(inputs.state(), inputs.evaluator(), new ConcurrentHashMap<>(), Map.of());
+            remembered = known;
+        } else if (known.decisions.size() >= CACHE_LIMIT) {
+            known = new SnapshotDecisions(inputs.state(), inputs.evaluator(), new ConcurrentHashMap<>(),
+                    known.decisions);
+            remembered = known;
+        }
+        // kept with copies of the maps: a caller's map changed later must not change a remembered key
+        known.decisions.put(new RequestKey(requestKey.principalArn(), requestKey.viaService(), requestKey.action(),
+                requestKey.keyArn(), requestKey.account(), requestKey.region(), context, conditions), decided);
     }
 
     /** An immutable copy, or null (not remembered) for a map holding a null, which Map.copyOf refuses. */

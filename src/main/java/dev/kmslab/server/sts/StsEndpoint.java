@@ -8,9 +8,9 @@ import dev.kmslab.engine.policy.Principal;
 import dev.kmslab.engine.policy.PrincipalDirectory;
 import dev.kmslab.engine.policy.PrincipalIds;
 import dev.kmslab.engine.policy.Principals;
-import dev.kmslab.server.auth.AuthorizationHeader;
 import dev.kmslab.server.auth.Credential;
 import dev.kmslab.server.auth.CredentialResolver;
+import dev.kmslab.server.auth.PresentedKey;
 import dev.kmslab.server.auth.SigV4Verifier;
 import dev.kmslab.server.error.WireError;
 import java.io.IOException;
@@ -148,26 +148,14 @@ public final class StsEndpoint {
         if (!StsAudit.ASSUME_ROLE.equals(action) && !StsAudit.GET_CALLER_IDENTITY.equals(action)) {
             return;
         }
-        String keyId = null;
-        String region = regions.get(0);
-        List<String> header = request.headers().get("authorization");
-        if (header != null && !header.isEmpty()) {
-            try {
-                AuthorizationHeader auth = AuthorizationHeader.parse(header.get(0));
-                keyId = auth.accessKeyId().length() > 128 ? auth.accessKeyId().substring(0, 128) + "…"
-                        : auth.accessKeyId();
-                region = regions.contains(auth.region()) ? auth.region() : region;
-            } catch (WireError unreadable) {
-                // No access key to name: the refusal says what was wrong with the header.
-            }
-        }
+        PresentedKey presented = PresentedKey.of(request.headers(), regions);
         KmsEngine engine;
         try {
-            engine = engines.apply(region);
+            engine = engines.apply(presented.region());
         } catch (WireError unavailable) {
             return; // the lab's engines are being reopened: there is no trail to write to
         }
-        StsAudit.unauthenticated(engine, action, keyId, params, requestId, error);
+        StsAudit.unauthenticated(engine, action, presented.accessKeyId(), params, requestId, error);
     }
 
     private SigV4Verifier.Verified verify(SigV4Verifier.SignedRequest request) {

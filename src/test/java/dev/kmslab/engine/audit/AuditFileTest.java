@@ -20,6 +20,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -241,6 +248,73 @@ class AuditFileTest {
             assertThat(log.fileForces()).as("after TagResource").isEqualTo(start + 2);
             assertThat(AuditLog.readTrail(file)).extracting(AuditEvent::eventName).startsWith("CreateKey")
                     .endsWith("TagResource").hasSize(12);
+        }
+    }
+
+    @Test
+    void theFullPartIsForcedOutsideTheWritersLock_otherCallsGoOn_theRotatingCallReturnsAfterTheForce()
+            throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        CountDownLatch forcing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> forcedSizes = new CopyOnWriteArrayList<>();
+        // Room for three lines: the fourth rotates the file, and its force is held until released.
+        AuditFileWriter writer = new AuditFileWriter(file, 3L * line(1).length() + 10, channel -> {
+            forcing.countDown();
+            awaitQuietly(release);
+            forcedSizes.add(channel.size());
+            channel.force(false);
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            for (int n = 1; n <= 3; n++) {
+                writer.append(event(n), false);
+            }
+            Future<?> rotating = threads.submit(() -> writer.append(event(4), false));
+            assertThat(forcing.await(20, TimeUnit.SECONDS)).as("the rotated part's force started").isTrue();
+
+            // While that force is under way, other calls write and return, a durable one too (its line is in the
+            // new file, which it forces itself).
+            Future<?> plain = threads.submit(() -> writer.append(event(5), false));
+            assertReturns(plain, "an Encrypt-like append waited for the rotated part's fsync");
+            Future<?> durable = threads.submit(() -> writer.append(event(6), true));
+            assertReturns(durable, "a durable append in the new file waited for the rotated part's fsync");
+            assertThat(rotating).as("the call that rotated waits for its part's force").isNotDone();
+            // What a kill -9 now would leave: every line written, the rotated part complete.
+            assertThat(Files.readString(dir.resolve("audit.jsonl.1"), StandardCharsets.UTF_8))
+                    .isEqualTo(line(1) + line(2) + line(3));
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(line(4) + line(5) + line(6));
+            assertThat(AuditLog.readTrail(file)).extracting(AuditEvent::eventId)
+                    .containsExactly("event-1", "event-2", "event-3", "event-4", "event-5", "event-6");
+
+            // flush() forces the pending part too: it returns only after the release.
+            Future<?> flushing = threads.submit(writer::flush);
+            assertThat(flushing).isNotDone();
+            release.countDown();
+            rotating.get(20, TimeUnit.SECONDS);
+            flushing.get(20, TimeUnit.SECONDS);
+            assertThat(forcedSizes).as("the full part was forced once, whole")
+                    .containsExactly((long) (line(1) + line(2) + line(3)).length());
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+            writer.close();
+        }
+    }
+
+    private static void assertReturns(Future<?> call, String otherwise) throws Exception {
+        try {
+            call.get(20, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(otherwise, e);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
