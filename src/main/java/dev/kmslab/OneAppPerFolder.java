@@ -28,6 +28,7 @@ final class OneAppPerFolder {
                 Path.of("").toAbsolutePath(), SingleInstance.PATIENCE);
         Optional<String> problem = handle(claim);
         if (claim instanceof SingleInstance.Claim.HandedOver) {
+            System.out.println(problem.orElseThrow());
             System.exit(0);
         }
         if (claim instanceof SingleInstance.Claim.Unreachable) {
@@ -46,7 +47,7 @@ final class OneAppPerFolder {
         }
         if (claim instanceof SingleInstance.Claim.HandedOver handed) {
             return Optional.of("KMS Lab is already running on " + handed.dataDir() + " (process " + handed.pid()
-                    + "); it took over.");
+                    + "); " + (handed.files() == 0 ? "its window was brought to the front." : "the file was passed to it."));
         }
         if (claim instanceof SingleInstance.Claim.Unreachable unreachable) {
             return Optional.of("KMS Lab is already running on the data folder " + unreachable.dataDir()

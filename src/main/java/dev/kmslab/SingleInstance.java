@@ -65,7 +65,7 @@ public final class SingleInstance implements AutoCloseable {
         }
 
         /** The running app took the files (or, with none, was asked to come to the front): this start is done. */
-        record HandedOver(Path dataDir, long pid) implements Claim {
+        record HandedOver(Path dataDir, long pid, int files) implements Claim {
         }
 
         /** An app holds the folder but did not take the files in time; {@code reason} says what happened. */
@@ -136,7 +136,7 @@ public final class SingleInstance implements AutoCloseable {
             try {
                 long pid = handOver(root, absolute, Duration.ofNanos(Math.max(left, RETRY.toNanos())));
                 closeQuietly(channel);
-                return new Claim.HandedOver(root, pid);
+                return new Claim.HandedOver(root, pid, absolute.size());
             } catch (HandOverException e) {
                 problem = e.getMessage();
             }

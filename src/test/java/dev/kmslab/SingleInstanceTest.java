@@ -77,7 +77,7 @@ class SingleInstanceTest {
 
         SingleInstance.Claim second = SingleInstance.claim(data, List.of(pack), Path.of("/elsewhere"), SHORT);
 
-        assertThat(second).isEqualTo(new SingleInstance.Claim.HandedOver(data, ProcessHandle.current().pid()));
+        assertThat(second).isEqualTo(new SingleInstance.Claim.HandedOver(data, ProcessHandle.current().pid(), 1));
         assertThat(received.poll(5, TimeUnit.SECONDS)).containsExactly(pack);
     }
 
