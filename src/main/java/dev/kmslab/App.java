@@ -134,13 +134,17 @@ public class App extends Application {
     @Override
     public void stop() {
         if (instance != null) {
-            instance.close();
+            instance.stopListening();
         }
         if (view != null) {
             view.stopEndpoint();
         }
         if (keyLab != null) {
             keyLab.close();
+        }
+        // Last: the data folder is free for the next start only once this app has stopped writing to it.
+        if (instance != null) {
+            instance.close();
         }
     }
 

@@ -77,8 +77,9 @@ public final class SingleInstance implements AutoCloseable {
         }
     }
 
-    // The launcher's claim, waiting for the app that JavaFX creates reflectively (as StartupPreload's preload does).
-    private static SingleInstance pending;
+    // The launcher's claim, waiting for the app that JavaFX creates reflectively (as StartupPreload's preload does);
+    // by data folder, so that tests starting apps side by side never take each other's.
+    private static final java.util.Map<Path, SingleInstance> PENDING = new java.util.HashMap<>();
 
     private final Path dataDir;
     private final FileChannel channel;
@@ -155,18 +156,17 @@ public final class SingleInstance implements AutoCloseable {
     }
 
     /** Keeps the launcher's primary claim for the app that starts on {@code dataDir} next. */
-    public static synchronized void holdForApp(SingleInstance instance) {
-        pending = instance;
+    public static void holdForApp(SingleInstance instance) {
+        synchronized (PENDING) {
+            PENDING.put(instance.dataDir, instance);
+        }
     }
 
     /** The claim held for an app on {@code dataDir}, or null (tests and tours start the app without one). */
-    static synchronized SingleInstance takeForApp(Path dataDir) {
-        SingleInstance held = pending;
-        if (held == null || !held.dataDir.equals(dataDir.toAbsolutePath())) {
-            return null;
+    static SingleInstance takeForApp(Path dataDir) {
+        synchronized (PENDING) {
+            return PENDING.remove(dataDir.toAbsolutePath());
         }
-        pending = null;
-        return held;
     }
 
     /**
@@ -187,9 +187,12 @@ public final class SingleInstance implements AutoCloseable {
         return dataDir;
     }
 
-    /** Stops listening, removes instance.json and gives up the lock (the lock file itself stays). */
-    @Override
-    public void close() {
+    /**
+     * Stops taking files: no more listening, instance.json removed. The folder stays held, so a start meanwhile waits
+     * for {@link #close} (up to its patience) and then runs itself, instead of handing its file to an app that is
+     * closing.
+     */
+    public void stopListening() {
         if (closed) {
             return;
         }
@@ -203,6 +206,15 @@ public final class SingleInstance implements AutoCloseable {
             Files.deleteIfExists(dataDir.resolve(INFO_FILE));
         } catch (IOException e) {
             // A stale instance.json is harmless: the next start finds the lock free and replaces it.
+        }
+    }
+
+    /** Stops listening (see {@link #stopListening}) and gives up the lock; the lock file itself stays. */
+    @Override
+    public void close() {
+        stopListening();
+        if (!lock.isValid()) {
+            return;
         }
         try {
             lock.release();
@@ -274,20 +286,27 @@ public final class SingleInstance implements AutoCloseable {
         List<Path> files = new ArrayList<>();
         if (!HELLO.equals(in.readUTF())) {
             refusal = "not a KMS Lab hand-over";
-        } else if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                in.readUTF().getBytes(StandardCharsets.UTF_8))) {
-            refusal = "wrong token";
         } else {
+            // The whole message is read before the answer, so the sender is not cut off mid-write (a reset would
+            // hide the answer from it).
+            String given = in.readUTF();
             int count = in.readInt();
+            List<String> names = new ArrayList<>();
             if (count < 0 || count > MAX_FILES) {
                 refusal = count + " files (at most " + MAX_FILES + " at a time)";
             }
             for (int i = 0; refusal == null && i < count; i++) {
-                String name = in.readUTF();
+                names.add(in.readUTF());
+            }
+            if (refusal == null && !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                    given.getBytes(StandardCharsets.UTF_8))) {
+                refusal = "wrong token";
+            }
+            for (int i = 0; refusal == null && i < names.size(); i++) {
                 try {
-                    Path file = Path.of(name);
+                    Path file = Path.of(names.get(i));
                     if (!file.isAbsolute()) {
-                        refusal = "not an absolute path: " + name;
+                        refusal = "not an absolute path: " + names.get(i);
                     }
                     files.add(file);
                 } catch (InvalidPathException e) {
@@ -296,22 +315,30 @@ public final class SingleInstance implements AutoCloseable {
             }
         }
         if (refusal == null) {
-            deliver(List.copyOf(files));
+            refusal = deliver(List.copyOf(files));
         }
         out.writeUTF(refusal == null ? "OK" : "REFUSED: " + refusal);
         out.flush();
     }
 
-    private void deliver(List<Path> files) {
+    // Null once the files are passed on (or queued until the app listens), else why they were not.
+    private String deliver(List<Path> files) {
         Consumer<List<Path>> to;
         synchronized (this) {
             to = receiver;
             if (to == null) {
                 queued.add(files);
-                return;
+                return null;
             }
         }
-        to.accept(files);
+        try {
+            to.accept(files);
+            return null;
+        } catch (RuntimeException e) {
+            // The window is closing (its toolkit takes no more work): the second start tries again and, once this
+            // app has gone, starts itself.
+            return "the app is closing (" + e + ")";
+        }
     }
 
     /** Sends {@code files} to the app named by instance.json and returns its process id once it answered "OK". */

@@ -156,6 +156,23 @@ class SingleInstanceTest {
     }
 
     @Test
+    void moreThan64FilesAtOnce_areRefused() throws Exception {
+        startPrimary();
+        JsonNode info = waitForInfoFile();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), info.get("port").asInt())) {
+            socket.setSoTimeout(5000);
+            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
+            out.writeUTF(SingleInstance.HELLO);
+            out.writeUTF(info.get("token").asText());
+            out.writeInt(65);
+            out.flush();
+            assertThat(new DataInputStream(socket.getInputStream()).readUTF())
+                    .isEqualTo("REFUSED: 65 files (at most 64 at a time)");
+        }
+        assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
     void anInstanceJsonWithAnotherToken_isNotTakenForTheApp_andTheSecondStartGivesUpNamingTheRefusal()
             throws Exception {
         startPrimary();
@@ -248,6 +265,26 @@ class SingleInstanceTest {
     }
 
     @Test
+    void aStartWhileTheAppCloses_waitsForIt_andThenRunsItself_insteadOfHandingItsFileToAClosingApp()
+            throws Exception {
+        SingleInstance closing = startPrimary();
+        closing.stopListening();
+        assertThat(data.resolve(SingleInstance.INFO_FILE)).doesNotExist();
+        java.util.concurrent.CompletableFuture<SingleInstance.Claim> second = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> SingleInstance.claim(data, List.of(downloads.resolve("x.kmslab-pack")), downloads,
+                        Duration.ofSeconds(20)));
+        Thread.sleep(300);
+        assertThat(second).isNotDone();
+
+        closing.close();
+
+        SingleInstance.Claim claim = second.get(10, TimeUnit.SECONDS);
+        assertThat(claim).isInstanceOf(SingleInstance.Claim.Primary.class);
+        primary = ((SingleInstance.Claim.Primary) claim).instance();
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void aMissingDataFolder_isCreatedOwnerOnly_byTheFirstStart() throws Exception {
         Path fresh = data.resolve("new-home");
 
@@ -272,7 +309,7 @@ class SingleInstanceTest {
     private static String send(int port, String hello, String token, String path) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(5000);
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(socket.getOutputStream()));
             out.writeUTF(hello);
             out.writeUTF(token);
             out.writeInt(1);
