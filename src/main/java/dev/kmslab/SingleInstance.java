@@ -1,7 +1,5 @@
 package dev.kmslab;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kmslab.io.OwnerOnlyFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -344,19 +342,21 @@ public final class SingleInstance implements AutoCloseable {
     /** Sends {@code files} to the app named by instance.json and returns its process id once it answered "OK". */
     private static long handOver(Path root, List<Path> files, Duration patience) throws HandOverException {
         Path infoFile = root.resolve(INFO_FILE);
-        int port;
-        String token;
-        long pid;
+        String info;
         try {
-            JsonNode info = new ObjectMapper().readTree(Files.readAllBytes(infoFile));
-            port = field(info, "port", infoFile).asInt();
-            token = field(info, "token", infoFile).asText();
-            pid = info.path("pid").asLong(-1);
+            info = Files.readString(infoFile, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new HandOverException(infoFile + " is missing (the app may still be starting)");
         } catch (IOException e) {
             throw new HandOverException("cannot read " + infoFile + ": " + e.getMessage());
         }
+        int port = Integer.parseInt(field(info, "port", "\\d{1,5}", "a port number", infoFile));
+        if (port < 1 || port > 65535) {
+            throw new HandOverException(infoFile + ": field \"port\" is missing or not a port number");
+        }
+        String token = field(info, "token", "\"([0-9a-f]{64})\"", "a string of 64 hex digits", infoFile);
+        long pid = info.contains("\"pid\"") ? Long.parseLong(field(info, "pid", "\\d{1,18}", "a number", infoFile))
+                : -1;
         int timeout = (int) Math.max(1, Math.min(patience.toMillis(), CONNECTION_TIMEOUT.toMillis()));
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), timeout);
@@ -379,14 +379,16 @@ public final class SingleInstance implements AutoCloseable {
         }
     }
 
-    private static JsonNode field(JsonNode info, String name, Path file) throws HandOverException {
-        JsonNode value = info.get(name);
-        if (value == null || !(name.equals("port") ? value.canConvertToInt() && value.isIntegralNumber()
-                : value.isTextual())) {
-            throw new HandOverException(file + ": field \"" + name + "\" is missing or not a "
-                    + (name.equals("port") ? "port number" : "string"));
+    // instance.json is only ever written by this class, in one layout; reading it needs no JSON library (Jackson
+    // takes most of a second to load, which a second start would spend before it can hand over).
+    private static String field(String info, String name, String valuePattern, String expected, Path file)
+            throws HandOverException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*(" + valuePattern
+                + ")\\s*[,}]").matcher(info);
+        if (!m.find()) {
+            throw new HandOverException(file + ": field \"" + name + "\" is missing or not " + expected);
         }
-        return value;
+        return m.group(m.groupCount() > 1 && m.group(2) != null ? 2 : 1);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

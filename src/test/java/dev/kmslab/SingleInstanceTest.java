@@ -252,6 +252,14 @@ class SingleInstanceTest {
             Files.writeString(info, "{\"port\": \"x\", \"token\": \"abc\"}");
             assertThat(((SingleInstance.Claim.Unreachable) SingleInstance.claim(data, List.of(), downloads, SHORT))
                     .reason()).isEqualTo(info + ": field \"port\" is missing or not a port number");
+
+            Files.writeString(info, "{\"port\": 70000, \"token\": \"" + "a".repeat(64) + "\"}");
+            assertThat(((SingleInstance.Claim.Unreachable) SingleInstance.claim(data, List.of(), downloads, SHORT))
+                    .reason()).isEqualTo(info + ": field \"port\" is missing or not a port number");
+
+            Files.writeString(info, "{\"port\": 4599, \"token\": \"abc\"}");
+            assertThat(((SingleInstance.Claim.Unreachable) SingleInstance.claim(data, List.of(), downloads, SHORT))
+                    .reason()).isEqualTo(info + ": field \"token\" is missing or not a string of 64 hex digits");
         }
     }
 
