@@ -52,7 +52,12 @@ class FileHandedOverUiTest {
     @AfterEach
     void stop() throws Exception {
         robot.stop();
+        // The app, stopping, gave the folder up: no instance.json, and the next start is the app.
+        assertThat(data.resolve(SingleInstance.INFO_FILE)).doesNotExist();
+        SingleInstance.Claim next = SingleInstance.claim(data, List.of(), data, Duration.ofSeconds(5));
         primary.close();
+        assertThat(next).isInstanceOf(SingleInstance.Claim.Primary.class);
+        ((SingleInstance.Claim.Primary) next).instance().close();
     }
 
     // A later start of the app on the same data folder, run from the folder the file is in.
