@@ -47,7 +47,8 @@ final class OneAppPerFolder {
         }
         if (claim instanceof SingleInstance.Claim.HandedOver handed) {
             return Optional.of("KMS Lab is already running on " + handed.dataDir() + " (process " + handed.pid()
-                    + "); " + (handed.files() == 0 ? "its window was brought to the front." : "the file was passed to it."));
+                    + "); " + (handed.files() == 0 ? "it was asked to bring its window to the front."
+                    : "the file was passed to it."));
         }
         if (claim instanceof SingleInstance.Claim.Unreachable unreachable) {
             return Optional.of("KMS Lab is already running on the data folder " + unreachable.dataDir()
