@@ -32,6 +32,7 @@ public class App extends Application {
     private Stage stage;
     private MainView view;
     private KeyLabSession keyLab;
+    private SingleInstance instance;
 
     @Override
     public void init() {
@@ -46,6 +47,7 @@ public class App extends Application {
         StartupClock.trace("start");
         StartupPreload.UserFiles files = preload.files().join();
         DataDirectory data = files.data();
+        instance = SingleInstance.takeForApp(data.root());
         Clock clock = Clock.systemUTC();
         shell = new ShellViewModel(files.settingsStore(), files.settings());
         files.privacyNotice().ifPresent(shell.notices()::add);
@@ -82,6 +84,9 @@ public class App extends Application {
             } else {
                 view.startBackgroundWork();
             }
+            if (instance != null) {
+                instance.onOpen(handed -> Platform.runLater(() -> openHandedOver(handed)));
+            }
         });
         stage.show();
         StartupClock.trace("shown");
@@ -96,6 +101,28 @@ public class App extends Application {
         }));
     }
 
+    /**
+     * A later start on the same data folder handed over its file (or none): the window comes to the front and each
+     * file is imported and shown as at start-up, one after the other.
+     */
+    private void openHandedOver(java.util.List<Path> files) {
+        if (stage.isIconified()) {
+            stage.setIconified(false);
+        }
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+        stage.toFront();
+        stage.requestFocus();
+        openInTurn(files, 0);
+    }
+
+    private void openInTurn(java.util.List<Path> files, int next) {
+        if (next < files.size()) {
+            view.openHandedOver(files.get(next), () -> openInTurn(files, next + 1));
+        }
+    }
+
     // The key engine opens on a worker thread (deriving keys and reading the keystore takes a moment); the Key Lab
     // screens fill in when it is ready. Its clock follows real time until the learner travels in time.
     private void openKeyLab(KeyLabSession session, Path dataDir, Clock fileClock) {
@@ -106,11 +133,18 @@ public class App extends Application {
 
     @Override
     public void stop() {
+        if (instance != null) {
+            instance.stopListening();
+        }
         if (view != null) {
             view.stopEndpoint();
         }
         if (keyLab != null) {
             keyLab.close();
+        }
+        // Last: the data folder is free for the next start only once this app has stopped writing to it.
+        if (instance != null) {
+            instance.close();
         }
     }
 

@@ -21,6 +21,8 @@ public final class Launcher {
         if (relaunched.isPresent()) {
             System.exit(relaunched.getAsInt());
         }
+        // One app per data folder: a second start hands its file to the running app and ends here.
+        OneAppPerFolder.enter(java.util.Arrays.asList(args));
         // Settings and study content start loading now, while the JavaFX toolkit starts on this thread.
         StartupPreload.begin(java.util.Arrays.asList(args));
         Application.launch(App.class, args);

@@ -122,6 +122,15 @@ public final class LabsViewModel {
         }, e -> notices.accept("The labs could not be loaded: " + e.getMessage()));
     }
 
+    /**
+     * Reads the catalogue again (a lab file was imported while the app runs) and then opens {@code labId}, which
+     * the catalogue read before may not have had.
+     */
+    public void reloadAndOpen(String labId) {
+        pendingOpen = labId;
+        load();
+    }
+
     private void refreshRows() {
         String track = trackFilter.get();
         List<Lab> shown = track == null || ALL_TRACKS.equals(track) ? catalogue.labs() : catalogue.forTrack(track);

@@ -69,6 +69,7 @@ public final class QuizViewModel implements dev.kmslab.ui.quiz.home.HomeScreens,
     private final FsrsScheduler scheduler = FsrsScheduler.withDefaults();
     private final LearningLoop loop = new LearningLoop(scheduler);
     private final javafx.beans.property.ReadOnlyBooleanWrapper loading = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private boolean loadAgain;
     private final javafx.beans.property.ReadOnlyObjectWrapper<QuestionBank> bank = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<LoadProblem> problems = FXCollections.observableArrayList();
     private final javafx.beans.property.ReadOnlyStringWrapper error = new javafx.beans.property.ReadOnlyStringWrapper();
@@ -113,9 +114,13 @@ public final class QuizViewModel implements dev.kmslab.ui.quiz.home.HomeScreens,
     private record Loaded(LoadResult result, QuizProgressStore store, String storeError) {
     }
 
-    /** Loads the bank (built-in plus instructor packs) and, the first time, the progress store, off the UI thread. */
+    /**
+     * Loads the bank (built-in plus instructor packs) and, the first time, the progress store, off the UI thread.
+     * Called again while loading (a pack was imported meanwhile), it reads the bank once more when that load is done.
+     */
     public void load() {
         if (loading.get()) {
+            loadAgain = true;
             return;
         }
         loading.set(true);
@@ -151,6 +156,10 @@ public final class QuizViewModel implements dev.kmslab.ui.quiz.home.HomeScreens,
         bank.set(loaded.result().bank());
         loading.set(false);
         refreshProgress();
+        if (loadAgain) {
+            loadAgain = false;
+            load();
+        }
     }
 
     private void refreshProgress() {

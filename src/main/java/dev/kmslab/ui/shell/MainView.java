@@ -244,6 +244,30 @@ public final class MainView extends StackPane implements Navigator {
         }, UiExecutor.fx(1)).open(file, then);
     }
 
+    /**
+     * Imports a file handed over by a later start while the app runs, as {@link #openFile} does at start-up, and
+     * shows it; the question bank or the lab catalogue, read already, is read again so that it includes the file.
+     */
+    public void openHandedOver(Path file, Runnable then) {
+        new FileOpening(dataDir, dialogs, shell.notices()::add, new FileOpening.Target() {
+            @Override
+            public void showQuiz() {
+                quiz.get().load();
+                shell.showSection("quiz");
+            }
+
+            @Override
+            public void showLab(String labId) {
+                if (labs.built()) {
+                    shell.showSection("labs");
+                    labs.get().reloadAndOpen(labId);
+                } else {
+                    MainView.this.showLab(labId); // built now, so its catalogue is read with the file in it
+                }
+            }
+        }, UiExecutor.fx(1)).open(file, then);
+    }
+
     /** The quiz section's model (built on first use), e.g. to register a lab opener. */
     public QuizViewModel quiz() {
         return quiz.get();

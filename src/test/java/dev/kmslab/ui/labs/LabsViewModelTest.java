@@ -48,6 +48,26 @@ class LabsViewModelTest {
     }
 
     @Test
+    void reloadAndOpen_readsTheCatalogueAgain_andOpensALabThatWasNotInItBefore() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode lab;
+        try (java.io.InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("content/labs/automatic-rotation-period.json")) {
+            lab = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+        }
+        lab.put("id", "class-rotation").put("title", "Rotation, the class version");
+        java.nio.file.Files.createDirectories(data.resolve("labs"));
+        json.writeValue(data.resolve("labs/rotation.json").toFile(), lab);
+        model.open("class-rotation");
+        assertThat(model.labProperty().get()).as("not in the catalogue read before").isNull();
+
+        model.reloadAndOpen("class-rotation");
+
+        assertThat(model.labProperty().get().title()).isEqualTo("Rotation, the class version");
+        assertThat(model.rows()).extracting(LabsViewModel.LabRow::id).contains("class-rotation");
+    }
+
+    @Test
     void openHintCheckSolveAndReset() {
         int revision = model.progressRevisionProperty().get();
         model.open("encryption-context-condition");

@@ -102,6 +102,41 @@ class QuizViewModelTest {
     }
 
     @Test
+    void load_calledAgainWhileLoading_readsTheBankOnceMoreWhenThatLoadIsDone_soAPackImportedMeanwhileIsIn()
+            throws Exception {
+        // Reads at once, reports back later: as a worker thread that has read the files while the FX thread is busy.
+        List<Runnable> pending = new ArrayList<>();
+        UiExecutor deferred = new UiExecutor() {
+            @Override
+            public <T> void submit(Callable<T> work, Consumer<? super T> onDone, Consumer<? super Exception> onError) {
+                try {
+                    T result = work.call();
+                    pending.add(() -> onDone.accept(result));
+                } catch (Exception e) {
+                    pending.add(() -> onError.accept(e));
+                }
+            }
+        };
+        QuizViewModel model = new QuizViewModel(data, clock, deferred, Random::new, notices::add);
+        model.load();
+        Files.createDirectories(data.resolve("quizzes"));
+        Files.write(data.resolve("quizzes/late.json"), QuestionJson.file("late.json",
+                QuestionJson.single("late-1")).content());
+
+        model.load();
+        assertThat(pending).hasSize(1);
+        pending.remove(0).run();
+
+        assertThat(model.bankProperty().get().byId("late-1")).as("the first read, made before the pack came").isEmpty();
+        assertThat(model.loadingProperty().get()).isTrue();
+        assertThat(pending).hasSize(1);
+        pending.remove(0).run();
+        assertThat(model.bankProperty().get().byId("late-1")).isPresent();
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(pending).isEmpty();
+    }
+
+    @Test
     void damagedProgressFile_isReportedOnceThroughTheNotices() throws Exception {
         Files.writeString(data.resolve(QuizProgressStore.FILE_NAME), "{broken");
         QuizViewModel model = open();
