@@ -77,13 +77,10 @@ public class App extends Application {
             // the first frame, so the window appears without competing with them for the CPU.
             addIcons(stage);
             openKeyLab(keyLab, dataRoot, clock);
-            // A file passed on the command line (a double-click on a question pack or lab) is imported first, so
-            // the question bank and the labs read afterwards include it.
-            if (options.openFile().isPresent()) {
-                view.openFile(options.openFile().get(), view::startBackgroundWork);
-            } else {
-                view.startBackgroundWork();
-            }
+            // Files passed on the command line (a double-click on a question pack or lab, or several opened
+            // together) are imported first, one after the other, so the question bank and the labs read afterwards
+            // include them.
+            openAtStart(options.openFiles(), 0);
             if (instance != null) {
                 instance.onOpen(handed -> Platform.runLater(() -> openHandedOver(handed)));
             }
@@ -115,6 +112,14 @@ public class App extends Application {
         stage.toFront();
         stage.requestFocus();
         openInTurn(files, 0);
+    }
+
+    private void openAtStart(java.util.List<Path> files, int next) {
+        if (next < files.size()) {
+            view.openFile(files.get(next), () -> openAtStart(files, next + 1));
+        } else {
+            view.startBackgroundWork();
+        }
     }
 
     private void openInTurn(java.util.List<Path> files, int next) {

@@ -24,7 +24,7 @@ final class OneAppPerFolder {
         }
         Path dataDir = DataDirectory.resolve(options.dataDir(), System.getenv(),
                 Path.of(System.getProperty("user.home"))).root();
-        SingleInstance.Claim claim = SingleInstance.claim(dataDir, options.openFile().stream().toList(),
+        SingleInstance.Claim claim = SingleInstance.claim(dataDir, options.openFiles(),
                 Path.of("").toAbsolutePath(), SingleInstance.PATIENCE);
         Optional<String> problem = handle(claim);
         if (claim instanceof SingleInstance.Claim.HandedOver) {

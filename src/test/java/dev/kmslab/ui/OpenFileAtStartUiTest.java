@@ -42,9 +42,13 @@ class OpenFileAtStartUiTest {
         FxToolkit.cleanupStages();
     }
 
-    private void start(Path file) throws Exception {
+    private void start(Path... files) throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(App.class, "--data-dir", data.toString(), file.toString());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--data-dir", data.toString()));
+        for (Path file : files) {
+            args.add(file.toString());
+        }
+        app = (App) FxToolkit.setupApplication(App.class, args.toArray(String[]::new));
     }
 
     @Test
@@ -59,6 +63,20 @@ class OpenFileAtStartUiTest {
                 .contains("Question pack week 3.kmslab-pack (2 questions) was added to " + data.resolve("quizzes")
                         + ".");
         assertThat(data.resolve("quizzes/week-3.json")).hasSameBinaryContentAs(pack);
+    }
+
+    @Test
+    void severalFilesOpenedTogether_areAllImported_inTurn() throws Exception {
+        Path first = Files.write(downloads.resolve("week 4.kmslab-pack"), QuestionJson.file("x",
+                QuestionJson.single("wk4-1")).content());
+        Path second = Files.write(downloads.resolve("week 5.kmslab-pack"), QuestionJson.file("x",
+                QuestionJson.single("wk5-1"), QuestionJson.single("wk5-2")).content());
+        int builtIn = new QuestionBankLoader(TrackCatalog.fromClasspath()).loadBuiltIn().bank().forTrack("SAA").size();
+        start(first, second);
+        robot.until(30, () -> robot.lookup("#quiz-count-SAA").tryQuery()
+                .map(l -> ((Label) l).getText().equals((builtIn + 3) + " questions available")).orElse(false));
+        assertThat(data.resolve("quizzes/week-4.json")).hasSameBinaryContentAs(first);
+        assertThat(data.resolve("quizzes/week-5.json")).hasSameBinaryContentAs(second);
     }
 
     @Test
