@@ -167,7 +167,40 @@ keys=$(AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-e
   echo "package check: aws kms list-keys against the installed serve failed"; cat "$data/serve.log"; exit 1; }
 case "$keys" in *'"Keys"'*) ;; *) echo "package check: unexpected list-keys answer: $keys"; exit 1 ;; esac
 echo "package check: installed serve answered aws kms list-keys"
+# The launcher's JVM runs C1 only (the faster GUI start), whose AES-GCM lacks the JIT's intrinsics; serve runs in a
+# second JVM with the full JIT (ServeJit). The JVM listening on the port: a child of the launcher, without the C1
+# limit on its command line, and with a C2 compiler thread (a C1-only JVM has none).
+listener() { ss -Hltnp "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | sed -n 1p; }
+jvm=$(listener)
+[ -n "$jvm" ] && [ "$jvm" != "$serve_pid" ] && [ "$(ps -o ppid= -p "$jvm" | tr -d ' ')" = "$serve_pid" ] \
+  || { echo "package check: serve listens in process '$jvm', not in a JVM the launcher ($serve_pid) started"; exit 1; }
+if grep -qa TieredStopAtLevel "/proc/$jvm/cmdline"; then
+  echo "package check: the serve JVM runs C1 only: $(tr '\0' ' ' < "/proc/$jvm/cmdline")"; exit 1
+fi
+grep -q '^C2 CompilerThre' /proc/"$jvm"/task/*/comm \
+  || { echo "package check: the serve JVM has no C2 compiler thread"; exit 1; }
+! grep -q '^C2 CompilerThre' /proc/"$serve_pid"/task/*/comm \
+  || { echo "package check: the launcher's JVM has a C2 compiler thread; is it still C1 only?"; exit 1; }
+# Stopping the launcher stops the endpoint (a shutdown hook ends the child), and a launcher killed outright leaves
+# no endpoint behind either (the child watches it).
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
+# (Gone or a zombie: a container's first process may not reap the orphan.)
+running() { [ -e "/proc/$1" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null; }
+for _ in $(seq 1 20); do running "$jvm" || break; sleep 0.5; done
+! running "$jvm" || { echo "package check: the serve JVM $jvm outlived its launcher's kill"; exit 1; }
+"$launcher" serve --port "$port" --data-dir "$data/serve" > "$data/serve.log" 2>&1 &
+serve_pid=$!
+jvm=
+for _ in $(seq 1 60); do
+  jvm=$(listener)
+  [ -z "$jvm" ] || break
+  sleep 0.5
+done
+[ -n "$jvm" ] || { echo "package check: serve did not start again"; cat "$data/serve.log"; exit 1; }
+kill -KILL "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
+for _ in $(seq 1 20); do running "$jvm" || break; sleep 0.5; done
+! running "$jvm" || { echo "package check: the serve JVM $jvm outlived its launcher's kill -9"; exit 1; }
+echo "package check: installed serve ran in a JVM with the full JIT (C2) and stopped with its launcher (kill, kill -9)"
 dpkg -r kms-lab >/dev/null
 dpkg -P kms-lab >/dev/null 2>&1 || true
 installed=
