@@ -213,7 +213,8 @@ echo "package check: .deb removed"
 if [ -n "${rpmfile:-}" ]; then
   rpm_opts=(--nodeps)
   if rpm --help 2>&1 | grep -q -- --force-debian; then rpm_opts+=(--force-debian); fi
-  rpm -i "${rpm_opts[@]}" "$rpmfile" || { echo "package check: rpm -i ${rpm_opts[*]} $rpmfile failed"; exit 1; }
+  rpm -i "${rpm_opts[@]}" "$rpmfile" > "$data/rpm-i.log" 2>&1 \
+    || { echo "package check: rpm -i ${rpm_opts[*]} $rpmfile failed:"; cat "$data/rpm-i.log"; exit 1; }
   rpm_installed=1
   rpm -q kms-lab >/dev/null || { echo "package check: rpm -q kms-lab knows no kms-lab after rpm -i"; exit 1; }
   check_registered .rpm "rpm -i"

@@ -39,13 +39,14 @@ final class ServeJit {
     /** Runs {@code serve args} in a full-JIT JVM and returns its exit code, or empty to serve in this JVM. */
     static OptionalInt relaunch(String[] serveArgs) {
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         Optional<Path> jar = ownJar();
         if (!needed(System.getProperty(LAUNCHER), jvmArguments) || jar.isEmpty() || !Files.isExecutable(java)) {
             return OptionalInt.empty();
         }
-        List<String> command = command(java.toString(), jvmArguments, jar.get(), ProcessHandle.current().pid(),
-                List.of(serveArgs));
+        List<String> command = command(java.toString(), jvmArguments, fromEnvironment(), jar.get(),
+                ProcessHandle.current().pid(), List.of(serveArgs));
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();
@@ -95,14 +96,19 @@ final class ServeJit {
     }
 
     /**
-     * The second JVM's command line: this JVM's options without the compiler limit, the launcher mark and the class
-     * path (replaced by the jar), then {@code serve} and its arguments.
+     * The second JVM's command line: this JVM's options without the compiler limit, the launcher mark, the class
+     * path (replaced by the jar) and those that came from the environment ({@code JAVA_TOOL_OPTIONS}, which the
+     * second JVM reads again from the environment it inherits), then {@code serve} and its arguments.
      */
-    static List<String> command(String java, List<String> jvmArguments, Path jar, long parentPid,
-                                List<String> serveArgs) {
+    static List<String> command(String java, List<String> jvmArguments, List<String> fromEnvironment, Path jar,
+                                long parentPid, List<String> serveArgs) {
         List<String> command = new ArrayList<>();
         command.add(java);
+        List<String> environmentLeft = new ArrayList<>(fromEnvironment);
         for (String argument : jvmArguments) {
+            if (environmentLeft.remove(argument)) {
+                continue;
+            }
             if (!argument.startsWith(TIERED_STOP) && !argument.startsWith("-D" + LAUNCHER + "=")
                     && !argument.startsWith("-Djava.class.path=")) {
                 command.add(argument);
@@ -115,6 +121,18 @@ final class ServeJit {
         command.add("serve");
         command.addAll(serveArgs);
         return command;
+    }
+
+    /** The options this JVM took from the environment (the JVM lists them among its input arguments). */
+    private static List<String> fromEnvironment() {
+        List<String> options = new ArrayList<>();
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                options.addAll(List.of(value.trim().split("\\s+")));
+            }
+        }
+        return options;
     }
 
     /** In the second JVM: ends it when the first JVM is gone (killed with no chance to stop this one). */

@@ -39,7 +39,7 @@ class ServeJitTest {
 
     @Test
     void theSecondJvm_keepsTheLaunchersOptionsButTheCompilerLimit_andRunsServe() {
-        List<String> command = ServeJit.command("/opt/kms-lab/lib/runtime/bin/java", LAUNCHER_JVM, JAR, 4242L,
+        List<String> command = ServeJit.command("/opt/kms-lab/lib/runtime/bin/java", LAUNCHER_JVM, List.of(), JAR, 4242L,
                 List.of("--port", "4599", "--data-dir", "/tmp/lab"));
 
         assertThat(command).containsExactly("/opt/kms-lab/lib/runtime/bin/java", "-Djpackage.app-version=1.0.0",
@@ -51,6 +51,16 @@ class ServeJitTest {
         // The second JVM does not hand over again: it lacks the launcher's mark.
         assertThat(ServeJit.needed(null, command)).isFalse();
         assertThat(command).noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel"));
+    }
+
+    @Test
+    void optionsFromTheEnvironment_areNotRepeated_theSecondJvmInheritsThem() {
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xlog:class+load:file=/tmp/c.log", "-Dkmslab.x=1"));
+        jvm.addAll(LAUNCHER_JVM);
+        List<String> command = ServeJit.command("java", jvm, List.of("-Xlog:class+load:file=/tmp/c.log"), JAR, 1L,
+                List.of());
+
+        assertThat(command).doesNotContain("-Xlog:class+load:file=/tmp/c.log").contains("-Dkmslab.x=1");
     }
 
     @Test
