@@ -3,9 +3,9 @@
 # the installed launcher with --startup-probe under Xvfb (once mapping the app's class-data sharing archive, once with
 # that archive made unusable), checks the file associations it registers (question packs and labs: the menu entry's
 # MimeType and %F, the MIME database), runs its `serve` and answers `aws kms list-keys`, then removes the package.
-# Where rpm is installed it also reads the .rpm's header and file list and unpacks it (rpm2cpio | cpio) into a
-# temporary folder to start that launcher with --startup-probe (an .rpm is not installed on Debian). Needs root, dpkg,
-# xvfb-run and the AWS CLI (installed here when missing).
+# Where rpm is installed it also reads the .rpm's header and file list and, once the .deb is removed, installs the
+# .rpm for real (rpm -i), starts that launcher with --startup-probe, checks the file associations its %post
+# registered, and removes it with rpm -e. Needs root, dpkg, xvfb-run and the AWS CLI (installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! command -v dpkg >/dev/null 2>&1; then
@@ -18,7 +18,6 @@ command -v fakeroot >/dev/null 2>&1 || need+=(fakeroot)
 command -v objcopy >/dev/null 2>&1 || need+=(binutils)
 command -v xdg-desktop-menu >/dev/null 2>&1 || need+=(xdg-utils)  # the .deb depends on it for the menu entry
 command -v update-mime-database >/dev/null 2>&1 || need+=(shared-mime-info)  # xdg-mime install runs it
-if command -v rpm >/dev/null 2>&1 && ! command -v cpio >/dev/null 2>&1; then need+=(cpio); fi  # unpacks the .rpm
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -34,9 +33,11 @@ version=$(dpkg-deb -f "$deb" Version)
 data=$(mktemp -d)
 serve_pid=
 installed=
+rpm_installed=
 cleanup() {
   [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true
   [ -z "$installed" ] || dpkg -r kms-lab >/dev/null 2>&1 || true
+  [ -z "$rpm_installed" ] || rpm -e --nodeps kms-lab >/dev/null 2>&1 || true
   rm -rf "$data"
 }
 trap cleanup EXIT
@@ -73,18 +74,8 @@ if command -v rpm >/dev/null 2>&1; then
     || { echo "package check: the .rpm does not register its file types"; exit 1; }
   rpm_jar_mtime=$(rpm -qp --queryformat '[%{FILEMTIMES} %{FILENAMES}\n]' "$rpmfile" 2>/dev/null \
     | awk '$2 == "/opt/kms-lab/lib/app/kms-lab.jar" { print $1 }')
-  # Unpacked (not installed): its menu entry and MIME types, and its launcher starts the app.
-  mkdir "$data/rpm"
-  rpm2cpio "$rpmfile" | (cd "$data/rpm" && cpio -idm --quiet) \
-    || { echo "package check: rpm2cpio | cpio could not unpack $rpmfile"; exit 1; }
-  check_desktop "$data/rpm/opt/kms-lab/lib/kms-lab-kms-lab.desktop" "the .rpm's"
-  check_mime_xml "$data/rpm/opt/kms-lab/lib/kms-lab-kms-lab-MimeInfo.xml" "the .rpm's"
-  rpm_out=$(timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" "$data/rpm/opt/kms-lab/bin/kms-lab" --startup-probe \
-    --data-dir "$data/rpm-data" 2>&1) || true
-  case "$rpm_out" in *startup_ms=*) ;; *) echo "package check: the .rpm's launcher did not start: $rpm_out"; exit 1 ;; esac
-  rm -rf "$data/rpm" "$data/rpm-data"
   echo "package check: built $rpmfile ($(du -h "$rpmfile" | cut -f1)): kms-lab ${version%-*}, launcher, menu entry," \
-    "file types, CDS archive; unpacked, its launcher started ($(grep -o 'startup_ms=[0-9]*' <<< "$rpm_out"))"
+    "file types, CDS archive (installed below, after the .deb)"
 else
   echo "package check: no rpm on this machine, the .rpm is not checked"
 fi
@@ -97,23 +88,32 @@ dpkg -s kms-lab | grep -q '^Status: install ok installed' || { echo "package che
 installed=1
 # File associations: the package's menu entry and MIME types, and their installed copies: the menu entry in
 # /usr/share/applications (xdg-desktop-menu) and the types in the shared MIME database (xdg-mime install).
-check_desktop /opt/kms-lab/lib/kms-lab-kms-lab.desktop "the .deb's"
-check_mime_xml /opt/kms-lab/lib/kms-lab-kms-lab-MimeInfo.xml "the .deb's"
 # xdg-utils install into the first writable of /usr/local/share and /usr/share.
 installed_copy() {  # <path under share>: prints the installed file, or fails naming where it looked
   local d
   for d in /usr/local/share /usr/share; do [ -e "$d/$1" ] && { echo "$d/$1"; return 0; }; done
-  echo "package check: after dpkg -i there is no $1 under /usr/local/share or /usr/share" >&2; return 1
+  echo "package check: there is no $1 under /usr/local/share or /usr/share" >&2; return 1
 }
-check_desktop "$(installed_copy applications/kms-lab-kms-lab.desktop)" "the installed"
-mime_xml=$(installed_copy mime/packages/kms-lab-kms-lab-MimeInfo.xml)
-check_mime_xml "$mime_xml" "the installed"
-mime_db=$(dirname "$(dirname "$mime_xml")")
-for t in "${mime_types[@]}"; do
-  [ -s "$mime_db/$t.xml" ] && grep -q ":\*\.${t#application/x-}$" "$mime_db/globs2" \
-    || { echo "package check: the MIME database $mime_db does not know $t after dpkg -i"; exit 1; }
-done
-echo "package check: installed file associations: ${mime_types[*]} (*.kmslab-pack, *.kmslab-lab), menu entry with %F"
+check_registered() {  # <package kind> <install command>; sets mime_db
+  check_desktop /opt/kms-lab/lib/kms-lab-kms-lab.desktop "the $1's"
+  check_mime_xml /opt/kms-lab/lib/kms-lab-kms-lab-MimeInfo.xml "the $1's"
+  check_desktop "$(installed_copy applications/kms-lab-kms-lab.desktop)" "after $2, the installed"
+  local mime_xml t
+  mime_xml=$(installed_copy mime/packages/kms-lab-kms-lab-MimeInfo.xml)
+  check_mime_xml "$mime_xml" "after $2, the installed"
+  mime_db=$(dirname "$(dirname "$mime_xml")")
+  for t in "${mime_types[@]}"; do
+    [ -s "$mime_db/$t.xml" ] && grep -q ":\*\.${t#application/x-}$" "$mime_db/globs2" \
+      || { echo "package check: the MIME database $mime_db does not know $t after $2"; exit 1; }
+  done
+  echo "package check: $2: file associations ${mime_types[*]} (*.kmslab-pack, *.kmslab-lab), menu entry with %F"
+}
+check_removed() {  # <remove command>
+  [ ! -e /opt/kms-lab ] || { echo "package check: /opt/kms-lab still there after $1: $(ls -R /opt/kms-lab | head)"; exit 1; }
+  ! grep -q kmslab "$mime_db/globs2" && ! installed_copy applications/kms-lab-kms-lab.desktop >/dev/null 2>&1 \
+    || { echo "package check: the file associations are still registered after $1"; exit 1; }
+}
+check_registered .deb "dpkg -i"
 launcher=/opt/kms-lab/bin/kms-lab
 
 probe() {  # prints the probe's output; the JVM's class-loading log goes to $data/classes.log
@@ -167,11 +167,71 @@ keys=$(AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-e
   echo "package check: aws kms list-keys against the installed serve failed"; cat "$data/serve.log"; exit 1; }
 case "$keys" in *'"Keys"'*) ;; *) echo "package check: unexpected list-keys answer: $keys"; exit 1 ;; esac
 echo "package check: installed serve answered aws kms list-keys"
+# The launcher's JVM runs C1 only (the faster GUI start), whose AES-GCM lacks the JIT's intrinsics; serve runs in a
+# second JVM with the full JIT (ServeJit). The JVM listening on the port: a child of the launcher, without the C1
+# limit on its command line, and with a C2 compiler thread (a C1-only JVM has none).
+listener() { ss -Hltnp "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | sed -n 1p; }
+jvm=$(listener)
+[ -n "$jvm" ] && [ "$jvm" != "$serve_pid" ] && [ "$(ps -o ppid= -p "$jvm" | tr -d ' ')" = "$serve_pid" ] \
+  || { echo "package check: serve listens in process '$jvm', not in a JVM the launcher ($serve_pid) started"; exit 1; }
+if grep -qa TieredStopAtLevel "/proc/$jvm/cmdline"; then
+  echo "package check: the serve JVM runs C1 only: $(tr '\0' ' ' < "/proc/$jvm/cmdline")"; exit 1
+fi
+grep -q '^C2 CompilerThre' /proc/"$jvm"/task/*/comm \
+  || { echo "package check: the serve JVM has no C2 compiler thread"; exit 1; }
+! grep -q '^C2 CompilerThre' /proc/"$serve_pid"/task/*/comm \
+  || { echo "package check: the launcher's JVM has a C2 compiler thread; is it still C1 only?"; exit 1; }
+# Stopping the launcher stops the endpoint (a shutdown hook ends the child), and a launcher killed outright leaves
+# no endpoint behind either (the child watches it).
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
+# (Gone or a zombie: a container's first process may not reap the orphan.)
+running() { [ -e "/proc/$1" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null; }
+for _ in $(seq 1 20); do running "$jvm" || break; sleep 0.5; done
+! running "$jvm" || { echo "package check: the serve JVM $jvm outlived its launcher's kill"; exit 1; }
+"$launcher" serve --port "$port" --data-dir "$data/serve" > "$data/serve.log" 2>&1 &
+serve_pid=$!
+jvm=
+for _ in $(seq 1 60); do
+  jvm=$(listener)
+  [ -z "$jvm" ] || break
+  sleep 0.5
+done
+[ -n "$jvm" ] || { echo "package check: serve did not start again"; cat "$data/serve.log"; exit 1; }
+kill -KILL "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
+for _ in $(seq 1 20); do running "$jvm" || break; sleep 0.5; done
+! running "$jvm" || { echo "package check: the serve JVM $jvm outlived its launcher's kill -9"; exit 1; }
+echo "package check: installed serve ran in a JVM with the full JIT (C2) and stopped with its launcher (kill, kill -9)"
 dpkg -r kms-lab >/dev/null
 dpkg -P kms-lab >/dev/null 2>&1 || true
 installed=
 [ ! -e "$launcher" ] || { echo "package check: $launcher still there after dpkg -r"; exit 1; }
-! grep -q kmslab "$mime_db/globs2" && ! installed_copy applications/kms-lab-kms-lab.desktop >/dev/null 2>&1 \
-  || { echo "package check: the file associations are still registered after dpkg -r"; exit 1; }
-echo "package check: removed; took $(( $(date +%s) - start )) s"
+check_removed "dpkg -r"
+echo "package check: .deb removed"
+
+# The .rpm, installed for real. Debian's rpm keeps its own database (no system packages in it, hence --nodeps for
+# xdg-utils and /bin/sh) and refuses to install without --force-debian; an rpm-based system needs neither.
+if [ -n "${rpmfile:-}" ]; then
+  rpm_opts=(--nodeps)
+  if rpm --help 2>&1 | grep -q -- --force-debian; then rpm_opts+=(--force-debian); fi
+  rpm -i "${rpm_opts[@]}" "$rpmfile" > "$data/rpm-i.log" 2>&1 \
+    || { echo "package check: rpm -i ${rpm_opts[*]} $rpmfile failed:"; cat "$data/rpm-i.log"; exit 1; }
+  rpm_installed=1
+  rpm -q kms-lab >/dev/null || { echo "package check: rpm -q kms-lab knows no kms-lab after rpm -i"; exit 1; }
+  check_registered .rpm "rpm -i"
+  [ "$(stat -c %Y /opt/kms-lab/lib/app/kms-lab.jar)" = "$rpm_jar_mtime" ] \
+    || { echo "package check: after rpm -i the jar's time is not the one its CDS archive was made with"; exit 1; }
+  out=$(probe)
+  case "$out" in *startup_ms=*) ;; *) echo "package check: the .rpm's launcher did not start: $out"; exit 1 ;; esac
+  from_app_archive=$(grep -c 'source: shared objects file (top)' "$data/classes.log" || true)
+  [ -n "${skip_archive_checks:-}" ] || [ "$from_app_archive" -gt 1000 ] \
+    || { echo "package check: the .rpm's launcher did not use the app's CDS archive"; exit 1; }
+  echo "package check: rpm -i: installed app $(grep -o 'startup_ms=[0-9]*' <<< "$out"), classes from the app's" \
+    "CDS archive: $from_app_archive"
+  # (Debian's rpm warns on stderr that Alien should be used; its %preun says what it unregisters.)
+  rpm -e kms-lab > "$data/rpm-e.log" 2>&1 || { echo "package check: rpm -e kms-lab failed:"; cat "$data/rpm-e.log"; exit 1; }
+  rpm_installed=
+  ! rpm -q kms-lab >/dev/null 2>&1 || { echo "package check: rpm -q still knows kms-lab after rpm -e"; exit 1; }
+  check_removed "rpm -e"
+  echo "package check: .rpm removed"
+fi
+echo "package check: took $(( $(date +%s) - start )) s"

@@ -35,7 +35,9 @@ mapfile -t jvm_opts < <(grep -Ev '^[[:space:]]*(#|$)' "$base/src/package/launche
 # runtime's archive of JDK classes. -Xlog:cds*=off: a missing or unusable archive (a moved install, a changed jar)
 # leaves the JVM on the runtime's archive without a warning.
 cds_name=kms-lab-cds.jsa
-launcher_opts=("${jvm_opts[@]}" -Xshare:auto "-XX:SharedArchiveFile=\$APPDIR/$cds_name" "-Xlog:cds*=off")
+# -Dkmslab.launcher=installed: `kms-lab serve` then runs in a second JVM without the C1-only limit (ServeJit).
+launcher_opts=("${jvm_opts[@]}" -Xshare:auto "-XX:SharedArchiveFile=\$APPDIR/$cds_name" "-Xlog:cds*=off"
+  -Dkmslab.launcher=installed)
 java_options=()
 for o in "${launcher_opts[@]}"; do java_options+=(--java-options "$o"); done
 "$jdk/bin/jpackage" --type app-image "${common[@]}" --dest "$out/image" \

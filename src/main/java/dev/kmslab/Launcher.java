@@ -13,7 +13,13 @@ public final class Launcher {
 
     public static void main(String[] args) {
         // Headless endpoint: dispatched before anything touches JavaFX, so it runs without a display.
+        // From the installed launcher (a C1-only JVM) it runs in a second JVM with the full JIT: see ServeJit.
         if (args.length > 0 && args[0].equals("serve")) {
+            java.util.OptionalInt served = ServeJit.relaunch(java.util.Arrays.copyOfRange(args, 1, args.length));
+            if (served.isPresent()) {
+                System.exit(served.getAsInt());
+            }
+            ServeJit.watchParent();
             dev.kmslab.server.ServeCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
