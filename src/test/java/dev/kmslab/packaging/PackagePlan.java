@@ -40,6 +40,7 @@ record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> j
     static final List<String> ASSOCIATIONS = List.of("src/package/kmslab-pack.properties",
             "src/package/kmslab-lab.properties");
     static final String JVM_OPTIONS_FILE = "src/package/launcher-jvm-options";
+    static final String LAUNCHER_MARK = "-Dkmslab.launcher=installed";
     static final String SERVE_LAUNCHER_FILE = "src/package/kms-lab-serve.properties";
     static final String MAC_IDENTIFIER = "dev.kmslab.app";
     /**
@@ -172,6 +173,9 @@ record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> j
         for (String option : javaOptions) {
             args.addAll(List.of("--java-options", option));
         }
+        // As jpackage.sh's launcher: marks the installed launcher, so `kms-lab serve` runs in a second JVM without
+        // the C1-only limit (dev.kmslab.ServeJit).
+        args.addAll(List.of("--java-options", LAUNCHER_MARK));
         if (serveLauncher != null) {
             args.addAll(List.of("--add-launcher", NAME + "-serve=" + serveLauncher));
         }

@@ -49,7 +49,8 @@ class PackagePlanTest {
                 "--dest", p("target/jpackage/image"), "--input", p("target/jpackage/input"),
                 "--main-jar", "kms-lab.jar", "--main-class", "dev.kmslab.Launcher",
                 "--runtime-image", p("target/jpackage/runtime"), "--icon", p("target/jpackage/icons/kms-lab.ico"),
-                "--java-options", "-XX:TieredStopAtLevel=1", "--java-options", "-XX:+UseSerialGC");
+                "--java-options", "-XX:TieredStopAtLevel=1", "--java-options", "-XX:+UseSerialGC",
+                "--java-options", "-Dkmslab.launcher=installed");
         assertThat(plan.packageArgs()).containsExactly("--type", "msi", "--name", "kms-lab",
                 "--app-version", "0.1.0", "--vendor", "KMS Lab", "--description", DESCRIPTION,
                 "--app-image", p("target/jpackage/image/kms-lab"), "--dest", p("target/jpackage"),
@@ -70,6 +71,7 @@ class PackagePlanTest {
                 "--main-jar", "kms-lab.jar", "--main-class", "dev.kmslab.Launcher",
                 "--runtime-image", p("target/jpackage/runtime"), "--icon", p("target/jpackage/icons/kms-lab.icns"),
                 "--java-options", "-XX:TieredStopAtLevel=1", "--java-options", "-XX:+UseSerialGC",
+                "--java-options", "-Dkmslab.launcher=installed",
                 "--mac-package-identifier", "dev.kmslab.app",
                 "--file-associations", p("src/package/kmslab-pack.properties"),
                 "--file-associations", p("src/package/kmslab-lab.properties"));
