@@ -134,7 +134,8 @@ final class NarrationPanel extends VBox {
         Label key = new Label(name);
         key.getStyleClass().add("param-name");
         key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label value = new WholeWordsLabel(text);
+        Label value = new WholeWordsLabel(WholeWordsLabel.breakAfterUnderscores(text));
+        value.setAccessibleText(text);
         value.getStyleClass().add("param-value");
         value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // Beside a value of several lines, the name stays level with its first line.
