@@ -47,8 +47,8 @@ public class WholeWordsLabel extends Label {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group();
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-                    name.length() < LONG_NAME ? name : name.replace("_", "_" + BREAK_AFTER_UNDERSCORE)));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(name.length() < LONG_NAME
+                    || identifier(name) ? name : name.replace("_", "_" + BREAK_AFTER_UNDERSCORE)));
         }
         m.appendTail(out);
         return out.toString();
@@ -85,14 +85,16 @@ public class WholeWordsLabel extends Label {
 
     /**
      * A token with no word in it: an ARN, or a long run of letters and digits without an underscore (a key id, a UUID,
-     * Base64, hex).
+     * Base64, hex) or with underscores and both cases (base64url, a grant token).
      */
     public static boolean identifier(String token) {
         String t = token.replaceAll("^[\"'“{(\\[]+", "");
         if (t.startsWith("arn:")) {
             return true;
         }
+        // Base64url (a grant token) has underscores too, but mixes cases, which no NAME_LIKE_THIS does.
         return t.length() >= 20 && t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isLetter)
-                && t.indexOf('_') < 0;
+                && (t.indexOf('_') < 0 || t.chars().anyMatch(Character::isUpperCase)
+                && t.chars().anyMatch(Character::isLowerCase));
     }
 }

@@ -118,9 +118,11 @@ final class NarrationPanel extends VBox {
         tip.setVisible(!step.examTip().isBlank());
         states.getChildren().clear();
         for (String change : step.stateChanges()) {
-            Label l = new Label(change, new FontIcon(Feather.CHECK_CIRCLE));
+            // Whole words in the narrow column of a small window ("applic" / "ation" otherwise).
+            Label l = new WholeWordsLabel(change);
+            l.setGraphic(new FontIcon(Feather.CHECK_CIRCLE));
             l.getStyleClass().add("state-change");
-            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             states.getChildren().add(l);
         }
     }

@@ -319,15 +319,18 @@ final class LayoutCheck {
 
     /**
      * A token with no word in it, which may break anywhere: an ARN, or a long run of letters and digits without an
-     * underscore (a key id, a UUID, Base64, hex). {@code SYMMETRIC_DEFAULT} and {@code GenerateDataKey} are words.
+     * underscore (a key id, a UUID, Base64, hex) or with underscores and both cases (base64url, a grant token).
+     * {@code SYMMETRIC_DEFAULT} and {@code GenerateDataKey} are words.
      */
     static boolean identifier(String token) {
         String t = token.replaceAll("^[\"'“{(\\[]+", "");
         if (t.startsWith("arn:")) {
             return true;
         }
+        // Base64url (a grant token) has underscores too, but mixes cases, which no NAME_LIKE_THIS does.
         return t.length() >= 20 && t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isLetter)
-                && t.indexOf('_') < 0;
+                && (t.indexOf('_') < 0 || t.chars().anyMatch(Character::isUpperCase)
+                && t.chars().anyMatch(Character::isLowerCase));
     }
 
     private static boolean mayBreak(Node node) {
