@@ -277,9 +277,7 @@ final class LaneDiagram extends Pane {
         chips.getStyleClass().add("packets");
         if (isCurrent) {
             chips.setId("packets");
-            for (Payload p : step.payloads()) {
-                chips.getChildren().add(Visuals.chip(p));
-            }
+            chips.getChildren().addAll(Visuals.chips(step.payloads()));
         }
         if (fromLane == toLane) {
             double w = Math.min(laneWidth * 0.35, unit * 3);
