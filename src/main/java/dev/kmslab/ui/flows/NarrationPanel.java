@@ -61,6 +61,8 @@ final class NarrationPanel extends VBox {
         tip.setWrapText(true);
         states.getStyleClass().add("state-changes");
         simulationBadge.setId("step-simulation-badge");
+        // "KMS Lab simulation" stays whole in the narrow column of a 1024-pixel window ("KMS Lab simulat...").
+        simulationBadge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         simulationBadge.getStyleClass().add("simulation-badge");
         simulation.setId("step-simulation");
         simulation.getStyleClass().add("simulation-text");

@@ -70,7 +70,8 @@ class FlowStepsLayoutUiTest {
                 for (int i = 0; i < flow.steps().size(); i++) {
                     int step = i;
                     app.interact(() -> view.flows().player().jump(step));
-                    WaitForAsyncUtils.waitForFxEvents();
+                    // Wrapped labels settle their height a pulse after their width (as ScreenLayoutUiTest waits).
+                    WaitForAsyncUtils.waitForFxEvents(3);
                     String where = String.format(java.util.Locale.ROOT, "%s step %d at %dx%d", definition.id(),
                             step + 1, (int) size[0], (int) size[1]);
                     app.interact(() -> {
