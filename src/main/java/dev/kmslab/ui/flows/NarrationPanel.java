@@ -206,6 +206,18 @@ final class NarrationPanel extends VBox {
         return snappedLeftInset() + snappedRightInset() + widest;
     }
 
+    // Arranged for the width asked about first: parameters stacked under their names take more rows, and a height
+    // measured side by side left the narration's last lines below the scroll pane's content at 1024x640.
+    @Override
+    protected double computePrefHeight(double width) {
+        if (width > 0) {
+            double inner = width - snappedLeftInset() - snappedRightInset();
+            arrange(params, inner);
+            arrange(conditions, inner);
+        }
+        return super.computePrefHeight(width);
+    }
+
     @Override
     protected void layoutChildren() {
         double inner = getWidth() - snappedLeftInset() - snappedRightInset();
