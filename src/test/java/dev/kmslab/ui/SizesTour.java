@@ -54,6 +54,14 @@ public final class SizesTour {
             // a quick look after a layout change.
             String only = System.getProperty("tour.only", "");
             boolean lightOnly = Boolean.getBoolean("tour.light");
+            // -Dtour.steps=envelope takes every step of the flows whose id starts so, at the two laptop sizes
+            // (steps/<width>x<height>/<flow>-<step>.png), instead of the screens: what each step shows in the player.
+            String stepsOf = System.getProperty("tour.steps");
+            if (stepsOf != null) {
+                steps(shots, stepsOf, view);
+                next(shots, stage, view);
+                return;
+            }
             for (boolean dark : lightOnly ? new boolean[] {false} : new boolean[] {false, true}) {
                 for (double[] size : ScreenLayoutUiTest.SIZES) {
                     String dir = (int) size[0] + "x" + (int) size[1] + (dark ? "-dark" : "") + "/";
@@ -74,6 +82,30 @@ public final class SizesTour {
                 keyLab().changed();
                 next(shots, stage, view);
             });
+        }
+
+        private static void steps(List<Shot> shots, String prefix, MainView view) {
+            dev.kmslab.flow.FlowRecorder recorder = dev.kmslab.flow.FlowRecorder.standalone(
+                    new java.security.SecureRandom());
+            for (dev.kmslab.flow.FlowDefinition d : dev.kmslab.flow.FlowCatalogue.all()) {
+                if (!d.id().startsWith(prefix)) {
+                    continue;
+                }
+                dev.kmslab.flow.Flow flow = recorder.record(d.id(), java.util.Optional.empty());
+                for (double[] size : new double[][] {{1024, 640}, {1280, 800}}) {
+                    for (int i = 0; i < flow.steps().size(); i++) {
+                        int step = i;
+                        shots.add(new Shot(String.format(java.util.Locale.ROOT, "steps/%dx%d/%s-%02d.png",
+                                (int) size[0], (int) size[1], d.id(), step + 1), size[0], size[1], false, () -> {
+                                    if (view.flows().flow().orElse(null) != flow) {
+                                        view.showFlow(flow);
+                                    }
+                                    view.flows().player().setStepMillis(0);
+                                    view.flows().player().jump(step);
+                                }, false));
+                    }
+                }
+            }
         }
 
         private static void present(MainView view) {

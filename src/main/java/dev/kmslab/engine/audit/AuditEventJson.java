@@ -77,9 +77,10 @@ public final class AuditEventJson {
      * CloudTrail's {@code userIdentity} for a request signed with an access key: the {@code type} where the ARN
      * says it ({@code Root}, {@code IAMUser}, {@code AssumedRole}), the {@code arn} and {@code accountId} of the
      * principal (left out when the request was refused before it was authenticated), and the {@code accessKeyId}
-     * that signed it.
+     * that signed it (left out for a call made in the app, which no access key signed: the file then has no
+     * {@code userIdentity}, and the Key Lab's audit view shows the rest of it).
      */
-    private static ObjectNode userIdentity(String principalArn, String accessKeyId) {
+    public static ObjectNode userIdentity(String principalArn, String accessKeyId) {
         ObjectNode identity = JSON.createObjectNode();
         if (principalArn != null) {
             String[] parts = principalArn.split(":", 6);
@@ -94,7 +95,9 @@ public final class AuditEventJson {
                 identity.put("accountId", parts[4]);
             }
         }
-        identity.put("accessKeyId", accessKeyId);
+        if (accessKeyId != null) {
+            identity.put("accessKeyId", accessKeyId);
+        }
         return identity;
     }
 

@@ -2,6 +2,7 @@ package dev.kmslab.ui.flows;
 
 import dev.kmslab.flow.Payload;
 import dev.kmslab.flow.Step;
+import dev.kmslab.ui.common.WholeWordsLabel;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,10 +38,12 @@ final class BytesPanel extends VBox {
     }
 
     private static VBox box(Payload p) {
-        Label name = new Label(p.name(), Visuals.chip(p).getGraphic());
+        // In a narrow panel (presenter mode, a large zoom) the name wraps, so the SECRET badge beside it stays in; a
+        // long suite name ("Algorithm ID = 0x0578 ALG_AES_256_GCM_HKDF_…") wraps after an underscore, not mid-part.
+        Label name = new WholeWordsLabel(WholeWordsLabel.breakAfterUnderscores(p.name()));
+        name.setGraphic(Visuals.chip(p).getGraphic());
+        name.setAccessibleText(p.name());
         name.getStyleClass().add("payload-name");
-        // In a narrow panel (presenter mode, a large zoom) the name wraps, so the SECRET badge beside it stays in.
-        name.setWrapText(true);
         name.setMinHeight(Region.USE_PREF_SIZE);
         Label size = new Label(p.sizeText() + " · " + p.kind().label());
         size.getStyleClass().addAll("muted", "payload-size");
@@ -63,7 +66,7 @@ final class BytesPanel extends VBox {
         String text = p.textOrEmpty();
         if (!text.isEmpty() && p.size() <= 200) {
             // Whole words: a JSON key in the text is never broken mid-word, the panel keeps the widest one's width.
-            Label preview = new dev.kmslab.ui.common.WholeWordsLabel("“" + text + "”");
+            Label preview = new WholeWordsLabel(WholeWordsLabel.breakAfterUnderscores("“" + text + "”"));
             preview.getStyleClass().add("payload-text");
             preview.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(preview);

@@ -48,7 +48,41 @@ public final class FlowPlayerView extends BorderPane {
     private final LaneDiagram lanes = new LaneDiagram();
     private final NarrationPanel narration = new NarrationPanel();
     private final BytesPanel bytes = new BytesPanel();
-    private final ListView<Step> steps = new ListView<>();
+    // Never narrower than its widest step name's widest word ("1. GenerateDataKeyWithoutPlaintext"), as each cell
+    // asks: a list cut it at its right edge and scrolled sideways to show the rest.
+    private final ListView<Step> steps = new ListView<>() {
+        private double shownMin = -1;
+
+        // Cells get their text while the list lays them out, when a size change no longer reaches the parents: a
+        // new widest name asks for one more layout pass.
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            double min = computeMinWidth(-1);
+            if (Math.abs(min - shownMin) > 0.5) {
+                shownMin = min;
+                javafx.application.Platform.runLater(this::requestLayout);
+            }
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            double widest = 0;
+            double bar = 0;
+            for (javafx.scene.Node n : lookupAll(".list-cell")) {
+                if (n instanceof StepCell cell && cell.getItem() != null && cell.isVisible()) {
+                    widest = Math.max(widest, cell.minWidth(-1));
+                }
+            }
+            for (javafx.scene.Node n : lookupAll(".scroll-bar")) {
+                if (n instanceof javafx.scene.control.ScrollBar sb && sb.isVisible()
+                        && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                    bar = sb.getWidth();
+                }
+            }
+            return Math.max(super.computeMinWidth(height), snappedLeftInset() + snappedRightInset() + widest + bar);
+        }
+    };
     private final Label title = new Label();
     private final PauseTransition hold = new PauseTransition();
     private final Label notice = new Label();

@@ -277,9 +277,7 @@ final class LaneDiagram extends Pane {
         chips.getStyleClass().add("packets");
         if (isCurrent) {
             chips.setId("packets");
-            for (Payload p : step.payloads()) {
-                chips.getChildren().add(Visuals.chip(p));
-            }
+            chips.getChildren().addAll(Visuals.chips(step.payloads()));
         }
         if (fromLane == toLane) {
             double w = Math.min(laneWidth * 0.35, unit * 3);
@@ -288,7 +286,16 @@ final class LaneDiagram extends Pane {
             loop.getStyleClass().addAll("arrow", state);
             Polygon head = arrowHead(x1, y + unit * 0.6, -1, unit);
             head.getStyleClass().addAll("arrow-head", state);
-            label.relocate(x1 + w + unit * 0.4, y - unit * 1.2);
+            // Right of the loop, unless that runs past the diagram's edge (a step on the last lanes, "9. AES-256-GCM
+            // encrypt" on the worker's): then left of the lifeline, ending where the loop starts.
+            double right = x1 + w + unit * 0.4;
+            Runnable placeLabel = () -> {
+                double lw = label.getWidth();
+                double x = right + lw <= getWidth() - unit * 0.3 ? right : Math.max(unit * 0.3, x1 - unit * 0.4 - lw);
+                label.relocate(x, y - unit * 1.2);
+            };
+            label.widthProperty().addListener((o, a, b) -> placeLabel.run());
+            placeLabel.run();
             getChildren().addAll(loop, head, label);
             if (isCurrent) {
                 getChildren().add(chips);

@@ -61,6 +61,8 @@ final class NarrationPanel extends VBox {
         tip.setWrapText(true);
         states.getStyleClass().add("state-changes");
         simulationBadge.setId("step-simulation-badge");
+        // "KMS Lab simulation" stays whole in the narrow column of a 1024-pixel window ("KMS Lab simulat...").
+        simulationBadge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         simulationBadge.getStyleClass().add("simulation-badge");
         simulation.setId("step-simulation");
         simulation.getStyleClass().add("simulation-text");
@@ -118,9 +120,11 @@ final class NarrationPanel extends VBox {
         tip.setVisible(!step.examTip().isBlank());
         states.getChildren().clear();
         for (String change : step.stateChanges()) {
-            Label l = new Label(change, new FontIcon(Feather.CHECK_CIRCLE));
+            // Whole words in the narrow column of a small window ("applic" / "ation" otherwise).
+            Label l = new WholeWordsLabel(change);
+            l.setGraphic(new FontIcon(Feather.CHECK_CIRCLE));
             l.getStyleClass().add("state-change");
-            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             states.getChildren().add(l);
         }
     }
@@ -134,7 +138,8 @@ final class NarrationPanel extends VBox {
         Label key = new Label(name);
         key.getStyleClass().add("param-name");
         key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label value = new WholeWordsLabel(text);
+        Label value = new WholeWordsLabel(WholeWordsLabel.breakAfterUnderscores(text));
+        value.setAccessibleText(text);
         value.getStyleClass().add("param-value");
         value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // Beside a value of several lines, the name stays level with its first line.
@@ -199,6 +204,18 @@ final class NarrationPanel extends VBox {
             }
         }
         return snappedLeftInset() + snappedRightInset() + widest;
+    }
+
+    // Arranged for the width asked about first: parameters stacked under their names take more rows, and a height
+    // measured side by side left the narration's last lines below the scroll pane's content at 1024x640.
+    @Override
+    protected double computePrefHeight(double width) {
+        if (width > 0) {
+            double inner = width - snappedLeftInset() - snappedRightInset();
+            arrange(params, inner);
+            arrange(conditions, inner);
+        }
+        return super.computePrefHeight(width);
     }
 
     @Override

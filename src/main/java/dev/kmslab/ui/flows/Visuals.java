@@ -60,6 +60,30 @@ final class Visuals {
         return chip;
     }
 
+    /**
+     * One chip per kind of payload, "data ×9" for nine of a kind, with their names in its tooltip: the AWS Encryption
+     * SDK header step carries 21 fields, whose chips took four rows under the arrow and ran out of the lane area at
+     * 150% zoom. The Bytes card lists every field.
+     */
+    static java.util.List<Label> chips(java.util.List<Payload> payloads) {
+        java.util.Map<String, java.util.List<Payload>> kinds = new java.util.LinkedHashMap<>();
+        for (Payload p : payloads) {
+            kinds.computeIfAbsent(shortName(p) + "|" + p.kind() + "|" + p.secret(), k -> new java.util.ArrayList<>())
+                    .add(p);
+        }
+        java.util.List<Label> chips = new java.util.ArrayList<>();
+        for (java.util.List<Payload> same : kinds.values()) {
+            Label chip = chip(same.get(0));
+            if (same.size() > 1) {
+                chip.setText(chip.getText() + " ×" + same.size());
+                chip.setTooltip(new javafx.scene.control.Tooltip(String.join("\n",
+                        same.stream().map(Payload::name).toList())));
+            }
+            chips.add(chip);
+        }
+        return chips;
+    }
+
     static String shortName(Payload p) {
         return switch (p.kind()) {
             case DATA_KEY -> p.name().startsWith("Bucket") ? "bucket key"

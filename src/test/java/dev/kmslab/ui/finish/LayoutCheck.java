@@ -221,7 +221,9 @@ final class LayoutCheck {
     /**
      * A word that is wider than the width its wrapped text may take: JavaFX then breaks it mid-word
      * ("SYMMETRIC_DEF" / "AULT"). Measured with the text's own font; the text of a text field or area, which
-     * scrolls or breaks anywhere by design, does not count.
+     * scrolls or breaks anywhere by design, does not count. A long name of parts joined by underscores may wrap after
+     * an underscore ("ALG_AES_256_GCM_" / "HKDF_SHA512_…"), never inside a part ("GCM_H" / "KDF"): where such a name
+     * does not fit, the lines the text was actually laid out in say where it broke.
      */
     private void brokenMidWord(javafx.scene.text.Text text) {
         String shown = text.getText();
@@ -237,19 +239,63 @@ final class LayoutCheck {
         }
         javafx.scene.text.Text ruler = new javafx.scene.text.Text();
         ruler.setFont(text.getFont());
-        for (String token : shown.split("\\s+")) {
-            if (token.isEmpty() || identifier(token)) {
+        java.util.regex.Matcher words = WORD.matcher(shown);
+        while (words.find()) {
+            String token = words.group();
+            if (identifier(token)) {
                 continue;
             }
             ruler.setText(token);
             double need = ruler.getLayoutBounds().getWidth();
-            if (need > width + SLACK) {
-                Node owner = text.getParent() instanceof Labeled labeled ? labeled
-                        : text.getParent() instanceof javafx.scene.text.TextFlow flow ? flow : text;
-                problems.add(String.format(Locale.ROOT, "broken mid-word: '%s' needs %.0f px, %s wraps at %.0f px",
-                        abbreviate(token), need, describe(owner), width));
+            if (need <= width + SLACK) {
+                continue;
             }
+            String inside = brokenInside(text, words.start(), words.end());
+            if (inside.isEmpty()) {
+                continue;
+            }
+            Node owner = text.getParent() instanceof Labeled labeled ? labeled
+                    : text.getParent() instanceof javafx.scene.text.TextFlow flow ? flow : text;
+            problems.add(String.format(Locale.ROOT, "broken mid-word: '%s' needs %.0f px, %s wraps at %.0f px%s",
+                    abbreviate(token), need, describe(owner), width, inside));
         }
+    }
+
+    /** A word as JavaFX wraps text: between white space, a hair space included. */
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[^\\s\u200A]+");
+
+    /**
+     * Where the word at {@code [start, end)} of the text was broken other than after an underscore: {@code ", at
+     * 'GCM_H|KDF'"}, or empty when every break in it follows an underscore. A text in a text flow is laid out by the
+     * flow, so its lines are not known here: a word too wide for it counts as broken.
+     */
+    static String brokenInside(javafx.scene.text.Text text, int start, int end) {
+        if (text.getParent() instanceof javafx.scene.text.TextFlow) {
+            return " (in a text flow)";
+        }
+        String s = text.getText();
+        double line = lineTop(text, start);
+        boolean broken = false;
+        for (int i = start + 1; i < end; i++) {
+            double top = lineTop(text, i);
+            if (top > line + 0.5) {
+                // A break at white space (a hair space after an underscore too) or right after an underscore is fine.
+                if (s.charAt(i - 1) != '_' && !Character.isWhitespace(s.charAt(i - 1))) {
+                    int from = Math.max(start, i - 5);
+                    int to = Math.min(end, i + 5);
+                    return ", at '" + s.substring(from, i) + "|" + s.substring(i, to) + "'";
+                }
+                broken = true;
+            }
+            line = top;
+        }
+        // A word wider than its line that was not wrapped at all sticks out of it.
+        return broken ? "" : ", not wrapped";
+    }
+
+    private static double lineTop(javafx.scene.text.Text text, int index) {
+        javafx.scene.shape.PathElement[] caret = text.caretShape(index, true);
+        return caret.length > 0 && caret[0] instanceof javafx.scene.shape.MoveTo move ? move.getY() : 0;
     }
 
     // A tab pane scrolls its headers to the selected tab and lists the ones out of sight in its overflow menu.
@@ -273,15 +319,18 @@ final class LayoutCheck {
 
     /**
      * A token with no word in it, which may break anywhere: an ARN, or a long run of letters and digits without an
-     * underscore (a key id, a UUID, Base64, hex). {@code SYMMETRIC_DEFAULT} and {@code GenerateDataKey} are words.
+     * underscore (a key id, a UUID, Base64, hex) or with underscores and both cases (base64url, a grant token).
+     * {@code SYMMETRIC_DEFAULT} and {@code GenerateDataKey} are words.
      */
     static boolean identifier(String token) {
         String t = token.replaceAll("^[\"'“{(\\[]+", "");
         if (t.startsWith("arn:")) {
             return true;
         }
+        // Base64url (a grant token) has underscores too, but mixes cases, which no NAME_LIKE_THIS does.
         return t.length() >= 20 && t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isLetter)
-                && t.indexOf('_') < 0;
+                && (t.indexOf('_') < 0 || t.chars().anyMatch(Character::isUpperCase)
+                && t.chars().anyMatch(Character::isLowerCase));
     }
 
     private static boolean mayBreak(Node node) {

@@ -70,7 +70,18 @@ public final class AuditView extends BorderPane {
         why.getStyleClass().add("simulation-badge");
         VBox simulated = new VBox(4, why, explanation);
         simulated.getStyleClass().add("simulation-note");
-        VBox details = new VBox(6, record, json, simulated);
+        // Who called, read off the record's userIdentity: the access key id that signed the request stands out.
+        Label identityHeading = new Label("Caller (userIdentity)");
+        identityHeading.getStyleClass().add("details-heading");
+        javafx.scene.layout.GridPane identity = new javafx.scene.layout.GridPane();
+        identity.setId("audit-identity");
+        identity.getStyleClass().add("audit-identity");
+        VBox caller = new VBox(2, identityHeading, identity);
+        caller.setId("audit-caller");
+        caller.managedProperty().bind(model.selectedProperty().isNotNull());
+        caller.visibleProperty().bind(model.selectedProperty().isNotNull());
+        model.selectedProperty().addListener((obs, was, now) -> showIdentity(identity));
+        VBox details = new VBox(6, caller, record, json, simulated);
         VBox.setVgrow(json, Priority.ALWAYS);
         details.getStyleClass().add("audit-details");
         // A short window (or a large zoom) scrolls the record and the explanation rather than cutting them off.
@@ -156,6 +167,23 @@ public final class AuditView extends BorderPane {
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.select(now));
         return table;
+    }
+
+    private void showIdentity(javafx.scene.layout.GridPane grid) {
+        grid.getChildren().clear();
+        int row = 0;
+        for (java.util.Map.Entry<String, String> field : model.selectedIdentity().entrySet()) {
+            Label name = new Label(field.getKey());
+            name.getStyleClass().add("param-name");
+            name.setMinWidth(USE_PREF_SIZE);
+            Label value = new dev.kmslab.ui.common.WholeWordsLabel(field.getValue());
+            value.setId("audit-identity-" + field.getKey());
+            value.getStyleClass().add("param-value");
+            value.setMinHeight(USE_PREF_SIZE);
+            javafx.scene.layout.GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+            javafx.scene.layout.GridPane.setHgrow(value, Priority.ALWAYS);
+            grid.addRow(row++, name, value);
+        }
     }
 
     /** {@code arn:aws:iam::111122223333:root} → {@code 111122223333:root}; roles and users keep their name. */

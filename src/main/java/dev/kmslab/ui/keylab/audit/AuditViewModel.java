@@ -197,10 +197,29 @@ public final class AuditViewModel {
         }, e -> error.set(LabError.of(e)));
     }
 
-    /** The selected event as indented JSON, or empty. */
     /** The selected event's record: only the fields a CloudTrail record has (no simulator explanation). */
     public String selectedJson() {
         return selected.get() == null ? "" : AuditJson.prettyRecord(selected.get());
+    }
+
+    /** What {@link #selectedIdentity()} shows for a call no access key signed. */
+    public static final String NO_ACCESS_KEY = "none: called in the app, not signed with an access key";
+
+    /**
+     * Who made the selected call, as CloudTrail's {@code userIdentity} says it: {@code type}, {@code arn},
+     * {@code accountId} and the {@code accessKeyId} that signed the request, field name to value, in that order.
+     * Empty when nothing is selected.
+     */
+    public java.util.Map<String, String> selectedIdentity() {
+        AuditEvent e = selected.get();
+        java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
+        if (e == null) {
+            return rows;
+        }
+        dev.kmslab.engine.audit.AuditEventJson.userIdentity(e.principalArn(), e.accessKeyId()).fields()
+                .forEachRemaining(f -> rows.put(f.getKey(), f.getValue().asText()));
+        rows.putIfAbsent("accessKeyId", NO_ACCESS_KEY);
+        return rows;
     }
 
     /**
