@@ -43,6 +43,11 @@ class AuditCallerUiTest extends KeyLabUiFixture {
         assertThat(text("#audit-identity-accessKeyId")).isEqualTo("AKIAIOSFODNN7EXAMPLE");
         assertThat(app.find("#audit-identity-accessKeyId").isVisible()).isTrue();
         assertThat(text("#audit-json")).contains("\"accessKeyId\" : \"AKIAIOSFODNN7EXAMPLE\"");
+        // The caller block above and the explanation below never squeeze the record to its first lines: at least
+        // eight lines of it show (the details scroll instead).
+        javafx.scene.control.TextArea json = app.find("#audit-json");
+        assertThat(app.onFx(() -> json.getHeight() / (json.getFont().getSize() * 1.2))).as("lines of the record")
+                .isGreaterThanOrEqualTo(8);
 
         clickRow(table, inApp);
         until(() -> !text("#audit-identity-accessKeyId").equals("AKIAIOSFODNN7EXAMPLE"));

@@ -47,6 +47,10 @@ public final class AuditView extends BorderPane {
         json.setEditable(false);
         json.getStyleClass().add("audit-json");
         json.setWrapText(true);
+        // About ten lines of the record at any zoom: with the caller above and the explanation below it, a short
+        // window scrolls the details instead of squeezing the record to its first two lines.
+        json.setPrefRowCount(10);
+        json.setMinHeight(USE_PREF_SIZE);
         Label explanation = new Label();
         explanation.setId("audit-explanation");
         explanation.setWrapText(true);
