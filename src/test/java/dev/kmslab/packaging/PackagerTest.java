@@ -81,6 +81,8 @@ class PackagerTest {
         assertThat(lines.get(4)).isEqualTo("icon there: 00000100");
         assertThat(lines.get(5)).isEqualTo(line("jpackage", plan.packageArgs()));
         assertThat(target.resolve("jpackage/kms-lab-0.1.0.msi")).exists();
+        // The serve launcher's properties, which the app image's --add-launcher names, are written before it.
+        assertThat(plan.serveLauncher()).hasContent(plan.serveLauncherText());
     }
 
     @Test
