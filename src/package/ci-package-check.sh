@@ -126,7 +126,7 @@ menu_entries=$(ls /opt/kms-lab/lib /usr/share/applications /usr/local/share/appl
   || { echo "package check: a menu entry for kms-lab-serve was installed:" $menu_entries; exit 1; }
 grep -q 'kms-lab-kms-lab\.desktop' <<< "$menu_entries" \
   || { echo "package check: the app's menu entry is missing:" $menu_entries; exit 1; }
-echo "package check: menu entries installed:" $menu_entries
+echo "package check: kms-lab's menu entries:" $(grep kms-lab <<< "$menu_entries")
 
 probe() {  # prints the probe's output; the JVM's class-loading log goes to $data/classes.log
   JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$data/classes.log" \

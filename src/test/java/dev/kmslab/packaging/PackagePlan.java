@@ -165,6 +165,24 @@ record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> j
         return text;
     }
 
+    /** The app image's record of its launchers, which jpackage's .msi step reads (Windows layout). */
+    Path imageState() {
+        return appImage().resolve("app").resolve(".jpackage.xml");
+    }
+
+    /**
+     * The app image's {@code .jpackage.xml} without the serve launcher, for the .msi step on Windows, or null when it
+     * does not name it as JDK 17's jpackage does. That jpackage gives every launcher named there the main launcher's
+     * Start menu entry and desktop shortcut ({@code win-menu=false} and {@code win-shortcut=false} in an
+     * {@code --add-launcher} file are jpackage 18's); left out, {@code kms-lab-serve.exe} and its {@code .cfg} are
+     * installed as files of the image like any other, without shortcuts. (The same edit on Linux, tried with
+     * jpackage 17.0.15's .deb, installs the launcher without a menu entry; on Windows it has not been tried.)
+     */
+    static String withoutServeLauncher(String state) {
+        String element = "<add-launcher>" + SERVE_LAUNCHER + "</add-launcher>";
+        return state.contains(element) ? state.replace(element, "") : null;
+    }
+
     String packageType() {
         return os == Os.MAC ? "dmg" : "msi";
     }

@@ -138,6 +138,20 @@ class PackagePlanTest {
         assertThat(serve.getProperty("win-console")).isEqualTo("true");
     }
 
+    @Test
+    void serveLauncher_leftOutOfTheImagesStateForTheMsi_asJpackage17WritesIt() {
+        // What jpackage 17.0.15 writes (here on Linux; Windows writes the same elements).
+        String state = "<?xml version=\"1.0\" ?>\n<jpackage-state version=\"17.0.15\" platform=\"windows\">\n"
+                + "  <app-version>1.0.0</app-version>\n  <main-launcher>kms-lab</main-launcher>\n"
+                + "  <signed>false</signed>\n  <add-launcher>kms-lab-serve</add-launcher></jpackage-state>";
+
+        assertThat(PackagePlan.withoutServeLauncher(state)).isEqualTo(state.replace(
+                "<add-launcher>kms-lab-serve</add-launcher>", ""));
+        assertThat(PackagePlan.withoutServeLauncher("<add-launcher name=\"kms-lab-serve\"/>")).isNull();
+        assertThat(PackagePlan.of(Os.WINDOWS, base, base.resolve("target"), "1.0.0").imageState())
+                .isEqualTo(out.resolve("image/kms-lab/app/.jpackage.xml"));
+    }
+
     /** The Linux script writes the same launcher, plus the app's CDS archive (only Linux builds one). */
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "runs jpackage.sh's lines with bash")

@@ -82,6 +82,9 @@ public final class Packager {
         write(plan.serveLauncher(), plan.serveLauncherText());
         check(exec(tool(jdk, os, "jpackage", plan.appImageArgs())), "jpackage --type app-image");
         start = took("app image", start);
+        if (os == Os.WINDOWS) {
+            noServeShortcuts(plan.imageState());
+        }
         System.out.println("app CDS archive: not made on " + (os == Os.MAC ? "macOS" : "Windows") + " (only the Linux"
                 + " build makes it); the launcher uses the runtime's archive");
         check(exec(tool(jdk, os, "jpackage", plan.packageArgs())), "jpackage --type " + plan.packageType());
@@ -159,6 +162,21 @@ public final class Packager {
             Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    /** Windows: the .msi gives kms-lab-serve no Start menu entry or desktop shortcut (see PackagePlan). */
+    private static void noServeShortcuts(Path state) {
+        try {
+            String edited = Files.isRegularFile(state) ? PackagePlan.withoutServeLauncher(Files.readString(state)) : null;
+            if (edited == null) {
+                System.out.println("kms-lab-serve: not named in " + state + " as jpackage 17 does; the .msi may give it"
+                        + " a Start menu entry and a desktop shortcut");
+                return;
+            }
+            Files.writeString(state, edited);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot edit " + state, e);
         }
     }
 
