@@ -33,7 +33,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         // Headless endpoint: dispatched before anything touches JavaFX, so it runs without a display.
-        // From the installed launcher (a C1-only JVM) it runs in a second JVM with the full JIT: see ServeJit.
+        // From the app's installed launcher (a C1-only JVM) it runs in a second JVM with the full JIT (see ServeJit);
+        // the installed kms-lab-serve launcher's JVM has the full JIT and serves itself.
         String[] serveArgs;
         try {
             serveArgs = serveArgs(System.getProperty(COMMAND), args);

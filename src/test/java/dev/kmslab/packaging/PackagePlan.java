@@ -147,8 +147,8 @@ record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> j
      * limit ServeJit serves in this JVM) plus {@value #SERVE_COMMAND}. On Windows a console program
      * ({@code win-console}, known to jpackage 17), whose output shows in the console it was typed in (a GUI program's
      * goes nowhere), and no Start menu entry or desktop shortcut ({@code win-menu}, {@code win-shortcut}: jpackage 18
-     * and later; jpackage 17 ignores keys it does not know, as it ignores another platform's). Only this platform's
-     * keys, so the file says what applies.
+     * and later; jpackage 17 ignores keys it does not know, as it ignores another platform's, hence
+     * {@link #withoutServeLauncher(String)}). Only this platform's keys, so the file says what applies.
      */
     String serveLauncherText() {
         List<String> options = new ArrayList<>();
