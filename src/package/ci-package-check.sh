@@ -2,7 +2,8 @@
 # CI check of the Linux package (called by .ci/run after the tests): builds the .deb, installs it with dpkg -i, starts
 # the installed launcher with --startup-probe under Xvfb (once mapping the app's class-data sharing archive, once with
 # that archive made unusable), checks the file associations it registers (question packs and labs: the menu entry's
-# MimeType and %F, the MIME database), runs its `serve` and answers `aws kms list-keys`, then removes the package.
+# MimeType and %F, the MIME database), runs its `serve` and answers `aws kms list-keys`, does the same with the
+# endpoint's own launcher kms-lab-serve (its own JVM, the full JIT, no menu entry), then removes the package.
 # Where rpm is installed it also reads the .rpm's header and file list and, once the .deb is removed, installs the
 # .rpm for real (rpm -i), starts that launcher with --startup-probe, checks the file associations its %post
 # registered, and removes it with rpm -e. Needs root, dpkg, xvfb-run and the AWS CLI (installed here when missing).
@@ -63,8 +64,8 @@ if command -v rpm >/dev/null 2>&1; then
   files=$(rpm -qpl "$rpmfile" 2>/dev/null)
   grep -q '^Name *: kms-lab$' <<< "$info" && grep -q "^Version *: ${version%-*}\$" <<< "$info" \
     || { echo "package check: unexpected .rpm header: $info"; exit 1; }
-  for f in /opt/kms-lab/bin/kms-lab /opt/kms-lab/lib/kms-lab-kms-lab.desktop /opt/kms-lab/lib/app/kms-lab.jar \
-      /opt/kms-lab/lib/app/kms-lab-cds.jsa; do
+  for f in /opt/kms-lab/bin/kms-lab /opt/kms-lab/bin/kms-lab-serve /opt/kms-lab/lib/kms-lab-kms-lab.desktop \
+      /opt/kms-lab/lib/app/kms-lab.jar /opt/kms-lab/lib/app/kms-lab-cds.jsa; do
     grep -qx "$f" <<< "$files" || { echo "package check: the .rpm lacks $f"; exit 1; }
   done
   if grep -qx /opt <<< "$files"; then echo "package check: the .rpm claims /opt"; exit 1; fi
@@ -72,6 +73,8 @@ if command -v rpm >/dev/null 2>&1; then
     || { echo "package check: the .rpm does not install its menu entry"; exit 1; }
   rpm -qp --scripts "$rpmfile" 2>/dev/null | grep -q 'xdg-mime install /opt/kms-lab/lib/kms-lab-kms-lab-MimeInfo.xml' \
     || { echo "package check: the .rpm does not register its file types"; exit 1; }
+  ! rpm -qp --scripts "$rpmfile" 2>/dev/null | grep -q 'kms-lab-serve' && ! grep -q 'kms-lab-serve.*\.desktop$' <<< "$files" \
+    || { echo "package check: the .rpm has a menu entry for kms-lab-serve"; exit 1; }
   rpm_jar_mtime=$(rpm -qp --queryformat '[%{FILEMTIMES} %{FILENAMES}\n]' "$rpmfile" 2>/dev/null \
     | awk '$2 == "/opt/kms-lab/lib/app/kms-lab.jar" { print $1 }')
   echo "package check: built $rpmfile ($(du -h "$rpmfile" | cut -f1)): kms-lab ${version%-*}, launcher, menu entry," \
@@ -115,6 +118,15 @@ check_removed() {  # <remove command>
 }
 check_registered .deb "dpkg -i"
 launcher=/opt/kms-lab/bin/kms-lab
+serve_launcher=/opt/kms-lab/bin/kms-lab-serve
+# The endpoint's launcher has no menu entry: none in the package, none installed, none in the menu folders.
+[ -x "$serve_launcher" ] || { echo "package check: the .deb has no $serve_launcher"; exit 1; }
+menu_entries=$(ls /opt/kms-lab/lib /usr/share/applications /usr/local/share/applications 2>/dev/null | grep '\.desktop$' || true)
+! grep -q 'kms-lab-serve' <<< "$menu_entries" && ! grep -q 'kms-lab-serve' /var/lib/dpkg/info/kms-lab.postinst \
+  || { echo "package check: a menu entry for kms-lab-serve was installed:" $menu_entries; exit 1; }
+grep -q 'kms-lab-kms-lab\.desktop' <<< "$menu_entries" \
+  || { echo "package check: the app's menu entry is missing:" $menu_entries; exit 1; }
+echo "package check: kms-lab's menu entries:" $(grep kms-lab <<< "$menu_entries")
 
 probe() {  # prints the probe's output; the JVM's class-loading log goes to $data/classes.log
   JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$data/classes.log" \
@@ -201,6 +213,41 @@ kill -KILL "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
 for _ in $(seq 1 20); do running "$jvm" || break; sleep 0.5; done
 ! running "$jvm" || { echo "package check: the serve JVM $jvm outlived its launcher's kill -9"; exit 1; }
 echo "package check: installed serve ran in a JVM with the full JIT (C2) and stopped with its launcher (kill, kill -9)"
+# kms-lab-serve: the endpoint whatever its arguments (-Dkmslab.command=serve), in the launcher's own JVM with the
+# default JIT (its options have no TieredStopAtLevel, so ServeJit starts no second JVM), on the app's CDS archive.
+serve_cfg=/opt/kms-lab/lib/app/kms-lab-serve.cfg
+grep -qx 'java-options=-Dkmslab.command=serve' "$serve_cfg" && ! grep -q 'TieredStopAtLevel' "$serve_cfg" \
+  || { echo "package check: unexpected $serve_cfg:"; cat "$serve_cfg"; exit 1; }
+help=$(timeout 60 "$serve_launcher" --help 2>&1) || { echo "package check: kms-lab-serve --help failed: $help"; exit 1; }
+case "$help" in 'usage: kms-lab serve [options]'*) ;; *) echo "package check: kms-lab-serve --help printed: $help"; exit 1 ;; esac
+JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$data/serve-classes.log" \
+  "$serve_launcher" --port "$port" --data-dir "$data/serve" > "$data/serve-launcher.log" 2>&1 &
+serve_pid=$!
+for _ in $(seq 1 60); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  sleep 0.5
+done
+keys=$(AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true \
+  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+  timeout 60 aws --endpoint-url "http://127.0.0.1:$port" kms list-keys --output json) || {
+  echo "package check: aws kms list-keys against kms-lab-serve failed"; cat "$data/serve-launcher.log"; exit 1; }
+case "$keys" in *'"Keys"'*) ;; *) echo "package check: unexpected list-keys answer from kms-lab-serve: $keys"; exit 1 ;; esac
+jvm=$(listener)
+[ "$jvm" = "$serve_pid" ] \
+  || { echo "package check: kms-lab-serve ($serve_pid) does not listen itself (the listener is '$jvm')"; exit 1; }
+[ -z "$(ps -o pid= --ppid "$serve_pid")" ] \
+  || { echo "package check: kms-lab-serve started a child: $(ps -o pid,args --ppid "$serve_pid")"; exit 1; }
+grep -q '^C2 CompilerThre' /proc/"$serve_pid"/task/*/comm \
+  || { echo "package check: kms-lab-serve's JVM has no C2 compiler thread"; exit 1; }
+if grep -v '^Picked up JAVA_TOOL_OPTIONS' "$data/serve-launcher.log" | grep -qi 'warning\|\[cds\|shared archive'; then
+  echo "package check: kms-lab-serve printed a warning:"; cat "$data/serve-launcher.log"; exit 1
+fi
+from_app_archive=$(grep -c 'source: shared objects file (top)' "$data/serve-classes.log" || true)
+[ -n "${skip_archive_checks:-}" ] || [ "$from_app_archive" -gt 0 ] \
+  || { echo "package check: kms-lab-serve did not use the app's CDS archive"; exit 1; }
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
+echo "package check: kms-lab-serve answered aws kms list-keys in its own JVM (C2, no child JVM, no warning)," \
+  "classes from the app's CDS archive: $from_app_archive"
 dpkg -r kms-lab >/dev/null
 dpkg -P kms-lab >/dev/null 2>&1 || true
 installed=

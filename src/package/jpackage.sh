@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the installable app with the JDK's jlink and jpackage (run by `mvn -Ppackage package`, after the runnable jar):
 #   target/jpackage/runtime        a Java runtime trimmed to the modules the app needs, with its CDS archive
-#   target/jpackage/image/kms-lab  the app image (launcher bin/kms-lab, the jar, the runtime, the app's CDS archive)
+#   target/jpackage/image/kms-lab  the app image (launchers bin/kms-lab and bin/kms-lab-serve, the jar, the runtime, the
+#                                  app's CDS archive)
 #   target/jpackage/*.deb          the Debian package (and *.rpm where rpmbuild exists)
 # Usage: jpackage.sh <basedir> <target dir> <version>
 set -euo pipefail
@@ -40,9 +41,21 @@ launcher_opts=("${jvm_opts[@]}" -Xshare:auto "-XX:SharedArchiveFile=\$APPDIR/$cd
   -Dkmslab.launcher=installed)
 java_options=()
 for o in "${launcher_opts[@]}"; do java_options+=(--java-options "$o"); done
+# The second launcher, bin/kms-lab-serve: the local KMS endpoint whatever its arguments (-Dkmslab.command=serve, see
+# dev.kmslab.Launcher), with no menu entry (see the packages' options below). Its java-options replace the main
+# launcher's (jpackage 17 does not add them together): the same ones without the C1-only limit, so the endpoint runs
+# in this JVM with C2's AES-GCM intrinsics, and without the launcher mark (ServeJit has nothing to do). The app's CDS
+# archive suits it (same collector; the JIT level does not matter to CDS). linux-shortcut=false is for jpackage 18+
+# (17 does not know the key and ignores it). dev.kmslab.packaging.PackagePlan writes the macOS and Windows file.
+serve_opts=()
+for o in "${launcher_opts[@]}"; do
+  case "$o" in -XX:TieredStopAtLevel=*|-Dkmslab.launcher=*) ;; *) serve_opts+=("$o") ;; esac
+done
+printf 'java-options=%s\nlinux-shortcut=false\n' "${serve_opts[*]} -Dkmslab.command=serve" > "$out/kms-lab-serve.properties"
 "$jdk/bin/jpackage" --type app-image "${common[@]}" --dest "$out/image" \
   --input "$out/input" --main-jar kms-lab.jar --main-class dev.kmslab.Launcher --runtime-image "$out/runtime" \
-  --icon "$base/assets/icons/kmslab-256.png" "${java_options[@]}"
+  --icon "$base/assets/icons/kmslab-256.png" "${java_options[@]}" \
+  --add-launcher "kms-lab-serve=$out/kms-lab-serve.properties"
 image=$out/image/kms-lab
 took "app image"
 
@@ -116,7 +129,10 @@ grep -q "@$jar_mtime" "$resources/postinst" && grep -q "@$jar_mtime" "$resources
 # as its argument; the packages register the MIME types (xdg-mime) and name them in the menu entry's MimeType.
 associations=(--file-associations "$base/src/package/kmslab-pack.properties"
   --file-associations "$base/src/package/kmslab-lab.properties")
-linux=(--linux-shortcut --linux-menu-group "Education" --linux-app-category education
+# No --linux-shortcut: the file associations alone give the app its menu entry (the same .desktop file), while
+# jpackage 17 gives every added launcher the main launcher's --linux-shortcut (linux-shortcut=false in an
+# --add-launcher file is jpackage 18's), which would put kms-lab-serve in the menu.
+linux=(--linux-menu-group "Education" --linux-app-category education
   --linux-package-name kms-lab --linux-deb-maintainer "kmslab@example.invalid" --resource-dir "$resources"
   "${associations[@]}")
 "$jdk/bin/jpackage" --type deb "${common[@]}" --app-image "$image" --dest "$out" "${linux[@]}"

@@ -8,19 +8,48 @@ import javafx.application.Application;
  */
 public final class Launcher {
 
+    /**
+     * The command a launcher runs whatever its arguments: the installed {@code kms-lab-serve} launcher sets
+     * {@code -Dkmslab.command=serve} (jpackage's {@code arguments} apply only when none are given).
+     */
+    static final String COMMAND = "kmslab.command";
+
     private Launcher() {
+    }
+
+    /**
+     * {@code serve}'s arguments when this start runs the endpoint, else null (the app): with {@code command} (the
+     * {@value #COMMAND} property) {@code serve}, all of {@code args}; without it, those after a first {@code serve}.
+     */
+    static String[] serveArgs(String command, String[] args) {
+        if (command != null) {
+            if (!command.equals("serve")) {
+                throw new IllegalArgumentException("-D" + COMMAND + "=" + command + ": the only command is serve");
+            }
+            return args.clone();
+        }
+        return args.length > 0 && args[0].equals("serve") ? java.util.Arrays.copyOfRange(args, 1, args.length) : null;
     }
 
     public static void main(String[] args) {
         // Headless endpoint: dispatched before anything touches JavaFX, so it runs without a display.
-        // From the installed launcher (a C1-only JVM) it runs in a second JVM with the full JIT: see ServeJit.
-        if (args.length > 0 && args[0].equals("serve")) {
-            java.util.OptionalInt served = ServeJit.relaunch(java.util.Arrays.copyOfRange(args, 1, args.length));
+        // From the app's installed launcher (a C1-only JVM) it runs in a second JVM with the full JIT (see ServeJit);
+        // the installed kms-lab-serve launcher's JVM has the full JIT and serves itself.
+        String[] serveArgs;
+        try {
+            serveArgs = serveArgs(System.getProperty(COMMAND), args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (serveArgs != null) {
+            java.util.OptionalInt served = ServeJit.relaunch(serveArgs);
             if (served.isPresent()) {
                 System.exit(served.getAsInt());
             }
             ServeJit.watchParent();
-            dev.kmslab.server.ServeCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            dev.kmslab.server.ServeCommand.main(serveArgs);
             return;
         }
         java.util.OptionalInt relaunched = FastStart.relaunch(args);

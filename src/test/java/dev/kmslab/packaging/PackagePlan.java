@@ -20,11 +20,8 @@ import java.util.regex.Pattern;
  * @param appVersion   the version jpackage gets: numeric, one to three numbers (see {@link #appVersion(Os, String)})
  * @param javaOptions  the launcher's JVM options, from {@code src/package/launcher-jvm-options}
  * @param icon         the platform's icon file ({@code .icns}, {@code .ico}), written by the packager into {@code out}
- * @param serveLauncher {@code src/package/kms-lab-serve.properties} where it exists (a second launcher for
- *                     {@code serve}), else null
  */
-record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> javaOptions, Path icon,
-                   Path serveLauncher) {
+record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> javaOptions, Path icon) {
 
     static final String NAME = "kms-lab";
     static final String VENDOR = "KMS Lab";
@@ -41,7 +38,9 @@ record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> j
             "src/package/kmslab-lab.properties");
     static final String JVM_OPTIONS_FILE = "src/package/launcher-jvm-options";
     static final String LAUNCHER_MARK = "-Dkmslab.launcher=installed";
-    static final String SERVE_LAUNCHER_FILE = "src/package/kms-lab-serve.properties";
+    /** The second launcher, {@code kms-lab-serve}: the local KMS endpoint whatever its arguments (dev.kmslab.Launcher). */
+    static final String SERVE_LAUNCHER = NAME + "-serve";
+    static final String SERVE_COMMAND = "-Dkmslab.command=serve";
     static final String MAC_IDENTIFIER = "dev.kmslab.app";
     /**
      * Fixed for good: Windows Installer recognises a newer .msi of the same app by this code and replaces the installed
@@ -63,9 +62,8 @@ record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> j
     static PackagePlan of(Os os, Path base, Path target, String projectVersion) {
         Path out = target.resolve("jpackage");
         Path icon = out.resolve("icons").resolve(NAME + (os == Os.MAC ? ".icns" : ".ico"));
-        Path serve = base.resolve(SERVE_LAUNCHER_FILE);
         return new PackagePlan(os, base, out, appVersion(os, projectVersion),
-                readJvmOptions(base.resolve(JVM_OPTIONS_FILE)), icon, Files.exists(serve) ? serve : null);
+                readJvmOptions(base.resolve(JVM_OPTIONS_FILE)), icon);
     }
 
     /** The project version without its suffix, as jpackage.sh's {@code ${version%%-*}}: 0.1.0-SNAPSHOT is 0.1.0. */
@@ -137,6 +135,54 @@ record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> j
         return imageDest().resolve(os == Os.MAC ? NAME + ".app" : NAME);
     }
 
+    /** The serve launcher's properties, written by the packager before the app image ({@link #serveLauncherText()}). */
+    Path serveLauncher() {
+        return out.resolve(SERVE_LAUNCHER + ".properties");
+    }
+
+    /**
+     * The serve launcher's properties for jpackage's {@code --add-launcher}, as jpackage.sh writes them on Linux: its
+     * {@code java-options} replace the main launcher's (JDK 17's jpackage does not add them together), so they are
+     * the shared options without the C1-only limit (the endpoint's AES-GCM needs C2's intrinsics, and without the
+     * limit ServeJit serves in this JVM) plus {@value #SERVE_COMMAND}. On Windows a console program
+     * ({@code win-console}, known to jpackage 17), whose output shows in the console it was typed in (a GUI program's
+     * goes nowhere), and no Start menu entry or desktop shortcut ({@code win-menu}, {@code win-shortcut}: jpackage 18
+     * and later; jpackage 17 ignores keys it does not know, as it ignores another platform's, hence
+     * {@link #withoutServeLauncher(String)}). Only this platform's keys, so the file says what applies.
+     */
+    String serveLauncherText() {
+        List<String> options = new ArrayList<>();
+        for (String option : javaOptions) {
+            if (!option.startsWith("-XX:TieredStopAtLevel=")) {
+                options.add(option);
+            }
+        }
+        options.add(SERVE_COMMAND);
+        String text = "java-options=" + String.join(" ", options) + "\n";
+        if (os == Os.WINDOWS) {
+            text += "win-console=true\nwin-shortcut=false\nwin-menu=false\n";
+        }
+        return text;
+    }
+
+    /** The app image's record of its launchers, which jpackage's .msi step reads (Windows layout). */
+    Path imageState() {
+        return appImage().resolve("app").resolve(".jpackage.xml");
+    }
+
+    /**
+     * The app image's {@code .jpackage.xml} without the serve launcher, for the .msi step on Windows, or null when it
+     * does not name it as JDK 17's jpackage does. That jpackage gives every launcher named there the main launcher's
+     * Start menu entry and desktop shortcut ({@code win-menu=false} and {@code win-shortcut=false} in an
+     * {@code --add-launcher} file are jpackage 18's); left out, {@code kms-lab-serve.exe} and its {@code .cfg} are
+     * installed as files of the image like any other, without shortcuts. (The same edit on Linux, tried with
+     * jpackage 17.0.15's .deb, installs the launcher without a menu entry; on Windows it has not been tried.)
+     */
+    static String withoutServeLauncher(String state) {
+        String element = "<add-launcher>" + SERVE_LAUNCHER + "</add-launcher>";
+        return state.contains(element) ? state.replace(element, "") : null;
+    }
+
     String packageType() {
         return os == Os.MAC ? "dmg" : "msi";
     }
@@ -176,9 +222,7 @@ record PackagePlan(Os os, Path base, Path out, String appVersion, List<String> j
         // As jpackage.sh's launcher: marks the installed launcher, so `kms-lab serve` runs in a second JVM without
         // the C1-only limit (dev.kmslab.ServeJit).
         args.addAll(List.of("--java-options", LAUNCHER_MARK));
-        if (serveLauncher != null) {
-            args.addAll(List.of("--add-launcher", NAME + "-serve=" + serveLauncher));
-        }
+        args.addAll(List.of("--add-launcher", SERVE_LAUNCHER + "=" + serveLauncher()));
         if (os == Os.MAC) {
             // macOS keeps file associations in the app's Info.plist, so they belong to the image (jpackage accepts
             // them there only on macOS); Windows registers them when the .msi installs.

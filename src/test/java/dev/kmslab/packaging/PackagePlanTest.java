@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +52,8 @@ class PackagePlanTest {
                 "--main-jar", "kms-lab.jar", "--main-class", "dev.kmslab.Launcher",
                 "--runtime-image", p("target/jpackage/runtime"), "--icon", p("target/jpackage/icons/kms-lab.ico"),
                 "--java-options", "-XX:TieredStopAtLevel=1", "--java-options", "-XX:+UseSerialGC",
-                "--java-options", "-Dkmslab.launcher=installed");
+                "--java-options", "-Dkmslab.launcher=installed",
+                "--add-launcher", "kms-lab-serve=" + p("target/jpackage/kms-lab-serve.properties"));
         assertThat(plan.packageArgs()).containsExactly("--type", "msi", "--name", "kms-lab",
                 "--app-version", "0.1.0", "--vendor", "KMS Lab", "--description", DESCRIPTION,
                 "--app-image", p("target/jpackage/image/kms-lab"), "--dest", p("target/jpackage"),
@@ -72,6 +75,7 @@ class PackagePlanTest {
                 "--runtime-image", p("target/jpackage/runtime"), "--icon", p("target/jpackage/icons/kms-lab.icns"),
                 "--java-options", "-XX:TieredStopAtLevel=1", "--java-options", "-XX:+UseSerialGC",
                 "--java-options", "-Dkmslab.launcher=installed",
+                "--add-launcher", "kms-lab-serve=" + p("target/jpackage/kms-lab-serve.properties"),
                 "--mac-package-identifier", "dev.kmslab.app",
                 "--file-associations", p("src/package/kmslab-pack.properties"),
                 "--file-associations", p("src/package/kmslab-lab.properties"));
@@ -109,21 +113,67 @@ class PackagePlanTest {
     }
 
     @Test
-    void serveLauncher_whenItsPropertiesExist_isAddedToTheAppImageOnBothPlatforms() throws IOException {
-        Path serve = Files.writeString(base.resolve("src/package/kms-lab-serve.properties"), "arguments=serve\n");
+    void serveLauncher_windows_consoleProgramWithoutShortcutOrMenu_fullJit() {
+        PackagePlan plan = PackagePlan.of(Os.WINDOWS, base, base.resolve("target"), "1.0.0");
 
-        for (Os os : List.of(Os.MAC, Os.WINDOWS)) {
-            List<String> args = PackagePlan.of(os, base, base.resolve("target"), "1.0.0").appImageArgs();
-            int at = args.indexOf("--add-launcher");
-            assertThat(at).as(os.name()).isPositive();
-            assertThat(args.get(at + 1)).isEqualTo("kms-lab-serve=" + serve);
-        }
+        assertThat(plan.serveLauncher()).isEqualTo(out.resolve("kms-lab-serve.properties"));
+        assertThat(plan.serveLauncherText()).isEqualTo("java-options=-XX:+UseSerialGC -Dkmslab.command=serve\n"
+                + "win-console=true\nwin-shortcut=false\nwin-menu=false\n");
     }
 
     @Test
-    void withoutServeLauncherProperties_noSecondLauncher() {
-        assertThat(PackagePlan.of(Os.WINDOWS, base, base.resolve("target"), "1.0.0").appImageArgs())
-                .doesNotContain("--add-launcher");
+    void serveLauncher_mac_onlyItsJavaOptions() {
+        assertThat(PackagePlan.of(Os.MAC, base, base.resolve("target"), "1.0.0").serveLauncherText())
+                .isEqualTo("java-options=-XX:+UseSerialGC -Dkmslab.command=serve\n");
+    }
+
+    @Test
+    void serveLauncher_keepsEveryOptionButTheJitLimit() throws IOException {
+        Files.writeString(base.resolve(OPTIONS), "-XX:TieredStopAtLevel=1\n-Xmx512m\n-XX:+UseSerialGC\n");
+        Properties serve = new Properties();
+        serve.load(new StringReader(PackagePlan.of(Os.WINDOWS, base, base.resolve("target"), "1.0.0")
+                .serveLauncherText()));
+
+        assertThat(serve.getProperty("java-options")).isEqualTo("-Xmx512m -XX:+UseSerialGC -Dkmslab.command=serve");
+        assertThat(serve.getProperty("win-console")).isEqualTo("true");
+    }
+
+    @Test
+    void serveLauncher_leftOutOfTheImagesStateForTheMsi_asJpackage17WritesIt() {
+        // What jpackage 17.0.15 writes (here on Linux; Windows writes the same elements).
+        String state = "<?xml version=\"1.0\" ?>\n<jpackage-state version=\"17.0.15\" platform=\"windows\">\n"
+                + "  <app-version>1.0.0</app-version>\n  <main-launcher>kms-lab</main-launcher>\n"
+                + "  <signed>false</signed>\n  <add-launcher>kms-lab-serve</add-launcher></jpackage-state>";
+
+        assertThat(PackagePlan.withoutServeLauncher(state)).isEqualTo(state.replace(
+                "<add-launcher>kms-lab-serve</add-launcher>", ""));
+        assertThat(PackagePlan.withoutServeLauncher("<add-launcher name=\"kms-lab-serve\"/>")).isNull();
+        assertThat(PackagePlan.of(Os.WINDOWS, base, base.resolve("target"), "1.0.0").imageState())
+                .isEqualTo(out.resolve("image/kms-lab/app/.jpackage.xml"));
+    }
+
+    /** The Linux script writes the same launcher, plus the app's CDS archive (only Linux builds one). */
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "runs jpackage.sh's lines with bash")
+    void serveLauncher_linuxScript_sameOptionsPlusTheAppArchive_noMenuEntry() throws Exception {
+        List<String> script = Files.readAllLines(SCRIPT);
+        int from = script.indexOf("serve_opts=()");
+        int to = script.stream().filter(l -> l.startsWith("printf 'java-options=")).findFirst()
+                .map(script::indexOf).orElse(-1);
+        assertThat(from).as("jpackage.sh's serve launcher lines").isPositive();
+        assertThat(to).isGreaterThan(from);
+        String lines = String.join("\n", script.subList(from, to + 1));
+        Process bash = new ProcessBuilder("bash", "-c", "set -euo pipefail; out=$1; launcher_opts=("
+                + "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto '-XX:SharedArchiveFile=$APPDIR/kms-lab-cds.jsa'"
+                + " '-Xlog:cds*=off' -Dkmslab.launcher=installed)\n" + lines, "bash", base.toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).as(printed).isZero();
+
+        assertThat(Files.readString(base.resolve("kms-lab-serve.properties"))).isEqualTo("java-options="
+                + "-XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile=$APPDIR/kms-lab-cds.jsa -Xlog:cds*=off"
+                + " -Dkmslab.command=serve\nlinux-shortcut=false\n");
+        assertThat(String.join("\n", script)).contains("--add-launcher \"kms-lab-serve=$out/kms-lab-serve.properties\"");
     }
 
     @Test

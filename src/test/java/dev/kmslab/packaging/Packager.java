@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  *   <li>Linux: runs {@code src/package/jpackage.sh} (the runtime with its CDS archive, the app image, the app's CDS
  *       archive, the .deb and, where rpmbuild exists, the .rpm) and exits with its exit code.</li>
  *   <li>macOS and Windows: jdeps, jlink and jpackage as the script runs them ({@link PackagePlan}): the trimmed
- *       runtime with its own CDS archive, the app image with the icon written from {@code assets/icons}, then the
- *       .dmg or the .msi (after checking WiX is installed). No app CDS archive: the script makes it by starting the
+ *       runtime with its own CDS archive, the app image with the icon written from {@code assets/icons} and the
+ *       second launcher {@code kms-lab-serve}, then the .dmg or the .msi (after checking WiX is installed). No app CDS archive: the script makes it by starting the
  *       app at its install path, which needs Linux's mount namespaces.</li>
  * </ul>
  * Arguments: the project folder, its build folder ({@code target}), the project version. The JDK is JAVA_HOME's, else
@@ -79,8 +79,12 @@ public final class Packager {
         System.out.println("runtime modules: " + modules);
         start = took("jdeps and jlink", start);
         AppIcons.write(base.resolve(AppIcons.FOLDER), plan.icon());
+        write(plan.serveLauncher(), plan.serveLauncherText());
         check(exec(tool(jdk, os, "jpackage", plan.appImageArgs())), "jpackage --type app-image");
         start = took("app image", start);
+        if (os == Os.WINDOWS) {
+            noServeShortcuts(plan.imageState());
+        }
         System.out.println("app CDS archive: not made on " + (os == Os.MAC ? "macOS" : "Windows") + " (only the Linux"
                 + " build makes it); the launcher uses the runtime's archive");
         check(exec(tool(jdk, os, "jpackage", plan.packageArgs())), "jpackage --type " + plan.packageType());
@@ -158,6 +162,29 @@ public final class Packager {
             Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    /** Windows: the .msi gives kms-lab-serve no Start menu entry or desktop shortcut (see PackagePlan). */
+    private static void noServeShortcuts(Path state) {
+        try {
+            String edited = Files.isRegularFile(state) ? PackagePlan.withoutServeLauncher(Files.readString(state)) : null;
+            if (edited == null) {
+                System.out.println("kms-lab-serve: not named in " + state + " as jpackage 17 does; the .msi may give it"
+                        + " a Start menu entry and a desktop shortcut");
+                return;
+            }
+            Files.writeString(state, edited);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot edit " + state, e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -76,11 +76,16 @@ class PackagerTest {
         PackagePlan plan = PackagePlan.of(Os.WINDOWS, base, target, "0.1.0-SNAPSHOT");
         assertThat(exit).isZero();
         List<String> lines = Files.readAllLines(log);
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
         assertThat(lines.get(3)).isEqualTo(line("jpackage", plan.appImageArgs()));
         assertThat(lines.get(4)).isEqualTo("icon there: 00000100");
         assertThat(lines.get(5)).isEqualTo(line("jpackage", plan.packageArgs()));
+        // The .msi step sees the image's launchers without kms-lab-serve, so it makes no shortcuts for it.
+        assertThat(lines.get(6)).isEqualTo("state: <?xml version=\"1.0\" ?><jpackage-state version=\"17.0.15\""
+                + " platform=\"windows\">  <main-launcher>kms-lab</main-launcher>  </jpackage-state>");
         assertThat(target.resolve("jpackage/kms-lab-0.1.0.msi")).exists();
+        // The serve launcher's properties, which the app image's --add-launcher names, are written before it.
+        assertThat(plan.serveLauncher()).hasContent(plan.serveLauncherText());
     }
 
     @Test
@@ -147,10 +152,15 @@ class PackagerTest {
                 want=--dest; dest=$(arg "$@")
                 want=--app-version; version=$(arg "$@")
                 want=--icon; icon=$(arg "$@")
+                want=--app-image; image=$(arg "$@")
                 if [ "$type" = app-image ]; then
-                  mkdir -p "$dest"
+                  mkdir -p "$dest/kms-lab/app"
                   echo "icon there: $(od -An -tx1 -N4 "$icon" | tr -d ' \\n')" >> LOG
+                  printf '%s\\n' '<?xml version="1.0" ?>' '<jpackage-state version="17.0.15" platform="windows">' \\
+                    '  <main-launcher>kms-lab</main-launcher>' '  <add-launcher>kms-lab-serve</add-launcher></jpackage-state>' \\
+                    > "$dest/kms-lab/app/.jpackage.xml"
                 else
+                  [ ! -f "$image/app/.jpackage.xml" ] || echo "state: $(tr -d '\\n' < "$image/app/.jpackage.xml")" >> LOG
                   touch "$dest/kms-lab-$version.$type"
                 fi
                 """.replace("LOG", "\"" + log + "\""));
