@@ -360,7 +360,8 @@ public final class FlowPlayerView extends BorderPane {
     }
 
     /**
-     * The narration beside the Bytes card while both fit at their minimum widths (whole words), the card under the
+     * The narration beside the Bytes card while both fit (the card at its minimum width, whole words; the narration at
+     * a readable width), the card under the
      * narration in the one scroll pane when they do not (a 1024-pixel window at 150% zoom): the narration keeps the
      * width of its widest word instead of the pair pushing the player past the window's edge.
      */
@@ -385,8 +386,10 @@ public final class FlowPlayerView extends BorderPane {
         @Override
         protected void layoutChildren() {
             double bar = scrollBarRoom(narrationScroll);
-            double side = narration.minWidth(-1) + bar + Math.max(bytesScroll.minWidth(-1),
-                    bytes.minWidth(-1) + bar);
+            // Side by side only while the narration keeps a readable width, not just its widest word: a wide step list
+            // at 1024x640 (GenerateDataKeyWithoutPlaintext) left it a column of two or three words a line.
+            double side = Math.max(narration.minWidth(-1), narration.readableWidth()) + bar
+                    + Math.max(bytesScroll.minWidth(-1), bytes.minWidth(-1) + bar);
             boolean stack = getWidth() - snappedLeftInset() - snappedRightInset() < side;
             if (stack != stacked) {
                 stacked = stack;
@@ -402,6 +405,18 @@ public final class FlowPlayerView extends BorderPane {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stacked"), stack);
             }
             super.layoutChildren();
+            // The HBox shrinks both towards their minimums alike, which gave the narration its widest word only (a
+            // column of two or three words a line); side by side, it keeps its readable width and the card, which
+            // fits at its own minimum (the test above), takes the rest.
+            double readable = narration.readableWidth() + bar;
+            if (!stack && narrationScroll.getWidth() < readable) {
+                double left = snappedLeftInset();
+                double inner = getWidth() - left - snappedRightInset();
+                double card = Math.max(0, inner - readable - getSpacing());
+                narrationScroll.resize(readable, narrationScroll.getHeight());
+                bytesScroll.resizeRelocate(left + readable + getSpacing(), bytesScroll.getLayoutY(), card,
+                        bytesScroll.getHeight());
+            }
         }
     }
 

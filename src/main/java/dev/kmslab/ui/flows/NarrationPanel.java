@@ -195,6 +195,15 @@ final class NarrationPanel extends VBox {
         return widest;
     }
 
+    /**
+     * The narrowest the narration still reads as prose beside the Bytes card: 16 of its own ems (about 30 characters
+     * a line). Narrower than that, the player puts the card under the narration instead.
+     */
+    double readableWidth() {
+        javafx.scene.text.Font font = narration.getFont();
+        return snappedLeftInset() + snappedRightInset() + 16 * (font == null ? 13 : font.getSize());
+    }
+
     @Override
     protected double computeMinWidth(double height) {
         double widest = 0;

@@ -83,6 +83,17 @@ class FlowStepsLayoutUiTest {
                         for (String p : LayoutCheck.problems(view.getScene(), true)) {
                             problems.computeIfAbsent(p, k -> new ArrayList<>()).add(where);
                         }
+                        // Beside the Bytes card the narration reads as prose: at least 15 of its ems wide (a wide
+                        // step list once left it a column of two or three words a line).
+                        javafx.scene.Node bytes = view.lookup("#bytes-scroll");
+                        javafx.scene.control.Labeled narration =
+                                (javafx.scene.control.Labeled) view.lookup("#narration");
+                        double width = view.lookup("#narration-scroll").getLayoutBounds().getWidth();
+                        if (bytes.isVisible() && width < 15 * narration.getFont().getSize()) {
+                            problems.computeIfAbsent(String.format(java.util.Locale.ROOT,
+                                    "narration %.0f px wide beside the Bytes card (< 15em)", width),
+                                    k -> new ArrayList<>()).add(where);
+                        }
                     });
                     steps++;
                 }
