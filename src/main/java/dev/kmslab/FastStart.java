@@ -1,10 +1,8 @@
 package dev.kmslab;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +34,7 @@ final class FastStart {
         if (Boolean.getBoolean(RELAUNCHED) || "false".equals(System.getProperty("kmslab.fastStart"))) {
             return OptionalInt.empty();
         }
-        Optional<Path> jar = ownJar();
+        Optional<Path> jar = HandOver.ownJar();
         ProcessHandle.Info self = ProcessHandle.current().info();
         if (jar.isEmpty() || self.command().isEmpty() || self.arguments().isEmpty()
                 || !Files.isRegularFile(jar.get().resolveSibling(ARCHIVE))) {
@@ -51,15 +49,10 @@ final class FastStart {
             return OptionalInt.empty();
         }
         try {
-            Process child = new ProcessBuilder(command.get()).inheritIO().start();
             // Closing the first JVM (a terminal's Ctrl+C, a kill) must not leave the app running on its own.
-            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "kmslab-fast-start"));
-            return OptionalInt.of(child.waitFor());
+            return OptionalInt.of(HandOver.run(command.get(), "kmslab-fast-start"));
         } catch (IOException e) {
             return OptionalInt.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return OptionalInt.of(130);
         }
     }
 
@@ -96,18 +89,5 @@ final class FastStart {
         command.add(Launcher.class.getName());
         command.addAll(jvmArguments.subList(jarFlag + 2, jvmArguments.size()));
         return Optional.of(command);
-    }
-
-    private static Optional<Path> ownJar() {
-        try {
-            CodeSource source = FastStart.class.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return Optional.empty();
-            }
-            Path location = Path.of(source.getLocation().toURI());
-            return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();
-        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
-            return Optional.empty();
-        }
     }
 }

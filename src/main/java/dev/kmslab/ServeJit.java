@@ -2,15 +2,12 @@ package dev.kmslab;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code serve} from the installed launcher in a JVM with the full JIT. The installed launcher starts its JVM
@@ -41,36 +38,18 @@ final class ServeJit {
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
-        Optional<Path> jar = ownJar();
+        Optional<Path> jar = HandOver.ownJar();
         if (!needed(System.getProperty(LAUNCHER), jvmArguments) || jar.isEmpty() || !Files.isExecutable(java)) {
             return OptionalInt.empty();
         }
         List<String> command = command(java.toString(), jvmArguments, fromEnvironment(), jar.get(),
                 ProcessHandle.current().pid(), List.of(serveArgs));
-        Process child;
         try {
-            child = new ProcessBuilder(command).inheritIO().start();
+            return OptionalInt.of(HandOver.run(command, "kmslab-serve-jit"));
         } catch (IOException e) {
             System.err.println("kms-lab serve: could not start " + java + " (" + e.getMessage()
                     + "); serving in this JVM, whose AES-GCM is slow (C1 only)");
             return OptionalInt.empty();
-        }
-        // Stopping this JVM (a kill, Ctrl+C) stops the endpoint too, and waits for it to let go of its port.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            child.destroy();
-            try {
-                if (!child.waitFor(10, TimeUnit.SECONDS)) {
-                    child.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                child.destroyForcibly();
-            }
-        }, "kmslab-serve-jit"));
-        try {
-            return OptionalInt.of(child.waitFor());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return OptionalInt.of(130);
         }
     }
 
@@ -158,18 +137,5 @@ final class ServeJit {
     private static void parentGone(long pid) {
         System.err.println("kms-lab serve: the launcher (process " + pid + ") ended; stopping");
         System.exit(1);
-    }
-
-    private static Optional<Path> ownJar() {
-        try {
-            CodeSource source = ServeJit.class.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return Optional.empty();
-            }
-            Path location = Path.of(source.getLocation().toURI());
-            return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();
-        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
-            return Optional.empty();
-        }
     }
 }
