@@ -67,12 +67,19 @@ public class WholeWordsLabel extends Label {
     }
 
     private double widestWord() {
-        String text = getText();
+        return widestWord(getText(), getFont());
+    }
+
+    /**
+     * The width of the widest word of {@code text} in {@code font}, the narrowest it can wrap to without breaking a
+     * word; identifiers (which may break anywhere) do not count.
+     */
+    public static double widestWord(String text, javafx.scene.text.Font font) {
         if (text == null || text.isBlank()) {
             return 0;
         }
         Text ruler = new Text();
-        ruler.setFont(getFont());
+        ruler.setFont(font);
         double widest = 0;
         for (String token : WORDS.split(text)) {
             if (!token.isEmpty() && !identifier(token)) {

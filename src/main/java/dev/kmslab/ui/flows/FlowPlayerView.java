@@ -449,16 +449,7 @@ public final class FlowPlayerView extends BorderPane {
         // Never narrower than the widest word of its step name ("GenerateDataKey"): the step list keeps that width.
         @Override
         protected double computeMinWidth(double height) {
-            String text = getText();
-            double widest = 0;
-            if (text != null) {
-                javafx.scene.text.Text ruler = new javafx.scene.text.Text();
-                ruler.setFont(getFont());
-                for (String token : text.split("\\s+")) {
-                    ruler.setText(token);
-                    widest = Math.max(widest, Math.ceil(ruler.getLayoutBounds().getWidth()) + 1);
-                }
-            }
+            double widest = dev.kmslab.ui.common.WholeWordsLabel.widestWord(getText(), getFont());
             double graphic = getGraphic() == null ? 0 : getGraphic().prefWidth(-1) + getGraphicTextGap();
             return snappedLeftInset() + snappedRightInset() + graphic + widest;
         }

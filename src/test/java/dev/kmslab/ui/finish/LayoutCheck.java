@@ -1,5 +1,7 @@
 package dev.kmslab.ui.finish;
 
+import dev.kmslab.ui.common.WholeWordsLabel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -323,14 +325,8 @@ final class LayoutCheck {
      * {@code SYMMETRIC_DEFAULT} and {@code GenerateDataKey} are words.
      */
     static boolean identifier(String token) {
-        String t = token.replaceAll("^[\"'“{(\\[]+", "");
-        if (t.startsWith("arn:")) {
-            return true;
-        }
-        // Base64url (a grant token) has underscores too, but mixes cases, which no NAME_LIKE_THIS does.
-        return t.length() >= 20 && t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isLetter)
-                && (t.indexOf('_') < 0 || t.chars().anyMatch(Character::isUpperCase)
-                && t.chars().anyMatch(Character::isLowerCase));
+        // The same rule the app's labels wrap by, so the check and the labels cannot disagree.
+        return WholeWordsLabel.identifier(token);
     }
 
     private static boolean mayBreak(Node node) {
