@@ -2,17 +2,10 @@ package dev.kmslab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kmslab.SingleInstance;
-import dev.kmslab.study.quiz.QuestionJson;
-import dev.kmslab.study.quiz.TrackCatalog;
-import dev.kmslab.study.quiz.load.QuestionBankLoader;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -68,17 +61,15 @@ class FileHandedOverUiTest {
 
     @Test
     void aQuestionPack_bringsTheWindowBack_andTheQuizCountsItsQuestions() throws Exception {
-        Path pack = Files.write(downloads.resolve("week 3.kmslab-pack"), QuestionJson.file("x",
-                QuestionJson.single("wk3-1"), QuestionJson.single("wk3-2")).content());
-        int builtIn = new QuestionBankLoader(TrackCatalog.fromClasspath()).loadBuiltIn().bank().forTrack("SAA").size();
+        Path pack = OpenedFiles.pack(downloads, "week 3.kmslab-pack", "wk3-1", "wk3-2");
+        int builtIn = OpenedFiles.builtInSaaQuestions();
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
         robot.interact(() -> stage.setIconified(true));
         assertThat(robot.onFx(stage::isIconified)).isTrue();
 
         openFromASecondStart("week 3.kmslab-pack");
 
-        robot.until(30, () -> robot.lookup("#quiz-count-SAA").tryQuery()
-                .map(l -> ((Label) l).getText().equals((builtIn + 2) + " questions available")).orElse(false));
+        OpenedFiles.untilQuizCounts(robot, builtIn + 2);
         assertThat(robot.onFx(stage::isIconified)).isFalse();
         assertThat(robot.lookup("#notices .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("Question pack week 3.kmslab-pack (2 questions) was added to " + data.resolve("quizzes")
@@ -90,37 +81,20 @@ class FileHandedOverUiTest {
     void aLab_opensItsPage_afterTheLabsWereReadWithoutIt() throws Exception {
         robot.navigate("labs", "#labs-view");
         robot.until(30, () -> robot.lookup("#lab-row-automatic-rotation-period").tryQuery().isPresent());
-        ObjectNode lab;
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("content/labs/automatic-rotation-period.json")) {
-            lab = (ObjectNode) QuestionJson.MAPPER.readTree(in);
-        }
-        lab.put("id", "class-rotation").put("title", "Rotation, the class version");
-        Path file = Files.write(downloads.resolve("rotation.kmslab-lab"), QuestionJson.pretty(lab));
+        Path file = OpenedFiles.lab(downloads, "rotation.kmslab-lab");
 
         openFromASecondStart("rotation.kmslab-lab");
 
-        robot.until(30, () -> robot.lookup("#lab-title").tryQuery()
-                .map(l -> ((Label) l).getText().equals("Rotation, the class version")).orElse(false));
+        OpenedFiles.untilLabOpens(robot);
         assertThat(data.resolve("labs/rotation.json")).hasSameBinaryContentAs(file);
     }
 
     @Test
     void aBadFile_opensTheCannotOpenDialog_andTheAppGoesOn() throws Exception {
-        Path typo = Files.writeString(downloads.resolve("typo.kmslab-pack"),
-                "{\"questions\": [\n  {\"id\": \"x\",}\n]}");
+        Path typo = OpenedFiles.typo(downloads);
 
         openFromASecondStart("typo.kmslab-pack");
 
-        robot.until(30, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-        String text = robot.onFx(() -> dialog.getHeaderText() + "\n" + ((Label) dialog.getContent()).getText());
-        assertThat(text).startsWith("Cannot open typo.kmslab-pack\n")
-                .contains(typo + ": this question pack has 1 problem and was not imported")
-                .contains(typo + ":2:").contains("not valid JSON");
-        assertThat(data.resolve("quizzes")).doesNotExist();
-        robot.clickOn(robot.lookup(".dialog-pane .button").queryButton());
-        robot.clickOn("#nav-quiz");
-        robot.until(30, () -> robot.lookup("#quiz-count-SAA").tryQuery().isPresent());
+        OpenedFiles.assertCannotOpenDialog(robot, typo, data);
     }
 }
