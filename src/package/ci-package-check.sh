@@ -167,17 +167,22 @@ if [ -z "${skip_archive_checks:-}" ]; then
 fi
 
 port=45991
+# Waits for the endpoint on $port, then asks it `aws kms list-keys`; exits naming <what> and showing <log> if not.
+answers_list_keys() {  # <what> <log>
+  local keys
+  for _ in $(seq 1 60); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+    sleep 0.5
+  done
+  keys=$(AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true \
+    AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+    timeout 60 aws --endpoint-url "http://127.0.0.1:$port" kms list-keys --output json) || {
+    echo "package check: aws kms list-keys against $1 failed"; cat "$2"; exit 1; }
+  case "$keys" in *'"Keys"'*) ;; *) echo "package check: unexpected list-keys answer from $1: $keys"; exit 1 ;; esac
+}
 "$launcher" serve --port "$port" --data-dir "$data/serve" > "$data/serve.log" 2>&1 &
 serve_pid=$!
-for _ in $(seq 1 60); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  sleep 0.5
-done
-keys=$(AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true \
-  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
-  timeout 60 aws --endpoint-url "http://127.0.0.1:$port" kms list-keys --output json) || {
-  echo "package check: aws kms list-keys against the installed serve failed"; cat "$data/serve.log"; exit 1; }
-case "$keys" in *'"Keys"'*) ;; *) echo "package check: unexpected list-keys answer: $keys"; exit 1 ;; esac
+answers_list_keys "the installed serve" "$data/serve.log"
 echo "package check: installed serve answered aws kms list-keys"
 # The launcher's JVM runs C1 only (the faster GUI start), whose AES-GCM lacks the JIT's intrinsics; serve runs in a
 # second JVM with the full JIT (ServeJit). The JVM listening on the port: a child of the launcher, without the C1
@@ -223,15 +228,7 @@ case "$help" in 'usage: kms-lab serve [options]'*) ;; *) echo "package check: km
 JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$data/serve-classes.log" \
   "$serve_launcher" --port "$port" --data-dir "$data/serve" > "$data/serve-launcher.log" 2>&1 &
 serve_pid=$!
-for _ in $(seq 1 60); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  sleep 0.5
-done
-keys=$(AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true \
-  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
-  timeout 60 aws --endpoint-url "http://127.0.0.1:$port" kms list-keys --output json) || {
-  echo "package check: aws kms list-keys against kms-lab-serve failed"; cat "$data/serve-launcher.log"; exit 1; }
-case "$keys" in *'"Keys"'*) ;; *) echo "package check: unexpected list-keys answer from kms-lab-serve: $keys"; exit 1 ;; esac
+answers_list_keys "kms-lab-serve" "$data/serve-launcher.log"
 jvm=$(listener)
 [ "$jvm" = "$serve_pid" ] \
   || { echo "package check: kms-lab-serve ($serve_pid) does not listen itself (the listener is '$jvm')"; exit 1; }
